@@ -1,0 +1,44 @@
+import { redirect } from "next/navigation";
+import { LoginForm } from "@/components/auth/login-form";
+import { ModeBadge } from "@/components/layout/mode-badge";
+import { getCurrentUser } from "@/lib/server/auth/current-user";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/server/auth/demo-users";
+import { getConfig } from "@/lib/server/env";
+
+export const metadata = { title: "Sign in" };
+
+function safeNext(next: string | string[] | undefined): string {
+  // Only same-site paths: never redirect to another origin after sign-in.
+  return typeof next === "string" && next.startsWith("/") && !next.startsWith("//") ? next : "/batches";
+}
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const next = safeNext((await searchParams).next);
+  if (await getCurrentUser()) redirect(next);
+  const { mode } = getConfig();
+  return (
+    <main className="grid min-h-screen place-items-center px-4">
+      <div className="w-full max-w-sm space-y-6">
+        <div className="space-y-2 text-center">
+          <h1 className="text-2xl font-semibold">Outbound Console</h1>
+          <ModeBadge mode={mode} />
+        </div>
+        <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+          <LoginForm next={next} />
+        </div>
+        {mode === "sandbox" && (
+          <div className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900" data-testid="demo-users">
+            <p className="font-medium">Sandbox demo accounts (password “{DEMO_PASSWORD}”)</p>
+            <ul className="mt-2 space-y-1 font-mono text-xs">
+              {DEMO_USERS.map((u) => (
+                <li key={u.email}>
+                  {u.email} <span className="text-amber-700">({u.role})</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,29 @@
+"use client";
+
+import { useState } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { apiFetch } from "@/lib/queries/api-fetch";
+
+export function SignOutButton() {
+  const [busy, setBusy] = useState(false);
+  return (
+    <Button
+      variant="ghost"
+      size="sm"
+      busy={busy}
+      onClick={async () => {
+        setBusy(true);
+        try {
+          await apiFetch("/api/auth/logout", { method: "POST" });
+          window.location.assign("/login");
+        } catch (err) {
+          setBusy(false);
+          toast.error(err instanceof Error ? err.message : "Sign-out failed.");
+        }
+      }}
+    >
+      Sign out
+    </Button>
+  );
+}

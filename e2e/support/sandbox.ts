@@ -1,0 +1,23 @@
+import { SANDBOX_KEY, SANDBOX_URL } from "./env";
+
+async function control<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${SANDBOX_URL}${path}`, {
+    method,
+    headers: { "Syllable-API-Key": SANDBOX_KEY, ...(body !== undefined ? { "Content-Type": "application/json" } : {}) },
+    body: body !== undefined ? JSON.stringify(body) : undefined,
+  });
+  if (!res.ok) throw new Error(`sandbox ${method} ${path}: HTTP ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** Moves the sandbox's simulated clock (the e2e sandbox runs with SANDBOX_SPEED=0) and runs the engine over it. */
+export function advanceSandbox(minutes: number) {
+  return control<{ now: string }>("POST", "/__sandbox/advance", { minutes });
+}
+
+/** Calls the sandbox's Syllable API directly, e.g. to set up or check data behind the console's back. */
+export function sandboxApi<T>(method: string, path: string, body?: unknown) {
+  return control<T>(method, `/api/v1/outbound${path}`, body);
+}
+
+export { control as sandboxControl };

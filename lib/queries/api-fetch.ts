@@ -1,0 +1,49 @@
+import { apiErrorBodySchema } from "@/lib/schemas/api-error";
+
+/** An /api error as the browser sees it: the contract's code, sentence and field errors. */
+export class ApiClientError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** fetch for the console's own /api: JSON in and out, errors thrown as ApiClientError with a readable message. */
+export async function apiFetch<T>(path: string, init?: RequestInit & { json?: unknown }): Promise<T> {
+  const { json, ...rest } = init ?? {};
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      ...rest,
+      headers: { Accept: "application/json", ...(json !== undefined ? { "Content-Type": "application/json" } : {}), ...rest.headers },
+      body: json !== undefined ? JSON.stringify(json) : rest.body,
+      credentials: "same-origin",
+    });
+  } catch {
+    throw new ApiClientError(0, "network", "Couldn't reach the console server. Check your connection and try again.");
+  }
+  const text = await res.text();
+  let data: unknown = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    data = null;
+  }
+  if (!res.ok) {
+    // The session ended (expired or signed out elsewhere): go to sign-in rather than show errors.
+    if (res.status === 401 && typeof window !== "undefined" && !path.startsWith("/api/auth/")) {
+      window.location.assign(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+    }
+    const parsed = apiErrorBodySchema.safeParse(data);
+    if (parsed.success) {
+      const e = parsed.data.error;
+      throw new ApiClientError(res.status, e.code, e.message, e.fields);
+    }
+    throw new ApiClientError(res.status, "unknown", `The server answered with HTTP ${res.status}.`);
+  }
+  return data as T;
+}

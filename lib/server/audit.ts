@@ -1,0 +1,31 @@
+import "server-only";
+import type { SessionUser } from "@/lib/server/auth/current-user";
+import { getStore } from "@/lib/server/store";
+
+/**
+ * Runs a write and records it in the audit log with the real person behind it (Syllable only
+ * knows the API key's user), whether it succeeded or failed. Returns the write's result.
+ */
+export async function audited<T>(
+  user: SessionUser,
+  action: string,
+  target: string,
+  detail: Record<string, unknown>,
+  write: () => Promise<T>,
+): Promise<T> {
+  const record = (outcome: "ok" | "failed", extra: Record<string, unknown> = {}) => {
+    try {
+      getStore().audit.add({ at: new Date().toISOString(), actorEmail: user.email, actorRole: user.role, action, target, outcome, detail: { ...detail, ...extra } });
+    } catch (err) {
+      console.error("Could not write the audit log:", err);
+    }
+  };
+  try {
+    const result = await write();
+    record("ok");
+    return result;
+  } catch (err) {
+    record("failed", { error: err instanceof Error ? err.message : String(err) });
+    throw err;
+  }
+}

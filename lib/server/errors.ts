@@ -1,0 +1,75 @@
+import "server-only";
+import { z } from "zod";
+import { ERROR_STATUS, type ApiErrorBody, type ErrorCode } from "@/lib/schemas/api-error";
+
+/** The one error type of the console's API: a code, a sentence for people, optional field errors. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+  }
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export const notFound = (what: string) => new ApiError("not_found", `${what} was not found.`);
+
+/** Field errors keyed by dotted path ("webhooks.0.url"), first message per field. */
+export function zodFieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.map(String).join(".") : "_";
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+export function validationError(error: z.ZodError, message = "Some fields need fixing."): ApiError {
+  return new ApiError("validation_failed", message, zodFieldErrors(error));
+}
+
+/** Turns anything thrown in a handler into the contract's error response; never leaks internals. */
+export function errorResponse(err: unknown): Response {
+  let apiError: ApiError;
+  if (err instanceof ApiError) apiError = err;
+  else if (err instanceof z.ZodError) apiError = validationError(err);
+  else {
+    console.error("Unhandled error in API handler:", err);
+    apiError = new ApiError("internal", "Something went wrong on our side. Please try again.");
+  }
+  const body: ApiErrorBody = {
+    error: {
+      code: apiError.code,
+      message: apiError.message,
+      ...(apiError.fields && Object.keys(apiError.fields).length ? { fields: apiError.fields } : {}),
+    },
+  };
+  return Response.json(body, { status: apiError.status, headers: { "Cache-Control": "no-store" } });
+}
+
+/** Parses a JSON request body with a schema; a malformed body becomes a 400 in the contract shape. */
+export async function parseJsonBody<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
+  let raw: unknown;
+  try {
+    raw = await req.json();
+  } catch {
+    throw new ApiError("bad_request", "The request body must be valid JSON.");
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw validationError(parsed.error);
+  return parsed.data;
+}
+
+/** Parses URL search params (first value per key) with a schema; problems become field errors. */
+export function parseSearchParams<T extends z.ZodType>(url: string | URL, schema: T): z.infer<T> {
+  const params = new URL(url).searchParams;
+  const raw: Record<string, string> = {};
+  for (const [k, v] of params) if (!(k in raw)) raw[k] = v;
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw validationError(parsed.error, "Some query parameters are not valid.");
+  return parsed.data;
+}
