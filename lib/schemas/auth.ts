@@ -1,8 +1,15 @@
 import { z } from "zod";
 import { roleSchema } from "./roles";
 
+/** Deliberately loose (something@something.tld): internal addresses like a@b.c are fine. */
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "Enter a valid email address.");
+
 export const loginSchema = z.object({
-  email: z.string().trim().toLowerCase().email("Enter a valid email address."),
+  email: emailSchema,
   password: z.string().min(1, "Enter your password."),
 });
 export type LoginInput = z.infer<typeof loginSchema>;

@@ -1,0 +1,43 @@
+import { expect, test } from "@playwright/test";
+import { ROLES, ROLE_LABELS } from "../lib/schemas/roles";
+import { signIn } from "./support/auth";
+
+test("a signed-out visit lands on the sign-in page, which lists the sandbox demo accounts", async ({ page }) => {
+  await page.goto("/batches");
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByRole("heading", { name: "Outbound Console" })).toBeVisible();
+  await expect(page.getByText("Sandbox", { exact: true })).toBeVisible();
+  const demo = page.getByTestId("demo-users");
+  for (const role of ROLES) await expect(demo).toContainText(`${role}@sandbox.local`);
+});
+
+for (const role of ROLES) {
+  test(`${role} signs in, sees the Sandbox badge and their role, and signs out`, async ({ page }) => {
+    await signIn(page, role);
+    await expect(page).toHaveURL(/\/batches/);
+    await expect(page.getByRole("banner").getByText("Sandbox", { exact: true })).toBeVisible();
+    await expect(page.getByTestId("current-role")).toHaveText(ROLE_LABELS[role]);
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Campaigns" })).toBeVisible();
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/login$/);
+    await page.goto("/campaigns");
+    await expect(page).toHaveURL(/\/login$/);
+  });
+}
+
+test("a wrong password gets a clear message and no session", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill("admin@sandbox.local");
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toHaveText("That email and password don't match an account.");
+  await page.goto("/batches");
+  await expect(page).toHaveURL(/\/login$/);
+});
+
+test("the API answers 401 in the error shape when signed out", async ({ request }) => {
+  const res = await request.get("/api/auth/me");
+  expect(res.status()).toBe(401);
+  expect(await res.json()).toEqual({ error: { code: "unauthorized", message: "Please sign in to continue." } });
+});

@@ -1,0 +1,45 @@
+import { defineConfig } from "@playwright/test";
+import { CONSOLE_PORT, CONSOLE_URL, E2E_DATA_DIR, SANDBOX_PORT } from "./e2e/support/env";
+
+// Debian's Chromium: Playwright's own browser download cannot work on these machines.
+const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: "e2e",
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  // One console and one sandbox are shared by all specs; the machine has 2 cores.
+  workers: 1,
+  fullyParallel: false,
+  retries: process.env.CI ? 1 : 0,
+  reporter: [["list"]],
+  use: {
+    baseURL: CONSOLE_URL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath,
+      // The machine's network is closed: keep Chromium from phoning home (and failing) at start.
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+    },
+  },
+  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  webServer: {
+    // A production build (NEXT_DIST_DIR=.next-e2e, built by `npm run test:e2e`) in sandbox mode,
+    // on fresh data, with simulated time frozen: specs move it with advanceSandbox().
+    command: `rm -rf ${E2E_DATA_DIR} && node node_modules/tsx/dist/cli.mjs --conditions=react-server scripts/start.ts`,
+    url: `${CONSOLE_URL}/login`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      NEXT_DIST_DIR: ".next-e2e",
+      PORT: String(CONSOLE_PORT),
+      SANDBOX_PORT: String(SANDBOX_PORT),
+      SANDBOX_SPEED: "0",
+      DATA_DIR: E2E_DATA_DIR,
+      SYLLABLE_API_KEY: "",
+      SESSION_SECRET: "",
+    },
+  },
+});
