@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { ROLE_LABELS, type Role } from "@/lib/schemas/roles";
+import { hasRole, ROLE_LABELS, type Role } from "@/lib/schemas/roles";
 import { ModeBadge } from "./mode-badge";
 import { NavLink } from "./nav-link";
 import { SignOutButton } from "./sign-out-button";
@@ -23,6 +23,7 @@ export function AppShell({ user, mode, children }: { user: { email: string; role
           <nav aria-label="Main" className="flex gap-1">
             <NavLink href="/batches">Batches</NavLink>
             <NavLink href="/campaigns">Campaigns</NavLink>
+            {hasRole(user.role, "admin") && <NavLink href="/audit">Audit</NavLink>}
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
             <span className="text-right leading-tight">

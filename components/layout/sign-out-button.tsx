@@ -16,6 +16,8 @@ export function SignOutButton() {
         setBusy(true);
         try {
           await apiFetch("/api/auth/logout", { method: "POST" });
+          // A full page load, not router.push: it drops every cached query of the previous user.
+          // eslint-disable-next-line @next/next/no-location-assign-relative-destination
           window.location.assign("/login");
         } catch (err) {
           setBusy(false);

@@ -36,6 +36,7 @@ export async function apiFetch<T>(path: string, init?: RequestInit & { json?: un
   if (!res.ok) {
     // The session ended (expired or signed out elsewhere): go to sign-in rather than show errors.
     if (res.status === 401 && typeof window !== "undefined" && !path.startsWith("/api/auth/")) {
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- outside React: no router here
       window.location.assign(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
     }
     const parsed = apiErrorBodySchema.safeParse(data);
