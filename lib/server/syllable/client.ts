@@ -86,30 +86,30 @@ export function createHttpSyllableClient(config: UpstreamConfig): SyllableClient
       call({ method: "GET", path: `${BASE}/batches`, query: listQuery(p), what: "The batch list" }, listResponseSchema(batchSchema)),
     createBatch: async (input) =>
       (await call({ method: "POST", path: `${BASE}/batches`, json: input, what: batchWhat(input.batch_id) }, batchSchema.nullable())) ??
-      (await call({ method: "GET", path: pathOf`${BASE}/batches/${input.batch_id}`, what: batchWhat(input.batch_id) }, batchSchema)),
-    getBatch: (id) => call({ method: "GET", path: pathOf`${BASE}/batches/${id}`, what: batchWhat(id) }, batchDetailsSchema),
+      (await call({ method: "GET", path: BASE + pathOf`/batches/${input.batch_id}`, what: batchWhat(input.batch_id) }, batchSchema)),
+    getBatch: (id) => call({ method: "GET", path: BASE + pathOf`/batches/${id}`, what: batchWhat(id) }, batchDetailsSchema),
     updateBatch: (id, update) =>
-      call({ method: "PUT", path: pathOf`${BASE}/batches/${id}`, json: update, what: batchWhat(id) }, batchSchema),
+      call({ method: "PUT", path: BASE + pathOf`/batches/${id}`, json: update, what: batchWhat(id) }, batchSchema),
     deleteBatch: (id, reason) =>
-      call({ method: "DELETE", path: pathOf`${BASE}/batches/${id}`, form: { delete_reason: reason }, what: batchWhat(id) }, anyBody),
+      call({ method: "DELETE", path: BASE + pathOf`/batches/${id}`, form: { delete_reason: reason }, what: batchWhat(id) }, anyBody),
     uploadBatchCsv: (id, file, filename) => {
       const form = new FormData();
       form.append("file", file, filename);
       // Large lists take a while to ingest upstream: allow more than the default timeout.
       return call(
-        { method: "POST", path: pathOf`${BASE}/batches/${id}/upload_batch`, multipart: form, what: batchWhat(id), timeoutMs: config.timeoutMs * 4 },
+        { method: "POST", path: BASE + pathOf`/batches/${id}/upload_batch`, multipart: form, what: batchWhat(id), timeoutMs: config.timeoutMs * 4 },
         anyBody,
       );
     },
     getBatchResults: (id, filters) =>
       call(
-        { method: "GET", path: pathOf`${BASE}/batches/${id}/results`, query: filters, what: batchWhat(id), timeoutMs: config.timeoutMs * 4 },
+        { method: "GET", path: BASE + pathOf`/batches/${id}/results`, query: filters, what: batchWhat(id), timeoutMs: config.timeoutMs * 4 },
         z.array(requestResultSchema),
       ),
     addBatchRequest: (id, request) =>
-      call({ method: "POST", path: pathOf`${BASE}/batches/${id}/requests`, json: request, what: batchWhat(id) }, anyBody),
+      call({ method: "POST", path: BASE + pathOf`/batches/${id}/requests`, json: request, what: batchWhat(id) }, anyBody),
     removeBatchRequests: (id, referenceIds) =>
-      call({ method: "POST", path: pathOf`${BASE}/batches/${id}/remove-requests`, json: referenceIds, what: batchWhat(id) }, anyBody),
+      call({ method: "POST", path: BASE + pathOf`/batches/${id}/remove-requests`, json: referenceIds, what: batchWhat(id) }, anyBody),
     listCampaigns: (p) =>
       call(
         { method: "GET", path: `${BASE}/campaigns`, query: listQuery(p), what: "The campaign list" },
@@ -123,10 +123,10 @@ export function createHttpSyllableClient(config: UpstreamConfig): SyllableClient
       if (!created) throw new ApiError("upstream_failed", "Syllable accepted the campaign but did not return it. Reload the campaign list.");
       return created;
     },
-    getCampaign: (id) => call({ method: "GET", path: pathOf`${BASE}/campaigns/${id}`, what: campaignWhat(id) }, campaignSchema),
+    getCampaign: (id) => call({ method: "GET", path: BASE + pathOf`/campaigns/${id}`, what: campaignWhat(id) }, campaignSchema),
     replaceCampaign: (id, input) =>
-      call({ method: "PUT", path: pathOf`${BASE}/campaigns/${id}`, json: input, what: campaignWhat(id) }, campaignSchema),
-    deleteCampaign: (id) => call({ method: "DELETE", path: pathOf`${BASE}/campaigns/${id}`, what: campaignWhat(id) }, anyBody),
+      call({ method: "PUT", path: BASE + pathOf`/campaigns/${id}`, json: input, what: campaignWhat(id) }, campaignSchema),
+    deleteCampaign: (id) => call({ method: "DELETE", path: BASE + pathOf`/campaigns/${id}`, what: campaignWhat(id) }, anyBody),
   };
 }
 
