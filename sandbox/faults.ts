@@ -1,0 +1,58 @@
+// Fault injection for /api/v1 routes, so tests (and demos) can exercise latency, 5xx and timeouts.
+import type { MiddlewareHandler } from "hono";
+
+export interface Faults {
+  latency_ms: number;
+  error_rate: number;
+  error_status: number;
+  hang: boolean;
+}
+
+export const NO_FAULTS: Faults = { latency_ms: 0, error_rate: 0, error_status: 503, hang: false };
+
+export class FaultInjector {
+  faults: Faults;
+  /** Resolvers of hung requests, released on close so the process can exit. */
+  private readonly hung = new Set<() => void>();
+
+  constructor(initial: Partial<Faults> = {}) {
+    this.faults = { ...NO_FAULTS, ...initial };
+  }
+
+  set(patch: Partial<Faults>): Faults {
+    this.faults = { ...this.faults, ...patch };
+    return this.faults;
+  }
+
+  reset(): Faults {
+    this.faults = { ...NO_FAULTS };
+    return this.faults;
+  }
+
+  releaseAll(): void {
+    for (const release of this.hung) release();
+    this.hung.clear();
+  }
+
+  middleware(): MiddlewareHandler {
+    return async (c, next) => {
+      const f = this.faults;
+      if (f.hang) {
+        await new Promise<void>((resolve) => {
+          const release = () => {
+            this.hung.delete(release);
+            resolve();
+          };
+          this.hung.add(release);
+          c.req.raw.signal?.addEventListener("abort", release, { once: true });
+        });
+        return c.json({ detail: "Injected hang released" }, 503);
+      }
+      if (f.latency_ms > 0) await new Promise((r) => setTimeout(r, f.latency_ms));
+      if (f.error_rate > 0 && Math.random() < f.error_rate) {
+        return c.json({ detail: "Injected fault" }, f.error_status as 503);
+      }
+      await next();
+    };
+  }
+}
