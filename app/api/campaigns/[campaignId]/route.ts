@@ -1,0 +1,74 @@
+import { campaignDeleteBodySchema, campaignPatchSchema, PATCHABLE_FIELDS } from "@/lib/schemas/campaigns";
+import { hasRole } from "@/lib/schemas/roles";
+import { audited } from "@/lib/server/audit";
+import { json, withRole } from "@/lib/server/auth/with-role";
+import { CampaignConflictError, safeUpdateCampaign } from "@/lib/server/campaigns/safe-update";
+import { campaignDetail, deleteCampaignChecked, parseCampaignId } from "@/lib/server/campaigns/service";
+import { ApiError, validationError } from "@/lib/server/errors";
+import { getSyllable } from "@/lib/server/syllable";
+
+type Params = { campaignId: string };
+
+/** GET: {campaign, batch_counts} (batch_counts null when the batch list is unavailable). */
+export const GET = withRole<Params>("supervisor", async ({ params }) => {
+  const id = parseCampaignId(params.campaignId);
+  return json(await campaignDetail(getSyllable(), id));
+});
+
+/**
+ * PATCH: the changed fields + expected_updated_at (see lib/schemas/campaigns.ts). Answers
+ * {campaign, changed, not_applied}; 409 {error, current} when the campaign changed meanwhile.
+ * voicemail_detection needs the admin role, whatever else the body holds.
+ */
+export const PATCH = withRole<Params>("manager", async ({ req, user, params }) => {
+  const id = parseCampaignId(params.campaignId);
+  let raw: unknown;
+  try {
+    raw = await req.json();
+  } catch {
+    throw new ApiError("bad_request", "The request body must be valid JSON.");
+  }
+  // Checked before validation: a manager learns nothing about voicemail fields, valid or not.
+  if (raw && typeof raw === "object" && "voicemail_detection" in raw && !hasRole(user.role, "admin")) {
+    throw new ApiError("forbidden", "Only an admin can change voicemail detection.");
+  }
+  const parsed = campaignPatchSchema.safeParse(raw);
+  if (!parsed.success) throw validationError(parsed.error);
+  const patch = parsed.data;
+  const fields = PATCHABLE_FIELDS.filter((f) => patch[f] !== undefined);
+  try {
+    const result = await audited(user, "campaign.update", `campaign:${id}`, { fields }, () => safeUpdateCampaign(getSyllable(), id, patch));
+    return json(result);
+  } catch (err) {
+    if (err instanceof CampaignConflictError) {
+      // The contract's error object, plus the current campaign so the editor can reload or overwrite.
+      return json({ error: { code: err.code, message: err.message, fields: err.fields }, current: err.current }, { status: 409 });
+    }
+    throw err;
+  }
+});
+
+/**
+ * DELETE (admin). With active batches it answers 409 unless confirmed by `?force=true` or the
+ * JSON body `{"confirm_active_batches": true}`.
+ */
+export const DELETE = withRole<Params>("admin", async ({ req, user, params }) => {
+  const id = parseCampaignId(params.campaignId);
+  let confirmed = new URL(req.url).searchParams.get("force") === "true";
+  const text = await req.text();
+  if (text.trim()) {
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new ApiError("bad_request", "The request body must be valid JSON.");
+    }
+    const parsed = campaignDeleteBodySchema.safeParse(body);
+    if (!parsed.success) throw validationError(parsed.error);
+    confirmed ||= parsed.data.confirm_active_batches === true;
+  }
+  const result = await audited(user, "campaign.delete", `campaign:${id}`, { confirmed_active_batches: confirmed }, () =>
+    deleteCampaignChecked(getSyllable(), id, confirmed),
+  );
+  return json(result);
+});

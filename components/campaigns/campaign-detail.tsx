@@ -1,0 +1,208 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState, type ReactNode } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { ErrorState, LoadingState } from "@/components/ui/states";
+import { campaignDetailQueryOptions } from "@/lib/queries/campaigns";
+import { hasRole, type Role } from "@/lib/schemas/roles";
+import type { Campaign } from "@/lib/schemas/syllable";
+import { CampaignBatches } from "./campaign-batches";
+import { DeleteCampaignButton } from "./delete-campaign-button";
+import { campaignLabels, formatDateTime, formatDays, formatRetries, formatTime } from "./format";
+import { ScheduleForm } from "./schedule-form";
+import { VoicemailForm } from "./voicemail-form";
+
+const KNOWN = new Set([
+  "id", "campaign_name", "description", "mode", "sms_session_ttl", "label", "labels", "campaign_variables", "daily_start_time",
+  "daily_end_time", "source", "caller_id", "hourly_rate", "max_daily_calls", "retry_count", "retry_interval", "active_days",
+  "voicemail_detection", "allowed_line_types", "include_unknown_line_types", "target_filters", "agent_id", "created_at",
+  "updated_at", "last_updated_by", "webhooks",
+]);
+const VD_KNOWN: Record<string, string> = {
+  mode: "Mode",
+  voicemail_detection_overall_timeout: "Overall timeout",
+  voicemail_detection_pre_speech_timeout: "Pre-speech timeout",
+  voicemail_detection_post_speech_timeout: "Post-speech timeout",
+  voicemail_detection_speech_threshold: "Speech threshold",
+};
+
+function Dl({ rows }: { rows: Array<[string, ReactNode]> }) {
+  return (
+    <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
+      {rows.map(([k, v]) => (
+        <div key={k} className="contents">
+          <dt className="font-medium text-slate-600">{k}</dt>
+          <dd className="text-slate-900">{v ?? "—"}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+const show = (v: unknown): ReactNode => (v === null || v === undefined || v === "" ? "—" : typeof v === "object" ? <code className="text-xs">{JSON.stringify(v)}</code> : String(v));
+const seconds = (v: unknown) => (typeof v === "number" ? `${v} s` : show(v));
+
+/** Everything about one campaign, readable, with the edit forms the signed-in role may use. */
+export function CampaignDetail({ campaignId, role }: { campaignId: number; role: Role }) {
+  const q = useQuery(campaignDetailQueryOptions(campaignId));
+  const [editing, setEditing] = useState<null | "schedule" | "voicemail">(null);
+  if (q.isPending) return <LoadingState label="Loading campaign…" />;
+  if (q.error && !q.data) return <ErrorState message={q.error.message} onRetry={() => void q.refetch()} />;
+  const c: Campaign = q.data!.campaign;
+  const counts = q.data!.batch_counts;
+  const canSchedule = hasRole(role, "manager");
+  const isAdmin = hasRole(role, "admin");
+  const vd = c.voicemail_detection;
+  const unknownTop = Object.keys(c).filter((k) => !KNOWN.has(k));
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <p className="text-sm text-slate-500">
+            <Link href="/campaigns" className="hover:underline">
+              Campaigns
+            </Link>{" "}
+            / #{c.id}
+          </p>
+          <h1 className="text-xl font-semibold">{c.campaign_name}</h1>
+          <p className="text-xs text-slate-500">
+            Updated {formatDateTime(c.updated_at)}
+            {c.last_updated_by ? ` by API user ${c.last_updated_by}` : ""}
+          </p>
+        </div>
+        {isAdmin && <DeleteCampaignButton campaign={c} activeBatches={counts?.active ?? null} />}
+      </div>
+
+      <Card title="Overview">
+        <Dl
+          rows={[
+            ["Description", show(c.description)],
+            ["Mode", show(c.mode)],
+            ["Caller ID", show(c.caller_id)],
+            ["Source", show(c.source)],
+            ["Labels", campaignLabels(c).length ? <span className="flex flex-wrap gap-1">{campaignLabels(c).map((l) => <Badge key={l} tone="violet">{l}</Badge>)}</span> : "—"],
+            ["SMS session TTL", c.sms_session_ttl != null ? `${c.sms_session_ttl} min` : "—"],
+            ["Agent", show(c.agent_id)],
+            ["Created", formatDateTime(c.created_at)],
+          ]}
+        />
+      </Card>
+
+      <Card
+        title="Schedule & pacing"
+        actions={canSchedule && editing !== "schedule" ? <Button size="sm" variant="secondary" onClick={() => setEditing("schedule")}>Edit schedule</Button> : undefined}
+      >
+        {editing === "schedule" ? (
+          <ScheduleForm campaign={c} onDone={() => setEditing(null)} />
+        ) : (
+          <Dl
+            rows={[
+              ["Calling window", `${formatTime(c.daily_start_time)}–${formatTime(c.daily_end_time)}`],
+              ["Active days", formatDays(c.active_days)],
+              ["Hourly rate", c.hourly_rate != null ? `${c.hourly_rate} calls/hour` : "—"],
+              ["Max daily calls", c.max_daily_calls != null ? String(c.max_daily_calls) : "No cap"],
+              ["Retries", formatRetries(c)],
+            ]}
+          />
+        )}
+      </Card>
+
+      <Card
+        title="Voicemail detection"
+        actions={isAdmin && editing !== "voicemail" ? <Button size="sm" variant="secondary" onClick={() => setEditing("voicemail")}>Edit voicemail detection</Button> : undefined}
+      >
+        {editing === "voicemail" ? (
+          <VoicemailForm campaign={c} onDone={() => setEditing(null)} />
+        ) : vd ? (
+          <Dl
+            rows={[
+              ["Status", <Badge key="s" tone="green">On</Badge>],
+              ["Mode", show(vd.mode ?? "v1 (default)")],
+              ["Overall timeout", seconds(vd.voicemail_detection_overall_timeout)],
+              ["Pre-speech timeout", seconds(vd.voicemail_detection_pre_speech_timeout)],
+              ["Post-speech timeout", seconds(vd.voicemail_detection_post_speech_timeout)],
+              ["Speech threshold", seconds(vd.voicemail_detection_speech_threshold)],
+              ...Object.entries(vd)
+                .filter(([k]) => !(k in VD_KNOWN))
+                .map(([k, v]): [string, ReactNode] => [`Other: ${k}`, show(v)]),
+            ]}
+          />
+        ) : (
+          <Dl rows={[["Status", <Badge key="s">Off</Badge>]]} />
+        )}
+      </Card>
+
+      <Card title="Campaign variables">
+        {Object.keys(c.campaign_variables ?? {}).length ? (
+          <Dl rows={Object.entries(c.campaign_variables ?? {}).map(([k, v]): [string, ReactNode] => [k, v])} />
+        ) : (
+          <p className="text-sm text-slate-500">No variables.</p>
+        )}
+      </Card>
+
+      <Card title="Webhooks">
+        {(c.webhooks ?? []).length === 0 ? (
+          <p className="text-sm text-slate-500">No webhooks.</p>
+        ) : (
+          <ul className="space-y-3 text-sm">
+            {(c.webhooks ?? []).map((w) => (
+              <li key={w.id} className="rounded-md border border-slate-200 p-3">
+                <p>
+                  <Badge tone="blue">{w.request_method}</Badge> <span className="break-all font-mono text-xs">{w.url}</span>
+                </p>
+                <p className="mt-1 text-slate-600">Triggers: {w.trigger_statuses.join(", ") || "—"}</p>
+                <p className="text-slate-600">
+                  Secrets set: {(w.auth_value_keys ?? []).length ? (w.auth_value_keys ?? []).map((k) => <Badge key={k} tone="amber" className="mr-1">{k}</Badge>) : "none"}
+                  <span className="sr-only"> (values are never shown)</span>
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+
+      <Card title="Targeting">
+        <Dl
+          rows={[
+            ["Allowed line types", (c.allowed_line_types ?? []).length ? (c.allowed_line_types ?? []).join(", ") : "All line types"],
+            ["Unknown line types", c.include_unknown_line_types === false ? "Not dialed" : "Dialed"],
+            [
+              "Target filters",
+              c.target_filters ? (
+                <div className="space-y-1">
+                  <p>
+                    Match {c.target_filters.match ?? "all"} of these rules; unresolved numbers: {c.target_filters.on_unknown ?? "include"}
+                  </p>
+                  <ul className="list-disc pl-5">
+                    {(c.target_filters.rules ?? []).map((r, i) => (
+                      <li key={i}>
+                        {r.field} {r.op} {(r.values ?? []).join(", ")}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ) : (
+                "None"
+              ),
+            ],
+          ]}
+        />
+      </Card>
+
+      {unknownTop.length > 0 && (
+        <Card title="Other fields">
+          <Dl rows={unknownTop.map((k): [string, ReactNode] => [k, show((c as Record<string, unknown>)[k])])} />
+        </Card>
+      )}
+
+      <Card title={counts ? `Batches (${counts.active} active of ${counts.total})` : "Batches"}>
+        <CampaignBatches campaignId={c.id} />
+      </Card>
+    </div>
+  );
+}

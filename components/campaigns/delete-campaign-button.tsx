@@ -1,0 +1,70 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ApiClientError } from "@/lib/queries/api-fetch";
+import { campaignKeys, deleteCampaign } from "@/lib/queries/campaigns";
+import type { Campaign } from "@/lib/schemas/syllable";
+
+/** Delete (admins): type the name to confirm; with active batches, an extra acknowledgement is required. */
+export function DeleteCampaignButton({ campaign, activeBatches }: { campaign: Campaign; activeBatches: number | null }) {
+  const [open, setOpen] = useState(false);
+  const [ack, setAck] = useState(false);
+  // The server may know of active batches the page did not (a batch started meanwhile).
+  const [serverActive, setServerActive] = useState<string | null>(null);
+  const needsAck = (activeBatches ?? 0) > 0 || serverActive !== null;
+  const qc = useQueryClient();
+  const router = useRouter();
+  const mutation = useMutation({
+    mutationFn: () => deleteCampaign(campaign.id, ack),
+    onSuccess: () => {
+      toast.success(`Campaign "${campaign.campaign_name}" deleted.`);
+      qc.removeQueries({ queryKey: campaignKeys.detail(campaign.id) });
+      void qc.invalidateQueries({ queryKey: campaignKeys.lists() });
+      setOpen(false);
+      router.push("/campaigns");
+    },
+    onError: (err) => {
+      if (err instanceof ApiClientError && err.status === 409) setServerActive(err.message);
+      else toast.error(err.message);
+    },
+  });
+  return (
+    <>
+      <Button variant="danger" onClick={() => setOpen(true)}>
+        Delete campaign
+      </Button>
+      <ConfirmDialog
+        open={open}
+        onClose={() => {
+          setOpen(false);
+          setAck(false);
+        }}
+        onConfirm={() => {
+          if (needsAck && !ack) return;
+          mutation.mutate();
+        }}
+        title={`Delete "${campaign.campaign_name}"?`}
+        description="This removes the campaign, its webhooks and their secrets from Syllable. It cannot be undone."
+        confirmLabel="Delete campaign"
+        destructive
+        busy={mutation.isPending}
+        typeToConfirm={campaign.campaign_name}
+      >
+        {needsAck && (
+          <div role="alert" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+            <p>{serverActive ?? `This campaign has ${activeBatches} active batch${activeBatches === 1 ? "" : "es"} (pending, active or paused).`}</p>
+            <label className="flex items-center gap-2">
+              <input type="checkbox" checked={ack} onChange={(e) => setAck(e.target.checked)} />
+              Delete it anyway, with its active batches
+            </label>
+          </div>
+        )}
+      </ConfirmDialog>
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+"use client";
+
+import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
+import { DAYS_OF_WEEK } from "@/lib/schemas/syllable";
+import { ApiClientError } from "@/lib/queries/api-fetch";
+import { cn } from "@/components/ui/cn";
+import { DAY_LONG, DAY_SHORT } from "./format";
+
+/**
+ * Puts an API 422's field errors on the form's fields ("voicemail_detection.mode" is a form path
+ * too). Returns the messages that match no field, for a form-level alert.
+ */
+export function applyFieldErrors<T extends FieldValues>(err: unknown, setError: UseFormSetError<T>, known: readonly string[]): string[] {
+  if (!(err instanceof ApiClientError)) return [];
+  if (Object.keys(err.fields).length === 0) return [err.message];
+  const leftover: string[] = [];
+  for (const [path, message] of Object.entries(err.fields)) {
+    const top = path.split(".")[0] ?? path;
+    if (known.includes(path) || known.includes(top)) setError((known.includes(path) ? path : top) as Path<T>, { type: "server", message });
+    else leftover.push(`${path}: ${message}`);
+  }
+  return leftover;
+}
+
+/** Seven toggle buttons (aria-pressed) for active days. */
+export function DaysToggleGroup({
+  id,
+  value,
+  onChange,
+  invalid,
+  describedById,
+}: {
+  id: string;
+  value: readonly string[];
+  onChange: (days: string[]) => void;
+  invalid?: boolean;
+  describedById?: string;
+}) {
+  return (
+    <div id={id} role="group" aria-labelledby={`${id}-label`} aria-describedby={describedById} data-invalid={invalid || undefined} className="flex flex-wrap gap-1">
+      {DAYS_OF_WEEK.map((d) => {
+        const on = value.includes(d);
+        return (
+          <button
+            key={d}
+            type="button"
+            aria-pressed={on}
+            aria-label={DAY_LONG[d]}
+            onClick={() => onChange(on ? value.filter((x) => x !== d) : DAYS_OF_WEEK.filter((x) => x === d || value.includes(x)))}
+            className={cn(
+              "rounded-md border px-2.5 py-1 text-sm",
+              on ? "border-indigo-600 bg-indigo-600 text-white" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50",
+            )}
+          >
+            {DAY_SHORT[d]}
+          </button>
+        );
+      })}
+    </div>
+  );
+}
+
+/** "" → null, for optional text inputs whose schema is nullable. */
+export const emptyToNull = (v: unknown) => (v === "" || v === undefined ? null : v);
+/** "" → null, else a number (NaN for junk, which the schema reports). */
+export const numberOrNull = (v: unknown) => (v === "" || v === null || v === undefined ? null : Number(v));

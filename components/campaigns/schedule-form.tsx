@@ -1,0 +1,174 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { Controller, useFieldArray, useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { describedBy, Field, Input, Textarea } from "@/components/ui/field";
+import {
+  SCHEDULE_FIELDS,
+  scheduleFormDefaults,
+  scheduleFormSchema,
+  schedulePatchFrom,
+  type ScheduleFormValues,
+} from "@/lib/schemas/campaigns";
+import type { Campaign } from "@/lib/schemas/syllable";
+import { applyFieldErrors, DaysToggleGroup, emptyToNull, numberOrNull } from "./form-helpers";
+import { ConflictNotice, useCampaignPatch } from "./use-campaign-patch";
+
+function LabelsInput({ id, value, onChange, onBlur, ...aria }: { id: string; value: string[]; onChange: (v: string[]) => void; onBlur: () => void; "aria-invalid"?: true; "aria-describedby"?: string }) {
+  const [text, setText] = useState(value.join(", "));
+  return (
+    <Input
+      id={id}
+      {...aria}
+      value={text}
+      onChange={(e) => {
+        setText(e.target.value);
+        onChange(e.target.value.split(",").map((s) => s.trim()).filter(Boolean));
+      }}
+      onBlur={onBlur}
+      placeholder="billing, reminders"
+    />
+  );
+}
+
+/** Schedule & pacing (managers and admins): sends only what changed, with the version it was opened on. */
+export function ScheduleForm({ campaign, onDone }: { campaign: Campaign; onDone: () => void }) {
+  const [base, setBase] = useState(campaign);
+  const [initial, setInitial] = useState(() => scheduleFormDefaults(campaign));
+  const [formError, setFormError] = useState<string[]>([]);
+  const form = useForm<ScheduleFormValues>({ resolver: zodResolver(scheduleFormSchema), defaultValues: initial, mode: "onTouched" });
+  const { register, control, handleSubmit, formState, setError, reset } = form;
+  const errors = formState.errors;
+  const vars = useFieldArray({ control, name: "campaign_variables" });
+  const { mutation, conflict, save, overwrite, clearConflict } = useCampaignPatch(base, () => onDone(), (e) =>
+    setFormError(applyFieldErrors(e, setError, SCHEDULE_FIELDS)),
+  );
+
+  const onSubmit = handleSubmit((values) => {
+    setFormError([]);
+    const changes = schedulePatchFrom(initial, values);
+    if (Object.keys(changes).length === 0) {
+      toast.info("Nothing changed.");
+      onDone();
+      return;
+    }
+    save(changes);
+  });
+
+  const err = (name: string) => {
+    const e = name.split(".").reduce<unknown>((acc, k) => (acc as Record<string, unknown> | undefined)?.[k], errors) as { message?: string } | undefined;
+    return e?.message;
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Schedule and pacing">
+      {conflict && (
+        <ConflictNotice
+          conflict={conflict}
+          busy={mutation.isPending}
+          onReload={() => {
+            if (!conflict.current) return;
+            const next = scheduleFormDefaults(conflict.current);
+            setBase(conflict.current);
+            setInitial(next);
+            reset(next);
+            clearConflict();
+          }}
+          onOverwrite={overwrite}
+        />
+      )}
+      {formError.length > 0 && (
+        <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+          {formError.map((m) => (
+            <p key={m}>{m}</p>
+          ))}
+        </div>
+      )}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id="daily_start_time" label="Daily start time" hint="24-hour clock, the campaign's local time." error={err("daily_start_time")}>
+          <Input type="time" {...describedBy("daily_start_time", err("daily_start_time"))} {...register("daily_start_time")} />
+        </Field>
+        <Field id="daily_end_time" label="Daily end time" hint="Must be after the start time." error={err("daily_end_time")}>
+          <Input type="time" {...describedBy("daily_end_time", err("daily_end_time"))} {...register("daily_end_time")} />
+        </Field>
+      </div>
+      <div className="space-y-1">
+        <span id="active_days-label" className="block text-sm font-medium text-slate-700">
+          Active days
+        </span>
+        <Controller
+          control={control}
+          name="active_days"
+          render={({ field }) => (
+            <DaysToggleGroup id="active_days" value={field.value} onChange={field.onChange} invalid={!!err("active_days")} describedById="active_days-error" />
+          )}
+        />
+        <p id="active_days-error" aria-live="polite" className="text-xs text-red-600">
+          {err("active_days")}
+        </p>
+      </div>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Field id="hourly_rate" label="Hourly rate" hint="Calls per hour, 1 to 3600." error={err("hourly_rate")}>
+          <Input type="number" inputMode="numeric" min={1} max={3600} {...describedBy("hourly_rate", err("hourly_rate"))} {...register("hourly_rate", { valueAsNumber: true })} />
+        </Field>
+        <Field id="max_daily_calls" label="Max daily calls" hint="Empty = no daily cap." error={err("max_daily_calls")}>
+          <Input type="number" inputMode="numeric" min={1} {...describedBy("max_daily_calls", err("max_daily_calls"))} {...register("max_daily_calls", { setValueAs: numberOrNull })} />
+        </Field>
+        <Field id="retry_count" label="Retries" hint="Extra attempts per contact, 0 to 10." error={err("retry_count")}>
+          <Input type="number" inputMode="numeric" min={0} max={10} {...describedBy("retry_count", err("retry_count"))} {...register("retry_count", { valueAsNumber: true })} />
+        </Field>
+        <Field id="retry_interval" label="Retry interval" hint="30m, 12h or 7d." error={err("retry_interval")}>
+          <Input {...describedBy("retry_interval", err("retry_interval"))} {...register("retry_interval", { setValueAs: emptyToNull })} placeholder="30m" />
+        </Field>
+        <Field id="caller_id" label="Caller ID" hint="E.164, e.g. +15125551234." error={err("caller_id")}>
+          <Input type="tel" {...describedBy("caller_id", err("caller_id"))} {...register("caller_id", { setValueAs: emptyToNull })} />
+        </Field>
+        <Field id="source" label="Source" hint="E.164 number the outreach comes from." error={err("source")}>
+          <Input type="tel" {...describedBy("source", err("source"))} {...register("source", { setValueAs: emptyToNull })} />
+        </Field>
+      </div>
+      <Field id="labels" label="Labels" hint="Comma-separated." error={err("labels")}>
+        <Controller
+          control={control}
+          name="labels"
+          render={({ field }) => <LabelsInput {...describedBy("labels", err("labels"))} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />}
+        />
+      </Field>
+      <Field id="description" label="Description" error={err("description")}>
+        <Textarea rows={2} {...describedBy("description", err("description"))} {...register("description", { setValueAs: emptyToNull })} />
+      </Field>
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium text-slate-700">Campaign variables</legend>
+        {vars.fields.length === 0 && <p className="text-xs text-slate-500">No variables.</p>}
+        {vars.fields.map((f, i) => (
+          <div key={f.id} className="grid grid-cols-[1fr_2fr_auto] items-start gap-2">
+            <Field id={`var-${i}-key`} label={<span className="sr-only">Variable {i + 1} name</span>} error={err(`campaign_variables.${i}.key`)}>
+              <Input placeholder="name" {...describedBy(`var-${i}-key`, err(`campaign_variables.${i}.key`))} {...register(`campaign_variables.${i}.key`)} />
+            </Field>
+            <Field id={`var-${i}-value`} label={<span className="sr-only">Variable {i + 1} value</span>} error={err(`campaign_variables.${i}.value`)}>
+              <Input placeholder="value" {...describedBy(`var-${i}-value`, err(`campaign_variables.${i}.value`))} {...register(`campaign_variables.${i}.value`)} />
+            </Field>
+            <Button variant="ghost" size="sm" onClick={() => vars.remove(i)} aria-label={`Remove variable ${i + 1}`}>
+              Remove
+            </Button>
+          </div>
+        ))}
+        {err("campaign_variables") && <p className="text-xs text-red-600">{err("campaign_variables")}</p>}
+        <Button variant="secondary" size="sm" onClick={() => vars.append({ key: "", value: "" })}>
+          Add variable
+        </Button>
+      </fieldset>
+      <div className="flex justify-end gap-2">
+        <Button variant="secondary" onClick={onDone}>
+          Cancel
+        </Button>
+        <Button type="submit" busy={mutation.isPending}>
+          Save schedule
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,152 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm, useWatch, type Resolver } from "react-hook-form";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { describedBy, Field, Input, Select } from "@/components/ui/field";
+import { VOICEMAIL_BOUNDS, voicemailFormSchema, type VoicemailDetectionPatch, type VoicemailFormValues } from "@/lib/schemas/campaigns";
+import type { Campaign } from "@/lib/schemas/syllable";
+import { applyFieldErrors } from "./form-helpers";
+import { ConflictNotice, useCampaignPatch } from "./use-campaign-patch";
+
+type Inputs = {
+  enabled: boolean;
+  voicemail_detection: {
+    mode: "v1" | "v2";
+    voicemail_detection_overall_timeout: number;
+    voicemail_detection_pre_speech_timeout: number;
+    voicemail_detection_post_speech_timeout: number;
+    voicemail_detection_speech_threshold: number;
+  };
+};
+type NumberKey = Exclude<keyof Inputs["voicemail_detection"], "mode">;
+const KEYS = ["mode", "voicemail_detection_overall_timeout", "voicemail_detection_pre_speech_timeout", "voicemail_detection_post_speech_timeout", "voicemail_detection_speech_threshold"] as const;
+
+// Used when detection is turned on for a campaign that has no values yet (Syllable's documented example).
+const DEFAULTS: Inputs["voicemail_detection"] = {
+  mode: "v2",
+  voicemail_detection_overall_timeout: 30,
+  voicemail_detection_pre_speech_timeout: 3.5,
+  voicemail_detection_post_speech_timeout: 1.75,
+  voicemail_detection_speech_threshold: 0.6,
+};
+
+function defaultsFrom(c: Campaign): Inputs {
+  const vd = c.voicemail_detection;
+  const num = (k: NumberKey) => (typeof vd?.[k] === "number" ? (vd[k] as number) : DEFAULTS[k]);
+  return {
+    enabled: !!vd,
+    voicemail_detection: {
+      mode: vd?.mode === "v1" || vd?.mode === "v2" ? vd.mode : vd ? "v1" : DEFAULTS.mode, // null mode on a legacy config means v1
+      voicemail_detection_overall_timeout: num("voicemail_detection_overall_timeout"),
+      voicemail_detection_pre_speech_timeout: num("voicemail_detection_pre_speech_timeout"),
+      voicemail_detection_post_speech_timeout: num("voicemail_detection_post_speech_timeout"),
+      voicemail_detection_speech_threshold: num("voicemail_detection_speech_threshold"),
+    },
+  };
+}
+
+const NUMBER_FIELDS: Array<{ key: NumberKey; label: string; hint: string }> = [
+  { key: "voicemail_detection_overall_timeout", label: "Overall timeout (s)", hint: "The longest the detector listens before deciding." },
+  { key: "voicemail_detection_pre_speech_timeout", label: "Pre-speech timeout (s)", hint: "Silence allowed before anyone speaks; not more than the overall timeout." },
+  { key: "voicemail_detection_post_speech_timeout", label: "Post-speech timeout (s)", hint: "Silence after speech that ends the greeting; not more than the overall timeout." },
+  { key: "voicemail_detection_speech_threshold", label: "Speech threshold (s)", hint: "Continuous speech longer than this counts as a recorded greeting." },
+];
+
+/** Voicemail detection (admins only; the API refuses others with 403). Edits merge into the stored config. */
+export function VoicemailForm({ campaign, onDone }: { campaign: Campaign; onDone: () => void }) {
+  const [base, setBase] = useState(campaign);
+  const [formError, setFormError] = useState<string[]>([]);
+  const form = useForm<Inputs, unknown, VoicemailFormValues>({
+    resolver: zodResolver(voicemailFormSchema) as unknown as Resolver<Inputs, unknown, VoicemailFormValues>,
+    defaultValues: defaultsFrom(campaign),
+    mode: "onTouched",
+  });
+  const { register, handleSubmit, formState, setError, reset, control } = form;
+  const enabled = useWatch({ control, name: "enabled" });
+  const { mutation, conflict, save, overwrite, clearConflict } = useCampaignPatch(base, () => onDone(), (e) =>
+    setFormError(applyFieldErrors(e, setError, ["voicemail_detection", ...KEYS.map((k) => `voicemail_detection.${k}`)])),
+  );
+  const errors = formState.errors.voicemail_detection;
+
+  const onSubmit = handleSubmit((values) => {
+    setFormError([]);
+    let change: VoicemailDetectionPatch | null;
+    if (!values.enabled) {
+      if (!base.voicemail_detection) return toastNothing(onDone);
+      change = null;
+    } else {
+      const current = base.voicemail_detection;
+      const next: Record<string, unknown> = {};
+      for (const k of KEYS) if (!current || current[k] !== values.voicemail_detection[k]) next[k] = values.voicemail_detection[k];
+      if (Object.keys(next).length === 0) return toastNothing(onDone);
+      change = next as VoicemailDetectionPatch;
+    }
+    save({ voicemail_detection: change });
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Voicemail detection settings">
+      {conflict && (
+        <ConflictNotice
+          conflict={conflict}
+          busy={mutation.isPending}
+          onReload={() => {
+            if (!conflict.current) return;
+            setBase(conflict.current);
+            reset(defaultsFrom(conflict.current));
+            clearConflict();
+          }}
+          onOverwrite={overwrite}
+        />
+      )}
+      {formError.length > 0 && (
+        <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+          {formError.map((m) => (
+            <p key={m}>{m}</p>
+          ))}
+        </div>
+      )}
+      <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
+        <input type="checkbox" role="switch" className="h-4 w-4" {...register("enabled")} />
+        Detect voicemail
+      </label>
+      {enabled ? (
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field id="vd-mode" label="Mode" hint="v1: check and leave voicemail. v2: suppresses the first greeting and uses the greeting tool." error={errors?.mode?.message}>
+            <Select {...describedBy("vd-mode", errors?.mode?.message)} {...register("voicemail_detection.mode")}>
+              <option value="v1">v1</option>
+              <option value="v2">v2</option>
+            </Select>
+          </Field>
+          {NUMBER_FIELDS.map(({ key, label, hint }) => {
+            const msg = errors?.[key]?.message;
+            const b = VOICEMAIL_BOUNDS[key];
+            return (
+              <Field key={key} id={`vd-${key}`} label={label} hint={`${hint} ${b.min}–${b.max} s.`} error={msg}>
+                <Input type="number" step="any" min={b.min} max={b.max} {...describedBy(`vd-${key}`, msg)} {...register(`voicemail_detection.${key}`, { valueAsNumber: true })} />
+              </Field>
+            );
+          })}
+        </div>
+      ) : (
+        <p className="text-sm text-slate-600">Voicemail detection is off: calls are not screened for answering machines.</p>
+      )}
+      <div className="flex justify-end gap-2">
+        <Button variant="secondary" onClick={onDone}>
+          Cancel
+        </Button>
+        <Button type="submit" busy={mutation.isPending}>
+          Save voicemail detection
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function toastNothing(onDone: () => void) {
+  toast.info("Nothing changed.");
+  onDone();
+}

@@ -1,0 +1,66 @@
+import { keepPreviousData, queryOptions } from "@tanstack/react-query";
+import type { BatchCounts, CampaignCreate, CampaignListResponse, CampaignPatch, CampaignUpdateResponse } from "@/lib/schemas/campaigns";
+import type { Campaign } from "@/lib/schemas/syllable";
+import { apiFetch } from "./api-fetch";
+
+type SearchLike = URLSearchParams | Record<string, string | string[] | undefined>;
+const read = (sp: SearchLike, key: string): string | undefined => {
+  const v = sp instanceof URLSearchParams ? sp.get(key) : sp[key];
+  const s = Array.isArray(v) ? v[0] : v;
+  return s === null || s === undefined || s === "" ? undefined : s;
+};
+
+/** The /api/campaigns parameters a /campaigns page URL stands for (page URL: page, limit, sort, dir, q, label, mode). */
+export function campaignListParams(sp: SearchLike): Record<string, string> {
+  const out: Record<string, string> = { page: read(sp, "page") ?? "1", limit: read(sp, "limit") ?? "25" };
+  const put = (k: string, v: string | undefined) => {
+    if (v !== undefined) out[k] = v;
+  };
+  put("search", read(sp, "q"));
+  put("label", read(sp, "label"));
+  put("mode", read(sp, "mode"));
+  const sort = read(sp, "sort");
+  put("order_by", sort);
+  put("order_dir", sort ? (read(sp, "dir") ?? "asc") : undefined);
+  return out;
+}
+
+export const campaignKeys = {
+  all: ["campaigns"] as const,
+  lists: () => [...campaignKeys.all, "list"] as const,
+  list: (params: Record<string, string>) => [...campaignKeys.lists(), params] as const,
+  detail: (id: number) => [...campaignKeys.all, "detail", id] as const,
+};
+
+export type CampaignDetailResponse = { campaign: Campaign; batch_counts: BatchCounts | null };
+
+export function campaignListQueryOptions(params: Record<string, string>) {
+  return queryOptions({
+    queryKey: campaignKeys.list(params),
+    queryFn: ({ signal }) => apiFetch<CampaignListResponse>(`/api/campaigns?${new URLSearchParams(params).toString()}`, { signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function campaignDetailQueryOptions(id: number) {
+  return queryOptions({
+    queryKey: campaignKeys.detail(id),
+    queryFn: ({ signal }) => apiFetch<CampaignDetailResponse>(`/api/campaigns/${encodeURIComponent(id)}`, { signal }),
+  });
+}
+
+/** PATCH the changed fields; a 409 arrives as ApiClientError with status 409 and the changed fields. */
+export function patchCampaign(id: number, patch: CampaignPatch) {
+  return apiFetch<CampaignUpdateResponse>(`/api/campaigns/${encodeURIComponent(id)}`, { method: "PATCH", json: patch });
+}
+
+export function createCampaign(body: CampaignCreate) {
+  return apiFetch<{ campaign: Campaign }>("/api/campaigns", { method: "POST", json: body });
+}
+
+export function deleteCampaign(id: number, confirmActiveBatches: boolean) {
+  return apiFetch<{ deleted: true; id: number; active_batches: number }>(`/api/campaigns/${encodeURIComponent(id)}`, {
+    method: "DELETE",
+    json: { confirm_active_batches: confirmActiveBatches },
+  });
+}

@@ -1,0 +1,337 @@
+import { z } from "zod";
+import { DAYS_OF_WEEK, type Campaign } from "./syllable";
+
+// What the console accepts for campaigns: one set of field rules shared by the route handlers
+// (PATCH/POST /api/campaigns) and the forms (zodResolver), so a value the form lets through is
+// a value the handler accepts, and the handler's 422 field keys are the form's field names.
+
+export const CAMPAIGN_MODES = ["voice", "sms", "email"] as const;
+export const VOICEMAIL_MODES = ["v1", "v2"] as const;
+
+/** The campaign fields a manager may change through the schedule & pacing form. */
+export const SCHEDULE_FIELDS = [
+  "daily_start_time",
+  "daily_end_time",
+  "active_days",
+  "hourly_rate",
+  "max_daily_calls",
+  "retry_count",
+  "retry_interval",
+  "caller_id",
+  "source",
+  "labels",
+  "description",
+  "campaign_variables",
+] as const;
+export type ScheduleField = (typeof SCHEDULE_FIELDS)[number];
+
+/** Every field a PATCH may carry (voicemail_detection only for admins). */
+export const PATCHABLE_FIELDS = [...SCHEDULE_FIELDS, "voicemail_detection"] as const;
+export type PatchableField = (typeof PATCHABLE_FIELDS)[number];
+
+export const FIELD_LABELS: Record<string, string> = {
+  campaign_name: "Name",
+  description: "Description",
+  mode: "Mode",
+  daily_start_time: "Daily start time",
+  daily_end_time: "Daily end time",
+  active_days: "Active days",
+  hourly_rate: "Hourly rate",
+  max_daily_calls: "Max daily calls",
+  retry_count: "Retries",
+  retry_interval: "Retry interval",
+  caller_id: "Caller ID",
+  source: "Source",
+  labels: "Labels",
+  label: "Label (deprecated)",
+  campaign_variables: "Campaign variables",
+  voicemail_detection: "Voicemail detection",
+  webhooks: "Webhooks",
+  target_filters: "Target filters",
+  allowed_line_types: "Allowed line types",
+  include_unknown_line_types: "Include unknown line types",
+  sms_session_ttl: "SMS session TTL",
+};
+
+// ---- field rules ----
+
+const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?$/;
+/** "HH:MM" or "HH:MM:SS" → "HH:MM:SS" (Syllable's form), or null when it is not a time. */
+export function normaliseTime(value: string | null | undefined): string | null {
+  const m = TIME_RE.exec(value ?? "");
+  return m ? `${m[1]}:${m[2]}:${m[3] ?? "00"}` : null;
+}
+
+export const timeOfDaySchema = z.string({ error: "Enter a time." }).regex(TIME_RE, "Enter a time as HH:MM (24-hour).");
+export const activeDaysSchema = z
+  .array(z.enum(DAYS_OF_WEEK, { error: "Unknown day." }), { error: "Choose the active days." })
+  .min(1, "Choose at least one day.")
+  .refine((days) => new Set(days).size === days.length, "A day is listed twice.");
+
+const wholeNumber = (what: string) => z.number({ error: `Enter ${what} as a whole number.` }).int(`Enter ${what} as a whole number.`);
+export const hourlyRateSchema = wholeNumber("the hourly rate").min(1, "At least 1 call per hour.").max(3600, "At most 3600 calls per hour.");
+export const maxDailyCallsSchema = wholeNumber("the daily maximum").min(1, "At least 1 call per day, or leave empty for no cap.").max(1_000_000, "At most 1,000,000 calls per day.").nullable();
+export const retryCountSchema = wholeNumber("the number of retries").min(0, "Retries cannot be negative.").max(10, "At most 10 retries.");
+export const retryIntervalSchema = z
+  .string()
+  .regex(/^[1-9]\d{0,3}[mhd]$/, "Use a number and a unit: 30m, 12h or 7d.")
+  .nullable();
+/** E.164: a plus, a non-zero digit, 7 to 15 digits in all. */
+export const E164_RE = /^\+[1-9]\d{6,14}$/;
+export const phoneSchema = z.string().regex(E164_RE, "Use E.164 format, e.g. +15125551234.").nullable();
+export const labelsSchema = z
+  .array(z.string().trim().min(1, "A label cannot be empty.").max(40, "Labels are at most 40 characters.").regex(/^[^,]+$/, "Labels cannot contain commas."))
+  .max(20, "At most 20 labels.")
+  .refine((l) => new Set(l).size === l.length, "A label is listed twice.");
+export const descriptionSchema = z.string().max(2000, "At most 2000 characters.").nullable();
+export const variableKeySchema = z
+  .string()
+  .min(1, "Enter a name.")
+  .max(64, "At most 64 characters.")
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "Letters, digits and _ only; not starting with a digit.");
+export const variableValueSchema = z.string().max(1000, "At most 1000 characters.");
+export const campaignVariablesSchema = z.record(variableKeySchema, variableValueSchema);
+
+/** Sane bounds for voicemail detection, in seconds (explained next to each field in the form). */
+export const VOICEMAIL_BOUNDS = {
+  voicemail_detection_overall_timeout: { min: 1, max: 120 },
+  voicemail_detection_pre_speech_timeout: { min: 0.1, max: 30 },
+  voicemail_detection_post_speech_timeout: { min: 0.1, max: 10 },
+  voicemail_detection_speech_threshold: { min: 0.1, max: 10 },
+} as const;
+type VoicemailNumberField = keyof typeof VOICEMAIL_BOUNDS;
+const seconds = (field: VoicemailNumberField) =>
+  z
+    .number({ error: "Enter a number of seconds." })
+    .min(VOICEMAIL_BOUNDS[field].min, `At least ${VOICEMAIL_BOUNDS[field].min} s.`)
+    .max(VOICEMAIL_BOUNDS[field].max, `At most ${VOICEMAIL_BOUNDS[field].max} s.`);
+
+const voicemailShape = {
+  mode: z.enum(VOICEMAIL_MODES, { error: "Choose v1 or v2." }),
+  voicemail_detection_overall_timeout: seconds("voicemail_detection_overall_timeout"),
+  voicemail_detection_pre_speech_timeout: seconds("voicemail_detection_pre_speech_timeout"),
+  voicemail_detection_post_speech_timeout: seconds("voicemail_detection_post_speech_timeout"),
+  voicemail_detection_speech_threshold: seconds("voicemail_detection_speech_threshold"),
+};
+
+function checkVoicemailTimeouts(v: Partial<Record<VoicemailNumberField, number | null | undefined>>, ctx: z.RefinementCtx, prefix: (string | number)[]) {
+  const overall = v.voicemail_detection_overall_timeout;
+  for (const f of ["voicemail_detection_pre_speech_timeout", "voicemail_detection_post_speech_timeout"] as const) {
+    const t = v[f];
+    if (overall != null && t != null && t > overall) {
+      ctx.addIssue({ code: "custom", path: [...prefix, f], message: "Cannot be longer than the overall timeout." });
+    }
+  }
+}
+
+/** A complete voicemail detection config, as the admin form submits it when detection is on. */
+export const voicemailDetectionInputSchema = z
+  .strictObject(voicemailShape)
+  .superRefine((v, ctx) => checkVoicemailTimeouts(v, ctx, []));
+export type VoicemailDetectionInput = z.infer<typeof voicemailDetectionInputSchema>;
+
+/**
+ * In a PATCH: null turns detection off; an object is merged into the stored one (so keys the
+ * console does not know survive); a field set to null clears it.
+ */
+export const voicemailDetectionPatchSchema = z
+  .strictObject({
+    mode: voicemailShape.mode.nullable().optional(),
+    voicemail_detection_overall_timeout: voicemailShape.voicemail_detection_overall_timeout.nullable().optional(),
+    voicemail_detection_pre_speech_timeout: voicemailShape.voicemail_detection_pre_speech_timeout.nullable().optional(),
+    voicemail_detection_post_speech_timeout: voicemailShape.voicemail_detection_post_speech_timeout.nullable().optional(),
+    voicemail_detection_speech_threshold: voicemailShape.voicemail_detection_speech_threshold.nullable().optional(),
+  })
+  .superRefine((v, ctx) => checkVoicemailTimeouts(v, ctx, []));
+export type VoicemailDetectionPatch = z.infer<typeof voicemailDetectionPatchSchema>;
+
+const timeOrder = (start: string | null | undefined, end: string | null | undefined) => {
+  const s = normaliseTime(start);
+  const e = normaliseTime(end);
+  return s === null || e === null || e > s;
+};
+export const END_AFTER_START = "The end time must be after the start time.";
+
+type Times = { daily_start_time?: string | null; daily_end_time?: string | null };
+/** End after start, checked even when other fields fail (zod skips plain refinements then). */
+const endAfterStart: [(v: Times) => boolean, { path: string[]; message: string; when: (payload: { value: unknown }) => boolean }] = [
+  (v: Times) => timeOrder(v.daily_start_time, v.daily_end_time),
+  {
+    path: ["daily_end_time"],
+    message: END_AFTER_START,
+    when: (payload: { value: unknown }) => {
+      const v = (payload.value ?? {}) as Record<string, unknown>;
+      return typeof v.daily_start_time === "string" && typeof v.daily_end_time === "string";
+    },
+  },
+];
+
+// ---- PATCH /api/campaigns/{id} ----
+
+const scheduleShape = {
+  daily_start_time: timeOfDaySchema,
+  daily_end_time: timeOfDaySchema,
+  active_days: activeDaysSchema,
+  hourly_rate: hourlyRateSchema,
+  max_daily_calls: maxDailyCallsSchema,
+  retry_count: retryCountSchema,
+  retry_interval: retryIntervalSchema,
+  caller_id: phoneSchema,
+  source: phoneSchema,
+  labels: labelsSchema,
+  description: descriptionSchema,
+  campaign_variables: campaignVariablesSchema,
+};
+
+/**
+ * The PATCH body: only the fields that changed, plus the `updated_at` the editor loaded.
+ * Unknown keys are refused (webhooks, target filters... are not editable here and a client
+ * must not be able to wipe them by accident).
+ */
+export const campaignPatchSchema = z
+  .strictObject({
+    expected_updated_at: z.string({ error: "Send the updated_at of the campaign you edited." }).min(1, "Send the updated_at of the campaign you edited."),
+    daily_start_time: scheduleShape.daily_start_time.optional(),
+    daily_end_time: scheduleShape.daily_end_time.optional(),
+    active_days: scheduleShape.active_days.optional(),
+    hourly_rate: scheduleShape.hourly_rate.optional(),
+    max_daily_calls: scheduleShape.max_daily_calls.optional(),
+    retry_count: scheduleShape.retry_count.optional(),
+    retry_interval: scheduleShape.retry_interval.optional(),
+    caller_id: scheduleShape.caller_id.optional(),
+    source: scheduleShape.source.optional(),
+    labels: scheduleShape.labels.optional(),
+    description: scheduleShape.description.optional(),
+    campaign_variables: scheduleShape.campaign_variables.optional(),
+    voicemail_detection: voicemailDetectionPatchSchema.nullable().optional(),
+  })
+  .refine(...endAfterStart)
+  .superRefine((v, ctx) => {
+    if (!PATCHABLE_FIELDS.some((f) => v[f] !== undefined)) ctx.addIssue({ code: "custom", path: [], message: "Nothing to change: send at least one field." });
+  });
+export type CampaignPatch = z.infer<typeof campaignPatchSchema>;
+
+// ---- the schedule & pacing form ----
+
+/** Key/value rows for campaign variables in the form; converted with rowsToVariables. */
+export const variableRowsSchema = z
+  .array(z.object({ key: variableKeySchema, value: variableValueSchema }))
+  .superRefine((rows, ctx) => {
+    const seen = new Set<string>();
+    rows.forEach((r, i) => {
+      if (seen.has(r.key)) ctx.addIssue({ code: "custom", path: [i, "key"], message: "This name is used twice." });
+      seen.add(r.key);
+    });
+  });
+export type VariableRow = z.infer<typeof variableRowsSchema>[number];
+
+/** The schedule & pacing form: the same field rules as the PATCH, with variables as rows. */
+export const scheduleFormSchema = z
+  .object({ ...scheduleShape, campaign_variables: variableRowsSchema })
+  .refine(...endAfterStart);
+export type ScheduleFormValues = z.infer<typeof scheduleFormSchema>;
+
+export function rowsToVariables(rows: VariableRow[]): Record<string, string> {
+  return Object.fromEntries(rows.map((r) => [r.key, r.value]));
+}
+
+/** The form's starting values from a campaign (times as HH:MM for <input type="time">). */
+export function scheduleFormDefaults(c: Campaign): ScheduleFormValues {
+  const hhmm = (t: string | null | undefined) => normaliseTime(t)?.slice(0, 5) ?? "";
+  return {
+    daily_start_time: hhmm(c.daily_start_time),
+    daily_end_time: hhmm(c.daily_end_time),
+    active_days: (c.active_days ?? []).filter((d): d is (typeof DAYS_OF_WEEK)[number] => (DAYS_OF_WEEK as readonly string[]).includes(d)),
+    hourly_rate: c.hourly_rate ?? 1,
+    max_daily_calls: c.max_daily_calls ?? null,
+    retry_count: c.retry_count ?? 0,
+    retry_interval: c.retry_interval ?? null,
+    caller_id: c.caller_id == null ? null : String(c.caller_id),
+    source: c.source ?? null,
+    labels: c.labels ?? [],
+    description: c.description ?? null,
+    campaign_variables: Object.entries(c.campaign_variables ?? {}).map(([key, value]) => ({ key, value })),
+  };
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The PATCH fields that differ between the form's starting values and what was submitted. */
+export function schedulePatchFrom(initial: ScheduleFormValues, values: ScheduleFormValues): Partial<Omit<CampaignPatch, "expected_updated_at">> {
+  const patch: Record<string, unknown> = {};
+  for (const f of SCHEDULE_FIELDS) {
+    if (f === "campaign_variables") {
+      const next = rowsToVariables(values.campaign_variables);
+      const prev = rowsToVariables(initial.campaign_variables);
+      const sortedJson = (r: Record<string, string>) => JSON.stringify(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)));
+      if (sortedJson(next) !== sortedJson(prev)) patch[f] = next;
+    } else if (f === "daily_start_time" || f === "daily_end_time") {
+      if (normaliseTime(values[f]) !== normaliseTime(initial[f])) patch[f] = values[f];
+    } else if (!sameJson(values[f], initial[f])) {
+      patch[f] = values[f];
+    }
+  }
+  return patch as Partial<Omit<CampaignPatch, "expected_updated_at">>;
+}
+
+// ---- the voicemail detection form (admins) ----
+
+export const voicemailFormSchema = z.discriminatedUnion("enabled", [
+  z.object({ enabled: z.literal(false) }),
+  z.object({ enabled: z.literal(true), voicemail_detection: voicemailDetectionInputSchema }),
+]);
+export type VoicemailFormValues = z.infer<typeof voicemailFormSchema>;
+
+// ---- POST /api/campaigns (admins) ----
+
+export const campaignCreateSchema = z
+  .strictObject({
+    campaign_name: z.string({ error: "Enter a name." }).trim().min(1, "Enter a name.").max(200, "At most 200 characters."),
+    mode: z.enum(CAMPAIGN_MODES, { error: "Choose voice, SMS or email." }),
+    description: descriptionSchema.optional(),
+    caller_id: phoneSchema,
+    source: phoneSchema,
+    daily_start_time: timeOfDaySchema,
+    daily_end_time: timeOfDaySchema,
+    active_days: activeDaysSchema,
+    hourly_rate: hourlyRateSchema,
+    max_daily_calls: maxDailyCallsSchema.optional(),
+    retry_count: retryCountSchema,
+    retry_interval: retryIntervalSchema,
+    labels: labelsSchema.optional(),
+  })
+  .refine(...endAfterStart);
+export type CampaignCreate = z.infer<typeof campaignCreateSchema>;
+
+// ---- GET /api/campaigns ----
+
+export const CAMPAIGN_SORTS = ["id", "campaign_name", "mode", "daily_start_time", "updated_at"] as const;
+export const campaignListQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  search: z.string().trim().max(200).optional(),
+  label: z.string().trim().max(40).optional(),
+  mode: z.string().trim().max(20).optional(),
+  order_by: z.enum(CAMPAIGN_SORTS).optional(),
+  order_dir: z.enum(["asc", "desc"]).optional(),
+});
+export type CampaignListQuery = z.infer<typeof campaignListQuerySchema>;
+
+/** DELETE /api/campaigns/{id}: `?force=true` or `{"confirm_active_batches": true}` acknowledges active batches. */
+export const campaignDeleteBodySchema = z.object({ confirm_active_batches: z.boolean().optional() }).loose();
+
+/** Batch statuses that count as "active" (not finished): deleting the campaign would orphan them. */
+export const ACTIVE_BATCH_STATUSES = ["ACTIVE", "PENDING", "PAUSED"] as const;
+
+export type BatchCounts = { active: number; total: number };
+export type CampaignListItem = Campaign & { batch_counts: BatchCounts | null };
+export type CampaignListResponse = {
+  items: CampaignListItem[];
+  page: number;
+  page_size: number;
+  total_count: number;
+  total_pages: number;
+  /** False when there were more batches than one bounded upstream call returns: counts are a lower bound. */
+  batch_counts_complete: boolean;
+};
+export type CampaignUpdateResponse = { campaign: Campaign; changed: string[]; not_applied: string[] };

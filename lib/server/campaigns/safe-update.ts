@@ -1,0 +1,48 @@
+import "server-only";
+import type { CampaignPatch, CampaignUpdateResponse } from "@/lib/schemas/campaigns";
+import type { Campaign } from "@/lib/schemas/syllable";
+import { ApiError } from "@/lib/server/errors";
+import type { SyllableClient } from "@/lib/server/syllable";
+import { conflictFields, findNotApplied, mergePatch } from "./merge";
+import { campaignAt, rememberCampaign } from "./snapshots";
+
+/** A 409 that also carries the current campaign, so the editor can show it or overwrite it. */
+export class CampaignConflictError extends ApiError {
+  constructor(
+    fields: Record<string, string>,
+    readonly current: Campaign,
+  ) {
+    super(
+      "conflict",
+      "Someone else changed this campaign since you opened it. Reload to see their version, or overwrite it with yours.",
+      fields,
+    );
+  }
+}
+
+/**
+ * The safe campaign write: fetch the full current campaign, refuse with 409 if it is not the
+ * version the editor loaded, merge only the changed fields onto it (everything else carried
+ * over, secrets kept), PUT it, read it back and report what did not stick.
+ *
+ * There is still a window between our GET and PUT in which another writer can slip in: Syllable
+ * has no conditional PUT. The read-back makes such a loss visible instead of silent.
+ */
+export async function safeUpdateCampaign(client: SyllableClient, id: number, patch: CampaignPatch): Promise<CampaignUpdateResponse> {
+  const { expected_updated_at, ...fields } = patch;
+  const current = await client.getCampaign(id);
+  if ((current.updated_at ?? "") !== expected_updated_at) {
+    const base = campaignAt(id, expected_updated_at);
+    rememberCampaign(current);
+    throw new CampaignConflictError(conflictFields(base, current, fields), current);
+  }
+  rememberCampaign(current);
+  const { input, changed, errors } = mergePatch(current, fields);
+  if (Object.keys(errors).length) throw new ApiError("validation_failed", "Some fields need fixing.", errors);
+  if (changed.length === 0) return { campaign: current, changed, not_applied: [] };
+
+  await client.replaceCampaign(id, input);
+  const after = await client.getCampaign(id);
+  rememberCampaign(after);
+  return { campaign: after, changed, not_applied: findNotApplied(current, input, changed, after) };
+}
