@@ -1,0 +1,40 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { notFound } from "next/navigation";
+import { BatchDetail } from "@/components/batches/batch-detail";
+import { batchKeys } from "@/lib/queries/batches";
+import { getQueryClient } from "@/lib/queries/query-client";
+import { hasRole } from "@/lib/schemas/roles";
+import { getCurrentUser } from "@/lib/server/auth/current-user";
+import { loadBatchDetail } from "@/lib/server/batches/service";
+import { ApiError } from "@/lib/server/errors";
+
+export async function generateMetadata({ params }: { params: Promise<{ batchId: string }> }) {
+  return { title: `Batch ${safeDecode((await params).batchId)}` };
+}
+
+export default async function BatchPage({ params }: { params: Promise<{ batchId: string }> }) {
+  const batchId = safeDecode((await params).batchId);
+  const user = await getCurrentUser();
+  const queryClient = getQueryClient();
+  try {
+    // Straight through lib/server (no HTTP hop); the client query then keeps it live.
+    const detail = await loadBatchDetail(batchId);
+    queryClient.setQueryData(batchKeys.detail(batchId), detail);
+  } catch (err) {
+    if (err instanceof ApiError && err.code === "not_found") notFound();
+    // Upstream trouble: let the client query show the error with a retry.
+  }
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <BatchDetail batchId={batchId} canWrite={!!user && hasRole(user.role, "manager")} />
+    </HydrationBoundary>
+  );
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}

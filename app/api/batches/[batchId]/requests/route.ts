@@ -1,0 +1,22 @@
+import { addRequestSchema, type AddRequestResponse } from "@/lib/schemas/batches";
+import { audited } from "@/lib/server/audit";
+import { json, withRole } from "@/lib/server/auth/with-role";
+import { invalidateBatch, loadBatchDetail } from "@/lib/server/batches/service";
+import { parseJsonBody } from "@/lib/server/errors";
+import { getSyllable } from "@/lib/server/syllable";
+
+/** Adds one request, then reads it (and the batch) back. */
+export const POST = withRole<{ batchId: string }>("manager", async ({ req, user, params }) => {
+  const input = await parseJsonBody(req, addRequestSchema);
+  const syllable = getSyllable();
+  await audited(user, "batch.request.add", `batch:${params.batchId}`, { reference_id: input.reference_id }, () =>
+    syllable.addBatchRequest(params.batchId, input),
+  );
+  invalidateBatch(params.batchId);
+  const [found, batch] = await Promise.all([
+    syllable.getBatchResults(params.batchId, { reference_id: input.reference_id }),
+    loadBatchDetail(params.batchId),
+  ]);
+  const body: AddRequestResponse = { request: found.find((r) => r.reference_id === input.reference_id) ?? null, batch };
+  return json(body, { status: 201 });
+});

@@ -1,0 +1,20 @@
+import { resultsQuerySchema } from "@/lib/schemas/batches";
+import { withRole } from "@/lib/server/auth/with-role";
+import { csvStream } from "@/lib/server/batches/results-query";
+import { selectBatchResults } from "@/lib/server/batches/service";
+import { parseSearchParams } from "@/lib/server/errors";
+
+/** The filtered results as a CSV, streamed in chunks of rows (never one giant string). */
+export const GET = withRole<{ batchId: string }>("supervisor", async ({ req, params }) => {
+  const query = parseSearchParams(req.url, resultsQuerySchema);
+  const rows = await selectBatchResults(params.batchId, query);
+  const safeName = params.batchId.replace(/[^A-Za-z0-9._-]/g, "_");
+  return new Response(csvStream(rows), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${safeName}-results.csv"`,
+      "Cache-Control": "no-store",
+      "X-Total-Count": String(rows.length),
+    },
+  });
+});

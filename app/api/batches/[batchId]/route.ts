@@ -1,0 +1,28 @@
+import { batchDeleteSchema, makeBatchUpdateSchema } from "@/lib/schemas/batches";
+import { audited } from "@/lib/server/audit";
+import { json, withRole } from "@/lib/server/auth/with-role";
+import { invalidateBatch, loadBatchDetail } from "@/lib/server/batches/service";
+import { parseJsonBody } from "@/lib/server/errors";
+import { getSyllable, upstreamNow } from "@/lib/server/syllable";
+
+type Params = { batchId: string };
+
+/** Fresh details + derived progress (and records a progress snapshot). */
+export const GET = withRole<Params>("supervisor", async ({ params }) => json(await loadBatchDetail(params.batchId)));
+
+/** paused / expires_on / call_rate; answers with the batch as read back afterwards. */
+export const PATCH = withRole<Params>("manager", async ({ req, user, params }) => {
+  const update = await parseJsonBody(req, makeBatchUpdateSchema(upstreamNow));
+  const action = update.paused === true ? "batch.pause" : update.paused === false ? "batch.resume" : "batch.update";
+  await audited(user, action, `batch:${params.batchId}`, { ...update }, () => getSyllable().updateBatch(params.batchId, update));
+  invalidateBatch(params.batchId);
+  return json(await loadBatchDetail(params.batchId));
+});
+
+/** Deletes with a required reason (Syllable takes it form-encoded). */
+export const DELETE = withRole<Params>("manager", async ({ req, user, params }) => {
+  const { reason } = await parseJsonBody(req, batchDeleteSchema);
+  await audited(user, "batch.delete", `batch:${params.batchId}`, { reason }, () => getSyllable().deleteBatch(params.batchId, reason));
+  invalidateBatch(params.batchId);
+  return json({ deleted: true, batch_id: params.batchId });
+});

@@ -1,0 +1,289 @@
+// Integration tests of every /api/batches handler against a real in-process sandbox and a real
+// SQLite store. Only the session-cookie lookup is replaced (next/headers cookies() needs a Next
+// request scope): see tests/support/route-harness.ts.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { startHarness, type Harness } from "@/tests/support/route-harness";
+import { SEED } from "@/sandbox/seed";
+import * as listRoute from "./route";
+import * as batchRoute from "./[batchId]/route";
+import * as uploadRoute from "./[batchId]/upload/route";
+import * as resultsRoute from "./[batchId]/results/route";
+import * as csvRoute from "./[batchId]/results.csv/route";
+import * as requestsRoute from "./[batchId]/requests/route";
+import * as removeRoute from "./[batchId]/requests/remove/route";
+import type { BatchDetailResponse, BatchListItem, Paged, RemoveRequestsResponse, AddRequestResponse, UploadResponse } from "@/lib/schemas/batches";
+import type { RequestResult } from "@/lib/schemas/syllable";
+
+vi.mock("@/lib/server/auth/current-user", async () => (await import("@/tests/support/route-harness")).currentUserModule);
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ seed: true, timeoutMs: 3000 });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const future = () => new Date(Date.now() + 7 * 86_400_000).toISOString();
+type ErrBody = { error: { code: string; message: string; fields?: Record<string, string> } };
+
+describe("GET /api/batches", () => {
+  it("pages (1-based), names campaigns and shows row progress", async () => {
+    const res = await h.call(listRoute.GET, "/api/batches?page=1&limit=3&order_by=batch_id&order_dir=asc", { role: "supervisor" });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Paged<BatchListItem>;
+    expect(body.page).toBe(1);
+    expect(body.page_size).toBe(3);
+    expect(body.items).toHaveLength(3);
+    expect(body.total_count).toBeGreaterThanOrEqual(8);
+    const ids = body.items.map((b) => b.batch_id);
+    expect(ids).toEqual([...ids].sort());
+    const page2 = (await (await h.call(listRoute.GET, "/api/batches?page=2&limit=3&order_by=batch_id&order_dir=asc", { role: "supervisor" })).json()) as Paged<BatchListItem>;
+    expect(page2.page).toBe(2);
+    expect(page2.items[0]!.batch_id > ids[2]!).toBe(true);
+  });
+
+  it("searches by batch id and fills campaign name + progress", async () => {
+    const res = await h.call(listRoute.GET, `/api/batches?search_field=batch_id&search_value=${SEED.batches.payments}`, { role: "supervisor" });
+    const body = (await res.json()) as Paged<BatchListItem>;
+    const row = body.items.find((b) => b.batch_id === SEED.batches.payments)!;
+    expect(row.campaign_name).toBe("Late payment reminders");
+    expect(row.progress?.total).toBe(600);
+    expect(row.progress!.finished).toBeGreaterThan(0);
+    expect(row.progress!.fraction).toBeCloseTo(row.progress!.finished / 600, 5);
+  });
+
+  it("rejects bad query params with field errors", async () => {
+    const res = await h.call(listRoute.GET, "/api/batches?page=0&limit=1000&order_by=nope&start=yesterday", { role: "supervisor" });
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as ErrBody;
+    expect(Object.keys(body.error.fields ?? {})).toEqual(expect.arrayContaining(["page", "limit", "order_by", "start"]));
+  });
+
+  it("401 when signed out", async () => {
+    const res = await h.call(listRoute.GET, "/api/batches", { role: null });
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as ErrBody).error.code).toBe("unauthorized");
+  });
+
+  it("maps upstream 5xx to 502 and a hang to 504", async () => {
+    await h.faults({ error_rate: 1, error_status: 500 });
+    try {
+      const res = await h.call(listRoute.GET, "/api/batches?page=1", { role: "supervisor" });
+      expect(res.status).toBe(502);
+      const body = (await res.json()) as ErrBody;
+      expect(body.error.code).toBe("upstream_failed");
+      expect(JSON.stringify(body)).not.toContain("Injected");
+    } finally {
+      await h.faults(null);
+    }
+    await h.faults({ hang: true });
+    try {
+      const res = await h.call(listRoute.GET, "/api/batches?page=1", { role: "supervisor" });
+      expect(res.status).toBe(504);
+      expect(((await res.json()) as ErrBody).error.code).toBe("upstream_timeout");
+    } finally {
+      await h.faults(null);
+    }
+  });
+});
+
+describe("batch lifecycle", () => {
+  const id = `it-${Date.now()}`;
+
+  it("POST validates every field", async () => {
+    const res = await h.call(listRoute.POST, "/api/batches", {
+      role: "manager",
+      json: { batch_id: "bad id!", campaign_id: "x", paused: "yes", expires_on: "2001-01-01T00:00:00Z", call_rate: 5000 },
+    });
+    expect(res.status).toBe(422);
+    const fields = ((await res.json()) as ErrBody).error.fields!;
+    expect(Object.keys(fields).sort()).toEqual(["batch_id", "call_rate", "campaign_id", "expires_on", "paused"]);
+  });
+
+  it("POST maps an upstream 422 (unknown campaign) to a field error", async () => {
+    const res = await h.call(listRoute.POST, "/api/batches", { role: "manager", json: { batch_id: `${id}-x`, campaign_id: 99999 } });
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as ErrBody).error.fields?.campaign_id).toMatch(/99999/);
+  });
+
+  it("supervisors cannot create (403)", async () => {
+    const res = await h.call(listRoute.POST, "/api/batches", { role: "supervisor", json: { batch_id: id, campaign_id: SEED.campaigns.alwaysOn } });
+    expect(res.status).toBe(403);
+  });
+
+  it("creates on hold by default and reads it back", async () => {
+    const res = await h.call(listRoute.POST, "/api/batches", { role: "manager", json: { batch_id: id, campaign_id: SEED.campaigns.alwaysOn, call_rate: 600 } });
+    expect(res.status).toBe(201);
+    const b = (await res.json()) as BatchDetailResponse;
+    expect(b.batch_id).toBe(id);
+    expect(b.paused).toBe(true);
+    expect(b.call_rate).toBe(600);
+    expect(b.progress.not_dialing?.code).toBe("on_hold");
+    expect(b.campaign?.id).toBe(SEED.campaigns.alwaysOn);
+    const dup = await h.call(listRoute.POST, "/api/batches", { role: "manager", json: { batch_id: id, campaign_id: SEED.campaigns.alwaysOn } });
+    expect(dup.status).toBe(409);
+  });
+
+  it("upload validates the file, forwards it and reports DUPLICATE/INVALID", async () => {
+    const form = (name: string, text: string, type = "text/csv") => {
+      const f = new FormData();
+      f.append("file", new File([text], name, { type }));
+      return f;
+    };
+    const noFile = await h.call(uploadRoute.POST, `/api/batches/${id}/upload`, { role: "manager", params: { batchId: id }, body: new FormData() });
+    expect(noFile.status).toBe(422);
+    const wrongType = await h.call(uploadRoute.POST, `/api/batches/${id}/upload`, { role: "manager", params: { batchId: id }, body: form("x.xlsx", "a,b", "application/vnd.openxmlformats") });
+    expect(((await wrongType.json()) as ErrBody).error.fields?.file).toMatch(/csv/i);
+    const noCols = await h.call(uploadRoute.POST, `/api/batches/${id}/upload`, { role: "manager", params: { batchId: id }, body: form("x.csv", "name,phone\na,b\n") });
+    expect(noCols.status).toBe(422);
+    const asSupervisor = await h.call(uploadRoute.POST, `/api/batches/${id}/upload`, { role: "supervisor", params: { batchId: id }, body: form("x.csv", "reference_id,target\n") });
+    expect(asSupervisor.status).toBe(403);
+
+    const csv = "reference_id,target,first_name\nr1,+15125550001,Ana\nr2,+15125550002,Ben\nr3,+15125550001,Dup\nr4,not-a-phone,Bad\nr5,+15125550005,Eve\n";
+    const res = await h.call(uploadRoute.POST, `/api/batches/${id}/upload`, { role: "manager", params: { batchId: id }, body: form("contacts.csv", csv) });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as UploadResponse;
+    expect(body.batch.upload_filename).toBe("contacts.csv");
+    expect(body.batch.status_counts).toMatchObject({ PENDING: 3, DUPLICATE: 1, INVALID: 1 });
+    expect(body.batch.progress.total).toBe(5);
+  });
+
+  it("adds one request (validated) and reads it back", async () => {
+    const bad = await h.call(requestsRoute.POST, `/api/batches/${id}/requests`, {
+      role: "manager",
+      params: { batchId: id },
+      json: { reference_id: "", target: "5551234", request_variables: { "1bad": "x" } },
+    });
+    expect(bad.status).toBe(422);
+    expect(Object.keys(((await bad.json()) as ErrBody).error.fields!).sort()).toEqual(["reference_id", "request_variables.1bad", "target"].sort());
+    const res = await h.call(requestsRoute.POST, `/api/batches/${id}/requests`, {
+      role: "manager",
+      params: { batchId: id },
+      json: { reference_id: "r6", target: "+15125550006", request_variables: { first_name: "Fay" } },
+    });
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as AddRequestResponse;
+    expect(body.request?.reference_id).toBe("r6");
+    expect(body.request?.request_variables).toEqual({ first_name: "Fay" });
+    expect(body.batch.progress.total).toBe(6);
+    const again = await h.call(requestsRoute.POST, `/api/batches/${id}/requests`, { role: "manager", params: { batchId: id }, json: { reference_id: "r6", target: "+15125550007" } });
+    expect(again.status).toBe(422);
+    expect(((await again.json()) as ErrBody).error.fields?.reference_id).toMatch(/already exists/);
+  });
+
+  it("removes pending requests and says which stuck", async () => {
+    const empty = await h.call(removeRoute.POST, `/api/batches/${id}/requests/remove`, { role: "manager", params: { batchId: id }, json: { reference_ids: [] } });
+    expect(empty.status).toBe(422);
+    const res = await h.call(removeRoute.POST, `/api/batches/${id}/requests/remove`, { role: "manager", params: { batchId: id }, json: { reference_ids: ["r5", "nope"] } });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as RemoveRequestsResponse;
+    expect(body.removed).toContain("r5");
+    expect(body.batch.progress.total).toBe(5);
+  });
+
+  it("PATCH validates, resumes, and progress moves as time advances", async () => {
+    const bad = await h.call(batchRoute.PATCH, `/api/batches/${id}`, {
+      role: "manager",
+      params: { batchId: id },
+      method: "PATCH",
+      json: { paused: "no", expires_on: "2000-01-01T00:00:00Z", call_rate: 0 },
+    });
+    expect(bad.status).toBe(422);
+    expect(Object.keys(((await bad.json()) as ErrBody).error.fields!).sort()).toEqual(["call_rate", "expires_on", "paused"]);
+    const nothing = await h.call(batchRoute.PATCH, `/api/batches/${id}`, { role: "manager", params: { batchId: id }, method: "PATCH", json: {} });
+    expect(nothing.status).toBe(422);
+    const sup = await h.call(batchRoute.PATCH, `/api/batches/${id}`, { role: "supervisor", params: { batchId: id }, method: "PATCH", json: { paused: false } });
+    expect(sup.status).toBe(403);
+
+    const res = await h.call(batchRoute.PATCH, `/api/batches/${id}`, { role: "manager", params: { batchId: id }, method: "PATCH", json: { paused: false } });
+    expect(res.status).toBe(200);
+    const resumed = (await res.json()) as BatchDetailResponse;
+    expect(resumed.paused).toBe(false);
+    expect(resumed.progress.not_dialing?.code).not.toBe("on_hold");
+    await h.advance(30);
+    const later = (await (await h.call(batchRoute.GET, `/api/batches/${id}`, { role: "supervisor", params: { batchId: id } })).json()) as BatchDetailResponse;
+    expect(later.status_counts?.PENDING ?? 0).toBeLessThan(3);
+    expect(later.history.length).toBeGreaterThanOrEqual(2);
+
+    const expires = future();
+    const set = (await (
+      await h.call(batchRoute.PATCH, `/api/batches/${id}`, { role: "manager", params: { batchId: id }, method: "PATCH", json: { paused: true, expires_on: expires, call_rate: null } })
+    ).json()) as BatchDetailResponse;
+    expect(set.paused).toBe(true);
+    expect(Date.parse(set.expires_on!)).toBe(Date.parse(expires));
+    expect(set.call_rate ?? null).toBeNull();
+    expect(set.progress.rate_source).toBe("campaign");
+  });
+
+  it("results page, filter and CSV reflect the batch", async () => {
+    const res = await h.call(resultsRoute.GET, `/api/batches/${id}/results?limit=2&sort=reference_id&dir=desc`, { role: "supervisor", params: { batchId: id } });
+    const body = (await res.json()) as Paged<RequestResult>;
+    expect(body.total_count).toBe(5);
+    expect(body.total_pages).toBe(3);
+    expect(body.items.map((r) => r.reference_id)).toEqual(["r6", "r4"]);
+    const dup = (await (await h.call(resultsRoute.GET, `/api/batches/${id}/results?status=DUPLICATE`, { role: "supervisor", params: { batchId: id } })).json()) as Paged<RequestResult>;
+    expect(dup.items.map((r) => r.reference_id)).toEqual(["r3"]);
+    const q = (await (await h.call(resultsRoute.GET, `/api/batches/${id}/results?q=fay`, { role: "supervisor", params: { batchId: id } })).json()) as Paged<RequestResult>;
+    expect(q.items.map((r) => r.reference_id)).toEqual(["r6"]);
+
+    const csv = await h.call(csvRoute.GET, `/api/batches/${id}/results.csv?sort=reference_id`, { role: "supervisor", params: { batchId: id } });
+    expect(csv.headers.get("content-type")).toMatch(/text\/csv/);
+    const text = (await csv.text()).replace(/^\uFEFF/, "");
+    const lines = text.trim().split("\r\n");
+    expect(lines[0]).toMatch(/^reference_id,target,request_status/);
+    expect(lines[0]).toContain("var_first_name");
+    expect(lines).toHaveLength(6);
+    expect(lines[1]).toMatch(/^r1,'\+15125550001,/);
+  });
+
+  it("DELETE needs a reason, then the batch is gone", async () => {
+    const noReason = await h.call(batchRoute.DELETE, `/api/batches/${id}`, { role: "manager", params: { batchId: id }, method: "DELETE", json: { reason: "" } });
+    expect(noReason.status).toBe(422);
+    expect(((await noReason.json()) as ErrBody).error.fields?.reason).toBeTruthy();
+    const sup = await h.call(batchRoute.DELETE, `/api/batches/${id}`, { role: "supervisor", params: { batchId: id }, method: "DELETE", json: { reason: "cleanup" } });
+    expect(sup.status).toBe(403);
+    const res = await h.call(batchRoute.DELETE, `/api/batches/${id}`, { role: "manager", params: { batchId: id }, method: "DELETE", json: { reason: "test cleanup" } });
+    expect(res.status).toBe(200);
+    const gone = await h.call(batchRoute.GET, `/api/batches/${id}`, { role: "supervisor", params: { batchId: id } });
+    expect(gone.status).toBe(404);
+  });
+});
+
+describe("GET /api/batches/{id}", () => {
+  it("404 for an unknown batch", async () => {
+    const res = await h.call(batchRoute.GET, "/api/batches/nope", { role: "supervisor", params: { batchId: "nope" } });
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as ErrBody).error.code).toBe("not_found");
+  });
+
+  it("explains why seeded batches are not dialing", async () => {
+    const get = async (batchId: string) =>
+      (await (await h.call(batchRoute.GET, `/api/batches/${batchId}`, { role: "supervisor", params: { batchId } })).json()) as BatchDetailResponse;
+    expect((await get(SEED.batches.failed)).progress.not_dialing?.code).toBe("failed");
+    expect((await get(SEED.batches.paused)).progress.not_dialing?.code).toBe("on_hold");
+    expect((await get(SEED.batches.expired)).progress.not_dialing?.code).toBe("expired");
+    expect((await get(SEED.batches.pending)).progress.not_dialing?.code).toBe("empty");
+  });
+});
+
+describe("results at 100k", () => {
+  it("pages, sorts and filters the big batch on the server", async () => {
+    const batchId = SEED.batches.big;
+    const t0 = performance.now();
+    const first = (await (await h.call(resultsRoute.GET, `/api/batches/${batchId}/results?limit=50`, { role: "supervisor", params: { batchId } })).json()) as Paged<RequestResult>;
+    const firstMs = performance.now() - t0;
+    expect(first.total_count).toBe(100_000);
+    expect(first.items).toHaveLength(50);
+    const t1 = performance.now();
+    const last = (await (await h.call(resultsRoute.GET, `/api/batches/${batchId}/results?limit=50&page=2000`, { role: "supervisor", params: { batchId } })).json()) as Paged<RequestResult>;
+    expect(last.items).toHaveLength(50);
+    expect(performance.now() - t1).toBeLessThan(Math.max(200, firstMs / 3));
+    const sorted = (await (await h.call(resultsRoute.GET, `/api/batches/${batchId}/results?limit=5&sort=target&dir=desc&status=PENDING`, { role: "supervisor", params: { batchId } })).json()) as Paged<RequestResult>;
+    expect(sorted.items.every((r) => r.request_status === "PENDING")).toBe(true);
+    const targets = sorted.items.map((r) => r.target);
+    expect(targets).toEqual([...targets].sort().reverse());
+    expect(sorted.total_count).toBeGreaterThan(0);
+    expect(sorted.total_count).toBeLessThan(100_000);
+  });
+});

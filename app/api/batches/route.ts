@@ -1,0 +1,19 @@
+import { batchListQuerySchema, makeBatchCreateSchema } from "@/lib/schemas/batches";
+import { audited } from "@/lib/server/audit";
+import { json, withRole } from "@/lib/server/auth/with-role";
+import { listBatches, loadBatchDetail } from "@/lib/server/batches/service";
+import { parseJsonBody, parseSearchParams } from "@/lib/server/errors";
+import { getSyllable, upstreamNow } from "@/lib/server/syllable";
+
+/** The batch list, paged on Syllable's side; `page` is 1-based (see batchListQuerySchema). */
+export const GET = withRole("supervisor", async ({ req }) => {
+  const query = parseSearchParams(req.url, batchListQuerySchema);
+  return json(await listBatches(query));
+});
+
+/** Creates a batch (on hold unless paused: false), then reads it back. */
+export const POST = withRole("manager", async ({ req, user }) => {
+  const input = await parseJsonBody(req, makeBatchCreateSchema(upstreamNow));
+  await audited(user, "batch.create", `batch:${input.batch_id}`, { ...input }, () => getSyllable().createBatch(input));
+  return json(await loadBatchDetail(input.batch_id), { status: 201 });
+});

@@ -1,0 +1,274 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Controller, useFieldArray, useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Dialog } from "@/components/ui/dialog";
+import { describedBy, Field, Input, Textarea } from "@/components/ui/field";
+import { apiFetch } from "@/lib/queries/api-fetch";
+import {
+  addRequestFormSchema,
+  batchDeleteSchema,
+  batchUpdateSchema,
+  type AddRequestForm,
+  type AddRequestResponse,
+  type BatchDelete,
+  type BatchDetailResponse,
+  type BatchPatch,
+} from "@/lib/schemas/batches";
+import { DateTimeUtcInput } from "./datetime-utc-input";
+import { applyApiError } from "./use-api-form-errors";
+import { useAfterBatchWrite } from "./use-batch-write";
+import { UploadCsvButton } from "./upload-csv-dialog";
+
+const enc = encodeURIComponent;
+
+/** The manager/admin operations on one batch. Not rendered for supervisors (the API refuses them anyway). */
+export function BatchActions({ batch }: { batch: BatchDetailResponse }) {
+  const stopped = ["FAILED", "CANCELED", "EXPIRED"].includes((batch.status ?? "").toUpperCase());
+  return (
+    <div className="flex flex-wrap gap-2" role="group" aria-label="Batch operations">
+      <HoldToggle batch={batch} disabled={stopped} />
+      <SettingsButton batch={batch} />
+      <UploadCsvButton batchId={batch.batch_id} />
+      <AddRequestButton batchId={batch.batch_id} />
+      <DeleteButton batchId={batch.batch_id} />
+    </div>
+  );
+}
+
+function HoldToggle({ batch, disabled }: { batch: BatchDetailResponse; disabled: boolean }) {
+  const [open, setOpen] = useState(false);
+  const after = useAfterBatchWrite(batch.batch_id);
+  const pausing = !batch.paused;
+  const m = useMutation({
+    mutationFn: () => apiFetch<BatchDetailResponse>(`/api/batches/${enc(batch.batch_id)}`, { method: "PATCH", json: { paused: pausing } }),
+    onSuccess: (b) => {
+      after(b);
+      setOpen(false);
+      toast.success(b.paused ? "Batch on hold: no outreach until resumed." : "Batch resumed: outreach continues inside the calling window.");
+    },
+    onError: (err) => toast.error(err.message),
+  });
+  return (
+    <>
+      <Button variant={pausing ? "secondary" : "primary"} onClick={() => setOpen(true)} disabled={disabled}>
+        {pausing ? "Pause" : "Resume"}
+      </Button>
+      <ConfirmDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        onConfirm={() => m.mutate()}
+        busy={m.isPending}
+        title={pausing ? "Put the batch on hold?" : "Resume the batch?"}
+        description={
+          pausing
+            ? "No outreach while on hold: nothing new is dialed until it is resumed. Calls already in progress finish."
+            : "Outreach starts again at the batch's pace, inside the campaign's calling window (UTC)."
+        }
+        confirmLabel={pausing ? "Pause batch" : "Resume batch"}
+      />
+    </>
+  );
+}
+
+function SettingsButton({ batch }: { batch: BatchDetailResponse }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button variant="secondary" onClick={() => setOpen(true)}>
+        Expiry &amp; rate
+      </Button>
+      <Dialog open={open} onClose={() => setOpen(false)} title="Expiry and call rate" description="Times in UTC.">
+        <SettingsForm batch={batch} onDone={() => setOpen(false)} />
+      </Dialog>
+    </>
+  );
+}
+
+function SettingsForm({ batch, onDone }: { batch: BatchDetailResponse; onDone: () => void }) {
+  const after = useAfterBatchWrite(batch.batch_id);
+  const { register, control, handleSubmit, formState, setError } = useForm<BatchPatch>({
+    resolver: zodResolver(batchUpdateSchema),
+    defaultValues: { expires_on: batch.expires_on ?? null, call_rate: batch.call_rate ?? null },
+  });
+  const errors = formState.errors;
+  const m = useMutation({
+    mutationFn: (patch: BatchPatch) => apiFetch<BatchDetailResponse>(`/api/batches/${enc(batch.batch_id)}`, { method: "PATCH", json: patch }),
+    onSuccess: (b) => {
+      after(b);
+      toast.success("Batch settings saved.");
+      onDone();
+    },
+    onError: (err) => applyApiError(err, setError, ["expires_on", "call_rate", "paused"]),
+  });
+  const inherited = batch.campaign?.hourly_rate;
+  return (
+    <form noValidate className="space-y-4" onSubmit={handleSubmit((v) => m.mutate({ expires_on: v.expires_on ?? null, call_rate: v.call_rate ?? null }))}>
+      <Field id="bs-expires" label="Expires on" hint="Must be in the future. Clear it for no expiry." error={errors.expires_on?.message}>
+        <Controller
+          control={control}
+          name="expires_on"
+          render={({ field }) => (
+            <div className="flex items-center gap-2">
+              <DateTimeUtcInput {...describedBy("bs-expires", errors.expires_on?.message)} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />
+              <Button variant="ghost" size="sm" onClick={() => field.onChange(null)}>
+                Clear
+              </Button>
+            </div>
+          )}
+        />
+      </Field>
+      <Field id="bs-rate" label="Call rate per hour" hint={`1–3600. Empty = inherit the campaign's rate${inherited ? ` (${inherited}/h)` : ""}.`} error={errors.call_rate?.message}>
+        <Input type="number" min={1} max={3600} {...describedBy("bs-rate", errors.call_rate?.message)} {...register("call_rate", { setValueAs: (v) => (v === "" || v === null ? null : Number(v)) })} />
+      </Field>
+      {errors.root && (
+        <p role="alert" className="text-sm text-red-700">
+          {errors.root.message ?? errors.root.server?.message}
+        </p>
+      )}
+      <div className="flex justify-end gap-2">
+        <Button variant="secondary" onClick={onDone}>
+          Cancel
+        </Button>
+        <Button type="submit" busy={m.isPending}>
+          Save
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function DeleteButton({ batchId }: { batchId: string }) {
+  const [open, setOpen] = useState(false);
+  const router = useRouter();
+  const after = useAfterBatchWrite(batchId);
+  const { register, handleSubmit, formState, setError, reset } = useForm<BatchDelete>({ resolver: zodResolver(batchDeleteSchema), defaultValues: { reason: "" } });
+  const [typed, setTyped] = useState("");
+  const m = useMutation({
+    mutationFn: (v: BatchDelete) => apiFetch(`/api/batches/${enc(batchId)}`, { method: "DELETE", json: v }),
+    onSuccess: () => {
+      after();
+      toast.success(`Batch ${batchId} deleted.`);
+      setOpen(false);
+      router.push("/batches");
+    },
+    onError: (err) => applyApiError(err, setError, ["reason"]),
+  });
+  const close = () => {
+    setOpen(false);
+    setTyped("");
+    reset();
+  };
+  const err = formState.errors.reason?.message;
+  return (
+    <>
+      <Button variant="danger" onClick={() => setOpen(true)}>
+        Delete
+      </Button>
+      <Dialog open={open} onClose={close} title={`Delete batch ${batchId}?`} description="Pending requests will not be dialed. This cannot be undone.">
+        <form noValidate className="space-y-4" onSubmit={handleSubmit((v) => m.mutate(v))}>
+          <Field id="del-reason" label="Reason" hint="Recorded with the deletion." error={err}>
+            <Textarea rows={2} {...describedBy("del-reason", err)} {...register("reason")} />
+          </Field>
+          <Field id="del-confirm" label={<>Type <strong className="font-mono">{batchId}</strong> to confirm</>}>
+            <Input id="del-confirm" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
+          </Field>
+          <div className="flex justify-end gap-2">
+            <Button variant="secondary" onClick={close}>
+              Cancel
+            </Button>
+            <Button type="submit" variant="danger" disabled={typed !== batchId} busy={m.isPending}>
+              Delete batch
+            </Button>
+          </div>
+        </form>
+      </Dialog>
+    </>
+  );
+}
+
+function AddRequestButton({ batchId }: { batchId: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button variant="secondary" onClick={() => setOpen(true)}>
+        Add request
+      </Button>
+      <Dialog open={open} onClose={() => setOpen(false)} title="Add one request" description="One contact: a reference id, an E.164 target, and optional variables.">
+        <AddRequestFormView batchId={batchId} onDone={() => setOpen(false)} />
+      </Dialog>
+    </>
+  );
+}
+
+function AddRequestFormView({ batchId, onDone }: { batchId: string; onDone: () => void }) {
+  const after = useAfterBatchWrite(batchId);
+  const { register, control, handleSubmit, formState, setError } = useForm<AddRequestForm>({
+    resolver: zodResolver(addRequestFormSchema),
+    defaultValues: { reference_id: "", target: "", variables: [] },
+  });
+  const rows = useFieldArray({ control, name: "variables" });
+  const errors = formState.errors;
+  const m = useMutation({
+    mutationFn: (v: AddRequestForm) =>
+      apiFetch<AddRequestResponse>(`/api/batches/${enc(batchId)}/requests`, {
+        method: "POST",
+        json: { reference_id: v.reference_id, target: v.target, request_variables: Object.fromEntries(v.variables.map((r) => [r.key.trim(), r.value])) },
+      }),
+    onSuccess: (res) => {
+      after(res.batch);
+      toast.success(`Request ${res.request?.reference_id ?? ""} added${res.request?.request_status ? ` (${res.request.request_status})` : ""}.`);
+      onDone();
+    },
+    onError: (err) => {
+      applyApiError(err, setError, ["reference_id", "target", "variables", "request_variables"]);
+    },
+  });
+  return (
+    <form noValidate className="space-y-4" onSubmit={handleSubmit((v) => m.mutate(v))}>
+      <Field id="ar-ref" label="Reference id" error={errors.reference_id?.message}>
+        <Input {...describedBy("ar-ref", errors.reference_id?.message)} {...register("reference_id")} autoComplete="off" />
+      </Field>
+      <Field id="ar-target" label="Target" hint="E.164, e.g. +15125551234" error={errors.target?.message}>
+        <Input {...describedBy("ar-target", errors.target?.message)} {...register("target")} inputMode="tel" autoComplete="off" />
+      </Field>
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium text-slate-700">Variables</legend>
+        {rows.fields.map((f, i) => (
+          <div key={f.id} className="flex items-start gap-2">
+            <div className="flex-1">
+              <Input aria-label={`Variable ${i + 1} name`} placeholder="name" {...register(`variables.${i}.key`)} aria-invalid={errors.variables?.[i]?.key ? true : undefined} />
+              <p className="text-xs text-red-600">{errors.variables?.[i]?.key?.message}</p>
+            </div>
+            <div className="flex-1">
+              <Input aria-label={`Variable ${i + 1} value`} placeholder="value" {...register(`variables.${i}.value`)} />
+            </div>
+            <Button variant="ghost" size="sm" aria-label={`Remove variable ${i + 1}`} onClick={() => rows.remove(i)}>
+              ✕
+            </Button>
+          </div>
+        ))}
+        <p className="text-xs text-red-600" aria-live="polite">
+          {errors.variables?.root?.message ?? errors.variables?.message ?? (errors as { request_variables?: { message?: string } }).request_variables?.message}
+        </p>
+        <Button variant="secondary" size="sm" onClick={() => rows.append({ key: "", value: "" })}>
+          Add variable
+        </Button>
+      </fieldset>
+      <div className="flex justify-end gap-2">
+        <Button variant="secondary" onClick={onDone}>
+          Cancel
+        </Button>
+        <Button type="submit" busy={m.isPending}>
+          Add request
+        </Button>
+      </div>
+    </form>
+  );
+}

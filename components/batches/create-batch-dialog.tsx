@@ -1,0 +1,117 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Controller, useForm, useWatch } from "react-hook-form";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { describedBy, Field, Input, Select } from "@/components/ui/field";
+import { apiFetch } from "@/lib/queries/api-fetch";
+import { batchKeys } from "@/lib/queries/batches";
+import { batchCreateSchema, type BatchCreate, type BatchCreateInput, type BatchDetailResponse } from "@/lib/schemas/batches";
+import { applyApiError } from "./use-api-form-errors";
+import { DateTimeUtcInput } from "./datetime-utc-input";
+
+export type CampaignOption = { id: number; name: string; hourly_rate: number | null };
+
+/** "New batch": id, campaign, on hold by default, optional expiry and call rate. */
+export function CreateBatchButton({ campaigns }: { campaigns: CampaignOption[] }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button onClick={() => setOpen(true)}>New batch</Button>
+      <Dialog open={open} onClose={() => setOpen(false)} title="New batch" description="A batch starts on hold so you can fill it before any outreach.">
+        <CreateBatchForm campaigns={campaigns} onDone={() => setOpen(false)} />
+      </Dialog>
+    </>
+  );
+}
+
+function CreateBatchForm({ campaigns, onDone }: { campaigns: CampaignOption[]; onDone: () => void }) {
+  const router = useRouter();
+  const qc = useQueryClient();
+  const form = useForm<BatchCreateInput, unknown, BatchCreate>({
+    resolver: zodResolver(batchCreateSchema),
+    defaultValues: { batch_id: "", paused: true, expires_on: null, call_rate: null },
+  });
+  const { register, handleSubmit, formState, setError, control } = form;
+  const errors = formState.errors;
+  const campaignId = useWatch({ control, name: "campaign_id" });
+  const inherited = campaigns.find((c) => c.id === campaignId)?.hourly_rate;
+  const create = useMutation({
+    mutationFn: (input: BatchCreate) => apiFetch<BatchDetailResponse>("/api/batches", { method: "POST", json: input }),
+    onSuccess: (batch) => {
+      qc.setQueryData(batchKeys.detail(batch.batch_id), batch);
+      void qc.invalidateQueries({ queryKey: batchKeys.lists() });
+      toast.success(`Batch ${batch.batch_id} created${batch.paused ? " (on hold)" : ""}.`);
+      onDone();
+      router.push(`/batches/${encodeURIComponent(batch.batch_id)}`);
+    },
+    onError: (err) => applyApiError(err, setError, ["batch_id", "campaign_id", "paused", "expires_on", "call_rate"]),
+  });
+
+  return (
+    <form noValidate onSubmit={handleSubmit((v) => create.mutate(v))} className="space-y-4">
+      <Field id="nb-id" label="Batch id" hint="Letters, digits, dot, dash, underscore." error={errors.batch_id?.message}>
+        <Input {...describedBy("nb-id", errors.batch_id?.message)} {...register("batch_id")} autoComplete="off" />
+      </Field>
+      <Field id="nb-campaign" label="Campaign" error={errors.campaign_id?.message}>
+        <Select
+          {...describedBy("nb-campaign", errors.campaign_id?.message)}
+          {...register("campaign_id", { setValueAs: (v) => (v === "" ? undefined : Number(v)) })}
+          defaultValue=""
+        >
+          <option value="" disabled>
+            Choose a campaign…
+          </option>
+          {campaigns.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name} (#{c.id})
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" {...register("paused")} className="h-4 w-4" />
+        Start on hold (no outreach until resumed)
+      </label>
+      <Field id="nb-expires" label="Expires on (optional)" hint="Times in UTC. Nothing is dialed after this." error={errors.expires_on?.message}>
+        <Controller
+          control={control}
+          name="expires_on"
+          render={({ field }) => <DateTimeUtcInput {...describedBy("nb-expires", errors.expires_on?.message)} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />}
+        />
+      </Field>
+      <Field
+        id="nb-rate"
+        label="Call rate per hour (optional)"
+        hint={`1–3600. Empty = the campaign's rate${inherited ? ` (${inherited}/h)` : ""}.`}
+        error={errors.call_rate?.message}
+      >
+        <Input
+          type="number"
+          min={1}
+          max={3600}
+          {...describedBy("nb-rate", errors.call_rate?.message)}
+          {...register("call_rate", { setValueAs: (v) => (v === "" || v === null ? null : Number(v)) })}
+        />
+      </Field>
+      {errors.root?.server && (
+        <p role="alert" className="text-sm text-red-700">
+          {errors.root.server.message}
+        </p>
+      )}
+      <div className="flex justify-end gap-2">
+        <Button variant="secondary" onClick={onDone}>
+          Cancel
+        </Button>
+        <Button type="submit" busy={create.isPending}>
+          Create batch
+        </Button>
+      </div>
+    </form>
+  );
+}

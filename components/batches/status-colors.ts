@@ -1,0 +1,54 @@
+import type { BadgeTone } from "@/components/ui/badge";
+
+// One palette for request statuses, used by every chart, legend, badge and filter chip so a
+// status has the same colour everywhere. Unknown statuses get a stable colour from a hash.
+export const REQUEST_STATUS_COLORS: Record<string, string> = {
+  PENDING: "#94a3b8",
+  QUEUEING: "#a5b4fc",
+  INITIATED: "#6366f1",
+  CONNECTED: "#0ea5e9",
+  COMPLETED: "#10b981",
+  FAILED: "#ef4444",
+  DUPLICATE: "#f59e0b",
+  INVALID: "#b45309",
+  SKIPPED: "#a855f7",
+  CANCELED: "#64748b",
+  UNSUBSCRIBED: "#ec4899",
+};
+
+const EXTRA = ["#14b8a6", "#f97316", "#84cc16", "#8b5cf6", "#06b6d4", "#e11d48"];
+
+/** The colour of a request status (or channel outcome), stable for unknown values. */
+export function statusColor(status: string): string {
+  const known = REQUEST_STATUS_COLORS[status.toUpperCase()];
+  if (known) return known;
+  let h = 0;
+  for (const ch of status) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return EXTRA[h % EXTRA.length]!;
+}
+
+/** Display order: pipeline order first, unknown ones after, alphabetically. */
+export function sortStatuses(statuses: string[]): string[] {
+  const order = Object.keys(REQUEST_STATUS_COLORS);
+  return [...statuses].sort((a, b) => {
+    const ia = order.indexOf(a.toUpperCase());
+    const ib = order.indexOf(b.toUpperCase());
+    return (ia === -1 ? 99 : ia) - (ib === -1 ? 99 : ib) || a.localeCompare(b);
+  });
+}
+
+const BATCH_TONES: Record<string, BadgeTone> = {
+  ACTIVE: "green",
+  PENDING: "gray",
+  PAUSED: "amber",
+  FAILED: "red",
+  CANCELED: "gray",
+  EXPIRED: "violet",
+  COMPLETED: "blue",
+  IDLE: "gray",
+};
+
+/** Badge tone of a batch status (unknown → gray). */
+export function batchStatusTone(status: string | null | undefined): BadgeTone {
+  return BATCH_TONES[(status ?? "").toUpperCase()] ?? "gray";
+}

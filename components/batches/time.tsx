@@ -1,0 +1,63 @@
+"use client";
+
+import { useEffect, useState } from "react";
+
+const rtf = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ["year", 365 * 86_400_000],
+  ["month", 30 * 86_400_000],
+  ["day", 86_400_000],
+  ["hour", 3_600_000],
+  ["minute", 60_000],
+  ["second", 1000],
+];
+
+/** "in 3 days", "5 minutes ago" relative to `now`. */
+export function relative(iso: string, now: number): string {
+  const diff = Date.parse(iso) - now;
+  for (const [unit, ms] of UNITS) {
+    if (Math.abs(diff) >= ms || unit === "second") return rtf.format(Math.round(diff / ms), unit);
+  }
+  return "";
+}
+
+/** "2026-04-01 13:00 UTC" */
+export function absoluteUtc(iso: string | null | undefined): string {
+  if (!iso) return "—";
+  const t = Date.parse(iso);
+  if (!Number.isFinite(t)) return iso;
+  return `${new Date(t).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+
+function useNow(everyMs: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(t);
+  }, [everyMs]);
+  return now;
+}
+
+/** Relative time with the absolute UTC time on hover; `nowIso` anchors it to the upstream's clock. */
+export function RelativeTime({ iso, nowIso }: { iso: string | null | undefined; nowIso?: string }) {
+  const live = useNow(30_000);
+  if (!iso) return <span className="text-slate-400">—</span>;
+  const now = nowIso ? Date.parse(nowIso) : live;
+  return (
+    <time dateTime={iso} title={absoluteUtc(iso)} className="whitespace-nowrap" suppressHydrationWarning>
+      {relative(iso, now)}
+    </time>
+  );
+}
+
+/** "updated 3 s ago", ticking every second. */
+export function UpdatedAgo({ at }: { at: number }) {
+  const now = useNow(1000);
+  if (!at) return null;
+  const s = Math.max(0, Math.round((now - at) / 1000));
+  return (
+    <span className="text-xs text-slate-500" aria-live="off" suppressHydrationWarning>
+      updated {s < 60 ? `${s} s` : `${Math.round(s / 60)} min`} ago
+    </span>
+  );
+}

@@ -1,0 +1,98 @@
+"use client";
+
+import { useEffect, useId, useState, type ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+
+/** A row of filters with a "Reset" button when any is active. */
+export function DataTableToolbar({ children, active, onReset }: { children: ReactNode; active?: boolean; onReset?: () => void }) {
+  return (
+    <div role="search" className="flex flex-wrap items-end gap-3">
+      {children}
+      {active && onReset && (
+        <Button variant="ghost" size="sm" onClick={onReset}>
+          Reset filters
+        </Button>
+      )}
+    </div>
+  );
+}
+
+/** A text filter that writes to the URL after typing pauses (or on Enter). */
+export function DebouncedSearchInput({
+  label,
+  value,
+  onChange,
+  placeholder,
+  delayMs = 350,
+  className,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  placeholder?: string;
+  delayMs?: number;
+  className?: string;
+}) {
+  const id = useId();
+  const [draft, setDraft] = useState(value);
+  const [lastValue, setLastValue] = useState(value);
+  // Follow the URL when it changes from elsewhere (back button, reset).
+  if (value !== lastValue) {
+    setLastValue(value);
+    setDraft(value);
+  }
+  useEffect(() => {
+    if (draft === value) return;
+    const t = setTimeout(() => onChange(draft.trim()), delayMs);
+    return () => clearTimeout(t);
+  }, [draft, value, delayMs, onChange]);
+  return (
+    <label htmlFor={id} className={className ?? "flex flex-col gap-1 text-xs font-medium text-slate-600"}>
+      {label}
+      <input
+        id={id}
+        type="search"
+        value={draft}
+        placeholder={placeholder}
+        onChange={(e) => setDraft(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") onChange(draft.trim());
+        }}
+        className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-normal text-slate-900"
+      />
+    </label>
+  );
+}
+
+/** A labelled select filter; "" means "any". */
+export function SelectFilter({
+  label,
+  value,
+  onChange,
+  options,
+  anyLabel = "Any",
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: ReadonlyArray<string | { value: string; label: string }>;
+  anyLabel?: string;
+}) {
+  const id = useId();
+  return (
+    <label htmlFor={id} className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+      {label}
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm font-normal text-slate-900">
+        <option value="">{anyLabel}</option>
+        {options.map((o) => {
+          const opt = typeof o === "string" ? { value: o, label: o } : o;
+          return (
+            <option key={opt.value} value={opt.value}>
+              {opt.label}
+            </option>
+          );
+        })}
+      </select>
+    </label>
+  );
+}

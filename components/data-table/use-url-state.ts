@@ -1,0 +1,84 @@
+"use client";
+
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useMemo } from "react";
+
+export type UrlPatch = Record<string, string | number | null | undefined>;
+
+/**
+ * Search-param state: read with `get`, write with `set(patch)`. Writes push a history entry, so
+ * links are shareable and the back button walks through filter/page changes. `null`/`""` removes a key.
+ */
+export function useUrlState() {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+
+  const get = useCallback((key: string): string | undefined => searchParams.get(key) ?? undefined, [searchParams]);
+
+  const set = useCallback(
+    (patch: UrlPatch, opts: { replace?: boolean } = {}) => {
+      const next = new URLSearchParams(searchParams.toString());
+      for (const [key, value] of Object.entries(patch)) {
+        if (value === null || value === undefined || value === "") next.delete(key);
+        else next.set(key, String(value));
+      }
+      const qs = next.toString();
+      const href = qs ? `${pathname}?${qs}` : pathname;
+      if (opts.replace) router.replace(href, { scroll: false });
+      else router.push(href, { scroll: false });
+    },
+    [router, pathname, searchParams],
+  );
+
+  return { searchParams, get, set };
+}
+
+export type SortDir = "asc" | "desc";
+
+export type DataTableUrlState = {
+  /** 1-based page, as shown to people and held in the URL. */
+  page: number;
+  pageSize: number;
+  sort: string | undefined;
+  dir: SortDir;
+  get(key: string): string | undefined;
+  /** Sets filters (or anything) and goes back to page 1 unless `page` is in the patch. */
+  set(patch: UrlPatch): void;
+  /** Clears the given keys and goes back to page 1. */
+  reset(keys: string[]): void;
+};
+
+/** Page / page size / sort / filters of a server-paged table, held in the URL (`page`, `limit`, `sort`, `dir`). */
+export function useDataTableUrlState(opts: {
+  defaultPageSize?: number;
+  pageSizes?: readonly number[];
+  defaultSort?: string;
+  defaultDir?: SortDir;
+} = {}): DataTableUrlState {
+  const { get, set: setRaw } = useUrlState();
+  const pageSizes = opts.pageSizes ?? PAGE_SIZES;
+  const defaultPageSize = opts.defaultPageSize ?? 25;
+  const rawPage = Number(get("page"));
+  const rawLimit = Number(get("limit"));
+  const page = Number.isInteger(rawPage) && rawPage >= 1 ? rawPage : 1;
+  const pageSize = pageSizes.includes(rawLimit) ? rawLimit : defaultPageSize;
+  const sort = get("sort") ?? opts.defaultSort;
+  const dirParam = get("dir");
+  const dir: SortDir = dirParam === "asc" || dirParam === "desc" ? dirParam : (opts.defaultDir ?? "asc");
+
+  return useMemo(
+    () => ({
+      page,
+      pageSize,
+      sort,
+      dir,
+      get,
+      set: (patch: UrlPatch) => setRaw("page" in patch ? patch : { ...patch, page: null }),
+      reset: (keys: string[]) => setRaw(Object.fromEntries([...keys, "page"].map((k) => [k, null]))),
+    }),
+    [page, pageSize, sort, dir, get, setRaw],
+  );
+}
+
+export const PAGE_SIZES = [10, 25, 50, 100] as const as readonly number[];

@@ -1,0 +1,132 @@
+import { keepPreviousData, queryOptions } from "@tanstack/react-query";
+import type { BatchDetailResponse, BatchListItem, Paged, ResultRow } from "@/lib/schemas/batches";
+import { apiFetch, ApiClientError } from "./api-fetch";
+import { apiErrorBodySchema } from "@/lib/schemas/api-error";
+
+type SearchLike = URLSearchParams | Record<string, string | string[] | undefined>;
+const read = (sp: SearchLike, key: string): string | undefined => {
+  const v = sp instanceof URLSearchParams ? sp.get(key) : sp[key];
+  const s = Array.isArray(v) ? v[0] : v;
+  return s === null || s === undefined || s === "" ? undefined : s;
+};
+
+/** The /api/batches parameters a /batches page URL stands for (page URL: page, limit, sort, dir, field, value, start, end). */
+export function batchListParams(sp: SearchLike): Record<string, string> {
+  const out: Record<string, string> = {};
+  const put = (k: string, v: string | undefined) => v !== undefined && (out[k] = v);
+  put("page", read(sp, "page") ?? "1");
+  put("limit", read(sp, "limit") ?? "25");
+  const value = read(sp, "value");
+  if (value) {
+    put("search_field", read(sp, "field") ?? "batch_id");
+    put("search_value", value);
+  }
+  put("order_by", read(sp, "sort"));
+  put("order_dir", read(sp, "sort") ? (read(sp, "dir") ?? "asc") : undefined);
+  put("start", read(sp, "start"));
+  put("end", read(sp, "end"));
+  return out;
+}
+
+/** The /api/batches/{id}/results parameters from the detail page URL (results filters are prefixed r_ to keep them apart). */
+export function resultsParams(sp: SearchLike): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [urlKey, apiKey] of [
+    ["page", "page"],
+    ["limit", "limit"],
+    ["sort", "sort"],
+    ["dir", "dir"],
+    ["status", "status"],
+    ["insights", "insights_status"],
+    ["q", "q"],
+  ] as const) {
+    const v = read(sp, urlKey);
+    if (v !== undefined) out[apiKey] = v;
+  }
+  out.page ??= "1";
+  out.limit ??= "50";
+  return out;
+}
+
+export const batchKeys = {
+  all: ["batches"] as const,
+  lists: () => [...batchKeys.all, "list"] as const,
+  list: (params: Record<string, string>) => [...batchKeys.lists(), params] as const,
+  detail: (id: string) => [...batchKeys.all, "detail", id] as const,
+  results: (id: string) => [...batchKeys.all, "results", id] as const,
+  resultsPage: (id: string, params: Record<string, string>) => [...batchKeys.results(id), params] as const,
+};
+
+const qs = (params: Record<string, string>) => new URLSearchParams(params).toString();
+const enc = encodeURIComponent;
+
+export function batchListQueryOptions(params: Record<string, string>) {
+  return queryOptions({
+    queryKey: batchKeys.list(params),
+    queryFn: ({ signal }) => apiFetch<Paged<BatchListItem>>(`/api/batches?${qs(params)}`, { signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Whether a batch can still move, so it is worth polling. */
+export function isLive(b: BatchDetailResponse | undefined): boolean {
+  if (!b) return false;
+  const status = (b.status ?? "").toUpperCase();
+  if (["FAILED", "CANCELED", "EXPIRED"].includes(status)) return false;
+  return b.progress.in_flight > 0 || (!b.paused && b.progress.pending > 0);
+}
+
+export function batchDetailQueryOptions(id: string) {
+  return queryOptions({
+    queryKey: batchKeys.detail(id),
+    queryFn: ({ signal }) => apiFetch<BatchDetailResponse>(`/api/batches/${enc(id)}`, { signal }),
+    // Live while it can move and the tab is visible; stops when hidden.
+    refetchInterval: (query) => (isLive(query.state.data) ? 5_000 : false),
+    refetchIntervalInBackground: false,
+  });
+}
+
+export function batchResultsQueryOptions(id: string, params: Record<string, string>) {
+  return queryOptions({
+    queryKey: batchKeys.resultsPage(id, params),
+    queryFn: ({ signal }) => apiFetch<Paged<ResultRow>>(`/api/batches/${enc(id)}/results?${qs(params)}`, { signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function resultsCsvUrl(id: string, params: Record<string, string>): string {
+  const { page: _page, limit: _limit, ...filters } = params;
+  void _page;
+  void _limit;
+  const q = qs(filters);
+  return `/api/batches/${enc(id)}/results.csv${q ? `?${q}` : ""}`;
+}
+
+/** Uploads a CSV with upload progress (XMLHttpRequest: fetch has no upload progress), errors as ApiClientError. */
+export function uploadBatchCsv<T>(id: string, file: File, onProgress: (fraction: number) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", `/api/batches/${enc(id)}/upload`);
+    xhr.setRequestHeader("Accept", "application/json");
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+    xhr.onerror = () => reject(new ApiClientError(0, "network", "Couldn't reach the console server. Check your connection and try again."));
+    xhr.onload = () => {
+      let data: unknown = null;
+      try {
+        data = JSON.parse(xhr.responseText);
+      } catch {
+        data = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(data as T);
+      const parsed = apiErrorBodySchema.safeParse(data);
+      reject(
+        parsed.success
+          ? new ApiClientError(xhr.status, parsed.data.error.code, parsed.data.error.message, parsed.data.error.fields)
+          : new ApiClientError(xhr.status, "unknown", `The server answered with HTTP ${xhr.status}.`),
+      );
+    };
+    const form = new FormData();
+    form.append("file", file, file.name);
+    xhr.send(form);
+  });
+}

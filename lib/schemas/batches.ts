@@ -1,0 +1,219 @@
+import { z } from "zod";
+import type { Batch, BatchDetails, RequestResult } from "@/lib/schemas/syllable";
+
+// Shared by the batch forms (zodResolver) and the /api/batches handlers: one definition per write.
+
+/** E.164: a plus, a non-zero digit, 7 to 15 digits in all. */
+export const E164 = /^\+[1-9]\d{6,14}$/;
+export const BATCH_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+export const MAX_CALL_RATE = 3600;
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+const isoDateTime = z.iso.datetime({ offset: true, error: "Use a full date and time, e.g. 2026-05-01T17:00:00Z" });
+
+/** Builds the expiry rule against a clock: the handler uses the upstream's clock, the form the browser's. */
+const expiresOn = (now: () => Date) =>
+  isoDateTime
+    .refine((v) => Date.parse(v) > now().getTime(), { error: "The expiry must be in the future" })
+    .nullable()
+    .optional();
+
+const callRate = z
+  .number({ error: "Enter a whole number of calls per hour" })
+  .int({ error: "Enter a whole number of calls per hour" })
+  .min(1, { error: "At least 1 call per hour" })
+  .max(MAX_CALL_RATE, { error: `At most ${MAX_CALL_RATE} calls per hour` })
+  .nullable()
+  .optional();
+
+/** POST /api/batches. */
+export function makeBatchCreateSchema(now: () => Date = () => new Date()) {
+  return z.object({
+    batch_id: z
+      .string()
+      .trim()
+      .min(1, { error: "Enter a batch id" })
+      .regex(BATCH_ID_PATTERN, { error: "Letters, digits, dot, dash and underscore only (max 100), starting with a letter or digit" }),
+    campaign_id: z.number({ error: "Choose a campaign" }).int().positive({ error: "Choose a campaign" }),
+    paused: z.boolean().default(true),
+    expires_on: expiresOn(now),
+    call_rate: callRate,
+  });
+}
+export const batchCreateSchema = makeBatchCreateSchema();
+export type BatchCreate = z.infer<typeof batchCreateSchema>;
+export type BatchCreateInput = z.input<typeof batchCreateSchema>;
+
+/** PATCH /api/batches/{id}: any of paused, expires_on (null clears), call_rate (null = inherit the campaign's). */
+export function makeBatchUpdateSchema(now: () => Date = () => new Date()) {
+  return z
+    .object({ paused: z.boolean().optional(), expires_on: expiresOn(now), call_rate: callRate })
+    .strict()
+    .refine((v) => Object.keys(v).length > 0, { error: "Nothing to change: send paused, expires_on or call_rate" });
+}
+export const batchUpdateSchema = makeBatchUpdateSchema();
+export type BatchPatch = z.infer<typeof batchUpdateSchema>;
+
+/** DELETE /api/batches/{id}. */
+export const batchDeleteSchema = z.object({
+  reason: z.string().trim().min(3, { error: "Give a reason (at least 3 characters)" }).max(500, { error: "At most 500 characters" }),
+});
+export type BatchDelete = z.infer<typeof batchDeleteSchema>;
+
+const variableKey = z
+  .string()
+  .trim()
+  .min(1, { error: "Enter a name" })
+  .max(100)
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: "Letters, digits and underscore; not starting with a digit" });
+
+/** POST /api/batches/{id}/requests. */
+export const addRequestSchema = z.object({
+  reference_id: z.string().trim().min(1, { error: "Enter a reference id" }).max(200),
+  target: z.string().trim().regex(E164, { error: "Use E.164, e.g. +15125551234" }),
+  request_variables: z
+    .record(variableKey, z.string().max(2000))
+    .default({})
+    .refine((v) => !("reference_id" in v) && !("target" in v), { error: "reference_id and target are not variables" }),
+});
+export type AddRequest = z.infer<typeof addRequestSchema>;
+
+/** The add-request form: variables as editable rows, turned into `request_variables` on submit. */
+export const addRequestFormSchema = addRequestSchema.omit({ request_variables: true }).extend({
+  variables: z
+    .array(z.object({ key: variableKey, value: z.string().max(2000) }))
+    .refine((rows) => new Set(rows.map((r) => r.key.trim())).size === rows.length, { error: "Variable names must be unique" }),
+});
+export type AddRequestForm = z.infer<typeof addRequestFormSchema>;
+
+/** POST /api/batches/{id}/requests/remove. */
+export const removeRequestsSchema = z.object({
+  reference_ids: z
+    .array(z.string().trim().min(1))
+    .min(1, { error: "Select at least one request" })
+    .max(10_000, { error: "At most 10,000 at a time" }),
+});
+export type RemoveRequests = z.infer<typeof removeRequestsSchema>;
+
+// ---- GET /api/batches -------------------------------------------------------------------------
+
+export const BATCH_SEARCH_FIELDS = ["batch_id", "campaign_id", "status"] as const;
+export const BATCH_ORDER_FIELDS = ["batch_id", "campaign_id", "status", "expires_on", "last_updated_at", "created_at"] as const;
+
+const dateOrDateTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: "Use YYYY-MM-DD or a full ISO date-time" });
+
+/**
+ * The console's `page` is 1-based (what people see and what the URL holds); the handler converts
+ * it to Syllable's 0-based page and answers with a 1-based `page`.
+ */
+export const batchListQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  search_field: z.enum(BATCH_SEARCH_FIELDS).optional(),
+  search_value: z.string().trim().max(200).optional(),
+  order_by: z.enum(BATCH_ORDER_FIELDS).optional(),
+  order_dir: z.enum(["asc", "desc"]).optional(),
+  start: dateOrDateTime.optional(),
+  end: dateOrDateTime.optional(),
+});
+export type BatchListQuery = z.infer<typeof batchListQuerySchema>;
+
+// ---- GET /api/batches/{id}/results ----------------------------------------------------------------
+
+export const RESULT_SORT_FIELDS = [
+  "reference_id",
+  "target",
+  "request_status",
+  "channel_manager_status",
+  "attempt_count",
+  "sent_at",
+  "insights_status",
+  "created_at",
+] as const;
+export type ResultSortField = (typeof RESULT_SORT_FIELDS)[number];
+
+/** 1-based `page` like the batch list. Filters apply to the whole result set on the server. */
+export const resultsQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  status: z.string().trim().max(50).optional(),
+  insights_status: z.string().trim().max(50).optional(),
+  reference_id: z.string().trim().max(200).optional(),
+  q: z.string().trim().max(200).optional(),
+  sort: z.enum(RESULT_SORT_FIELDS).optional(),
+  dir: z.enum(["asc", "desc"]).optional(),
+});
+export type ResultsQuery = z.infer<typeof resultsQuerySchema>;
+
+// ---- Response shapes -----------------------------------------------------------------------------
+
+/** The console's paged envelope (1-based page). */
+export type Paged<T> = { items: T[]; page: number; page_size: number; total_count: number; total_pages: number };
+
+export type RowProgress = { total: number; finished: number; fraction: number };
+
+export type BatchListItem = Batch & { campaign_name: string | null; progress: RowProgress | null };
+
+export type NotDialingCode =
+  | "failed"
+  | "canceled"
+  | "expired"
+  | "on_hold"
+  | "empty"
+  | "nothing_pending"
+  | "no_campaign"
+  | "inactive_day"
+  | "outside_window"
+  | "stalled";
+
+/** Derived progress of a batch: counts, rates, ETA and why it is not dialing (if it is not). */
+export type BatchProgress = {
+  /** Upstream "now" the figures were computed at (ISO). */
+  computed_at: string;
+  total: number;
+  finished: number;
+  /** PENDING requests (incl. ones waiting for a retry). */
+  pending: number;
+  /** Dialed, outcome not known yet (INITIATED, QUEUEING). */
+  in_flight: number;
+  fraction: number;
+  /** Calls per hour the batch is paced at, and where that comes from. */
+  effective_rate: number | null;
+  rate_source: "batch" | "campaign" | null;
+  /** Requests dialed per hour over the recent snapshots (null without enough history). */
+  observed_rate: number | null;
+  /** When the last pending request should be dialed at the effective pace (null: never / unknown). */
+  eta: string | null;
+  /** Requests that will not be dialed before expires_on at this pace (0 when all fit, null when unknown). */
+  unreached_before_expiry: number | null;
+  in_window: boolean;
+  /** Next time the calling window opens (when outside it now). */
+  next_window_start: string | null;
+  not_dialing: { code: NotDialingCode; message: string } | null;
+};
+
+export type CampaignPacing = {
+  id: number;
+  campaign_name: string;
+  hourly_rate: number | null;
+  max_daily_calls: number | null;
+  daily_start_time: string | null;
+  daily_end_time: string | null;
+  active_days: string[] | null;
+  mode: string | null;
+};
+
+export type SnapshotPoint = { at: string; total: number; finished: number; statusCounts: Record<string, number> };
+
+/** GET /api/batches/{id}: the upstream details plus what the console derives. */
+export type BatchDetailResponse = BatchDetails & {
+  campaign: CampaignPacing | null;
+  progress: BatchProgress;
+  history: SnapshotPoint[];
+};
+
+export type ResultRow = RequestResult;
+
+export type RemoveRequestsResponse = { removed: string[]; not_removed: string[]; batch: BatchDetailResponse };
+export type AddRequestResponse = { request: RequestResult | null; batch: BatchDetailResponse };
+export type UploadResponse = { upload: Record<string, unknown> | null; batch: BatchDetailResponse };

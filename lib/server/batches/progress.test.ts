@@ -1,0 +1,135 @@
+import { describe, expect, it } from "vitest";
+import type { CampaignPacing, SnapshotPoint } from "@/lib/schemas/batches";
+import { countProgress, dayWindows, deriveProgress, inWindow, nextWindowStart, observedRate, simulateSchedule } from "./progress";
+
+const H = 3_600_000;
+// 2026-03-02 is a Monday.
+const MON = Date.parse("2026-03-02T00:00:00Z");
+const at = (day: number, hh: number, mm = 0) => MON + day * 24 * H + hh * H + mm * 60_000;
+
+const campaign = (over: Partial<CampaignPacing> = {}): CampaignPacing => ({
+  id: 1,
+  campaign_name: "c",
+  hourly_rate: 100,
+  max_daily_calls: null,
+  daily_start_time: "09:00:00",
+  daily_end_time: "17:00:00",
+  active_days: ["mon", "tue", "wed", "thu", "fri"],
+  mode: "voice",
+  ...over,
+});
+
+describe("countProgress", () => {
+  it("splits pending, in flight and finished; unknown statuses count as finished", () => {
+    expect(countProgress({ PENDING: 5, INITIATED: 2, COMPLETED: 10, FAILED: 3, WEIRD_NEW: 1 })).toEqual({
+      total: 21,
+      finished: 14,
+      pending: 5,
+      in_flight: 2,
+      fraction: 14 / 21,
+    });
+    expect(countProgress(null).fraction).toBe(0);
+  });
+});
+
+describe("windows (UTC)", () => {
+  it("daytime window, end inclusive to the second", () => {
+    const c = campaign();
+    expect(inWindow(c, at(0, 8, 59))).toBe(false);
+    expect(inWindow(c, at(0, 9))).toBe(true);
+    expect(inWindow(c, at(0, 17) + 999)).toBe(true);
+    expect(inWindow(c, at(0, 17) + 1000)).toBe(false);
+    expect(inWindow(c, at(5, 12))).toBe(false); // Saturday
+  });
+
+  it("overnight window splits within each day", () => {
+    const c = campaign({ daily_start_time: "22:00:00", daily_end_time: "02:00:00", active_days: null });
+    expect(dayWindows(c, MON)).toEqual([
+      [MON, MON + 2 * H + 1000],
+      [MON + 22 * H, MON + 24 * H],
+    ]);
+    expect(inWindow(c, at(0, 23))).toBe(true);
+    expect(inWindow(c, at(0, 1))).toBe(true);
+    expect(inWindow(c, at(0, 12))).toBe(false);
+  });
+
+  it("next window start skips the weekend", () => {
+    expect(nextWindowStart(campaign(), at(4, 18))).toBe(at(7, 9)); // Fri 18:00 → Mon 09:00
+    expect(nextWindowStart(campaign(), at(0, 10))).toBe(at(0, 10));
+    expect(nextWindowStart(campaign({ active_days: [] }), at(0, 10))).toBeNull();
+  });
+});
+
+describe("simulateSchedule", () => {
+  const base = { rate: 100, maxDaily: null, window: campaign(), expiresAt: null };
+  it("finishes inside today's window", () => {
+    expect(simulateSchedule({ ...base, pending: 150, now: at(0, 9) })).toEqual({ eta: at(0, 10, 30), unreached: 0 });
+  });
+  it("carries over to the next active day", () => {
+    // 8 h (+1 s: the end is inclusive) × 100 ≈ 800 a day; 1,000 from Mon 09:00 → ~200 more on Tue → ~Tue 11:00.
+    const eta = simulateSchedule({ ...base, pending: 1000, now: at(0, 9) }).eta!;
+    expect(Math.abs(eta - at(1, 11))).toBeLessThan(2000);
+    // From Friday 16:00: 100 on Fri, then Monday.
+    expect(Math.abs(simulateSchedule({ ...base, pending: 150, now: at(4, 16) }).eta! - at(7, 9, 30))).toBeLessThan(2000);
+  });
+  it("applies max_daily_calls per UTC day", () => {
+    expect(simulateSchedule({ ...base, maxDaily: 300, pending: 700, now: at(0, 9) }).eta).toBe(at(2, 10));
+  });
+  it("counts what the expiry cuts off", () => {
+    expect(simulateSchedule({ ...base, pending: 1000, now: at(0, 9), expiresAt: at(0, 13) })).toEqual({ eta: null, unreached: 600 });
+  });
+  it("unknown when it never fits the horizon", () => {
+    expect(simulateSchedule({ ...base, window: campaign({ active_days: [] }), pending: 10, now: at(0, 9) })).toEqual({ eta: null, unreached: null });
+  });
+});
+
+const snap = (t: number, total: number, pending: number): SnapshotPoint => ({ at: new Date(t).toISOString(), total, finished: total - pending, statusCounts: { PENDING: pending, COMPLETED: total - pending } });
+
+describe("observedRate", () => {
+  it("dialed per hour over the recent history", () => {
+    expect(observedRate([snap(at(0, 10), 100, 100), snap(at(0, 10, 30), 100, 60)], at(0, 10, 30))).toBeCloseTo(80, 5);
+  });
+  it("null without a minute of history", () => {
+    expect(observedRate([snap(at(0, 10), 100, 100)], at(0, 10))).toBeNull();
+  });
+});
+
+describe("deriveProgress: not dialing because…", () => {
+  type B = Parameters<typeof deriveProgress>[0]["batch"];
+  const batch: B = { status: "ACTIVE", paused: false, expires_on: null, call_rate: null, status_counts: { PENDING: 50, COMPLETED: 50 }, error_message: null, deleted_at: null };
+  const code = (over: Partial<B>, now = at(0, 10), c: CampaignPacing | null = campaign(), snaps: SnapshotPoint[] = []) =>
+    deriveProgress({ batch: { ...batch, ...over }, campaign: c, now: new Date(now), snapshots: snaps }).not_dialing?.code ?? null;
+
+  it("is null while dialing normally", () => expect(code({})).toBeNull());
+  it("FAILED wins over everything", () => expect(code({ status: "FAILED", paused: true, error_message: "bad csv" })).toBe("failed"));
+  it("expired by date even if status lags", () => expect(code({ expires_on: new Date(at(0, 9)).toISOString() })).toBe("expired"));
+  it("on hold", () => expect(code({ paused: true })).toBe("on_hold"));
+  it("empty batch", () => expect(code({ status_counts: {} })).toBe("empty"));
+  it("nothing pending", () => expect(code({ status_counts: { COMPLETED: 5, INITIATED: 1 } })).toBe("nothing_pending"));
+  it("inactive day", () => expect(code({}, at(5, 10))).toBe("inactive_day"));
+  it("outside window", () => expect(code({}, at(0, 18))).toBe("outside_window"));
+  it("no campaign", () => expect(code({}, at(0, 10), null)).toBe("no_campaign"));
+  it("stalled inside the window", () => expect(code({}, at(0, 10, 30), campaign({ max_daily_calls: 10 }), [snap(at(0, 10), 100, 50), snap(at(0, 10, 30), 100, 50)])).toBe("stalled"));
+
+  it("rate from the batch overrides the campaign's; ETA and unreached before expiry", () => {
+    const p = deriveProgress({
+      batch: { ...batch, call_rate: 20, expires_on: new Date(at(0, 11)).toISOString() },
+      campaign: campaign(),
+      now: new Date(at(0, 10)),
+      snapshots: [],
+    });
+    expect(p.effective_rate).toBe(20);
+    expect(p.rate_source).toBe("batch");
+    expect(p.eta).toBeNull();
+    expect(p.unreached_before_expiry).toBe(30);
+    expect(p.in_window).toBe(true);
+    expect(p.fraction).toBe(0.5);
+  });
+
+  it("outside the window gives the next opening and an ETA after it", () => {
+    const p = deriveProgress({ batch, campaign: campaign(), now: new Date(at(0, 18)), snapshots: [] });
+    expect(p.next_window_start).toBe(new Date(at(1, 9)).toISOString());
+    expect(p.eta).toBe(new Date(at(1, 9, 30)).toISOString());
+    expect(p.not_dialing?.message).toContain("09:00–17:00 UTC");
+  });
+});

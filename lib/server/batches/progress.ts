@@ -1,0 +1,242 @@
+// Pure progress / ETA / "why isn't it dialing" logic for a batch. No I/O: every input, including
+// "now" (the upstream's clock), is passed in, so it is unit-tested directly.
+//
+// Calling windows are interpreted in UTC, like the sandbox's engine does: Syllable exposes no
+// timezone field for daily_start_time/daily_end_time. The UI says "times in UTC".
+import type { BatchProgress, CampaignPacing, NotDialingCode, RowProgress, SnapshotPoint } from "@/lib/schemas/batches";
+import type { BatchDetails } from "@/lib/schemas/syllable";
+
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+const DAY_KEYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+const DAY_LABELS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] as const;
+
+/** Dialed, outcome still open. Everything else except PENDING is final. */
+export const IN_FLIGHT_STATUSES: ReadonlySet<string> = new Set(["INITIATED", "QUEUEING", "QUEUED"]);
+
+/** total / finished / pending / in-flight from `status_counts` (unknown statuses count as finished). */
+export function countProgress(statusCounts: Record<string, number> | null | undefined) {
+  let total = 0;
+  let pending = 0;
+  let inFlight = 0;
+  for (const [status, n] of Object.entries(statusCounts ?? {})) {
+    total += n;
+    if (status === "PENDING") pending += n;
+    else if (IN_FLIGHT_STATUSES.has(status)) inFlight += n;
+  }
+  const finished = total - pending - inFlight;
+  return { total, finished, pending, in_flight: inFlight, fraction: total > 0 ? finished / total : 0 };
+}
+
+/** The short progress of a list row. */
+export function rowProgress(statusCounts: Record<string, number> | null | undefined): RowProgress {
+  const { total, finished, fraction } = countProgress(statusCounts);
+  return { total, finished, fraction };
+}
+
+function secondsOfDay(hms: string | null | undefined, fallback: number): number {
+  if (!hms) return fallback;
+  const m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(hms);
+  if (!m) return fallback;
+  return Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0);
+}
+
+function dayKey(t: number): (typeof DAY_KEYS)[number] {
+  return DAY_KEYS[(new Date(t).getUTCDay() + 6) % 7]!;
+}
+
+function utcMidnight(t: number): number {
+  return Math.floor(t / DAY) * DAY;
+}
+
+type Window = Pick<CampaignPacing, "daily_start_time" | "daily_end_time" | "active_days">;
+
+/**
+ * The dialing intervals [start, end) of the UTC day starting at `dayStart`. The end time is
+ * inclusive to the second (as upstream); start after end is an overnight window, split in two
+ * parts within each day, each part governed by that calendar day's active flag (as the sandbox).
+ * `active_days` null/absent means every day.
+ */
+export function dayWindows(c: Window, dayStart: number): Array<[number, number]> {
+  if (c.active_days && !c.active_days.map((d) => d.toLowerCase()).includes(dayKey(dayStart))) return [];
+  const start = secondsOfDay(c.daily_start_time, 0);
+  const end = Math.min(86_400, secondsOfDay(c.daily_end_time, 86_399) + 1);
+  if (start < end) return [[dayStart + start * 1000, dayStart + end * 1000]];
+  return [
+    [dayStart, dayStart + end * 1000],
+    [dayStart + start * 1000, dayStart + DAY],
+  ].filter(([a, b]) => b! > a!) as Array<[number, number]>;
+}
+
+/** Whether the campaign may dial at time t (UTC). */
+export function inWindow(c: Window, t: number): boolean {
+  return dayWindows(c, utcMidnight(t)).some(([a, b]) => t >= a && t < b);
+}
+
+/** The next time at or after t when the window is open (t itself when open), within `horizonDays`. */
+export function nextWindowStart(c: Window, t: number, horizonDays = 14): number | null {
+  for (let d = 0; d <= horizonDays; d++) {
+    for (const [a, b] of dayWindows(c, utcMidnight(t) + d * DAY)) {
+      if (b > t) return Math.max(a, t);
+    }
+  }
+  return null;
+}
+
+/**
+ * Walks the calendar from `now` and dials `pending` requests at `rate` per hour inside the
+ * window, at most `maxDaily` a UTC day, stopping at `expiresAt`. Returns when the last one is
+ * dialed (null if not within the horizon or before expiry) and how many are left at expiry.
+ * Limits: the campaign's daily cap is shared with its other batches and today's usage is
+ * unknown, so the cap is applied to this batch alone (an optimistic ETA); retries are not modelled.
+ */
+export function simulateSchedule(opts: {
+  pending: number;
+  rate: number;
+  maxDaily: number | null;
+  window: Window;
+  now: number;
+  expiresAt: number | null;
+  horizonDays?: number;
+}): { eta: number | null; unreached: number | null } {
+  const { rate, maxDaily, window, now, expiresAt } = opts;
+  let remaining = opts.pending;
+  if (remaining <= 0) return { eta: now, unreached: 0 };
+  if (rate <= 0) return { eta: null, unreached: expiresAt !== null ? remaining : null };
+  const horizon = opts.horizonDays ?? 400;
+  const first = utcMidnight(now);
+  for (let d = 0; d <= horizon; d++) {
+    const dayStart = first + d * DAY;
+    if (expiresAt !== null && dayStart >= expiresAt) break;
+    let capLeft = maxDaily ?? Infinity;
+    for (const [a, b] of dayWindows(window, dayStart)) {
+      const from = Math.max(a, now);
+      const to = expiresAt !== null ? Math.min(b, expiresAt) : b;
+      if (to <= from || capLeft <= 0) continue;
+      const canDial = Math.min((rate * (to - from)) / HOUR, capLeft);
+      if (remaining <= canDial) return { eta: Math.round(from + (remaining / rate) * HOUR), unreached: 0 };
+      remaining -= canDial;
+      capLeft -= canDial;
+    }
+  }
+  // Ran into the expiry: what is left will not be reached. Ran past the horizon: unknown.
+  if (expiresAt !== null && expiresAt <= first + (horizon + 1) * DAY) return { eta: null, unreached: Math.ceil(remaining - 1e-9) };
+  return { eta: null, unreached: null };
+}
+
+/** Requests dialed per hour across snapshots of the last `windowMs` (null without ≥1 minute of history). */
+export function observedRate(snapshots: SnapshotPoint[], now: number, windowMs = HOUR): number | null {
+  const recent = snapshots.filter((s) => Date.parse(s.at) >= now - windowMs && Date.parse(s.at) <= now);
+  if (recent.length < 2) return null;
+  const a = recent[0]!;
+  const b = recent[recent.length - 1]!;
+  const span = Date.parse(b.at) - Date.parse(a.at);
+  if (span < 60_000) return null;
+  const dialed = (s: SnapshotPoint) => s.total - (s.statusCounts.PENDING ?? 0);
+  return Math.max(0, ((dialed(b) - dialed(a)) / span) * HOUR);
+}
+
+/** "Mon 13:00 UTC" */
+export function formatUtc(t: number): string {
+  const d = new Date(t);
+  const day = DAY_LABELS[(d.getUTCDay() + 6) % 7];
+  return `${day} ${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)} UTC`;
+}
+
+function hhmm(hms: string | null | undefined, fallback: string): string {
+  return (hms ?? fallback).slice(0, 5);
+}
+
+/** Minutes of the last snapshots (inside the window, with pending work) during which nothing was dialed. */
+function stalledMinutes(snapshots: SnapshotPoint[], now: number): number {
+  const recent = snapshots.filter((s) => Date.parse(s.at) <= now);
+  if (recent.length < 2) return 0;
+  const last = recent[recent.length - 1]!;
+  const dialed = (s: SnapshotPoint) => s.total - (s.statusCounts.PENDING ?? 0);
+  let since = last;
+  for (let i = recent.length - 2; i >= 0; i--) {
+    if (dialed(recent[i]!) !== dialed(last)) break;
+    since = recent[i]!;
+  }
+  return (Date.parse(last.at) - Date.parse(since.at)) / 60_000;
+}
+
+/** Everything the detail page shows about progress, from the batch, its campaign, "now" and the snapshot history. */
+export function deriveProgress(input: {
+  batch: Pick<BatchDetails, "status" | "paused" | "expires_on" | "call_rate" | "status_counts" | "error_message" | "deleted_at">;
+  campaign: CampaignPacing | null;
+  now: Date;
+  snapshots: SnapshotPoint[];
+}): BatchProgress {
+  const { batch, campaign, snapshots } = input;
+  const now = input.now.getTime();
+  const counts = countProgress(batch.status_counts);
+  const rateSource = batch.call_rate ? "batch" : campaign?.hourly_rate ? "campaign" : null;
+  const rate = batch.call_rate ?? campaign?.hourly_rate ?? null;
+  const expiresAt = batch.expires_on ? Date.parse(batch.expires_on) : null;
+  const window: Window = campaign ?? { daily_start_time: null, daily_end_time: null, active_days: null };
+  const open = campaign ? inWindow(window, now) : false;
+  const nextOpen = campaign && !open ? nextWindowStart(window, now) : null;
+
+  const status = (batch.status ?? "").toUpperCase();
+  const expired = status === "EXPIRED" || (expiresAt !== null && expiresAt <= now);
+  const stopped = status === "FAILED" || status === "CANCELED" || !!batch.deleted_at || expired;
+
+  let eta: number | null = null;
+  let unreached: number | null = null;
+  if (counts.pending === 0) {
+    eta = null;
+    unreached = 0;
+  } else if (stopped) {
+    unreached = counts.pending;
+  } else if (rate && campaign) {
+    const sim = simulateSchedule({ pending: counts.pending, rate, maxDaily: campaign.max_daily_calls, window, now, expiresAt });
+    eta = sim.eta;
+    unreached = sim.unreached;
+  }
+
+  const why = (code: NotDialingCode, message: string) => ({ code, message });
+  let notDialing: BatchProgress["not_dialing"] = null;
+  const windowText = `${hhmm(campaign?.daily_start_time, "00:00")}–${hhmm(campaign?.daily_end_time, "23:59")} UTC`;
+  if (status === "FAILED") notDialing = why("failed", `The batch failed${batch.error_message ? `: ${batch.error_message}` : "."}`);
+  else if (status === "CANCELED" || batch.deleted_at) notDialing = why("canceled", "The batch was canceled; nothing more will be dialed.");
+  else if (expired) notDialing = why("expired", `The batch expired${expiresAt !== null ? ` on ${formatUtc(expiresAt)}` : ""}; nothing more will be dialed.`);
+  else if (batch.paused) notDialing = why("on_hold", "On hold: no outreach until it is resumed.");
+  else if (counts.total === 0) notDialing = why("empty", "No requests yet: upload a CSV or add requests.");
+  else if (counts.pending === 0)
+    notDialing = why(
+      "nothing_pending",
+      counts.in_flight > 0 ? `Nothing left to dial: ${counts.in_flight.toLocaleString("en-US")} calls are still in progress.` : "Nothing left to dial: every request has an outcome.",
+    );
+  else if (!campaign) notDialing = why("no_campaign", "The batch's campaign could not be loaded, so its calling window is unknown.");
+  else if (!open) {
+    const today = dayKey(now);
+    const inactiveToday = campaign.active_days ? !campaign.active_days.map((d) => d.toLowerCase()).includes(today) : false;
+    const next = nextOpen !== null ? ` The window opens next on ${formatUtc(nextOpen)}.` : " No active day is set, so it never opens.";
+    notDialing = inactiveToday
+      ? why("inactive_day", `Today (${DAY_LABELS[DAY_KEYS.indexOf(today)]}) is not one of the campaign's active days.${next}`)
+      : why("outside_window", `Outside the calling window (${windowText}).${next}`);
+  } else {
+    const stalled = stalledMinutes(snapshots, now);
+    if (stalled >= 10) {
+      notDialing = why(
+        "stalled",
+        `Inside the calling window, but nothing was dialed in the last ${Math.round(stalled)} minutes.` +
+          (campaign.max_daily_calls ? ` The campaign's daily limit (${campaign.max_daily_calls.toLocaleString("en-US")} calls) may be used up for today.` : " Check the campaign's line-type filters and Syllable's status."),
+      );
+    }
+  }
+
+  return {
+    computed_at: new Date(now).toISOString(),
+    ...counts,
+    effective_rate: rate,
+    rate_source: rateSource,
+    observed_rate: observedRate(snapshots, now),
+    eta: eta !== null ? new Date(eta).toISOString() : null,
+    unreached_before_expiry: unreached,
+    in_window: open,
+    next_window_start: nextOpen !== null ? new Date(nextOpen).toISOString() : null,
+    not_dialing: notDialing,
+  };
+}

@@ -1,0 +1,117 @@
+import { describe, expect, it } from "vitest";
+import type { RequestResult } from "@/lib/schemas/syllable";
+import { csvCell, csvStream, filterResults, pageOf, selectResults } from "./results-query";
+import { createTtlCache, mapBounded } from "./ttl-cache";
+
+const r = (id: string, over: Partial<RequestResult> = {}): RequestResult => ({
+  reference_id: id,
+  target: `+1512555${id.padStart(4, "0")}`,
+  request_status: "PENDING",
+  attempt_count: 0,
+  insights_status: null,
+  request_variables: {},
+  ...over,
+});
+
+const rows = [
+  r("3", { request_status: "COMPLETED", attempt_count: 2, sent_at: "2026-01-01T10:00:00Z", request_variables: { name: "Zoë" } }),
+  r("1", { request_status: "FAILED", attempt_count: 3, sent_at: "2026-01-01T09:00:00Z", insights_status: "FAILED" }),
+  r("10", { request_status: "completed", attempt_count: 1, sent_at: null, insights_status: "COMPLETED" }),
+  r("2", { request_variables: { name: "Ana", city: "Austin" } }),
+];
+
+describe("filterResults", () => {
+  it("filters status case-insensitively, insights, reference and free text", () => {
+    expect(filterResults(rows, { status: "completed" }).map((x) => x.reference_id)).toEqual(["3", "10"]);
+    expect(filterResults(rows, { insights_status: "FAILED" }).map((x) => x.reference_id)).toEqual(["1"]);
+    expect(filterResults(rows, { reference_id: "2" }).map((x) => x.reference_id)).toEqual(["2"]);
+    expect(filterResults(rows, { q: "austin" }).map((x) => x.reference_id)).toEqual(["2"]);
+    expect(filterResults(rows, { q: "5550010" }).map((x) => x.reference_id)).toEqual(["10"]);
+  });
+});
+
+describe("selectResults sorting", () => {
+  it("natural order for ids, numbers numerically, nulls last both ways", () => {
+    expect(selectResults(rows, { sort: "reference_id", dir: "asc" }).map((x) => x.reference_id)).toEqual(["1", "2", "3", "10"]);
+    expect(selectResults(rows, { sort: "attempt_count", dir: "desc" }).map((x) => x.reference_id)).toEqual(["1", "3", "10", "2"]);
+    expect(selectResults(rows, { sort: "sent_at", dir: "asc" }).map((x) => x.reference_id)).toEqual(["1", "3", "10", "2"]);
+    expect(selectResults(rows, { sort: "sent_at", dir: "desc" }).map((x) => x.reference_id)).toEqual(["3", "1", "10", "2"]);
+  });
+  it("does not change the cached input", () => {
+    const copy = rows.map((x) => x.reference_id);
+    selectResults(rows, { sort: "reference_id", dir: "desc" });
+    expect(rows.map((x) => x.reference_id)).toEqual(copy);
+  });
+});
+
+describe("pageOf", () => {
+  it("1-based pages with totals", () => {
+    const all = Array.from({ length: 101 }, (_, i) => i);
+    expect(pageOf(all, 1, 50)).toMatchObject({ page: 1, page_size: 50, total_count: 101, total_pages: 3 });
+    expect(pageOf(all, 3, 50).items).toEqual([100]);
+    expect(pageOf(all, 4, 50).items).toEqual([]);
+    expect(pageOf([], 1, 50).total_pages).toBe(1);
+  });
+});
+
+describe("CSV", () => {
+  it("escapes quotes, commas, newlines and defuses formulas", () => {
+    expect(csvCell('a "b", c')).toBe('"a ""b"", c"');
+    expect(csvCell("line\nbreak")).toBe('"line\nbreak"');
+    expect(csvCell("=HYPERLINK(\"x\")")).toBe("\"'=HYPERLINK(\"\"x\"\")\"");
+    expect(csvCell("+15125550000")).toBe("'+15125550000");
+    expect(csvCell("-1")).toBe("'-1");
+    expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(csvCell(null)).toBe("");
+    expect(csvCell(3)).toBe("3");
+  });
+
+  it("streams header and rows in chunks, variables as columns", async () => {
+    const many = Array.from({ length: 2500 }, (_, i) => r(String(i), { request_variables: { name: i === 5 ? "=cmd" : `n${i}` } }));
+    const reader = csvStream(many, 1000).getReader();
+    const chunks: string[] = [];
+    const dec = new TextDecoder();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(dec.decode(value));
+    }
+    expect(chunks).toHaveLength(4); // header + 3 chunks of ≤1000 rows
+    const lines = chunks.join("").replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines[0]).toBe("reference_id,target,request_status,channel_manager_status,attempt_count,sent_at,insights_status,insights_rating,insights_summary,insights,line_type,created_at,var_name");
+    expect(lines).toHaveLength(2501);
+    expect(lines[6]!.endsWith(",'=cmd")).toBe(true);
+  });
+});
+
+describe("ttl cache", () => {
+  it("coalesces concurrent loads, expires, evicts LRU and forgets failures", async () => {
+    let t = 0;
+    const cache = createTtlCache<string, number>({ ttlMs: 100, max: 2, now: () => t });
+    let loads = 0;
+    const load = async () => ++loads;
+    expect(await Promise.all([cache.get("a", load), cache.get("a", load)])).toEqual([1, 1]);
+    t = 150;
+    expect(await cache.get("a", load)).toBe(2);
+    await cache.get("b", load);
+    await cache.get("c", load);
+    expect(cache.size()).toBe(2);
+    await expect(cache.get("x", () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
+    await Promise.resolve();
+    expect(await cache.get("x", async () => 42)).toBe(42);
+  });
+
+  it("mapBounded keeps order and the limit", async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const out = await mapBounded([1, 2, 3, 4, 5, 6, 7], 3, async (n) => {
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+      await new Promise((res) => setTimeout(res, 5));
+      inFlight--;
+      return n * 2;
+    });
+    expect(out).toEqual([2, 4, 6, 8, 10, 12, 14]);
+    expect(peak).toBe(3);
+  });
+});
