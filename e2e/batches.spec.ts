@@ -78,6 +78,7 @@ test.describe("batches", () => {
     expect(lines[0]).toContain("var_first_name");
     expect(lines).toHaveLength(5);
     expect(lines.slice(1).map((l) => l.split(",")[0]).sort()).toEqual(["r1", "r2", "r3", "r4"]);
+    expect(lines.find((l) => l.startsWith("r1,"))).toMatch(/^r1,\+15125550101,/); // targets stay usable numbers
 
     // Delete: needs a reason and the batch id typed.
     await page.getByRole("button", { name: "Delete" }).click();

@@ -59,8 +59,12 @@ describe("CSV", () => {
     expect(csvCell('a "b", c')).toBe('"a ""b"", c"');
     expect(csvCell("line\nbreak")).toBe('"line\nbreak"');
     expect(csvCell("=HYPERLINK(\"x\")")).toBe("\"'=HYPERLINK(\"\"x\"\")\"");
-    expect(csvCell("+15125550000")).toBe("'+15125550000");
-    expect(csvCell("-1")).toBe("'-1");
+    // E.164 targets and numbers stay usable: they cannot run anything.
+    expect(csvCell("+15125550000")).toBe("+15125550000");
+    expect(csvCell("+1 (512) 555-0000")).toBe("+1 (512) 555-0000");
+    expect(csvCell("-1")).toBe("-1");
+    expect(csvCell("+1+cmd|' /C calc'!A0")).toBe("'+1+cmd|' /C calc'!A0");
+    expect(csvCell("-2+3+cmd")).toBe("'-2+3+cmd");
     expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
     expect(csvCell(null)).toBe("");
     expect(csvCell(3)).toBe("3");

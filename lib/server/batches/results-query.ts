@@ -59,11 +59,15 @@ export function pageOf<T>(rows: readonly T[], page: number, limit: number): Page
 
 // ---- CSV -------------------------------------------------------------------------------------------
 
+// Phone numbers ("+15125551234", "512-555-1234") and signed numbers start like formulas but can
+// run nothing (no letters, no | or !): leave them as they are so targets stay usable.
+const PLAIN_NUMBER = /^[+-]?[\d\s().-]+$/;
+
 /** A CSV cell: quoted when needed, and defused against spreadsheet formulas (= + - @, tab, CR) with a leading '. */
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return "";
   let s = typeof value === "string" ? value : typeof value === "object" ? JSON.stringify(value) : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  if (/^[=+\-@\t\r]/.test(s) && !PLAIN_NUMBER.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
