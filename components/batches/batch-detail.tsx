@@ -62,6 +62,12 @@ export function BatchDetail({ batchId, canWrite }: { batchId: string; canWrite: 
           <Item label="Last updated">
             {absoluteUtc(batch.last_updated_at)}
             {batch.last_updated_by && <span className="block text-xs text-slate-500">by {batch.last_updated_by}</span>}
+            {batch.console_change && (
+              <span className="block text-xs text-slate-500" data-testid="console-change">
+                last console change: {batch.console_change.actor_email} ({batch.console_change.action.replace(/^batch\./, "")},{" "}
+                {absoluteUtc(batch.console_change.at)})
+              </span>
+            )}
           </Item>
           <Item label="Uploaded file">{batch.upload_filename ?? "—"}</Item>
         </dl>

@@ -206,10 +206,14 @@ export type CampaignPacing = {
 export type SnapshotPoint = { at: string; total: number; finished: number; statusCounts: Record<string, number> };
 
 /** GET /api/batches/{id}: the upstream details plus what the console derives. */
+/** The newest change made through the console: Syllable's last_updated_by only names the API key's user. */
+export type ConsoleChange = { actor_email: string; action: string; at: string };
+
 export type BatchDetailResponse = BatchDetails & {
   campaign: CampaignPacing | null;
   progress: BatchProgress;
   history: SnapshotPoint[];
+  console_change: ConsoleChange | null;
 };
 
 export type ResultRow = RequestResult;

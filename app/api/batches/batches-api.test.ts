@@ -201,6 +201,8 @@ describe("batch lifecycle", () => {
     const resumed = (await res.json()) as BatchDetailResponse;
     expect(resumed.paused).toBe(false);
     expect(resumed.progress.not_dialing?.code).not.toBe("on_hold");
+    // Syllable names the API key's user; the console names the person (from its audit log).
+    expect(resumed.console_change).toMatchObject({ actor_email: "manager@sandbox.local", action: "batch.resume" });
     await h.advance(30);
     const later = (await (await h.call(batchRoute.GET, `/api/batches/${id}`, { role: "supervisor", params: { batchId: id } })).json()) as BatchDetailResponse;
     expect(later.status_counts?.PENDING ?? 0).toBeLessThan(3);
@@ -234,7 +236,7 @@ describe("batch lifecycle", () => {
     expect(lines[0]).toMatch(/^reference_id,target,request_status/);
     expect(lines[0]).toContain("var_first_name");
     expect(lines).toHaveLength(6);
-    expect(lines[1]).toMatch(/^r1,'\+15125550001,/);
+    expect(lines[1]).toMatch(/^r1,\+15125550001,/); // E.164 targets are not formula-guarded
   });
 
   it("DELETE needs a reason, then the batch is gone", async () => {

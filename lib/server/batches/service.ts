@@ -159,7 +159,9 @@ export async function loadBatchDetail(batchId: string): Promise<BatchDetailRespo
   const history: SnapshotPoint[] = getStore()
     .snapshots.list(batchId, { limit: 500 })
     .map((s) => ({ at: s.at, total: s.total, finished: s.finished, statusCounts: s.statusCounts }));
-  return { ...details, campaign, progress: deriveProgress({ batch: details, campaign, now, snapshots: history }), history };
+  const latest = getStore().audit.latestFor(`batch:${batchId}`);
+  const console_change = latest ? { actor_email: latest.actorEmail, action: latest.action, at: latest.at } : null;
+  return { ...details, campaign, progress: deriveProgress({ batch: details, campaign, now, snapshots: history }), history, console_change };
 }
 
 /** The whole parsed result set of a batch, cached 8 s per batch with concurrent loads coalesced. */

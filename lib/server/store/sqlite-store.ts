@@ -31,7 +31,20 @@ CREATE TABLE IF NOT EXISTS audit_log (
   outcome TEXT NOT NULL,
   detail TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS audit_log_target ON audit_log (target, id);
 `;
+
+type AuditRow = { id: number; at: string; actor_email: string; actor_role: Role; action: string; target: string; outcome: "ok" | "failed"; detail: string };
+const toAuditEntry = (r: AuditRow): AuditEntry => ({
+  id: r.id,
+  at: r.at,
+  actorEmail: r.actor_email,
+  actorRole: r.actor_role,
+  action: r.action,
+  target: r.target,
+  outcome: r.outcome,
+  detail: JSON.parse(r.detail) as Record<string, unknown>,
+});
 
 type UserRow = { id: number; email: string; role: Role; password_hash: string; created_at: string };
 const toUser = (r: UserRow): User => ({ id: r.id, email: r.email, role: r.role, passwordHash: r.password_hash, createdAt: r.created_at });
@@ -60,9 +73,8 @@ export function openSqliteStore(file: string): Store {
     insertAudit: db.prepare(
       "INSERT INTO audit_log (at, actor_email, actor_role, action, target, outcome, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
     ),
-    audit: db.prepare<[number, number], { id: number; at: string; actor_email: string; actor_role: Role; action: string; target: string; outcome: "ok" | "failed"; detail: string }>(
-      "SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?",
-    ),
+    audit: db.prepare<[number, number], AuditRow>("SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?"),
+    latestAudit: db.prepare<[string], AuditRow>("SELECT * FROM audit_log WHERE target = ? AND outcome = 'ok' ORDER BY id DESC LIMIT 1"),
   };
 
   return {
@@ -112,18 +124,11 @@ export function openSqliteStore(file: string): Store {
         return { ...entry, id: Number(info.lastInsertRowid) };
       },
       list(opts = {}) {
-        return q.audit.all(opts.beforeId ?? Number.MAX_SAFE_INTEGER, opts.limit ?? 100).map(
-          (r): AuditEntry => ({
-            id: r.id,
-            at: r.at,
-            actorEmail: r.actor_email,
-            actorRole: r.actor_role,
-            action: r.action,
-            target: r.target,
-            outcome: r.outcome,
-            detail: JSON.parse(r.detail) as Record<string, unknown>,
-          }),
-        );
+        return q.audit.all(opts.beforeId ?? Number.MAX_SAFE_INTEGER, opts.limit ?? 100).map(toAuditEntry);
+      },
+      latestFor(target) {
+        const r = q.latestAudit.get(target);
+        return r && toAuditEntry(r);
       },
     },
     close: () => db.close(),

@@ -50,6 +50,8 @@ export interface AuditRepo {
   add(entry: Omit<AuditEntry, "id">): AuditEntry;
   /** Newest first. */
   list(opts?: { limit?: number; beforeId?: number }): AuditEntry[];
+  /** The newest successful change of one target ("batch:abc"), to show who really changed it. */
+  latestFor(target: string): AuditEntry | undefined;
 }
 
 /** The console's own state. SQLite by default; a Postgres implementation can replace it for several instances. */
