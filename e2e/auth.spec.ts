@@ -18,6 +18,9 @@ for (const role of ROLES) {
     await expect(page.getByRole("banner").getByText("Sandbox", { exact: true })).toBeVisible();
     await expect(page.getByTestId("current-role")).toHaveText(ROLE_LABELS[role]);
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Campaigns" })).toBeVisible();
+    const session = (await page.context().cookies()).find((c) => c.name === "outbound_session");
+    expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+    expect(session?.value).not.toContain(role); // sealed, not readable
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/login$/);
