@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Controller, useFieldArray, useForm } from "react-hook-form";
+import { Controller, useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -22,6 +22,9 @@ import {
   type BatchPatch,
 } from "@/lib/schemas/batches";
 import { DateTimeUtcInput } from "./datetime-utc-input";
+import { errorAt } from "@/components/forms/field-errors";
+import { FormActions } from "@/components/ui/form-actions";
+import { KeyValueRows } from "@/components/forms/key-value-rows";
 import { applyApiError } from "./use-api-form-errors";
 import { useAfterBatchWrite } from "./use-batch-write";
 import { UploadCsvButton } from "./upload-csv-dialog";
@@ -132,14 +135,7 @@ function SettingsForm({ batch, onDone }: { batch: BatchDetailResponse; onDone: (
           {errors.root.message ?? errors.root.server?.message}
         </p>
       )}
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" busy={m.isPending}>
-          Save
-        </Button>
-      </div>
+      <FormActions submitLabel="Save" busy={m.isPending} onCancel={onDone} />
     </form>
   );
 }
@@ -179,14 +175,7 @@ function DeleteButton({ batchId }: { batchId: string }) {
           <Field id="del-confirm" label={<>Type <strong className="font-mono">{batchId}</strong> to confirm</>}>
             <Input id="del-confirm" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
           </Field>
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" variant="danger" disabled={typed !== batchId} busy={m.isPending}>
-              Delete batch
-            </Button>
-          </div>
+          <FormActions submitLabel="Delete batch" busy={m.isPending} onCancel={close} destructive disabled={typed !== batchId} />
         </form>
       </Dialog>
     </>
@@ -213,7 +202,6 @@ function AddRequestFormView({ batchId, onDone }: { batchId: string; onDone: () =
     resolver: zodResolver(addRequestFormSchema),
     defaultValues: { reference_id: "", target: "", variables: [] },
   });
-  const rows = useFieldArray({ control, name: "variables" });
   const errors = formState.errors;
   const m = useMutation({
     mutationFn: (v: AddRequestForm) =>
@@ -238,37 +226,9 @@ function AddRequestFormView({ batchId, onDone }: { batchId: string; onDone: () =
       <Field id="ar-target" label="Target" hint="E.164, e.g. +15125551234" error={errors.target?.message}>
         <Input {...describedBy("ar-target", errors.target?.message)} {...register("target")} inputMode="tel" autoComplete="off" />
       </Field>
-      <fieldset className="space-y-2">
-        <legend className="text-sm font-medium text-slate-700">Variables</legend>
-        {rows.fields.map((f, i) => (
-          <div key={f.id} className="flex items-start gap-2">
-            <div className="flex-1">
-              <Input aria-label={`Variable ${i + 1} name`} placeholder="name" {...register(`variables.${i}.key`)} aria-invalid={errors.variables?.[i]?.key ? true : undefined} />
-              <p className="text-xs text-red-600">{errors.variables?.[i]?.key?.message}</p>
-            </div>
-            <div className="flex-1">
-              <Input aria-label={`Variable ${i + 1} value`} placeholder="value" {...register(`variables.${i}.value`)} />
-            </div>
-            <Button variant="ghost" size="sm" aria-label={`Remove variable ${i + 1}`} onClick={() => rows.remove(i)}>
-              ✕
-            </Button>
-          </div>
-        ))}
-        <p className="text-xs text-red-600" aria-live="polite">
-          {errors.variables?.root?.message ?? errors.variables?.message ?? (errors as { request_variables?: { message?: string } }).request_variables?.message}
-        </p>
-        <Button variant="secondary" size="sm" onClick={() => rows.append({ key: "", value: "" })}>
-          Add variable
-        </Button>
-      </fieldset>
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" busy={m.isPending}>
-          Add request
-        </Button>
-      </div>
+      <KeyValueRows control={control} register={register} errors={errors} name="variables" legend="Variables" emptyText="No variables: the request is sent with the reference id and target only." />
+      {errorAt(errors, "request_variables") && <p className="text-xs text-red-600">{errorAt(errors, "request_variables")}</p>}
+      <FormActions submitLabel="Add request" busy={m.isPending} onCancel={onDone} />
     </form>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { FormActions } from "@/components/ui/form-actions";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
@@ -104,14 +105,7 @@ function CreateBatchForm({ campaigns, onDone }: { campaigns: CampaignOption[]; o
           {errors.root.server.message}
         </p>
       )}
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" busy={create.isPending}>
-          Create batch
-        </Button>
-      </div>
+      <FormActions submitLabel="Create batch" busy={create.isPending} onCancel={onDone} />
     </form>
   );
 }

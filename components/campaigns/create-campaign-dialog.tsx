@@ -1,5 +1,6 @@
 "use client";
 
+import { FormActions } from "@/components/ui/form-actions";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
@@ -13,7 +14,8 @@ import { describedBy, Field, Input, Select } from "@/components/ui/field";
 import { ApiClientError } from "@/lib/queries/api-fetch";
 import { campaignKeys, createCampaign } from "@/lib/queries/campaigns";
 import { CAMPAIGN_MODES, campaignCreateSchema, type CampaignCreate } from "@/lib/schemas/campaigns";
-import { applyFieldErrors, DaysToggleGroup, emptyToNull } from "./form-helpers";
+import { applyFieldErrors } from "@/components/forms/field-errors";
+import { DaysToggleGroup, emptyToNull } from "./form-helpers";
 
 type Inputs = z.input<typeof campaignCreateSchema>;
 const FIELDS = Object.keys(campaignCreateSchema.shape);
@@ -124,14 +126,7 @@ function CreateCampaignForm({ onDone }: { onDone: () => void }) {
           <Input {...describedBy("new-interval", e.retry_interval?.message)} {...register("retry_interval", { setValueAs: emptyToNull })} />
         </Field>
       </div>
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" busy={mutation.isPending}>
-          Create campaign
-        </Button>
-      </div>
+      <FormActions submitLabel="Create campaign" busy={mutation.isPending} onCancel={onDone} />
     </form>
   );
 }

@@ -1,26 +1,8 @@
 "use client";
 
-import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
 import { DAYS_OF_WEEK } from "@/lib/schemas/syllable";
-import { ApiClientError } from "@/lib/queries/api-fetch";
 import { cn } from "@/components/ui/cn";
 import { DAY_LONG, DAY_SHORT } from "./format";
-
-/**
- * Puts an API 422's field errors on the form's fields ("voicemail_detection.mode" is a form path
- * too). Returns the messages that match no field, for a form-level alert.
- */
-export function applyFieldErrors<T extends FieldValues>(err: unknown, setError: UseFormSetError<T>, known: readonly string[]): string[] {
-  if (!(err instanceof ApiClientError)) return [];
-  if (Object.keys(err.fields).length === 0) return [err.message];
-  const leftover: string[] = [];
-  for (const [path, message] of Object.entries(err.fields)) {
-    const top = path.split(".")[0] ?? path;
-    if (known.includes(path) || known.includes(top)) setError((known.includes(path) ? path : top) as Path<T>, { type: "server", message });
-    else leftover.push(`${path}: ${message}`);
-  }
-  return leftover;
-}
 
 /** Seven toggle buttons (aria-pressed) for active days. */
 export function DaysToggleGroup({

@@ -2,9 +2,8 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { Controller, useFieldArray, useForm } from "react-hook-form";
+import { Controller, useForm } from "react-hook-form";
 import { toast } from "sonner";
-import { Button } from "@/components/ui/button";
 import { describedBy, Field, Input, Textarea } from "@/components/ui/field";
 import {
   SCHEDULE_FIELDS,
@@ -14,7 +13,10 @@ import {
   type ScheduleFormValues,
 } from "@/lib/schemas/campaigns";
 import type { Campaign } from "@/lib/schemas/syllable";
-import { applyFieldErrors, DaysToggleGroup, emptyToNull, numberOrNull } from "./form-helpers";
+import { applyFieldErrors, errorAt } from "@/components/forms/field-errors";
+import { FormActions } from "@/components/ui/form-actions";
+import { KeyValueRows } from "@/components/forms/key-value-rows";
+import { DaysToggleGroup, emptyToNull, numberOrNull } from "./form-helpers";
 import { ConflictNotice, useCampaignPatch } from "./use-campaign-patch";
 
 function LabelsInput({ id, value, onChange, onBlur, ...aria }: { id: string; value: string[]; onChange: (v: string[]) => void; onBlur: () => void; "aria-invalid"?: true; "aria-describedby"?: string }) {
@@ -42,7 +44,6 @@ export function ScheduleForm({ campaign, onDone }: { campaign: Campaign; onDone:
   const form = useForm<ScheduleFormValues>({ resolver: zodResolver(scheduleFormSchema), defaultValues: initial, mode: "onTouched" });
   const { register, control, handleSubmit, formState, setError, reset } = form;
   const errors = formState.errors;
-  const vars = useFieldArray({ control, name: "campaign_variables" });
   const { mutation, conflict, save, overwrite, clearConflict } = useCampaignPatch(base, () => onDone(), (e) =>
     setFormError(applyFieldErrors(e, setError, SCHEDULE_FIELDS)),
   );
@@ -58,10 +59,7 @@ export function ScheduleForm({ campaign, onDone }: { campaign: Campaign; onDone:
     save(changes);
   });
 
-  const err = (name: string) => {
-    const e = name.split(".").reduce<unknown>((acc, k) => (acc as Record<string, unknown> | undefined)?.[k], errors) as { message?: string } | undefined;
-    return e?.message;
-  };
+  const err = (name: string) => errorAt(errors, name);
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Schedule and pacing">
@@ -140,35 +138,8 @@ export function ScheduleForm({ campaign, onDone }: { campaign: Campaign; onDone:
       <Field id="description" label="Description" error={err("description")}>
         <Textarea rows={2} {...describedBy("description", err("description"))} {...register("description", { setValueAs: emptyToNull })} />
       </Field>
-      <fieldset className="space-y-2">
-        <legend className="text-sm font-medium text-slate-700">Campaign variables</legend>
-        {vars.fields.length === 0 && <p className="text-xs text-slate-500">No variables.</p>}
-        {vars.fields.map((f, i) => (
-          <div key={f.id} className="grid grid-cols-[1fr_2fr_auto] items-start gap-2">
-            <Field id={`var-${i}-key`} label={<span className="sr-only">Variable {i + 1} name</span>} error={err(`campaign_variables.${i}.key`)}>
-              <Input placeholder="name" {...describedBy(`var-${i}-key`, err(`campaign_variables.${i}.key`))} {...register(`campaign_variables.${i}.key`)} />
-            </Field>
-            <Field id={`var-${i}-value`} label={<span className="sr-only">Variable {i + 1} value</span>} error={err(`campaign_variables.${i}.value`)}>
-              <Input placeholder="value" {...describedBy(`var-${i}-value`, err(`campaign_variables.${i}.value`))} {...register(`campaign_variables.${i}.value`)} />
-            </Field>
-            <Button variant="ghost" size="sm" onClick={() => vars.remove(i)} aria-label={`Remove variable ${i + 1}`}>
-              Remove
-            </Button>
-          </div>
-        ))}
-        {err("campaign_variables") && <p className="text-xs text-red-600">{err("campaign_variables")}</p>}
-        <Button variant="secondary" size="sm" onClick={() => vars.append({ key: "", value: "" })}>
-          Add variable
-        </Button>
-      </fieldset>
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" busy={mutation.isPending}>
-          Save schedule
-        </Button>
-      </div>
+      <KeyValueRows control={control} register={register} errors={errors} name="campaign_variables" legend="Campaign variables" emptyText="No variables." />
+      <FormActions submitLabel="Save schedule" busy={mutation.isPending} onCancel={onDone} />
     </form>
   );
 }

@@ -1,14 +1,14 @@
 "use client";
 
+import { FormActions } from "@/components/ui/form-actions";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm, useWatch, type Resolver } from "react-hook-form";
 import { toast } from "sonner";
-import { Button } from "@/components/ui/button";
 import { describedBy, Field, Input, Select } from "@/components/ui/field";
 import { VOICEMAIL_BOUNDS, voicemailFormSchema, type VoicemailDetectionPatch, type VoicemailFormValues } from "@/lib/schemas/campaigns";
 import type { Campaign } from "@/lib/schemas/syllable";
-import { applyFieldErrors } from "./form-helpers";
+import { applyFieldErrors } from "@/components/forms/field-errors";
 import { ConflictNotice, useCampaignPatch } from "./use-campaign-patch";
 
 type Inputs = {
@@ -134,14 +134,7 @@ export function VoicemailForm({ campaign, onDone }: { campaign: Campaign; onDone
       ) : (
         <p className="text-sm text-slate-600">Voicemail detection is off: calls are not screened for answering machines.</p>
       )}
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" busy={mutation.isPending}>
-          Save voicemail detection
-        </Button>
-      </div>
+      <FormActions submitLabel="Save voicemail detection" busy={mutation.isPending} onCancel={onDone} />
     </form>
   );
 }

@@ -1,9 +1,9 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
-import { Button } from "./button";
 import { Dialog } from "./dialog";
 import { Input } from "./field";
+import { FormActions } from "./form-actions";
 
 /** Asks before a consequential action; with `typeToConfirm`, the person must type that text first. */
 export function ConfirmDialog({
@@ -53,14 +53,7 @@ export function ConfirmDialog({
             <Input value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" aria-label="Confirmation text" />
           </label>
         )}
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={close}>
-            Cancel
-          </Button>
-          <Button type="submit" variant={destructive ? "danger" : "primary"} disabled={blocked} busy={busy}>
-            {confirmLabel}
-          </Button>
-        </div>
+        <FormActions submitLabel={confirmLabel} busy={busy} onCancel={close} destructive={destructive} disabled={blocked} />
       </form>
     </Dialog>
   );
