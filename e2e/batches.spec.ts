@@ -1,10 +1,20 @@
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./support/auth";
-import { advanceSandbox } from "./support/sandbox";
+import { advanceSandbox, sandboxApi } from "./support/sandbox";
 
 const BIG = "seed-big-100k";
 const OBSERVED = "seed-payments-0401";
+const ALWAYS_ON_CAMPAIGN = 3;
+
+/** Makes the page look like a background tab (or a visible one again) and fires visibilitychange as browsers do (it bubbles to window). */
+async function setTabHidden(page: Page, hidden: boolean) {
+  await page.evaluate((h) => {
+    Object.defineProperty(document, "visibilityState", { value: h ? "hidden" : "visible", configurable: true });
+    Object.defineProperty(document, "hidden", { value: h, configurable: true });
+    document.dispatchEvent(new Event("visibilitychange", { bubbles: true }));
+  }, hidden);
+}
 
 test.describe("batches", () => {
   test("a manager runs a batch end to end", async ({ page }) => {
@@ -105,6 +115,47 @@ test.describe("batches", () => {
     }
     await expect(page.getByRole("checkbox")).toHaveCount(0);
     await expect(page.getByRole("link", { name: "Export CSV" })).toBeVisible();
+  });
+
+  test("live refresh polls while the tab is visible and stops while it is hidden", async ({ page }) => {
+    // An unpaused batch with pending requests; the sandbox clock is frozen, so it stays live.
+    const id = `e2e-live-${Date.now()}`;
+    await sandboxApi("POST", "/batches", { batch_id: id, campaign_id: ALWAYS_ON_CAMPAIGN, paused: false });
+    for (const n of [1, 2, 3]) await sandboxApi("POST", `/batches/${id}/requests`, { reference_id: `r${n}`, target: `+1512555030${n}`, request_variables: {} });
+
+    await signIn(page, "supervisor");
+    const detailPath = `/api/batches/${id}`;
+    const polls: number[] = [];
+    page.on("request", (r) => {
+      if (new URL(r.url()).pathname === detailPath) polls.push(Date.now());
+    });
+    await page.goto(`/batches/${id}`);
+    await expect(page.getByRole("heading", { level: 1, name: id })).toBeVisible();
+    await expect(page.getByText("Live", { exact: true })).toBeVisible();
+    await expect(page.getByTestId("progress-total")).toHaveText("3");
+    const stamp = page.getByText(/^updated \d+ (s|min) ago$/);
+    await expect(stamp).toBeVisible();
+
+    // Visible: at least one refetch in ~6 s (polls every 5 s).
+    const visibleStart = polls.length;
+    await page.waitForTimeout(6_000);
+    const visiblePolls = polls.length - visibleStart;
+    expect(visiblePolls).toBeGreaterThanOrEqual(1);
+    await expect(stamp).toHaveText(/^updated [0-6] s ago$/);
+
+    // Hidden: nothing for ~11 s (two intervals and more), and the stamp keeps aging.
+    await setTabHidden(page, true);
+    const hiddenStart = polls.length;
+    await page.waitForTimeout(11_000);
+    expect(polls.length - hiddenStart).toBe(0);
+    const age = Number(/updated (\d+) s ago/.exec((await stamp.textContent()) ?? "")?.[1]);
+    expect(age).toBeGreaterThanOrEqual(10);
+
+    // Visible again: it refreshes at once (stale data on focus) and the stamp resets.
+    const back = page.waitForRequest((r) => new URL(r.url()).pathname === detailPath, { timeout: 6_000 });
+    await setTabHidden(page, false);
+    await back;
+    await expect(stamp).toHaveText(/^updated [0-3] s ago$/);
   });
 
   test("the 100k batch's results page, sort and filter on the server", async ({ page }) => {

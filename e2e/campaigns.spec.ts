@@ -121,3 +121,237 @@ test("two people edit the same campaign: the second sees the conflict and can ov
     await b.close();
   }
 });
+
+/** A campaign with one unpaused batch holding requests (status ACTIVE), made behind the console's back. */
+async function campaignWithActiveBatch(name: string): Promise<{ id: number }> {
+  const c = await sandboxApi<Json>("POST", "/campaigns", { campaign_name: name, mode: "voice", campaign_variables: {}, caller_id: "+15125550177", active_days: ["mon"] });
+  const batchId = `e2e-active-${c.id as number}`;
+  await sandboxApi("POST", "/batches", { batch_id: batchId, campaign_id: c.id, paused: false });
+  for (const n of [1, 2]) await sandboxApi("POST", `/batches/${batchId}/requests`, { reference_id: `r${n}`, target: `+1512555020${n}`, request_variables: {} });
+  expect((await sandboxApi<Json>("GET", `/batches/${batchId}`)).status).toBe("ACTIVE");
+  return { id: c.id as number };
+}
+
+/** Whether the sandbox still has this campaign (sandboxApi throws on the 404). */
+async function campaignExists(id: number): Promise<boolean> {
+  return sandboxApi("GET", `/campaigns/${id}`).then(
+    () => true,
+    (err: Error) => {
+      if (/HTTP 404/.test(err.message)) return false;
+      throw err;
+    },
+  );
+}
+
+test.describe("create and delete", () => {
+  test("an admin creates a campaign in the dialog, finds it in the list and on its page, then deletes it", async ({ page }) => {
+    const name = `E2E created ${Date.now()}`;
+    await signIn(page, "admin");
+    await page.goto("/campaigns");
+    await page.getByRole("button", { name: "New campaign" }).click();
+    const dialog = page.getByRole("dialog", { name: "New campaign" });
+
+    // Client-side validation first: an empty name and an end before the start stay in the dialog.
+    await dialog.getByLabel("Daily end time").fill("07:00");
+    await dialog.getByRole("button", { name: "Create campaign" }).click();
+    await expect(dialog.getByLabel("Name")).toHaveAttribute("aria-invalid", "true");
+    await expect(dialog.getByLabel("Daily end time")).toHaveAttribute("aria-invalid", "true");
+    await expect(page).toHaveURL(/\/campaigns$/);
+
+    await dialog.getByLabel("Name").fill(name);
+    await dialog.getByLabel("Mode").selectOption("voice");
+    await dialog.getByLabel("Caller ID").fill("+15125550142");
+    await dialog.getByLabel("Source").fill("+15125550143");
+    await dialog.getByLabel("Daily start time").fill("08:30");
+    await dialog.getByLabel("Daily end time").fill("16:00");
+    await dialog.getByRole("button", { name: "Saturday" }).click();
+    await expect(dialog.getByRole("button", { name: "Saturday" })).toHaveAttribute("aria-pressed", "true");
+    await dialog.getByLabel("Hourly rate").fill("45");
+    await dialog.getByLabel("Retries").fill("2");
+    await dialog.getByLabel("Retry interval").fill("2h");
+    await dialog.getByRole("button", { name: "Create campaign" }).click();
+
+    // It opens the new campaign's page.
+    await expect(page).toHaveURL(/\/campaigns\/\d+$/);
+    const id = Number(/\/campaigns\/(\d+)$/.exec(page.url())![1]);
+    await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+    await expect(page.getByText(`Campaign "${name}" created.`)).toBeVisible();
+    const schedule = page.locator("section", { hasText: "Schedule & pacing" });
+    await expect(schedule.getByText("08:30–16:00")).toBeVisible();
+    await expect(schedule.getByText("Mon–Sat")).toBeVisible();
+    await expect(schedule.getByText("45 calls/hour")).toBeVisible();
+    await expect(schedule.getByText("2 after 2h")).toBeVisible();
+    await expect(page.locator("section", { hasText: "Overview" }).getByText("+15125550142")).toBeVisible();
+
+    const stored = await sandboxApi<Json>("GET", `/campaigns/${id}`);
+    expect(stored).toMatchObject({ campaign_name: name, mode: "voice", caller_id: "+15125550142", source: "+15125550143", daily_start_time: "08:30:00", daily_end_time: "16:00:00", hourly_rate: 45, retry_count: 2, retry_interval: "2h" });
+    expect(stored.active_days).toEqual(["mon", "tue", "wed", "thu", "fri", "sat"]);
+
+    // In the list.
+    await page.goto(`/campaigns?q=${encodeURIComponent(name)}`);
+    const row = page.getByRole("row", { name: new RegExp(name) });
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText("Mon–Sat 08:30–16:00");
+    await expect(row).toContainText("2 after 2h");
+    await row.getByRole("link", { name }).click();
+    await expect(page).toHaveURL(new RegExp(`/campaigns/${id}$`));
+
+    // Delete: the name must be typed first.
+    await page.getByRole("button", { name: "Delete campaign" }).click();
+    const del = page.getByRole("dialog", { name: `Delete "${name}"?` });
+    await expect(del.getByRole("alert")).toHaveCount(0); // no active batches, no extra warning
+    await expect(del.getByRole("button", { name: "Delete campaign" })).toBeDisabled();
+    await del.getByLabel("Confirmation text").fill(name);
+    await del.getByRole("button", { name: "Delete campaign" }).click();
+    await expect(page).toHaveURL(/\/campaigns$/);
+    await expect(page.getByText(`Campaign "${name}" deleted.`)).toBeVisible();
+    expect(await campaignExists(id)).toBe(false);
+    await page.goto(`/campaigns?q=${encodeURIComponent(name)}`);
+    await expect(page.getByText("No campaign matches these filters.")).toBeVisible();
+    await page.goto(`/campaigns/${id}`);
+    await expect(page.getByText("Campaign not found")).toBeVisible();
+  });
+
+  test("deleting a campaign with an active batch asks for the extra confirmation", async ({ page }) => {
+    const name = `E2E with active batch ${Date.now()}`;
+    const { id } = await campaignWithActiveBatch(name);
+    await signIn(page, "admin");
+    await page.goto(`/campaigns/${id}`);
+    await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+    await page.getByRole("button", { name: "Delete campaign" }).click();
+    const del = page.getByRole("dialog", { name: `Delete "${name}"?` });
+    await expect(del.getByRole("alert")).toContainText("This campaign has 1 active batch (pending, active or paused).");
+    const ack = del.getByRole("checkbox", { name: "Delete it anyway, with its active batches" });
+    await expect(ack).not.toBeChecked();
+
+    // Typing the name is not enough while the warning is unacknowledged.
+    await del.getByLabel("Confirmation text").fill(name);
+    await del.getByRole("button", { name: "Delete campaign" }).click();
+    await page.waitForTimeout(1000);
+    await expect(del).toBeVisible();
+    expect(await campaignExists(id)).toBe(true);
+
+    await ack.check();
+    await del.getByRole("button", { name: "Delete campaign" }).click();
+    await expect(page).toHaveURL(/\/campaigns$/);
+    await expect(page.getByText(`Campaign "${name}" deleted.`)).toBeVisible();
+    expect(await campaignExists(id)).toBe(false);
+  });
+
+  test("a batch that became active after the page loaded: the server's 409 brings up the same warning", async ({ page }) => {
+    const name = `E2E late batch ${Date.now()}`;
+    const c = await sandboxApi<Json>("POST", "/campaigns", { campaign_name: name, mode: "voice", campaign_variables: {}, caller_id: null, active_days: ["tue"] });
+    const id = c.id as number;
+    await signIn(page, "admin");
+    await page.goto(`/campaigns/${id}`);
+    await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+    await page.getByRole("button", { name: "Delete campaign" }).click();
+    const del = page.getByRole("dialog", { name: `Delete "${name}"?` });
+    await expect(del.getByRole("alert")).toHaveCount(0);
+
+    // Meanwhile, someone starts a batch on it.
+    await sandboxApi("POST", "/batches", { batch_id: `e2e-late-${id}`, campaign_id: id, paused: true });
+    await del.getByLabel("Confirmation text").fill(name);
+    await del.getByRole("button", { name: "Delete campaign" }).click();
+    await expect(del.getByRole("alert")).toContainText("This campaign has 1 active batch. Confirm to delete it anyway.");
+    expect(await campaignExists(id)).toBe(true);
+
+    await del.getByRole("checkbox", { name: "Delete it anyway, with its active batches" }).check();
+    await del.getByRole("button", { name: "Delete campaign" }).click();
+    await expect(page).toHaveURL(/\/campaigns$/);
+    expect(await campaignExists(id)).toBe(false);
+  });
+});
+
+test("the list's label and mode filters narrow the rows and live in the URL", async ({ page }) => {
+  await signIn(page, "supervisor");
+  await page.goto("/campaigns");
+  const table = page.getByRole("table", { name: "Campaigns" });
+  const names = () => table.getByRole("row").locator("td:nth-child(1)");
+  const modes = () => table.getByRole("row").locator("td:nth-child(2)");
+  await expect(table.getByRole("link", { name: "Late payment reminders" })).toBeVisible();
+  await expect(table.getByRole("link", { name: "Appointment confirmations (SMS)" })).toBeVisible();
+
+  // Label: exact label match, case-insensitive.
+  await page.getByLabel("Label", { exact: true }).fill("Clinic");
+  await expect(page).toHaveURL(/[?&]label=Clinic(&|$)/);
+  await expect(names()).toHaveText(["Appointment confirmations (SMS)"]);
+
+  // Mode (label cleared): only sms campaigns.
+  await page.getByLabel("Label", { exact: true }).fill("");
+  await expect(page).not.toHaveURL(/label=/);
+  await page.getByLabel("Mode").selectOption("sms");
+  await expect(page).toHaveURL(/[?&]mode=sms(&|$)/);
+  await expect(table.getByRole("link", { name: "Late payment reminders" })).toHaveCount(0);
+  await expect(table.getByRole("link", { name: "Appointment confirmations (SMS)" })).toBeVisible();
+  expect(new Set((await modes().allTextContents()).map((m) => m.trim()))).toEqual(new Set(["sms"]));
+
+  // Both: billing + voice is the payments campaign only; billing + sms is nothing.
+  await page.getByLabel("Mode").selectOption("voice");
+  await page.getByLabel("Label", { exact: true }).fill("billing");
+  await expect(page).toHaveURL(/label=billing/);
+  await expect(page).toHaveURL(/mode=voice/);
+  await expect(names()).toHaveText(["Late payment reminders"]);
+
+  // A reload keeps both filters, in the URL and in the controls.
+  await page.reload();
+  await expect(page).toHaveURL(/label=billing/);
+  await expect(page).toHaveURL(/mode=voice/);
+  await expect(page.getByLabel("Label", { exact: true })).toHaveValue("billing");
+  await expect(page.getByLabel("Mode")).toHaveValue("voice");
+  await expect(names()).toHaveText(["Late payment reminders"]);
+
+  await page.getByLabel("Mode").selectOption("sms");
+  await expect(page.getByText("No campaign matches these filters.")).toBeVisible();
+
+  // A shared link opens with the filters applied.
+  await page.goto("/campaigns?label=survey&mode=voice");
+  await expect(page.getByLabel("Label", { exact: true })).toHaveValue("survey");
+  await expect(names()).toHaveText(["Weekend satisfaction survey"]);
+});
+
+test("a non-numeric or unknown campaign id shows the not-found page", async ({ page }) => {
+  await signIn(page, "supervisor");
+  for (const bad of ["abc", "12x", "0", "99999999"]) {
+    await page.goto(`/campaigns/${bad}`);
+    await expect(page.getByText("Campaign not found")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Back to campaigns" })).toBeVisible();
+  }
+  await page.getByRole("link", { name: "Back to campaigns" }).click();
+  await expect(page).toHaveURL(/\/campaigns$/);
+});
+
+test.describe("write controls follow the role", () => {
+  test("a supervisor reads a campaign but gets no edit or delete controls, and the API refuses the write", async ({ page }) => {
+    await signIn(page, "supervisor");
+    await page.goto(`/campaigns/${C.payments}`);
+    await expect(page.getByRole("heading", { level: 1, name: "Late payment reminders" })).toBeVisible();
+    await expect(page.locator("section", { hasText: "Voicemail detection" }).getByText("3.5 s")).toBeVisible(); // the page itself is readable
+    for (const name of ["Edit schedule", "Edit voicemail detection", "Delete campaign"]) {
+      await expect(page.getByRole("button", { name })).toHaveCount(0);
+    }
+    await page.goto("/campaigns");
+    await expect(page.getByRole("link", { name: "Late payment reminders" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "New campaign" })).toHaveCount(0);
+
+    // The server refuses the write too (the hidden button is not the only guard).
+    const current = await sandboxApi<Json>("GET", `/campaigns/${C.payments}`);
+    const res = await page.request.patch(`/api/campaigns/${C.payments}`, { data: { expected_updated_at: current.updated_at, hourly_rate: 5 } });
+    expect(res.status()).toBe(403);
+    expect(((await res.json()) as Json).error.code).toBe("forbidden");
+    expect((await sandboxApi<Json>("GET", `/campaigns/${C.payments}`)).hourly_rate).toBe(current.hourly_rate);
+  });
+
+  test("a manager sees Edit schedule but cannot edit voicemail detection or delete", async ({ page }) => {
+    await signIn(page, "manager");
+    await page.goto(`/campaigns/${C.weekendSurvey}`);
+    await expect(page.getByRole("heading", { level: 1, name: "Weekend satisfaction survey" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Edit schedule" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Edit voicemail detection" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Delete campaign" })).toHaveCount(0);
+    // The schedule form opens and holds no voicemail fields.
+    await page.getByRole("button", { name: "Edit schedule" }).click();
+    await expect(page.getByLabel("Daily start time")).toHaveValue("15:00");
+    await expect(page.getByRole("switch", { name: "Detect voicemail" })).toHaveCount(0);
+  });
+});

@@ -7,6 +7,8 @@ export class ApiClientError extends Error {
     readonly code: string,
     message: string,
     readonly fields: Record<string, string> = {},
+    /** The parsed response body, e.g. a 409's `current` (undefined when there was no response). */
+    readonly body?: unknown,
   ) {
     super(message);
   }
@@ -42,9 +44,9 @@ export async function apiFetch<T>(path: string, init?: RequestInit & { json?: un
     const parsed = apiErrorBodySchema.safeParse(data);
     if (parsed.success) {
       const e = parsed.data.error;
-      throw new ApiClientError(res.status, e.code, e.message, e.fields);
+      throw new ApiClientError(res.status, e.code, e.message, e.fields, data);
     }
-    throw new ApiClientError(res.status, "unknown", `The server answered with HTTP ${res.status}.`);
+    throw new ApiClientError(res.status, "unknown", `The server answered with HTTP ${res.status}.`, {}, data);
   }
   return data as T;
 }

@@ -51,8 +51,11 @@ const patch = (campaignId: number, json: unknown, role: "supervisor" | "manager"
   h.call(PATCH, `/api/campaigns/${campaignId}`, { method: "PATCH", role, params: { campaignId: String(campaignId) }, json });
 const get = async (campaignId: number) => (await body(await h.call(GET, `/api/campaigns/${campaignId}`, { role: "supervisor", params: { campaignId: String(campaignId) } }))).campaign as Json;
 
+// A short upstream timeout so the hang test is quick; the in-process sandbox answers far sooner.
+const TIMEOUT_MS = 2000;
+
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ timeoutMs: TIMEOUT_MS });
 });
 afterAll(async () => {
   await h?.close();
@@ -205,6 +208,36 @@ describe("PATCH /api/campaigns/{id}: the safe write", () => {
     expect(JSON.stringify(out)).not.toContain("Injected fault");
     const list = await h.call(LIST, "/api/campaigns", { role: "supervisor" });
     expect(list.status).toBe(502);
+  });
+
+  it("an upstream that never answers is a 504 upstream_timeout after the configured timeout (sandbox hang)", async () => {
+    const before = await get(id);
+    await h.faults({ hang: true });
+    try {
+      const started = Date.now();
+      const [detail, list, write] = await Promise.all([
+        h.call(GET, `/api/campaigns/${id}`, { role: "supervisor", params: { campaignId: String(id) } }),
+        h.call(LIST, "/api/campaigns", { role: "supervisor" }),
+        patch(id, { expected_updated_at: before.updated_at, hourly_rate: 5 }),
+      ]);
+      const elapsed = Date.now() - started;
+      for (const res of [detail, list, write]) {
+        expect(res.status).toBe(504);
+        const out = await body(res);
+        expect(Object.keys(out)).toEqual(["error"]);
+        expect(out.error.code).toBe("upstream_timeout");
+        expect(out.error.message).toBe("Syllable did not answer within 2 s. Try again in a moment.");
+        expect(JSON.stringify(out)).not.toContain("Injected");
+      }
+      // Waited for the timeout, not forever, and not less.
+      expect(elapsed).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
+      expect(elapsed).toBeLessThan(TIMEOUT_MS * 3);
+    } finally {
+      await h.faults(null);
+    }
+    // Nothing was written, and the console answers normally once Syllable is back.
+    expect((await h.sandbox<Json>("GET", `/api/v1/outbound/campaigns/${id}`)).hourly_rate).toBe(120);
+    expect((await h.call(GET, `/api/campaigns/${id}`, { role: "supervisor", params: { campaignId: String(id) } })).status).toBe(200);
   });
 });
 
