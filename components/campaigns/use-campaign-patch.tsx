@@ -7,14 +7,14 @@ import { Button } from "@/components/ui/button";
 import { ApiClientError } from "@/lib/queries/api-fetch";
 import { campaignDetailQueryOptions, campaignKeys, patchCampaign, type CampaignDetailResponse } from "@/lib/queries/campaigns";
 import { FIELD_LABELS, type CampaignPatch, type CampaignUpdateResponse } from "@/lib/schemas/campaigns";
-import type { Campaign } from "@/lib/schemas/syllable";
+import { campaignSchema, type Campaign } from "@/lib/schemas/syllable";
 
 type Changes = Omit<CampaignPatch, "expected_updated_at">;
 export type Conflict = { message: string; fields: Record<string, string>; changes: Changes; current: Campaign | null };
 
 /**
  * Sends a campaign edit with the updated_at of the version the editor opened (`base`). On 409 it
- * fetches the current version and exposes a Conflict: the form then offers "reload theirs" or
+ * takes the current version from the answer and exposes a Conflict: the form then offers "reload theirs" or
  * "overwrite with mine" (= resend with the current updated_at).
  */
 export function useCampaignPatch(base: Campaign, onSaved: (result: CampaignUpdateResponse) => void, onInvalid: (err: ApiClientError) => void) {
@@ -36,11 +36,15 @@ export function useCampaignPatch(base: Campaign, onSaved: (result: CampaignUpdat
     },
     onError: async (err, vars) => {
       if (err instanceof ApiClientError && err.status === 409) {
-        let current: Campaign | null = null;
-        try {
-          current = (await qc.fetchQuery({ ...campaignDetailQueryOptions(base.id), staleTime: 0 })).campaign;
-        } catch {
-          current = null;
+        // The 409 carries the current campaign; fetch it only if it is somehow missing.
+        const parsed = campaignSchema.safeParse((err.body as { current?: unknown } | null)?.current);
+        let current: Campaign | null = parsed.success ? parsed.data : null;
+        if (!current) {
+          try {
+            current = (await qc.fetchQuery({ ...campaignDetailQueryOptions(base.id), staleTime: 0 })).campaign;
+          } catch {
+            current = null;
+          }
         }
         setConflict({ message: err.message, fields: err.fields, changes: vars.changes, current });
       } else if (err instanceof ApiClientError && err.status === 422) {
