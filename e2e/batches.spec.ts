@@ -36,16 +36,22 @@ test.describe("batches", () => {
     // Upload a CSV with a duplicate and an invalid target: the preview says so before sending.
     await page.getByRole("button", { name: "Upload CSV" }).click();
     const upload = page.getByRole("dialog", { name: /Upload contacts/ });
+    // A row without reference_id would make Syllable reject the whole file: upload is blocked.
+    const noRef = "reference_id,target\nr1,+15125550101\n,+15125550102\n";
+    await upload.getByLabel("CSV file").setInputFiles({ name: "no-ref.csv", mimeType: "text/csv", buffer: Buffer.from(noRef) });
+    await expect(upload.getByRole("list", { name: "Preview warnings" })).toContainText("1 row(s) without reference_id (row 2)");
+    await expect(upload.getByRole("button", { name: "Upload 2 rows" })).toBeDisabled();
     const csv = "reference_id,target,first_name\nr1,+15125550101,Ana\nr2,+15125550102,Ben\nr3,+15125550101,Dup\nr4,not-a-phone,Bad\nr5,+15125550105,Eve\n";
     await upload.getByLabel("CSV file").setInputFiles({ name: "e2e.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
     const warnings = upload.getByRole("list", { name: "Preview warnings" });
-    await expect(warnings).toContainText("1 invalid target(s)");
+    await expect(warnings).toContainText("1 invalid target(s), not E.164, will be marked INVALID (row 4)");
     await expect(warnings).toContainText("1 duplicate target(s)");
     await expect(warnings).toContainText("Variables: first_name");
     await upload.getByRole("button", { name: "Upload 5 rows" }).click();
     await expect(upload.getByRole("status")).toContainText("The batch now has 5 requests, 1 DUPLICATE, 1 INVALID");
     await upload.getByRole("button", { name: "Close" }).click();
     await expect(page.getByTestId("progress-total")).toHaveText("5");
+    await expect(page.getByTestId("eta")).toContainText(/On hold: about \d+ minutes? of dialing once resumed/);
 
     // Remove a pending request.
     await page.getByRole("checkbox", { name: "Select r5" }).check();

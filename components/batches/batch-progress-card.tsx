@@ -1,7 +1,7 @@
 import { Card } from "@/components/ui/card";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import type { BatchDetailResponse } from "@/lib/schemas/batches";
-import { absoluteUtc, relative } from "./time";
+import { absoluteUtc, duration, relative } from "./time";
 
 const n = (v: number) => v.toLocaleString("en-US");
 
@@ -61,6 +61,8 @@ export function BatchProgressCard({ batch }: { batch: BatchDetailResponse }) {
                 <>
                   {relative(p.eta, now)} <span className="text-slate-500">({absoluteUtc(p.eta)})</span>
                 </>
+              ) : p.dialing_left_ms !== null ? (
+                `On hold: about ${duration(p.dialing_left_ms)} of dialing once resumed`
               ) : p.pending === 0 ? (
                 "Nothing pending"
               ) : (

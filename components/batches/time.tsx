@@ -21,6 +21,15 @@ export function relative(iso: string, now: number): string {
   return "";
 }
 
+/** A length of time in words: "45 minutes", "3 hours", "2 days". */
+export function duration(ms: number): string {
+  const minutes = Math.max(1, Math.round(ms / 60_000));
+  if (minutes < 90) return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours} hours`;
+  return `${Math.round(hours / 24)} days`;
+}
+
 /** "2026-04-01 13:00 UTC" */
 export function absoluteUtc(iso: string | null | undefined): string {
   if (!iso) return "—";

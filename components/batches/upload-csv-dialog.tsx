@@ -13,7 +13,8 @@ import { analyzeCsv, type CsvPreview } from "./csv-preview";
 import { useAfterBatchWrite } from "./use-batch-write";
 
 const n = (v: number) => v.toLocaleString("en-US");
-const rowsText = (rows: number[]) => rows.slice(0, 8).join(", ") + (rows.length > 8 ? ` and ${rows.length - 8} more` : "");
+/** "row 3" / "rows 3, 4, 9 and 12 more" (data rows, header excluded). */
+const rowsText = (rows: number[]) => `${rows.length === 1 ? "row" : "rows"} ${rows.slice(0, 8).join(", ")}${rows.length > 8 ? ` and ${rows.length - 8} more` : ""}`;
 
 /** Upload a CSV: parse and preview in the browser first, send only on confirm, with upload progress. */
 export function UploadCsvButton({ batchId }: { batchId: string }) {
@@ -70,7 +71,9 @@ function UploadForm({ batchId, onDone }: { batchId: string; onDone: () => void }
     });
   };
 
-  const blocked = !preview || preview.missingColumns.length > 0 || preview.rowCount === 0;
+  // Syllable rejects the whole file when a reference_id is missing or repeated: fix those first.
+  const unfixable = preview ? preview.missingReferenceId.length + preview.duplicateReferenceIds.length > 0 : false;
+  const blocked = !preview || preview.missingColumns.length > 0 || preview.rowCount === 0 || unfixable;
   return (
     <div className="space-y-4">
       <div className="space-y-1">
@@ -91,18 +94,19 @@ function UploadForm({ batchId, onDone }: { batchId: string; onDone: () => void }
           </p>
           <ul className="space-y-1" aria-label="Preview warnings">
             {preview.missingColumns.length > 0 && <li className="text-red-700">Missing required column(s): {preview.missingColumns.join(", ")}. The upload would fail.</li>}
-            {preview.missingReferenceId.length > 0 && <li className="text-amber-800">{n(preview.missingReferenceId.length)} row(s) without reference_id (rows {rowsText(preview.missingReferenceId)}).</li>}
+            {preview.missingReferenceId.length > 0 && <li className="text-red-700">{n(preview.missingReferenceId.length)} row(s) without reference_id ({rowsText(preview.missingReferenceId)}).</li>}
             {preview.invalidTargets.length > 0 && (
               <li className="text-amber-800">
-                {n(preview.invalidTargets.length)} invalid target(s), not E.164, will be marked INVALID (rows {rowsText(preview.invalidTargets.map((r) => r.row))}).
+                {n(preview.invalidTargets.length)} invalid target(s), not E.164, will be marked INVALID ({rowsText(preview.invalidTargets.map((r) => r.row))}).
               </li>
             )}
             {preview.duplicateTargets.length > 0 && (
               <li className="text-amber-800">
-                {n(preview.duplicateTargets.length)} duplicate target(s) will be marked DUPLICATE (rows {rowsText(preview.duplicateTargets.map((r) => r.row))}).
+                {n(preview.duplicateTargets.length)} duplicate target(s) will be marked DUPLICATE ({rowsText(preview.duplicateTargets.map((r) => r.row))}).
               </li>
             )}
-            {preview.duplicateReferenceIds.length > 0 && <li className="text-amber-800">{n(preview.duplicateReferenceIds.length)} repeated reference_id(s) (rows {rowsText(preview.duplicateReferenceIds.map((r) => r.row))}).</li>}
+            {preview.duplicateReferenceIds.length > 0 && <li className="text-red-700">{n(preview.duplicateReferenceIds.length)} repeated reference_id(s) ({rowsText(preview.duplicateReferenceIds.map((r) => r.row))}).</li>}
+            {unfixable && <li className="font-medium text-red-700">Every row needs its own reference_id: fix the file and choose it again.</li>}
             {preview.variableColumns.length > 0 && <li className="text-slate-700">Variables: {preview.variableColumns.join(", ")}.</li>}
             {preview.missingColumns.length === 0 && preview.missingReferenceId.length + preview.invalidTargets.length + preview.duplicateTargets.length + preview.duplicateReferenceIds.length === 0 && (
               <li className="text-emerald-700">No problems found.</li>

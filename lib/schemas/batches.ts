@@ -184,6 +184,8 @@ export type BatchProgress = {
   observed_rate: number | null;
   /** When the last pending request should be dialed at the effective pace (null: never / unknown). */
   eta: string | null;
+  /** On hold: how long dialing the pending requests would take once resumed (null otherwise). */
+  dialing_left_ms: number | null;
   /** Requests that will not be dialed before expires_on at this pace (0 when all fit, null when unknown). */
   unreached_before_expiry: number | null;
   in_window: boolean;

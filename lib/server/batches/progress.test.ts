@@ -126,6 +126,13 @@ describe("deriveProgress: not dialing because…", () => {
     expect(p.fraction).toBe(0.5);
   });
 
+  it("on hold: no ETA (nothing is dialed), but the dialing time left once resumed", () => {
+    const p = deriveProgress({ batch: { ...batch, paused: true }, campaign: campaign(), now: new Date(at(0, 10)), snapshots: [] });
+    expect(p.eta).toBeNull();
+    // 50 pending at the campaign's 100/hour inside the window: 30 minutes of dialing.
+    expect(p.dialing_left_ms).toBe(30 * 60 * 1000);
+  });
+
   it("outside the window gives the next opening and an ETA after it", () => {
     const p = deriveProgress({ batch, campaign: campaign(), now: new Date(at(0, 18)), snapshots: [] });
     expect(p.next_window_start).toBe(new Date(at(1, 9)).toISOString());

@@ -183,6 +183,7 @@ export function deriveProgress(input: {
   const stopped = status === "FAILED" || status === "CANCELED" || !!batch.deleted_at || expired;
 
   let eta: number | null = null;
+  let dialingLeftMs: number | null = null;
   let unreached: number | null = null;
   if (counts.pending === 0) {
     eta = null;
@@ -191,7 +192,9 @@ export function deriveProgress(input: {
     unreached = counts.pending;
   } else if (rate && campaign) {
     const sim = simulateSchedule({ pending: counts.pending, rate, maxDaily: campaign.max_daily_calls, window, now, expiresAt });
-    eta = sim.eta;
+    // On hold nothing is dialed, so there is no "last dial" time; say how long it would take once resumed.
+    if (batch.paused) dialingLeftMs = sim.eta !== null ? sim.eta - now : null;
+    else eta = sim.eta;
     unreached = sim.unreached;
   }
 
@@ -234,6 +237,7 @@ export function deriveProgress(input: {
     rate_source: rateSource,
     observed_rate: observedRate(snapshots, now),
     eta: eta !== null ? new Date(eta).toISOString() : null,
+    dialing_left_ms: dialingLeftMs,
     unreached_before_expiry: unreached,
     in_window: open,
     next_window_start: nextOpen !== null ? new Date(nextOpen).toISOString() : null,
