@@ -16,11 +16,34 @@ export const REQUEST_STATUS_COLORS: Record<string, string> = {
   UNSUBSCRIBED: "#ec4899",
 };
 
-const EXTRA = ["#14b8a6", "#f97316", "#84cc16", "#8b5cf6", "#06b6d4", "#e11d48"];
+// Carrier-level outcomes inside a status: good ones green/teal, "no one there" ones amber/orange,
+// real failures red, so a red bar always means something went wrong.
+const CHANNEL_OUTCOME_COLORS: Record<string, string> = {
+  HUMAN: "#059669",
+  DELIVERED: "#059669",
+  OPENED: "#0d9488",
+  CLICKED: "#0d9488",
+  SENT: "#14b8a6",
+  ACCEPTED: "#14b8a6",
+  QUEUED: "#a5b4fc",
+  SENDING: "#818cf8",
+  "IN-PROGRESS": "#6366f1",
+  "NO-ANSWER": "#f59e0b",
+  BUSY: "#f97316",
+  MACHINE: "#8b5cf6",
+  DECLINED: "#fb7185",
+  UNDELIVERED: "#dc2626",
+  DELIVERY_FAILED: "#dc2626",
+  UNEXPECTED_ERROR: "#b91c1c",
+  FILTERED_LINE_TYPE: "#a855f7",
+};
+
+// No reds here: an unknown value should not look like a failure.
+const EXTRA = ["#14b8a6", "#84cc16", "#8b5cf6", "#06b6d4", "#a3a3a3", "#d946ef"];
 
 /** The colour of a request status (or channel outcome), stable for unknown values. */
 export function statusColor(status: string): string {
-  const known = REQUEST_STATUS_COLORS[status.toUpperCase()];
+  const known = REQUEST_STATUS_COLORS[status.toUpperCase()] ?? CHANNEL_OUTCOME_COLORS[status.toUpperCase()];
   if (known) return known;
   let h = 0;
   for (const ch of status) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
