@@ -54,6 +54,7 @@ export function CampaignDetail({ campaignId, role }: { campaignId: number; role:
   if (q.error && !q.data) return <ErrorState message={q.error.message} onRetry={() => void q.refetch()} />;
   const c: Campaign = q.data!.campaign;
   const counts = q.data!.batch_counts;
+  const change = q.data!.console_change;
   const canSchedule = hasRole(role, "manager");
   const isAdmin = hasRole(role, "admin");
   const vd = c.voicemail_detection;
@@ -74,6 +75,11 @@ export function CampaignDetail({ campaignId, role }: { campaignId: number; role:
             Updated {formatDateTime(c.updated_at)}
             {c.last_updated_by ? ` by API user ${c.last_updated_by}` : ""}
           </p>
+          {change && (
+            <p className="text-xs text-slate-500" data-testid="console-change">
+              Last console change: {change.actor_email} ({change.action.replace(/^campaign\./, "")}, {formatDateTime(change.at)})
+            </p>
+          )}
         </div>
         {isAdmin && <DeleteCampaignButton campaign={c} activeBatches={counts?.active ?? null} />}
       </div>

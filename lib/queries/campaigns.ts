@@ -1,4 +1,5 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
+import type { ConsoleChange } from "@/lib/schemas/audit";
 import type { BatchCounts, CampaignCreate, CampaignListResponse, CampaignPatch, CampaignUpdateResponse } from "@/lib/schemas/campaigns";
 import type { Campaign } from "@/lib/schemas/syllable";
 import { apiFetch } from "./api-fetch";
@@ -32,7 +33,7 @@ export const campaignKeys = {
   detail: (id: number) => [...campaignKeys.all, "detail", id] as const,
 };
 
-export type CampaignDetailResponse = { campaign: Campaign; batch_counts: BatchCounts | null };
+export type CampaignDetailResponse = { campaign: Campaign; batch_counts: BatchCounts | null; console_change?: ConsoleChange | null };
 
 export function campaignListQueryOptions(params: Record<string, string>) {
   return queryOptions({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ConsoleChange } from "@/lib/schemas/audit";
 import type { Batch, BatchDetails, RequestResult } from "@/lib/schemas/syllable";
 
 // Shared by the batch forms (zodResolver) and the /api/batches handlers: one definition per write.
@@ -208,8 +209,6 @@ export type CampaignPacing = {
 export type SnapshotPoint = { at: string; total: number; finished: number; statusCounts: Record<string, number> };
 
 /** GET /api/batches/{id}: the upstream details plus what the console derives. */
-/** The newest change made through the console: Syllable's last_updated_by only names the API key's user. */
-export type ConsoleChange = { actor_email: string; action: string; at: string };
 
 export type BatchDetailResponse = BatchDetails & {
   campaign: CampaignPacing | null;

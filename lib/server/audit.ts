@@ -1,4 +1,5 @@
 import "server-only";
+import type { ConsoleChange } from "@/lib/schemas/audit";
 import type { SessionUser } from "@/lib/server/auth/current-user";
 import { getStore } from "@/lib/server/store";
 
@@ -28,4 +29,10 @@ export async function audited<T>(
     record("failed", { error: err instanceof Error ? err.message : String(err) });
     throw err;
   }
+}
+
+/** Who last changed `target` ("batch:abc", "campaign:3") through the console, from the audit log. */
+export function latestConsoleChange(target: string): ConsoleChange | null {
+  const latest = getStore().audit.latestFor(target);
+  return latest ? { actor_email: latest.actorEmail, action: latest.action, at: latest.at } : null;
 }

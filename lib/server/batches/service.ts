@@ -1,6 +1,7 @@
 import "server-only";
 // The batches data-access layer used by route handlers and server-component prefetches: one
 // place for caching, snapshot recording and the shape of what the browser gets.
+import { latestConsoleChange } from "@/lib/server/audit";
 import type {
   BatchDetailResponse,
   BatchListItem,
@@ -159,8 +160,7 @@ export async function loadBatchDetail(batchId: string): Promise<BatchDetailRespo
   const history: SnapshotPoint[] = getStore()
     .snapshots.list(batchId, { limit: 500 })
     .map((s) => ({ at: s.at, total: s.total, finished: s.finished, statusCounts: s.statusCounts }));
-  const latest = getStore().audit.latestFor(`batch:${batchId}`);
-  const console_change = latest ? { actor_email: latest.actorEmail, action: latest.action, at: latest.at } : null;
+  const console_change = latestConsoleChange(`batch:${batchId}`);
   return { ...details, campaign, progress: deriveProgress({ batch: details, campaign, now, snapshots: history }), history, console_change };
 }
 

@@ -92,6 +92,10 @@ describe("PATCH /api/campaigns/{id}: the safe write", () => {
     expect(after.label).toBe("billing");
     expect(after.voicemail_detection).toEqual({ mode: "v2", voicemail_detection_overall_timeout: 30, legacy_beep_detection: true });
 
+    // The detail names the person behind the edit (Syllable only knows the API key's user).
+    const detail = await body(await h.call(GET, `/api/campaigns/${id}`, { role: "supervisor", params: { campaignId: String(id) } }));
+    expect(detail.console_change).toMatchObject({ actor_email: "manager@sandbox.local", action: "campaign.update" });
+
     // The secret itself, in the sandbox's store.
     const secrets = await h.sandbox<Array<{ webhook_id: number; auth_values: Record<string, string> }>>("GET", `/__sandbox/campaigns/${id}/webhook-secrets`);
     expect(secrets.map((s) => s.auth_values)).toEqual([{ hmac_secret: SECRET }, {}]);

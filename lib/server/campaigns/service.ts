@@ -1,4 +1,6 @@
 import "server-only";
+import type { ConsoleChange } from "@/lib/schemas/audit";
+import { latestConsoleChange } from "@/lib/server/audit";
 import {
   ACTIVE_BATCH_STATUSES,
   normaliseTime,
@@ -74,9 +76,12 @@ export async function getCampaignForView(client: SyllableClient, id: number): Pr
 }
 
 /** What the detail page shows: the campaign and its batch counts (null if the batch list failed; the campaign still shows). */
-export async function campaignDetail(client: SyllableClient, id: number): Promise<{ campaign: Campaign; batch_counts: BatchCounts | null }> {
+export async function campaignDetail(
+  client: SyllableClient,
+  id: number,
+): Promise<{ campaign: Campaign; batch_counts: BatchCounts | null; console_change: ConsoleChange | null }> {
   const [campaign, batch_counts] = await Promise.all([getCampaignForView(client, id), campaignBatchCounts(client, id).catch(() => null)]);
-  return { campaign, batch_counts };
+  return { campaign, batch_counts, console_change: latestConsoleChange(`campaign:${id}`) };
 }
 
 /** The batch counts of one campaign (one filtered upstream call). */
