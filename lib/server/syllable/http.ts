@@ -69,7 +69,8 @@ export async function callUpstream<T extends z.ZodType>(
     if (name === "TimeoutError" || name === "AbortError") {
       throw new ApiError("upstream_timeout", `Syllable did not answer within ${Math.round(timeoutMs / 1000)} s. Try again in a moment.`);
     }
-    if (process.env.DEBUG_UPSTREAM) console.error("upstream fetch failed:", err);
+    // For the operator's log only; the person gets the sentence below.
+    console.error(`Syllable unreachable for ${req.method} ${req.path}: ${(err as Error)?.cause ?? err}`);
     throw new ApiError("upstream_failed", "Couldn't reach Syllable. Check the network or SYLLABLE_BASE_URL, then try again.");
   }
   recordUpstreamNow(res.headers.get("x-sandbox-now"));
