@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -108,7 +109,14 @@ describe("Syllable client against the sandbox", () => {
   });
 
   it("reports an unreachable upstream as 502", async () => {
-    const nowhere = createHttpSyllableClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", timeoutMs: 2000 });
+    // A port that was just free: the connection is refused (port 9 would be refused by fetch itself as unsafe).
+    const port = await new Promise<number>((resolve) => {
+      const srv = net.createServer().listen(0, "127.0.0.1", () => {
+        const p = (srv.address() as net.AddressInfo).port;
+        srv.close(() => resolve(p));
+      });
+    });
+    const nowhere = createHttpSyllableClient({ baseUrl: `http://127.0.0.1:${port}`, apiKey: "k", timeoutMs: 2000 });
     const err = await rejection(nowhere.listBatches({}));
     expect(err.status).toBe(502);
     expect(err.message).toContain("Couldn't reach Syllable");
