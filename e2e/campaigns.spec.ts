@@ -28,8 +28,8 @@ test("a manager edits the calling window and days, sees them on the detail page 
   await expect(page.getByLabel("Daily end time")).toHaveAttribute("aria-invalid", "true");
 
   await page.getByLabel("Daily end time").fill("18:45");
-  await page.getByRole("button", { name: "Saturday" }).click();
-  await expect(page.getByRole("button", { name: "Saturday" })).toHaveAttribute("aria-pressed", "true");
+  await page.getByRole("button", { name: "Sat", exact: true }).click();
+  await expect(page.getByRole("button", { name: "Sat", exact: true })).toHaveAttribute("aria-pressed", "true");
   await page.getByRole("button", { name: "Save schedule" }).click();
   await expect(page.getByText("Campaign saved.")).toBeVisible();
 
@@ -164,8 +164,8 @@ test.describe("create and delete", () => {
     await dialog.getByLabel("Source").fill("+15125550143");
     await dialog.getByLabel("Daily start time").fill("08:30");
     await dialog.getByLabel("Daily end time").fill("16:00");
-    await dialog.getByRole("button", { name: "Saturday" }).click();
-    await expect(dialog.getByRole("button", { name: "Saturday" })).toHaveAttribute("aria-pressed", "true");
+    await dialog.getByRole("button", { name: "Sat", exact: true }).click();
+    await expect(dialog.getByRole("button", { name: "Sat", exact: true })).toHaveAttribute("aria-pressed", "true");
     await dialog.getByLabel("Hourly rate").fill("45");
     await dialog.getByLabel("Retries").fill("2");
     await dialog.getByLabel("Retry interval").fill("2h");

@@ -29,7 +29,7 @@ export function BatchDetail({ batchId, canWrite }: { batchId: string; canWrite: 
     <div className="space-y-6">
       <header className="space-y-3">
         <nav aria-label="Breadcrumb" className="text-sm">
-          <Link href="/batches" className="text-indigo-700 hover:underline">
+          <Link href="/batches" className="text-indigo-700 underline">
             Batches
           </Link>{" "}
           / <span aria-current="page">{batch.batch_id}</span>

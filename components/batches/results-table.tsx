@@ -73,7 +73,7 @@ export function ResultsTable({ batchId, state, canWrite, knownStatuses }: { batc
             <span className="flex items-center gap-2">
               {typeof rating === "string" && <span className="text-xs">{rating}</span>}
               {hasMore && (
-                <Button size="sm" variant="ghost" aria-expanded={expanded.has(r.reference_id)} onClick={() => toggle(r.reference_id)} aria-label={`Details of ${r.reference_id}`}>
+                <Button size="sm" variant="ghost" aria-expanded={expanded.has(r.reference_id)} onClick={() => toggle(r.reference_id)} aria-label={`${expanded.has(r.reference_id) ? "Hide" : "Show"} details of ${r.reference_id}`}>
                   {expanded.has(r.reference_id) ? "Hide" : "Show"}
                 </Button>
               )}

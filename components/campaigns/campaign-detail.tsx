@@ -65,7 +65,7 @@ export function CampaignDetail({ campaignId, role }: { campaignId: number; role:
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <p className="text-sm text-slate-500">
-            <Link href="/campaigns" className="hover:underline">
+            <Link href="/campaigns" className="underline">
               Campaigns
             </Link>{" "}
             / #{c.id}

@@ -27,7 +27,7 @@ export function DaysToggleGroup({
             key={d}
             type="button"
             aria-pressed={on}
-            aria-label={DAY_LONG[d]}
+            title={DAY_LONG[d]}
             onClick={() => onChange(on ? value.filter((x) => x !== d) : DAYS_OF_WEEK.filter((x) => x === d || value.includes(x)))}
             className={cn(
               "rounded-md border px-2.5 py-1 text-sm",

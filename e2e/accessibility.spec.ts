@@ -1,0 +1,68 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { SEED } from "../sandbox/seed";
+import { signIn } from "./support/auth";
+
+// Automated WCAG 2 A/AA checks (axe-core) on every page a person uses, as an admin so every
+// control is on screen. Serious and critical findings fail the test, listed by rule and element.
+async function expectNoSeriousViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(", ")}`);
+  expect(serious, `${what}:\n${serious.join("\n")}`).toEqual([]);
+}
+
+test("the sign-in page", async ({ page }) => {
+  await page.goto("/login");
+  await expectNoSeriousViolations(page, "/login");
+});
+
+test.describe("console pages", () => {
+  test.beforeEach(async ({ page }) => {
+    await signIn(page, "admin");
+  });
+
+  const pages: Array<[string, string, RegExp]> = [
+    ["batch list", "/batches", /Batches/],
+    ["batch detail (100k)", `/batches/${SEED.batches.big}`, /seed-big-100k/],
+    ["campaign list", "/campaigns", /Campaigns/],
+    ["campaign detail", `/campaigns/${SEED.campaigns.payments}`, /Late payment reminders/],
+    ["audit", "/audit", /Audit/],
+  ];
+  for (const [what, path, heading] of pages) {
+    test(`the ${what}`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+      await page.waitForLoadState("networkidle");
+      await expectNoSeriousViolations(page, path);
+    });
+  }
+
+  // Dialogs and forms, each opened from its page and closed with Escape before the next.
+  const dialogs: Array<[string, string]> = [
+    ["/batches", "New batch"],
+    [`/batches/${SEED.batches.paused}`, "Expiry & rate"],
+    [`/batches/${SEED.batches.paused}`, "Upload CSV"],
+    [`/batches/${SEED.batches.paused}`, "Add request"],
+    [`/batches/${SEED.batches.paused}`, "Delete"],
+    ["/campaigns", "New campaign"],
+  ];
+  for (const [path, button] of dialogs) {
+    test(`the "${button}" dialog on ${path}`, async ({ page }) => {
+      await page.goto(path);
+      await page.getByRole("button", { name: button, exact: true }).click();
+      await expect(page.getByRole("dialog")).toBeVisible();
+      await expectNoSeriousViolations(page, `${button} dialog`);
+    });
+  }
+
+  for (const button of ["Edit schedule", "Edit voicemail detection"]) {
+    test(`the "${button}" form`, async ({ page }) => {
+      await page.goto(`/campaigns/${SEED.campaigns.payments}`);
+      await page.getByRole("button", { name: button }).click();
+      await expect(page.getByRole("button", { name: "Cancel" })).toBeVisible();
+      await expectNoSeriousViolations(page, `${button} form`);
+    });
+  }
+});
