@@ -6,6 +6,7 @@ import { Providers } from "./providers";
 export const metadata: Metadata = {
   title: { default: "Outbound Console", template: "%s · Outbound Console" },
   description: "Run and watch outbound voice and SMS campaigns on Syllable.",
+  icons: { icon: "/icon.svg" },
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
