@@ -35,7 +35,7 @@ function columns(countsComplete: boolean): ColumnDef<CampaignListItem, unknown>[
     {
       id: "daily_start_time",
       accessorKey: "daily_start_time",
-      header: ({ column }) => <DataTableColumnHeader column={column} title="Calling window" />,
+      header: ({ column }) => <DataTableColumnHeader column={column} title="Calling window (UTC)" />,
       cell: ({ row }) => <span className="whitespace-nowrap">{formatWindow(row.original)}</span>,
     },
     { id: "hourly_rate", header: "Hourly rate", enableSorting: false, cell: ({ row }) => row.original.hourly_rate ?? "—" },

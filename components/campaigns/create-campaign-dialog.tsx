@@ -14,6 +14,7 @@ import { describedBy, Field, Input, Select } from "@/components/ui/field";
 import { ApiClientError } from "@/lib/queries/api-fetch";
 import { campaignKeys, createCampaign } from "@/lib/queries/campaigns";
 import { CAMPAIGN_MODES, campaignCreateSchema, type CampaignCreate } from "@/lib/schemas/campaigns";
+import { FormErrorAlert } from "@/components/forms/form-error-alert";
 import { applyFieldErrors } from "@/components/forms/field-errors";
 import { DaysToggleGroup, emptyToNull } from "./form-helpers";
 
@@ -69,13 +70,7 @@ function CreateCampaignForm({ onDone }: { onDone: () => void }) {
 
   return (
     <form noValidate className="space-y-3" onSubmit={handleSubmit((v) => mutation.mutate(v))}>
-      {formError.length > 0 && (
-        <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
-          {formError.map((m) => (
-            <p key={m}>{m}</p>
-          ))}
-        </div>
-      )}
+      <FormErrorAlert messages={formError} />
       <Field id="new-name" label="Name" error={e.campaign_name?.message}>
         <Input {...describedBy("new-name", e.campaign_name?.message)} {...register("campaign_name")} />
       </Field>
@@ -95,10 +90,10 @@ function CreateCampaignForm({ onDone }: { onDone: () => void }) {
         <Field id="new-source" label="Source" hint="E.164" error={e.source?.message}>
           <Input type="tel" {...describedBy("new-source", e.source?.message)} {...register("source", { setValueAs: emptyToNull })} />
         </Field>
-        <Field id="new-start" label="Daily start time" error={e.daily_start_time?.message}>
+        <Field id="new-start" label="Daily start time (UTC)" error={e.daily_start_time?.message}>
           <Input type="time" {...describedBy("new-start", e.daily_start_time?.message)} {...register("daily_start_time")} />
         </Field>
-        <Field id="new-end" label="Daily end time" error={e.daily_end_time?.message}>
+        <Field id="new-end" label="Daily end time (UTC)" error={e.daily_end_time?.message}>
           <Input type="time" {...describedBy("new-end", e.daily_end_time?.message)} {...register("daily_end_time")} />
         </Field>
       </div>

@@ -13,6 +13,7 @@ import {
   type ScheduleFormValues,
 } from "@/lib/schemas/campaigns";
 import type { Campaign } from "@/lib/schemas/syllable";
+import { FormErrorAlert } from "@/components/forms/form-error-alert";
 import { applyFieldErrors, errorAt } from "@/components/forms/field-errors";
 import { FormActions } from "@/components/ui/form-actions";
 import { KeyValueRows } from "@/components/forms/key-value-rows";
@@ -78,18 +79,12 @@ export function ScheduleForm({ campaign, onDone }: { campaign: Campaign; onDone:
           onOverwrite={overwrite}
         />
       )}
-      {formError.length > 0 && (
-        <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
-          {formError.map((m) => (
-            <p key={m}>{m}</p>
-          ))}
-        </div>
-      )}
+      <FormErrorAlert messages={formError} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="daily_start_time" label="Daily start time" hint="24-hour clock, the campaign's local time." error={err("daily_start_time")}>
+        <Field id="daily_start_time" label="Daily start time (UTC)" hint="24-hour clock. Syllable stores no timezone; the console reads windows as UTC." error={err("daily_start_time")}>
           <Input type="time" {...describedBy("daily_start_time", err("daily_start_time"))} {...register("daily_start_time")} />
         </Field>
-        <Field id="daily_end_time" label="Daily end time" hint="Must be after the start time." error={err("daily_end_time")}>
+        <Field id="daily_end_time" label="Daily end time (UTC)" hint="Must be after the start time." error={err("daily_end_time")}>
           <Input type="time" {...describedBy("daily_end_time", err("daily_end_time"))} {...register("daily_end_time")} />
         </Field>
       </div>

@@ -8,6 +8,7 @@ import { toast } from "sonner";
 import { describedBy, Field, Input, Select } from "@/components/ui/field";
 import { VOICEMAIL_BOUNDS, voicemailFormSchema, type VoicemailDetectionPatch, type VoicemailFormValues } from "@/lib/schemas/campaigns";
 import type { Campaign } from "@/lib/schemas/syllable";
+import { FormErrorAlert } from "@/components/forms/form-error-alert";
 import { applyFieldErrors } from "@/components/forms/field-errors";
 import { ConflictNotice, useCampaignPatch } from "./use-campaign-patch";
 
@@ -102,13 +103,7 @@ export function VoicemailForm({ campaign, onDone }: { campaign: Campaign; onDone
           onOverwrite={overwrite}
         />
       )}
-      {formError.length > 0 && (
-        <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
-          {formError.map((m) => (
-            <p key={m}>{m}</p>
-          ))}
-        </div>
-      )}
+      <FormErrorAlert messages={formError} />
       <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
         <input type="checkbox" role="switch" className="h-4 w-4" {...register("enabled")} />
         Detect voicemail
