@@ -81,7 +81,7 @@ export function ScheduleForm({ campaign, onDone }: { campaign: Campaign; onDone:
       )}
       <FormErrorAlert messages={formError} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="daily_start_time" label="Daily start time (UTC)" hint="24-hour clock. Syllable stores no timezone; the console reads windows as UTC." error={err("daily_start_time")}>
+        <Field id="daily_start_time" label="Daily start time (UTC)" hint="Syllable stores no timezone; the console reads windows as UTC." error={err("daily_start_time")}>
           <Input type="time" {...describedBy("daily_start_time", err("daily_start_time"))} {...register("daily_start_time")} />
         </Field>
         <Field id="daily_end_time" label="Daily end time (UTC)" hint="Must be after the start time." error={err("daily_end_time")}>

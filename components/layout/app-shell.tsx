@@ -12,7 +12,7 @@ export function AppShell({ user, mode, children }: { user: { email: string; role
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <Link href="/batches" className="flex items-center gap-2 font-semibold text-slate-900">
             <span aria-hidden="true" className="grid h-7 w-7 place-items-center rounded-md bg-indigo-600 text-xs text-white">
               OC
