@@ -24,6 +24,7 @@ const g = globalThis as unknown as {
   __batchCaches?: {
     campaigns: ReturnType<typeof createTtlCache<"all", Map<number, Campaign>>>;
     details: ReturnType<typeof createTtlCache<string, BatchDetails>>;
+    live: ReturnType<typeof createTtlCache<string, BatchDetails>>;
     results: ReturnType<typeof createTtlCache<string, RequestResult[]>>;
     selections: ReturnType<typeof createTtlCache<string, RequestResult[]>>;
   };
@@ -34,6 +35,8 @@ function caches() {
     campaigns: createTtlCache({ ttlMs: 10_000, max: 1 }),
     // Row progress in the batch list; short so the list stays live.
     details: createTtlCache({ ttlMs: 4_000, max: 500 }),
+    // The detail page's fresh reads: nothing kept, but watchers polling at once share one call.
+    live: createTtlCache({ ttlMs: 0, max: 500 }),
     // Whole result sets (up to 100k rows each, ~100 MB parsed for the largest): few and short-lived.
     results: createTtlCache({ ttlMs: 8_000, max: 4 }),
     // Filtered + sorted views of a cached result set, so paging does not re-sort 100k rows.
@@ -72,6 +75,7 @@ export function pacingOf(c: Campaign): CampaignPacing {
 export function invalidateBatch(batchId: string): void {
   const c = caches();
   c.details.invalidate(batchId);
+  c.live.invalidate(batchId);
   c.results.invalidate(batchId);
   // Selection keys start with the batch id; the cache is small, so clearing it all is fine.
   c.selections.clear();
@@ -142,8 +146,9 @@ function recordSnapshot(batchId: string, at: Date, statusCounts: Record<string, 
  * pacing, a progress snapshot recorded, and the derived progress over the snapshot history.
  */
 export async function loadBatchDetail(batchId: string): Promise<BatchDetailResponse> {
-  const details = await getSyllable().getBatch(batchId);
-  caches().details.invalidate(batchId);
+  const details = await caches().live.get(batchId, () => getSyllable().getBatch(batchId));
+  // Fresher than what the batch list cached for this row: let the list use it.
+  caches().details.set(batchId, details);
   const now = upstreamNow();
   let campaign: CampaignPacing | null = null;
   try {

@@ -1,8 +1,12 @@
-// A tiny in-process cache: entries live `ttlMs`, concurrent loads of one key share one promise,
-// at most `max` keys (least recently used evicted). Failed loads are not cached.
+// A tiny in-process cache: entries live `ttlMs` after they settle, and a load still in flight is
+// always shared (so `ttlMs: 0` means "coalesce concurrent loads, keep nothing"); at most `max`
+// keys (least recently used evicted). Failed loads are not cached. `invalidate` also detaches an
+// in-flight load, so a read after a write never joins a load that started before it.
 
 export type TtlCache<K, V> = {
   get(key: K, load: () => Promise<V>): Promise<V>;
+  /** Stores a value fetched elsewhere (fresher than what the cache may hold). */
+  set(key: K, value: V): void;
   invalidate(key: K): void;
   clear(): void;
   size(): number;
@@ -11,28 +15,39 @@ export type TtlCache<K, V> = {
 /** A TTL + LRU cache that coalesces concurrent loads of the same key into one. */
 export function createTtlCache<K, V>(opts: { ttlMs: number; max: number; now?: () => number }): TtlCache<K, V> {
   const now = opts.now ?? Date.now;
-  const entries = new Map<K, { at: number; value: Promise<V> }>();
+  // `at` is when the load settled; undefined while it is in flight.
+  const entries = new Map<K, { at?: number; value: Promise<V> }>();
+  const evict = () => {
+    while (entries.size > opts.max) entries.delete(entries.keys().next().value as K);
+  };
   return {
     get(key, load) {
       const hit = entries.get(key);
-      if (hit && now() - hit.at < opts.ttlMs) {
+      if (hit && (hit.at === undefined || now() - hit.at < opts.ttlMs)) {
         // Map keeps insertion order: re-insert to mark as recently used.
         entries.delete(key);
         entries.set(key, hit);
         return hit.value;
       }
       const value = load();
-      const entry = { at: now(), value };
+      const entry: { at?: number; value: Promise<V> } = { value };
       entries.delete(key);
       entries.set(key, entry);
-      value.catch(() => {
-        if (entries.get(key) === entry) entries.delete(key);
-      });
-      while (entries.size > opts.max) {
-        const oldest = entries.keys().next().value as K;
-        entries.delete(oldest);
-      }
+      value.then(
+        () => {
+          entry.at = now();
+        },
+        () => {
+          if (entries.get(key) === entry) entries.delete(key);
+        },
+      );
+      evict();
       return value;
+    },
+    set(key, value) {
+      entries.delete(key);
+      entries.set(key, { at: now(), value: Promise.resolve(value) });
+      evict();
     },
     invalidate(key) {
       entries.delete(key);

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { startHarness, type Harness } from "@/tests/support/route-harness";
+
+vi.mock("@/lib/server/auth/current-user", async () => (await import("@/tests/support/route-harness")).currentUserModule);
+
+// Counts the console's real HTTP calls to Syllable for one batch's details.
+let h: Harness;
+let service: typeof import("./service");
+const calls: string[] = [];
+const realFetch = globalThis.fetch;
+
+beforeAll(async () => {
+  h = await startHarness();
+  service = await import("./service");
+  const campaign = await h.sandbox<{ id: number }>("POST", "/api/v1/outbound/campaigns", {
+    campaign_name: "Coalescing",
+    campaign_variables: {},
+    caller_id: "+15125550000",
+    active_days: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
+    hourly_rate: 60,
+  });
+  await h.sandbox("POST", "/api/v1/outbound/batches", { batch_id: "watched", campaign_id: campaign.id, paused: true });
+  vi.spyOn(globalThis, "fetch").mockImplementation((input, init) => {
+    const url = String(input instanceof Request ? input.url : input);
+    if (url.includes("/api/v1/outbound/batches/watched") && (init?.method ?? "GET") === "GET") calls.push(url);
+    return realFetch(input, init);
+  });
+});
+afterAll(async () => {
+  vi.restoreAllMocks();
+  await h.close();
+});
+
+describe("batch details for many watchers", () => {
+  it("concurrent loads of one batch share one upstream call", async () => {
+    calls.length = 0;
+    const all = await Promise.all(Array.from({ length: 20 }, () => service.loadBatchDetail("watched")));
+    expect(all.every((d) => d.batch_id === "watched")).toBe(true);
+    expect(calls).toHaveLength(1);
+  });
+
+  it("a read-back after a write never joins a load that started before it", async () => {
+    calls.length = 0;
+    const before = service.loadBatchDetail("watched"); // a watcher's poll, in flight
+    await h.sandbox("PUT", "/api/v1/outbound/batches/watched", { paused: false });
+    service.invalidateBatch("watched");
+    const after = await service.loadBatchDetail("watched");
+    await before;
+    expect(after.paused).toBe(false);
+    expect(calls).toHaveLength(2);
+  });
+});
