@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { roleSchema } from "./roles";
 
 /** Deliberately loose (something@something.tld): internal addresses like a@b.c are fine. */
 export const emailSchema = z
@@ -13,9 +12,3 @@ export const loginSchema = z.object({
   password: z.string().min(1, "Enter your password."),
 });
 export type LoginInput = z.infer<typeof loginSchema>;
-
-export const meSchema = z.object({
-  user: z.object({ id: z.number(), email: z.string(), role: roleSchema }),
-  mode: z.enum(["sandbox", "live"]),
-});
-export type Me = z.infer<typeof meSchema>;

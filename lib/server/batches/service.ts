@@ -12,7 +12,6 @@ import type {
   SnapshotPoint,
 } from "@/lib/schemas/batches";
 import type { BatchDetails, Campaign, RequestResult } from "@/lib/schemas/syllable";
-import { ApiError } from "@/lib/server/errors";
 import { getStore } from "@/lib/server/store";
 import { getSyllable, upstreamNow } from "@/lib/server/syllable";
 import { countProgress, deriveProgress, rowProgress } from "./progress";
@@ -197,9 +196,4 @@ export async function selectBatchResults(batchId: string, q: Omit<ResultsQuery, 
 export async function pageBatchResults(batchId: string, q: ResultsQuery): Promise<Paged<RequestResult>> {
   const rows = await selectBatchResults(batchId, q);
   return pageOf(rows, q.page, q.limit);
-}
-
-/** 404 in the contract's words for a batch id that does not exist upstream. */
-export function batchNotFound(batchId: string): ApiError {
-  return new ApiError("not_found", `Batch "${batchId}" was not found.`);
 }
