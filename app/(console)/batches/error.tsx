@@ -1,7 +1,7 @@
 "use client";
 
-import { ErrorState } from "@/components/ui/states";
+import { RouteError } from "@/components/ui/route-states";
 
-export default function BatchesError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return <ErrorState message={error.message || "The batches could not be loaded."} onRetry={reset} />;
+export default function BatchesError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return <RouteError what="The batches" reset={reset} />;
 }

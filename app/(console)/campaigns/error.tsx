@@ -1,7 +1,7 @@
 "use client";
 
-import { ErrorState } from "@/components/ui/states";
+import { RouteError } from "@/components/ui/route-states";
 
 export default function CampaignsError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return <ErrorState message="The campaigns could not be loaded. Try again in a moment." onRetry={reset} />;
+  return <RouteError what="The campaigns" reset={reset} />;
 }

@@ -1,7 +1,7 @@
 "use client";
 
-import { ErrorState } from "@/components/ui/states";
+import { RouteError } from "@/components/ui/route-states";
 
-export default function BatchError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return <ErrorState message={error.message || "The batch could not be loaded."} onRetry={reset} />;
+export default function BatchError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return <RouteError what="The batch" reset={reset} />;
 }

@@ -1,13 +1,5 @@
-import Link from "next/link";
-import { EmptyState } from "@/components/ui/states";
+import { RouteNotFound } from "@/components/ui/route-states";
 
 export default function CampaignNotFound() {
-  return (
-    <EmptyState title="Campaign not found">
-      It may have been deleted, or the link is wrong.{" "}
-      <Link href="/campaigns" className="text-indigo-700 hover:underline">
-        Back to campaigns
-      </Link>
-    </EmptyState>
-  );
+  return <RouteNotFound title="Campaign not found" backHref="/campaigns" backLabel="Back to campaigns" />;
 }
