@@ -13,7 +13,8 @@ import { BatchActions } from "./batch-actions";
 import { BatchStatusBadge, HoldBadge } from "./batch-badges";
 import { BatchProgressCard } from "./batch-progress-card";
 import { ResultsTable } from "./results-table";
-import { absoluteUtc, UpdatedAgo } from "./time";
+import { absoluteUtc } from "@/lib/format";
+import { UpdatedAgo } from "./time";
 
 /** The live batch page: header, progress and ETA, charts, operations and results. */
 export function BatchDetail({ batchId, canWrite }: { batchId: string; canWrite: boolean }) {

@@ -12,7 +12,8 @@ import type { BatchListItem } from "@/lib/schemas/batches";
 import { BATCH_STATUSES } from "@/lib/schemas/syllable";
 import { batchListParams, batchListQueryOptions } from "@/lib/queries/batches";
 import { BatchStatusBadge, HoldBadge } from "./batch-badges";
-import { absoluteUtc, RelativeTime } from "./time";
+import { absoluteUtc } from "@/lib/format";
+import { RelativeTime } from "./time";
 
 const SEARCH_FIELDS = [
   { value: "batch_id", label: "Batch id" },

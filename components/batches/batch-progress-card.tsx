@@ -1,7 +1,8 @@
 import { Card } from "@/components/ui/card";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import type { BatchDetailResponse } from "@/lib/schemas/batches";
-import { absoluteUtc, duration, relative } from "./time";
+import { absoluteUtc } from "@/lib/format";
+import { duration, relative } from "./time";
 
 const n = (v: number) => v.toLocaleString("en-US");
 

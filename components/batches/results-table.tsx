@@ -14,7 +14,7 @@ import { batchResultsQueryOptions, resultsCsvUrl, resultsParams } from "@/lib/qu
 import type { RemoveRequestsResponse, ResultRow } from "@/lib/schemas/batches";
 import { INSIGHTS_STATUSES, REQUEST_STATUSES } from "@/lib/schemas/syllable";
 import { RequestStatus } from "./batch-badges";
-import { absoluteUtc } from "./time";
+import { absoluteUtc } from "@/lib/format";
 import { useAfterBatchWrite } from "./use-batch-write";
 
 const PAGE_SIZES = [25, 50, 100, 250] as const as readonly number[];

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { absoluteUtc } from "@/lib/format";
 
 const rtf = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
 const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
@@ -28,14 +29,6 @@ export function duration(ms: number): string {
   const hours = Math.round(minutes / 60);
   if (hours < 48) return `${hours} hours`;
   return `${Math.round(hours / 24)} days`;
-}
-
-/** "2026-04-01 13:00 UTC" */
-export function absoluteUtc(iso: string | null | undefined): string {
-  if (!iso) return "—";
-  const t = Date.parse(iso);
-  if (!Number.isFinite(t)) return iso;
-  return `${new Date(t).toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
 function useNow(everyMs: number): number {

@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { batchListQueryOptions } from "@/lib/queries/batches";
-import { formatDateTime } from "./format";
+import { absoluteUtc } from "@/lib/format";
 
 /** The campaign's batches with their progress, through the batch list API filtered to this campaign. */
 export function CampaignBatches({ campaignId }: { campaignId: number }) {
@@ -52,7 +52,7 @@ export function CampaignBatches({ campaignId }: { campaignId: number }) {
                   "—"
                 )}
               </td>
-              <td className="py-1.5 whitespace-nowrap">{formatDateTime(b.last_updated_at)}</td>
+              <td className="py-1.5 whitespace-nowrap">{absoluteUtc(b.last_updated_at)}</td>
             </tr>
           ))}
         </tbody>

@@ -12,7 +12,8 @@ import { hasRole, type Role } from "@/lib/schemas/roles";
 import type { Campaign } from "@/lib/schemas/syllable";
 import { CampaignBatches } from "./campaign-batches";
 import { DeleteCampaignButton } from "./delete-campaign-button";
-import { campaignLabels, formatDateTime, formatDays, formatRetries, formatTime } from "./format";
+import { absoluteUtc } from "@/lib/format";
+import { campaignLabels, formatDays, formatRetries, formatTime } from "./format";
 import { ScheduleForm } from "./schedule-form";
 import { VoicemailForm } from "./voicemail-form";
 
@@ -72,12 +73,12 @@ export function CampaignDetail({ campaignId, role }: { campaignId: number; role:
           </p>
           <h1 className="text-xl font-semibold">{c.campaign_name}</h1>
           <p className="text-xs text-slate-500">
-            Updated {formatDateTime(c.updated_at)}
+            Updated {absoluteUtc(c.updated_at)}
             {c.last_updated_by ? ` by API user ${c.last_updated_by}` : ""}
           </p>
           {change && (
             <p className="text-xs text-slate-500" data-testid="console-change">
-              Last console change: {change.actor_email} ({change.action.replace(/^campaign\./, "")}, {formatDateTime(change.at)})
+              Last console change: {change.actor_email} ({change.action.replace(/^campaign\./, "")}, {absoluteUtc(change.at)})
             </p>
           )}
         </div>
@@ -94,7 +95,7 @@ export function CampaignDetail({ campaignId, role }: { campaignId: number; role:
             ["Labels", campaignLabels(c).length ? <span className="flex flex-wrap gap-1">{campaignLabels(c).map((l) => <Badge key={l} tone="violet">{l}</Badge>)}</span> : "—"],
             ["SMS session TTL", c.sms_session_ttl != null ? `${c.sms_session_ttl} min` : "—"],
             ["Agent", show(c.agent_id)],
-            ["Created", formatDateTime(c.created_at)],
+            ["Created", absoluteUtc(c.created_at)],
           ]}
         />
       </Card>

@@ -12,7 +12,8 @@ import { campaignListParams, campaignListQueryOptions } from "@/lib/queries/camp
 import { CAMPAIGN_MODES, type CampaignListItem } from "@/lib/schemas/campaigns";
 import { hasRole, type Role } from "@/lib/schemas/roles";
 import { CreateCampaignButton } from "./create-campaign-dialog";
-import { campaignLabels, formatDateTime, formatRetries, formatWindow } from "./format";
+import { absoluteUtc } from "@/lib/format";
+import { campaignLabels, formatRetries, formatWindow } from "./format";
 
 function columns(countsComplete: boolean): ColumnDef<CampaignListItem, unknown>[] {
   return [
@@ -79,7 +80,7 @@ function columns(countsComplete: boolean): ColumnDef<CampaignListItem, unknown>[
       id: "updated_at",
       accessorKey: "updated_at",
       header: ({ column }) => <DataTableColumnHeader column={column} title="Updated" />,
-      cell: ({ row }) => <span className="whitespace-nowrap">{formatDateTime(row.original.updated_at)}</span>,
+      cell: ({ row }) => <span className="whitespace-nowrap">{absoluteUtc(row.original.updated_at)}</span>,
     },
   ];
 }

@@ -44,13 +44,6 @@ export function formatRetries(c: Pick<Campaign, "retry_count" | "retry_interval"
   return c.retry_interval ? `${n} after ${c.retry_interval}` : String(n);
 }
 
-export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return "—";
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toISOString().slice(0, 16).replace("T", " ") + " UTC";
-}
-
 export function campaignLabels(c: Pick<Campaign, "labels" | "label">): string[] {
   const labels = [...(c.labels ?? [])];
   if (c.label && !labels.includes(c.label)) labels.push(c.label);
