@@ -1,4 +1,4 @@
-import { E164 } from "@/lib/schemas/batches";
+import { E164 } from "@/lib/schemas/phone";
 
 export type CsvPreview = {
   rowCount: number;

@@ -1,11 +1,11 @@
 import { z } from "zod";
+import { E164, E164_MESSAGE } from "./phone";
 import type { ConsoleChange } from "@/lib/schemas/audit";
 import type { Batch, BatchDetails, RequestResult } from "@/lib/schemas/syllable";
 
 // Shared by the batch forms (zodResolver) and the /api/batches handlers: one definition per write.
 
 /** E.164: a plus, a non-zero digit, 7 to 15 digits in all. */
-export const E164 = /^\+[1-9]\d{6,14}$/;
 export const BATCH_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 export const MAX_CALL_RATE = 3600;
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -71,7 +71,7 @@ const variableKey = z
 /** POST /api/batches/{id}/requests. */
 export const addRequestSchema = z.object({
   reference_id: z.string().trim().min(1, { error: "Enter a reference id" }).max(200),
-  target: z.string().trim().regex(E164, { error: "Use E.164, e.g. +15125551234" }),
+  target: z.string().trim().regex(E164, { error: E164_MESSAGE }),
   request_variables: z
     .record(variableKey, z.string().max(2000))
     .default({})

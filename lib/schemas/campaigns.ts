@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { E164, E164_MESSAGE } from "./phone";
 import { DAYS_OF_WEEK, type Campaign } from "./syllable";
 
 // What the console accepts for campaigns: one set of field rules shared by the route handlers
@@ -77,8 +78,7 @@ export const retryIntervalSchema = z
   .regex(/^[1-9]\d{0,3}[mhd]$/, "Use a number and a unit: 30m, 12h or 7d.")
   .nullable();
 /** E.164: a plus, a non-zero digit, 7 to 15 digits in all. */
-export const E164_RE = /^\+[1-9]\d{6,14}$/;
-export const phoneSchema = z.string().regex(E164_RE, "Use E.164 format, e.g. +15125551234.").nullable();
+export const phoneSchema = z.string().regex(E164, E164_MESSAGE).nullable();
 export const labelsSchema = z
   .array(z.string().trim().min(1, "A label cannot be empty.").max(40, "Labels are at most 40 characters.").regex(/^[^,]+$/, "Labels cannot contain commas."))
   .max(20, "At most 20 labels.")
