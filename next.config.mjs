@@ -5,18 +5,8 @@ const nextConfig = {
   poweredByHeader: false,
   // A separate build folder lets e2e tests build without clobbering a running `npm start`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
-  async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Referrer-Policy", value: "same-origin" },
-        ],
-      },
-    ];
-  },
+  // Security headers (CSP with a per-response nonce, HSTS, ...) are set by scripts/serve.ts on
+  // every response, Next's own error pages included; see lib/http/security-headers.ts.
 };
 
 export default nextConfig;

@@ -4,7 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { EnvError, loadConfig, type ConsoleConfig } from "../lib/server/env";
+import { EnvError, loadConfig, type ConsoleConfig } from "../lib/env/load-config";
 
 const root = path.resolve(import.meta.dirname, "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -99,7 +99,8 @@ async function main() {
     console.log(`Live mode: the console talks to ${config.baseUrl}.`);
   }
 
-  run("console", [nextBin, "start", "-p", String(config.port)], { ...process.env, PORT: String(config.port) });
+  // Not `next start`: scripts/serve.ts wraps Next to put security headers on every response.
+  run("console", [tsxBin, "scripts/serve.ts"], { ...process.env, PORT: String(config.port), NODE_ENV: "production" });
   await waitForPort(config.port, 60_000);
   console.log(`\nOutbound Console (${config.mode}) is ready on http://localhost:${config.port}  — Ctrl-C stops it.\n`);
 }

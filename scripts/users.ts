@@ -1,20 +1,20 @@
-// `npm run users -- add <email> <role>` | `list` | `remove <email>` | `passwd <email>`
+// `npm run users -- add <email> <role>` | `list` | `remove <email>` | `passwd <email>` | `role <email> <role>`
 // Manages the console's users in DATA_DIR. Passwords are prompted for on a terminal (not echoed)
 // and read from standard input otherwise, so scripts can pipe them in.
 import readline from "node:readline";
-import { emailSchema as email } from "../lib/schemas/auth";
+import { emailSchema as email, newPasswordSchema } from "../lib/schemas/auth";
 import { ROLES, roleSchema } from "../lib/schemas/roles";
 import { hashPassword } from "../lib/server/auth/password";
-import { EnvError } from "../lib/server/env";
+import { EnvError, getConfig } from "../lib/server/env";
 import { getStore } from "../lib/server/store";
 
 const USAGE = `Usage:
   npm run users -- add <email> <role>     role: ${ROLES.join(" | ")}
   npm run users -- passwd <email>
+  npm run users -- role <email> <role>
   npm run users -- remove <email>
-  npm run users -- list`;
-
-const RECOMMENDED_PASSWORD = 12;
+  npm run users -- list
+A password change, role change or removal signs that user out everywhere.`;
 
 function readPassword(prompt: string): Promise<string> {
   const input = process.stdin;
@@ -62,39 +62,56 @@ async function askNewPassword(): Promise<string> {
     if (again !== password) throw new Error("The passwords do not match.");
   }
   if (!password) throw new Error("The password must not be empty.");
-  if (password.length < RECOMMENDED_PASSWORD) console.warn(`Warning: passwords shorter than ${RECOMMENDED_PASSWORD} characters are easy to guess.`);
+  // Sandbox data is a demo (its accounts use "sandbox"); every real account needs a real password.
+  const policy = newPasswordSchema.safeParse(password);
+  if (!policy.success && getConfig().mode !== "sandbox") throw new Error(`Password refused: ${policy.error.issues[0]!.message}`);
   return password;
 }
 
 async function main(argv: string[]) {
   const [command, ...args] = argv;
-  const users = getStore().users;
+  const store = getStore();
+  const users = store.users;
   switch (command) {
     case "add": {
       const parsedEmail = email.safeParse(args[0]);
       const role = roleSchema.safeParse(args[1]);
       if (!parsedEmail.success) throw new Error(`"${args[0] ?? ""}" is not an email address.\n${USAGE}`);
       if (!role.success) throw new Error(`"${args[1] ?? ""}" is not a role; use one of: ${ROLES.join(", ")}.`);
-      if (users.findByEmail(parsedEmail.data)) throw new Error(`${parsedEmail.data} already exists (use passwd to change the password).`);
+      if (await users.findByEmail(parsedEmail.data)) throw new Error(`${parsedEmail.data} already exists (use passwd to change the password).`);
       const passwordHash = await hashPassword(await askNewPassword());
-      users.create({ email: parsedEmail.data, role: role.data, passwordHash });
+      await users.create({ email: parsedEmail.data, role: role.data, passwordHash });
       console.log(`Added ${parsedEmail.data} as ${role.data}.`);
       return;
     }
     case "passwd": {
       const parsedEmail = email.safeParse(args[0]);
-      if (!parsedEmail.success || !users.findByEmail(parsedEmail.data)) throw new Error(`No user "${args[0] ?? ""}".`);
-      users.setPassword(parsedEmail.data, await hashPassword(await askNewPassword()));
-      console.log(`Changed the password of ${parsedEmail.data}.`);
+      const user = parsedEmail.success ? await users.findByEmail(parsedEmail.data) : undefined;
+      if (!user) throw new Error(`No user "${args[0] ?? ""}".`);
+      await users.setPassword(user.email, await hashPassword(await askNewPassword()));
+      const ended = await store.sessions.removeForUser(user.id);
+      console.log(`Changed the password of ${user.email}; ended ${ended} session(s).`);
+      return;
+    }
+    case "role": {
+      const parsedEmail = email.safeParse(args[0]);
+      const role = roleSchema.safeParse(args[1]);
+      const user = parsedEmail.success ? await users.findByEmail(parsedEmail.data) : undefined;
+      if (!user) throw new Error(`No user "${args[0] ?? ""}".`);
+      if (!role.success) throw new Error(`"${args[1] ?? ""}" is not a role; use one of: ${ROLES.join(", ")}.`);
+      await users.setRole(user.email, role.data);
+      const ended = await store.sessions.removeForUser(user.id);
+      console.log(`${user.email} is now ${role.data}; ended ${ended} session(s).`);
       return;
     }
     case "remove": {
-      if (!args[0] || !users.remove(args[0].trim().toLowerCase())) throw new Error(`No user "${args[0] ?? ""}".`);
+      // Removing a user removes their sessions with them (one transaction in the store).
+      if (!args[0] || !(await users.remove(args[0].trim().toLowerCase()))) throw new Error(`No user "${args[0] ?? ""}".`);
       console.log(`Removed ${args[0]}.`);
       return;
     }
     case "list": {
-      const all = users.list();
+      const all = await users.list();
       if (!all.length) console.log("No users yet. Add one with: npm run users -- add <email> <role>");
       for (const u of all) console.log(`${u.email.padEnd(40)} ${u.role.padEnd(11)} added ${u.createdAt}`);
       return;
@@ -105,9 +122,7 @@ async function main(argv: string[]) {
 }
 
 main(process.argv.slice(2)).then(
-  () => {
-    getStore().close();
-  },
+  () => getStore().close(),
   (err: unknown) => {
     console.error(err instanceof EnvError || err instanceof Error ? err.message : String(err));
     process.exit(1);

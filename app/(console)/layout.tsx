@@ -1,13 +1,12 @@
-import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/layout/app-shell";
-import { getCurrentUser } from "@/lib/server/auth/current-user";
+import { requirePageUser } from "@/lib/server/dal/page-user";
 import { getConfig } from "@/lib/server/env";
 
-// Every console page needs a signed-in person; the API checks roles again on each call.
+// The shell needs the person; each page checks again itself, because a client navigation
+// request can render a page without re-rendering this layout.
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
-  const user = await getCurrentUser();
-  if (!user) redirect("/login");
+  const user = await requirePageUser();
   return (
     <AppShell user={user} mode={getConfig().mode}>
       {children}

@@ -4,16 +4,13 @@ import { ModeBadge } from "@/components/layout/mode-badge";
 import { getCurrentUser } from "@/lib/server/auth/current-user";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/server/auth/demo-users";
 import { getConfig } from "@/lib/server/env";
+import { safeNextPath } from "@/lib/safe-next";
 
 export const metadata = { title: "Sign in" };
 
-function safeNext(next: string | string[] | undefined): string {
-  // Only same-site paths: never redirect to another origin after sign-in.
-  return typeof next === "string" && next.startsWith("/") && !next.startsWith("//") ? next : "/batches";
-}
-
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const next = safeNext((await searchParams).next);
+  // Only same-origin paths: never on to another site after sign-in, whatever the link said.
+  const next = safeNextPath((await searchParams).next);
   if (await getCurrentUser()) redirect(next);
   const { mode } = getConfig();
   return (

@@ -2,7 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/states";
 import { ROLE_LABELS, type Role } from "@/lib/schemas/roles";
 
-type Entry = { id: number; at: string; actorEmail: string; actorRole: Role; action: string; target: string; outcome: "ok" | "failed"; detail: Record<string, unknown> };
+type Entry = { id: number; at: string; actorEmail: string; actorRole: Role | "anonymous"; action: string; target: string; outcome: "ok" | "failed"; detail: Record<string, unknown> };
 
 export function AuditTable({ entries }: { entries: Entry[] }) {
   if (!entries.length) return <EmptyState title="No changes yet">Changes made in the console appear here.</EmptyState>;
@@ -24,7 +24,7 @@ export function AuditTable({ entries }: { entries: Entry[] }) {
             <tr key={e.id}>
               <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{e.at.replace("T", " ").slice(0, 19)}</td>
               <td className="px-3 py-2">
-                {e.actorEmail} <span className="text-xs text-slate-500">({ROLE_LABELS[e.actorRole]})</span>
+                {e.actorEmail} <span className="text-xs text-slate-500">({e.actorRole === "anonymous" ? "not signed in" : ROLE_LABELS[e.actorRole]})</span>
               </td>
               <td className="px-3 py-2 font-mono text-xs">{e.action}</td>
               <td className="px-3 py-2 font-mono text-xs">{e.target}</td>

@@ -12,11 +12,10 @@ import { Dialog } from "@/components/ui/dialog";
 import { describedBy, Field, Input, Select } from "@/components/ui/field";
 import { apiFetch } from "@/lib/queries/api-fetch";
 import { batchKeys } from "@/lib/queries/batches";
-import { batchCreateSchema, type BatchCreate, type BatchCreateInput, type BatchDetailResponse } from "@/lib/schemas/batches";
+import { batchCreateSchema, type BatchCreate, type BatchCreateInput, type BatchDetailResponse, type CampaignOption } from "@/lib/schemas/batches";
 import { applyApiError } from "./use-api-form-errors";
 import { DateTimeUtcInput } from "./datetime-utc-input";
 
-export type CampaignOption = { id: number; name: string; hourly_rate: number | null };
 
 /** "New batch": id, campaign, on hold by default, optional expiry and call rate. */
 export function CreateBatchButton({ campaigns }: { campaigns: CampaignOption[] }) {

@@ -222,3 +222,6 @@ export type ResultRow = RequestResult;
 export type RemoveRequestsResponse = { removed: string[]; not_removed: string[]; batch: BatchDetailResponse };
 export type AddRequestResponse = { request: RequestResult | null; batch: BatchDetailResponse };
 export type UploadResponse = { upload: Record<string, unknown> | null; batch: BatchDetailResponse };
+
+/** A campaign a new batch can be attached to, as the create form lists it. */
+export type CampaignOption = { id: number; name: string; hourly_rate: number | null };

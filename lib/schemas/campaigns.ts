@@ -135,13 +135,17 @@ export type VoicemailDetectionInput = z.infer<typeof voicemailDetectionInputSche
  * console does not know survive); a field set to null clears it.
  */
 export const voicemailDetectionPatchSchema = z
-  .strictObject({
+  .object({
     mode: voicemailShape.mode.nullable().optional(),
     voicemail_detection_overall_timeout: voicemailShape.voicemail_detection_overall_timeout.nullable().optional(),
     voicemail_detection_pre_speech_timeout: voicemailShape.voicemail_detection_pre_speech_timeout.nullable().optional(),
     voicemail_detection_post_speech_timeout: voicemailShape.voicemail_detection_post_speech_timeout.nullable().optional(),
     voicemail_detection_speech_threshold: voicemailShape.voicemail_detection_speech_threshold.nullable().optional(),
   })
+  // Keys the console does not know (Syllable keeps them, e.g. legacy_beep_detection) pass through
+  // unchanged, so sending back what GET returned works; only plain JSON values, though.
+  .catchall(z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]))
+  .refine((v) => Object.keys(v).length <= 50, { error: "Too many voicemail detection settings." })
   .superRefine((v, ctx) => checkVoicemailTimeouts(v, ctx, []));
 export type VoicemailDetectionPatch = z.infer<typeof voicemailDetectionPatchSchema>;
 

@@ -1,61 +1,8 @@
 import "server-only";
-import path from "node:path";
-import { z } from "zod";
+import { loadConfig, type ConsoleConfig } from "@/lib/env/load-config";
 
-// Empty strings in the environment mean "not set" (a blank line in a .env file should not be a value).
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema);
+export { EnvError, envSchema, loadConfig, type ConsoleConfig, type Env } from "@/lib/env/load-config";
 
-const port = z.coerce.number().int().min(1).max(65535);
-
-export const envSchema = z.object({
-  PORT: optional(port.default(3000)),
-  SYLLABLE_BASE_URL: optional(z.url({ protocol: /^https?$/ }).default("https://api.syllable.cloud")),
-  SYLLABLE_API_KEY: optional(z.string().min(1).optional()),
-  SYLLABLE_TIMEOUT_MS: optional(z.coerce.number().int().min(100).max(120_000).default(15_000)),
-  DATA_DIR: optional(z.string().default("./data")),
-  SESSION_SECRET: optional(z.string().min(32, "must be at least 32 characters").optional()),
-  SANDBOX_PORT: optional(port.default(4010)),
-  SANDBOX_SPEED: optional(z.coerce.number().min(0).max(100_000).default(60)),
-  SANDBOX_API_KEY: optional(z.string().min(1).default("sandbox")),
-});
-export type Env = z.infer<typeof envSchema>;
-
-export type ConsoleConfig = {
-  /** "sandbox" when no SYLLABLE_API_KEY is set: the console talks to the embedded sandbox. */
-  mode: "sandbox" | "live";
-  baseUrl: string;
-  apiKey: string;
-  timeoutMs: number;
-  dataDir: string;
-  sessionSecret: string | undefined;
-  port: number;
-};
-
-export class EnvError extends Error {}
-
-/** Validates an environment and derives the console's configuration; throws EnvError with one readable line per bad variable. */
-export function loadConfig(source: Record<string, string | undefined>): ConsoleConfig {
-  const parsed = envSchema.safeParse(source);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => {
-      const name = String(i.path[0] ?? "environment");
-      return `${name}: ${i.message} (got ${JSON.stringify(source[name] ?? "")})`;
-    });
-    throw new EnvError(`Invalid configuration:\n  ${lines.join("\n  ")}`);
-  }
-  const env = parsed.data;
-  const live = env.SYLLABLE_API_KEY !== undefined;
-  return {
-    mode: live ? "live" : "sandbox",
-    baseUrl: (live ? env.SYLLABLE_BASE_URL : `http://127.0.0.1:${env.SANDBOX_PORT}`).replace(/\/+$/, ""),
-    apiKey: live ? env.SYLLABLE_API_KEY! : env.SANDBOX_API_KEY,
-    timeoutMs: env.SYLLABLE_TIMEOUT_MS,
-    dataDir: path.resolve(env.DATA_DIR),
-    sessionSecret: env.SESSION_SECRET,
-    port: env.PORT,
-  };
-}
 
 let cached: ConsoleConfig | undefined;
 

@@ -8,6 +8,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
+    /** Extra response headers, e.g. Retry-After on a 429. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
@@ -48,20 +50,7 @@ export function errorResponse(err: unknown): Response {
       ...(apiError.fields && Object.keys(apiError.fields).length ? { fields: apiError.fields } : {}),
     },
   };
-  return Response.json(body, { status: apiError.status, headers: { "Cache-Control": "no-store" } });
-}
-
-/** Parses a JSON request body with a schema; a malformed body becomes a 400 in the contract shape. */
-export async function parseJsonBody<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
-  let raw: unknown;
-  try {
-    raw = await req.json();
-  } catch {
-    throw new ApiError("bad_request", "The request body must be valid JSON.");
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw validationError(parsed.error);
-  return parsed.data;
+  return Response.json(body, { status: apiError.status, headers: { "Cache-Control": "no-store", ...apiError.headers } });
 }
 
 /** Parses URL search params (first value per key) with a schema; problems become field errors. */

@@ -44,6 +44,8 @@ export type CallOptions = {
   /** Default GET, or POST when a body is given. */
   method?: string;
   headers?: Record<string, string>;
+  /** The Origin header; default the console's own ("http://console.test"), null for none. */
+  origin?: string | null;
 };
 
 export type Harness = {
@@ -108,6 +110,8 @@ export async function startHarness(opts: { seed?: boolean; timeoutMs?: number } 
         headers["Content-Type"] ??= "application/json";
       }
       const method = o.method ?? (body !== undefined ? "POST" : "GET");
+      // As the console's own pages send it (same origin); a test passes `origin: null` to omit it.
+      if (o.origin !== null) headers["Origin"] ??= o.origin ?? "http://console.test";
       const req = new Request(`http://console.test${p}`, { method, headers, body });
       activeUser = role ? { id: USER_IDS[role], email: `${role}@sandbox.local`, role } : null;
       return handler(req, { params: Promise.resolve(o.params ?? {}) });

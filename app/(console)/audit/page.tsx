@@ -1,15 +1,12 @@
-import { redirect } from "next/navigation";
 import { AuditTable } from "@/components/audit/audit-table";
-import { hasRole } from "@/lib/schemas/roles";
-import { getCurrentUser } from "@/lib/server/auth/current-user";
-import { getStore } from "@/lib/server/store";
+import { auditEntriesFor } from "@/lib/server/dal/audit";
+import { requirePageUser } from "@/lib/server/dal/page-user";
 
 export const metadata = { title: "Audit" };
 
 export default async function AuditPage() {
-  const user = await getCurrentUser();
-  if (!user || !hasRole(user.role, "admin")) redirect("/batches");
-  const entries = getStore().audit.list({ limit: 200 });
+  const user = await requirePageUser("admin");
+  const entries = await auditEntriesFor(user, { limit: 200 });
   return (
     <div className="space-y-4">
       <div>

@@ -1,14 +1,16 @@
 import { batchListQuerySchema, makeBatchCreateSchema } from "@/lib/schemas/batches";
 import { audited } from "@/lib/server/audit";
 import { json, withRole } from "@/lib/server/auth/with-role";
-import { listBatches, loadBatchDetail } from "@/lib/server/batches/service";
-import { parseJsonBody, parseSearchParams } from "@/lib/server/errors";
+import { loadBatchDetail } from "@/lib/server/batches/service";
+import { listBatchesFor } from "@/lib/server/dal/batches";
+import { parseSearchParams } from "@/lib/server/errors";
+import { parseJsonBody } from "@/lib/server/http/body";
 import { getSyllable, upstreamNow } from "@/lib/server/syllable";
 
 /** The batch list, paged on Syllable's side; `page` is 1-based (see batchListQuerySchema). */
-export const GET = withRole("supervisor", async ({ req }) => {
+export const GET = withRole("supervisor", async ({ req, user }) => {
   const query = parseSearchParams(req.url, batchListQuerySchema);
-  return json(await listBatches(query));
+  return json(await listBatchesFor(user, query));
 });
 
 /** Creates a batch (on hold unless paused: false), then reads it back. */

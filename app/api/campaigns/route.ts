@@ -1,14 +1,16 @@
 import { campaignCreateSchema, campaignListQuerySchema } from "@/lib/schemas/campaigns";
 import { audited } from "@/lib/server/audit";
 import { json, withRole } from "@/lib/server/auth/with-role";
-import { createCampaignFrom, listCampaignsWithCounts } from "@/lib/server/campaigns/service";
-import { parseJsonBody, parseSearchParams } from "@/lib/server/errors";
+import { createCampaignFrom } from "@/lib/server/campaigns/service";
+import { listCampaignsFor } from "@/lib/server/dal/campaigns";
+import { parseSearchParams } from "@/lib/server/errors";
+import { parseJsonBody } from "@/lib/server/http/body";
 import { getSyllable } from "@/lib/server/syllable";
 
 /** GET /api/campaigns: page (1-based), limit, search (name), label, mode, order_by, order_dir. */
-export const GET = withRole("supervisor", async ({ req }) => {
+export const GET = withRole("supervisor", async ({ req, user }) => {
   const query = parseSearchParams(req.url, campaignListQuerySchema);
-  return json(await listCampaignsWithCounts(getSyllable(), query));
+  return json(await listCampaignsFor(user, query));
 });
 
 /** POST /api/campaigns (admin): name, mode, caller id, source, schedule, pacing, days. */

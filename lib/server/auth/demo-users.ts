@@ -15,8 +15,8 @@ export function ensureDemoUsers(): Promise<void> {
   ensured ??= (async () => {
     const users = getStore().users;
     for (const demo of DEMO_USERS) {
-      if (!users.findByEmail(demo.email)) {
-        users.create({ ...demo, passwordHash: await hashPassword(DEMO_PASSWORD) });
+      if (!(await users.findByEmail(demo.email))) {
+        await users.create({ ...demo, passwordHash: await hashPassword(DEMO_PASSWORD) });
       }
     }
   })().catch((err: unknown) => {

@@ -1,14 +1,30 @@
 import "server-only";
-import { hasRole, ROLE_LABELS, type Role } from "@/lib/schemas/roles";
+import type { Role } from "@/lib/schemas/roles";
+import { authorize } from "@/lib/server/dal/authorize";
 import { ApiError, errorResponse } from "@/lib/server/errors";
+import { assertSameOrigin } from "@/lib/server/http/same-origin";
 import { getCurrentUser, type SessionUser } from "./current-user";
 
 export type HandlerContext<P> = { req: Request; user: SessionUser; params: P };
 type RouteContext<P> = { params: Promise<P> };
 
+/** Path ids (batch ids, campaign ids) longer than this are refused before anything uses them. */
+export const MAX_PATH_ID_LENGTH = 256;
+
+function checkParams(params: Record<string, unknown>): void {
+  for (const [name, value] of Object.entries(params)) {
+    if (typeof value !== "string") continue;
+    // A lone surrogate or a NUL means the id was not valid text (e.g. broken percent-encoding).
+    if (value.length > MAX_PATH_ID_LENGTH || !value.isWellFormed() || value.includes("\0")) {
+      throw new ApiError("bad_request", `The ${name.replace(/Id$/, " id")} in the address is not valid (at most ${MAX_PATH_ID_LENGTH} characters of text).`);
+    }
+  }
+}
+
 /**
- * Wraps a route handler: anonymous → 401, role too low → 403, anything thrown → the error
- * contract. Every /api handler except login and health goes through this.
+ * Wraps a route handler: a write from another origin → 403, anonymous → 401, role too low → 403,
+ * an invalid path id → 400, anything thrown → the error contract. Every /api handler except
+ * login, logout and health goes through this.
  */
 export function withRole<P = Record<string, never>>(
   role: Role,
@@ -16,12 +32,10 @@ export function withRole<P = Record<string, never>>(
 ): (req: Request, ctx: RouteContext<P>) => Promise<Response> {
   return async (req, ctx) => {
     try {
-      const user = await getCurrentUser();
-      if (!user) throw new ApiError("unauthorized", "Please sign in to continue.");
-      if (!hasRole(user.role, role)) {
-        throw new ApiError("forbidden", `This needs the ${ROLE_LABELS[role]} role or higher; you are signed in as ${ROLE_LABELS[user.role]}.`);
-      }
+      assertSameOrigin(req);
+      const user = authorize(await getCurrentUser(), role);
       const params = ((await ctx?.params) ?? {}) as P;
+      checkParams(params as Record<string, unknown>);
       return await handler({ req, user, params });
     } catch (err) {
       return errorResponse(err);

@@ -130,14 +130,14 @@ function toDateTime(v: string, edge: "start" | "end"): string {
 const SNAPSHOT_MIN_GAP_MS = 10_000;
 
 /** Records a progress snapshot unless one was taken in the last 10 s (upstream time) with the same counts. */
-function recordSnapshot(batchId: string, at: Date, statusCounts: Record<string, number>): void {
+async function recordSnapshot(batchId: string, at: Date, statusCounts: Record<string, number>): Promise<void> {
   const store = getStore().snapshots;
   const { total, finished } = countProgress(statusCounts);
-  const last = store.list(batchId, { limit: 1 })[0];
+  const last = (await store.list(batchId, { limit: 1 }))[0];
   const gap = last ? at.getTime() - Date.parse(last.at) : Infinity;
   const changed = !last || last.total !== total || last.finished !== finished || JSON.stringify(last.statusCounts) !== JSON.stringify(statusCounts);
   if (gap <= 0 || (gap < SNAPSHOT_MIN_GAP_MS && !changed)) return;
-  store.add({ batchId, at: at.toISOString(), total, finished, statusCounts });
+  await store.add({ batchId, at: at.toISOString(), total, finished, statusCounts });
 }
 
 /**
@@ -157,14 +157,12 @@ export async function loadBatchDetail(batchId: string): Promise<BatchDetailRespo
     campaign = null; // shown as "campaign could not be loaded"; the batch itself still renders
   }
   try {
-    recordSnapshot(batchId, now, details.status_counts ?? {});
+    await recordSnapshot(batchId, now, details.status_counts ?? {});
   } catch (err) {
     console.error("Could not record a progress snapshot:", err);
   }
-  const history: SnapshotPoint[] = getStore()
-    .snapshots.list(batchId, { limit: 500 })
-    .map((s) => ({ at: s.at, total: s.total, finished: s.finished, statusCounts: s.statusCounts }));
-  const console_change = latestConsoleChange(`batch:${batchId}`);
+  const history: SnapshotPoint[] = (await getStore().snapshots.list(batchId, { limit: 500 })).map((s) => ({ at: s.at, total: s.total, finished: s.finished, statusCounts: s.statusCounts }));
+  const console_change = await latestConsoleChange(`batch:${batchId}`);
   return { ...details, campaign, progress: deriveProgress({ batch: details, campaign, now, snapshots: history }), history, console_change };
 }
 

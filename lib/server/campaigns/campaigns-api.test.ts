@@ -114,6 +114,18 @@ describe("PATCH /api/campaigns/{id}: the safe write", () => {
     expect(off.campaign.webhooks).toHaveLength(2);
   });
 
+  it("sending back the voicemail object exactly as GET returned it (with a key the form does not know) is accepted and kept", async () => {
+    const before = await get(id);
+    await h.advance(1);
+    const sent = { ...before.voicemail_detection, voicemail_detection_overall_timeout: 40 };
+    expect(sent.legacy_beep_detection).toBe(true);
+    const res = await patch(id, { expected_updated_at: before.updated_at, voicemail_detection: sent }, "admin");
+    expect(res.status).toBe(200);
+    const out = await body(res);
+    expect(out.campaign.voicemail_detection).toEqual({ mode: "v2", voicemail_detection_overall_timeout: 40, legacy_beep_detection: true });
+    expect(out.not_applied).toEqual([]);
+  });
+
   it("a stale expected_updated_at gets 409 naming the fields changed meanwhile, with the current campaign", async () => {
     const loaded = await get(id); // what editor B opened
     await h.advance(1);

@@ -183,7 +183,14 @@ describe("schemas", () => {
     expect(voicemailDetectionPatchSchema.safeParse({ voicemail_detection_overall_timeout: 5, voicemail_detection_pre_speech_timeout: 8 }).error?.issues[0]?.path).toEqual([
       "voicemail_detection_pre_speech_timeout",
     ]);
-    expect(voicemailDetectionPatchSchema.safeParse({ unknown_key: 1 }).success).toBe(false);
+  });
+
+  it("accepts and keeps voicemail keys it does not know, as Syllable does (sending back what GET returned works)", () => {
+    const parsed = voicemailDetectionPatchSchema.safeParse({ mode: "v1", legacy_beep_detection: true, vendor_hint: "x" });
+    expect(parsed.success).toBe(true);
+    expect(parsed.data).toMatchObject({ legacy_beep_detection: true, vendor_hint: "x" });
+    // Only plain values: an unknown key cannot smuggle in a structure.
+    expect(voicemailDetectionPatchSchema.safeParse({ legacy_beep_detection: { deep: [1] } }).success).toBe(false);
   });
 
   it("the form schema flags duplicate variable names on the row", () => {

@@ -81,7 +81,7 @@ export async function campaignDetail(
   id: number,
 ): Promise<{ campaign: Campaign; batch_counts: BatchCounts | null; console_change: ConsoleChange | null }> {
   const [campaign, batch_counts] = await Promise.all([getCampaignForView(client, id), campaignBatchCounts(client, id).catch(() => null)]);
-  return { campaign, batch_counts, console_change: latestConsoleChange(`campaign:${id}`) };
+  return { campaign, batch_counts, console_change: await latestConsoleChange(`campaign:${id}`) };
 }
 
 /** The batch counts of one campaign (one filtered upstream call). */

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { Role } from "@/lib/schemas/roles";
-import type { AuditEntry, ProgressSnapshot, Store, User } from "./types";
+import type { AuditActorRole, AuditEntry, ProgressSnapshot, Session, Store, User } from "./types";
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS users (
@@ -32,9 +32,23 @@ CREATE TABLE IF NOT EXISTS audit_log (
   detail TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS audit_log_target ON audit_log (target, id);
+CREATE TABLE IF NOT EXISTS sessions (
+  id_hash TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  last_seen_at TEXT NOT NULL,
+  user_agent TEXT NOT NULL,
+  address TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sessions_user ON sessions (user_id);
+CREATE TABLE IF NOT EXISTS login_failures (
+  key TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS login_failures_key ON login_failures (key, at);
 `;
 
-type AuditRow = { id: number; at: string; actor_email: string; actor_role: Role; action: string; target: string; outcome: "ok" | "failed"; detail: string };
+type AuditRow = { id: number; at: string; actor_email: string; actor_role: AuditActorRole; action: string; target: string; outcome: "ok" | "failed"; detail: string };
 const toAuditEntry = (r: AuditRow): AuditEntry => ({
   id: r.id,
   at: r.at,
@@ -49,7 +63,20 @@ const toAuditEntry = (r: AuditRow): AuditEntry => ({
 type UserRow = { id: number; email: string; role: Role; password_hash: string; created_at: string };
 const toUser = (r: UserRow): User => ({ id: r.id, email: r.email, role: r.role, passwordHash: r.password_hash, createdAt: r.created_at });
 
-/** Opens (creating if needed) the console's SQLite store at `file`. */
+type SessionRow = { id_hash: string; user_id: number; created_at: string; last_seen_at: string; user_agent: string; address: string };
+const toSession = (r: SessionRow): Session => ({
+  idHash: r.id_hash,
+  userId: r.user_id,
+  createdAt: r.created_at,
+  lastSeenAt: r.last_seen_at,
+  userAgent: r.user_agent,
+  address: r.address,
+});
+
+/**
+ * Opens (creating if needed) the console's SQLite store at `file`. better-sqlite3 is synchronous;
+ * the methods answer promises anyway so every caller is ready for a networked store.
+ */
 export function openSqliteStore(file: string): Store {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
@@ -64,6 +91,19 @@ export function openSqliteStore(file: string): Store {
     insertUser: db.prepare("INSERT INTO users (email, role, password_hash, created_at) VALUES (?, ?, ?, ?)"),
     removeUser: db.prepare("DELETE FROM users WHERE email = ?"),
     setPassword: db.prepare("UPDATE users SET password_hash = ? WHERE email = ?"),
+    setRole: db.prepare("UPDATE users SET role = ? WHERE email = ?"),
+    insertSession: db.prepare(
+      "INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at, user_agent, address) VALUES (?, ?, ?, ?, ?, ?)",
+    ),
+    session: db.prepare<[string], SessionRow>("SELECT * FROM sessions WHERE id_hash = ?"),
+    touchSession: db.prepare("UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?"),
+    removeSession: db.prepare("DELETE FROM sessions WHERE id_hash = ?"),
+    removeUserSessions: db.prepare("DELETE FROM sessions WHERE user_id = ?"),
+    pruneSessions: db.prepare("DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?"),
+    insertFailure: db.prepare("INSERT INTO login_failures (key, at) VALUES (?, ?)"),
+    failures: db.prepare<[string, string], { at: string }>("SELECT at FROM login_failures WHERE key = ? AND at >= ? ORDER BY at"),
+    clearFailures: db.prepare("DELETE FROM login_failures WHERE key = ?"),
+    pruneFailures: db.prepare("DELETE FROM login_failures WHERE at < ?"),
     insertSnapshot: db.prepare(
       "INSERT OR REPLACE INTO progress_snapshots (batch_id, at, total, finished, status_counts) VALUES (?, ?, ?, ?, ?)",
     ),
@@ -79,28 +119,67 @@ export function openSqliteStore(file: string): Store {
 
   return {
     users: {
-      create({ email, role, passwordHash }) {
+      async create({ email, role, passwordHash }) {
         const createdAt = new Date().toISOString();
         const info = q.insertUser.run(email, role, passwordHash, createdAt);
         return { id: Number(info.lastInsertRowid), email, role, passwordHash, createdAt };
       },
-      findByEmail: (email) => {
+      async findByEmail(email) {
         const r = q.userByEmail.get(email);
         return r && toUser(r);
       },
-      findById: (id) => {
+      async findById(id) {
         const r = q.userById.get(id);
         return r && toUser(r);
       },
-      list: () => q.users.all().map(toUser),
-      remove: (email) => q.removeUser.run(email).changes > 0,
-      setPassword: (email, hash) => q.setPassword.run(hash, email).changes > 0,
+      list: async () => q.users.all().map(toUser),
+      // A removed user's sessions go with it, in one transaction.
+      remove: async (email) =>
+        db.transaction(() => {
+          const user = q.userByEmail.get(email);
+          if (!user) return false;
+          q.removeUserSessions.run(user.id);
+          return q.removeUser.run(email).changes > 0;
+        })(),
+      setPassword: async (email, hash) => q.setPassword.run(hash, email).changes > 0,
+      setRole: async (email, role) => q.setRole.run(role, email).changes > 0,
+    },
+    sessions: {
+      async create(s) {
+        q.insertSession.run(s.idHash, s.userId, s.createdAt, s.lastSeenAt, s.userAgent, s.address);
+      },
+      async find(idHash) {
+        const r = q.session.get(idHash);
+        return r && toSession(r);
+      },
+      async touch(idHash, lastSeenAt) {
+        q.touchSession.run(lastSeenAt, idHash);
+      },
+      async remove(idHash) {
+        q.removeSession.run(idHash);
+      },
+      removeForUser: async (userId) => q.removeUserSessions.run(userId).changes,
+      async prune({ idleBefore, createdBefore }) {
+        q.pruneSessions.run(idleBefore, createdBefore);
+      },
+    },
+    loginAttempts: {
+      async addFailure(key, at) {
+        q.insertFailure.run(key, at);
+      },
+      failuresSince: async (key, since) => q.failures.all(key, since).map((r) => r.at),
+      async clear(key) {
+        q.clearFailures.run(key);
+      },
+      async prune(before) {
+        q.pruneFailures.run(before);
+      },
     },
     snapshots: {
-      add(s: ProgressSnapshot) {
+      async add(s: ProgressSnapshot) {
         q.insertSnapshot.run(s.batchId, s.at, s.total, s.finished, JSON.stringify(s.statusCounts));
       },
-      list(batchId, opts = {}) {
+      async list(batchId, opts = {}) {
         return q.snapshots.all(batchId, opts.since ?? "", opts.limit ?? 500).map((r) => ({
           batchId: r.batch_id,
           at: r.at,
@@ -111,7 +190,7 @@ export function openSqliteStore(file: string): Store {
       },
     },
     audit: {
-      add(entry) {
+      async add(entry) {
         const info = q.insertAudit.run(
           entry.at,
           entry.actorEmail,
@@ -123,14 +202,16 @@ export function openSqliteStore(file: string): Store {
         );
         return { ...entry, id: Number(info.lastInsertRowid) };
       },
-      list(opts = {}) {
+      async list(opts = {}) {
         return q.audit.all(opts.beforeId ?? Number.MAX_SAFE_INTEGER, opts.limit ?? 100).map(toAuditEntry);
       },
-      latestFor(target) {
+      async latestFor(target) {
         const r = q.latestAudit.get(target);
         return r && toAuditEntry(r);
       },
     },
-    close: () => db.close(),
+    close: async () => {
+      db.close();
+    },
   };
 }

@@ -18,46 +18,86 @@ export type ProgressSnapshot = {
   statusCounts: Record<string, number>;
 };
 
+/** Who an audit entry names: a signed-in role, or "anonymous" for sign-in attempts. */
+export type AuditActorRole = Role | "anonymous";
+
 export type AuditEntry = {
   id: number;
   at: string;
   actorEmail: string;
-  actorRole: Role;
-  /** e.g. "batch.pause", "campaign.update" */
+  actorRole: AuditActorRole;
+  /** e.g. "batch.pause", "campaign.update", "auth.login" */
   action: string;
-  /** e.g. "batch:2026-01" or "campaign:12" */
+  /** e.g. "batch:2026-01", "campaign:12", "user:a@b.c" */
   target: string;
   outcome: "ok" | "failed";
   detail: Record<string, unknown>;
 };
 
+/** A signed-in browser. The cookie holds the random id; the store keeps only its SHA-256 hash. */
+export type Session = {
+  idHash: string;
+  userId: number;
+  createdAt: string;
+  lastSeenAt: string;
+  userAgent: string;
+  address: string;
+};
+
 export interface UserRepo {
-  create(input: { email: string; role: Role; passwordHash: string }): User;
-  findByEmail(email: string): User | undefined;
-  findById(id: number): User | undefined;
-  list(): User[];
-  remove(email: string): boolean;
-  setPassword(email: string, passwordHash: string): boolean;
+  create(input: { email: string; role: Role; passwordHash: string }): Promise<User>;
+  findByEmail(email: string): Promise<User | undefined>;
+  findById(id: number): Promise<User | undefined>;
+  list(): Promise<User[]>;
+  remove(email: string): Promise<boolean>;
+  setPassword(email: string, passwordHash: string): Promise<boolean>;
+  setRole(email: string, role: Role): Promise<boolean>;
+}
+
+export interface SessionRepo {
+  create(session: Session): Promise<void>;
+  find(idHash: string): Promise<Session | undefined>;
+  touch(idHash: string, lastSeenAt: string): Promise<void>;
+  remove(idHash: string): Promise<void>;
+  /** Ends every session of a user (password or role change, removal). Returns how many ended. */
+  removeForUser(userId: number): Promise<number>;
+  /** Drops sessions last seen before `idleBefore` or created before `createdBefore`. */
+  prune(opts: { idleBefore: string; createdBefore: string }): Promise<void>;
+}
+
+/** Failed sign-ins, counted per key ("email:a@b.c", "addr:1.2.3.4") for throttling. */
+export interface LoginAttemptRepo {
+  addFailure(key: string, at: string): Promise<void>;
+  /** Failures of `key` at or after `since`, oldest first (their times, ISO). */
+  failuresSince(key: string, since: string): Promise<string[]>;
+  clear(key: string): Promise<void>;
+  /** Forgets failures older than `before`. */
+  prune(before: string): Promise<void>;
 }
 
 export interface SnapshotRepo {
-  add(snapshot: ProgressSnapshot): void;
+  add(snapshot: ProgressSnapshot): Promise<void>;
   /** Oldest first, at most `limit` (the newest ones), optionally only those at or after `since`. */
-  list(batchId: string, opts?: { since?: string; limit?: number }): ProgressSnapshot[];
+  list(batchId: string, opts?: { since?: string; limit?: number }): Promise<ProgressSnapshot[]>;
 }
 
 export interface AuditRepo {
-  add(entry: Omit<AuditEntry, "id">): AuditEntry;
+  add(entry: Omit<AuditEntry, "id">): Promise<AuditEntry>;
   /** Newest first. */
-  list(opts?: { limit?: number; beforeId?: number }): AuditEntry[];
+  list(opts?: { limit?: number; beforeId?: number }): Promise<AuditEntry[]>;
   /** The newest successful change of one target ("batch:abc"), to show who really changed it. */
-  latestFor(target: string): AuditEntry | undefined;
+  latestFor(target: string): Promise<AuditEntry | undefined>;
 }
 
-/** The console's own state. SQLite by default; a Postgres implementation can replace it for several instances. */
+/**
+ * The console's own state, as an asynchronous port: SQLite by default; a Postgres
+ * implementation can stand behind the same interface for several instances.
+ */
 export interface Store {
   users: UserRepo;
+  sessions: SessionRepo;
+  loginAttempts: LoginAttemptRepo;
   snapshots: SnapshotRepo;
   audit: AuditRepo;
-  close(): void;
+  close(): Promise<void>;
 }

@@ -4,8 +4,8 @@ import { BatchDetail } from "@/components/batches/batch-detail";
 import { batchKeys } from "@/lib/queries/batches";
 import { getQueryClient } from "@/lib/queries/query-client";
 import { hasRole } from "@/lib/schemas/roles";
-import { getCurrentUser } from "@/lib/server/auth/current-user";
-import { loadBatchDetail } from "@/lib/server/batches/service";
+import { batchDetailFor } from "@/lib/server/dal/batches";
+import { requirePageUser } from "@/lib/server/dal/page-user";
 import { ApiError } from "@/lib/server/errors";
 
 export async function generateMetadata({ params }: { params: Promise<{ batchId: string }> }) {
@@ -13,12 +13,12 @@ export async function generateMetadata({ params }: { params: Promise<{ batchId: 
 }
 
 export default async function BatchPage({ params }: { params: Promise<{ batchId: string }> }) {
+  const user = await requirePageUser();
   const batchId = safeDecode((await params).batchId);
-  const user = await getCurrentUser();
   const queryClient = getQueryClient();
   try {
     // Straight through lib/server (no HTTP hop); the client query then keeps it live.
-    const detail = await loadBatchDetail(batchId);
+    const detail = await batchDetailFor(user, batchId);
     queryClient.setQueryData(batchKeys.detail(batchId), detail);
   } catch (err) {
     if (err instanceof ApiError && err.code === "not_found") notFound();
@@ -26,7 +26,7 @@ export default async function BatchPage({ params }: { params: Promise<{ batchId:
   }
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <BatchDetail batchId={batchId} canWrite={!!user && hasRole(user.role, "manager")} />
+      <BatchDetail batchId={batchId} canWrite={hasRole(user.role, "manager")} />
     </HydrationBoundary>
   );
 }

@@ -1,24 +1,22 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { CampaignDetail } from "@/components/campaigns/campaign-detail";
 import { campaignKeys } from "@/lib/queries/campaigns";
 import { getQueryClient } from "@/lib/queries/query-client";
-import { getCurrentUser } from "@/lib/server/auth/current-user";
-import { campaignDetail } from "@/lib/server/campaigns/service";
+import { campaignDetailFor } from "@/lib/server/dal/campaigns";
+import { requirePageUser } from "@/lib/server/dal/page-user";
 import { ApiError } from "@/lib/server/errors";
-import { getSyllable } from "@/lib/server/syllable";
 
 export const metadata = { title: "Campaign" };
 
 export default async function CampaignPage({ params }: { params: Promise<{ campaignId: string }> }) {
-  const user = await getCurrentUser();
-  if (!user) redirect("/login");
+  const user = await requirePageUser();
   const { campaignId } = await params;
   if (!/^\d{1,9}$/.test(campaignId) || Number(campaignId) < 1) notFound();
   const id = Number(campaignId);
   let detail;
   try {
-    detail = await campaignDetail(getSyllable(), id);
+    detail = await campaignDetailFor(user, id);
   } catch (err) {
     if (err instanceof ApiError && err.code === "not_found") notFound();
     throw err; // error.tsx

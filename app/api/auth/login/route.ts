@@ -1,23 +1,45 @@
 import { loginSchema } from "@/lib/schemas/auth";
-import { dummyPasswordHash, verifyPassword } from "@/lib/server/auth/password";
+import { recordAudit } from "@/lib/server/audit";
 import { ensureDemoUsers } from "@/lib/server/auth/demo-users";
-import { getSession } from "@/lib/server/auth/session";
+import { dummyPasswordHash, verifyPassword } from "@/lib/server/auth/password";
+import { startSession } from "@/lib/server/auth/session";
+import { lockedUntil, recordFailure, throttledError, throttleKeys } from "@/lib/server/auth/throttle";
 import { json } from "@/lib/server/auth/with-role";
 import { getConfig } from "@/lib/server/env";
-import { ApiError, errorResponse, parseJsonBody } from "@/lib/server/errors";
+import { ApiError, errorResponse } from "@/lib/server/errors";
+import { parseJsonBody } from "@/lib/server/http/body";
+import { clientAddress } from "@/lib/server/http/client-address";
+import { assertSameOrigin } from "@/lib/server/http/same-origin";
 import { getStore } from "@/lib/server/store";
+
+/** A sign-in body is an email and a password: anything near this size is not one. */
+const MAX_LOGIN_BYTES = 16 * 1024;
 
 export async function POST(req: Request) {
   try {
-    const { email, password } = await parseJsonBody(req, loginSchema);
+    // Login CSRF would sign a victim into the attacker's account.
+    assertSameOrigin(req);
+    const { email, password } = await parseJsonBody(req, loginSchema, { maxBytes: MAX_LOGIN_BYTES });
+    const address = clientAddress(req.headers);
+    const keys = throttleKeys(email, address);
+    const auditAs = { actorEmail: email, actorRole: "anonymous" as const, target: `user:${email}` };
+    // Checked before the password, the same way for known and unknown emails.
+    const until = await lockedUntil(keys);
+    if (until) throw throttledError(until);
+
     await ensureDemoUsers();
-    const user = getStore().users.findByEmail(email);
+    const user = await getStore().users.findByEmail(email);
     // Verify against a dummy hash for unknown emails so response time does not reveal who has an account.
     const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
-    if (!user || !ok) throw new ApiError("unauthorized", "That email and password don't match an account.");
-    const session = await getSession();
-    session.userId = user.id;
-    await session.save();
+    if (!user || !ok) {
+      const locked = await recordFailure(keys);
+      await recordAudit({ ...auditAs, action: "auth.login", outcome: "failed", detail: { address } });
+      if (locked) await recordAudit({ ...auditAs, action: "auth.lockout", outcome: "ok", detail: { address } });
+      throw new ApiError("unauthorized", "That email and password don't match an account.");
+    }
+    await getStore().loginAttempts.clear(keys[0]!);
+    await startSession(user);
+    await recordAudit({ ...auditAs, actorRole: user.role, action: "auth.login", outcome: "ok", detail: { address } });
     return json({ user: { id: user.id, email: user.email, role: user.role }, mode: getConfig().mode });
   } catch (err) {
     return errorResponse(err);

@@ -1,10 +1,13 @@
-import { getSession } from "@/lib/server/auth/session";
+import { endSession } from "@/lib/server/auth/session";
 import { json } from "@/lib/server/auth/with-role";
 import { errorResponse } from "@/lib/server/errors";
+import { assertSameOrigin } from "@/lib/server/http/same-origin";
 
-export async function POST() {
+/** Deletes the stored session, so the cookie is worthless even if something kept a copy. */
+export async function POST(req: Request) {
   try {
-    (await getSession()).destroy();
+    assertSameOrigin(req);
+    await endSession();
     return json({ ok: true });
   } catch (err) {
     return errorResponse(err);

@@ -2,13 +2,14 @@ import { batchDeleteSchema, makeBatchUpdateSchema } from "@/lib/schemas/batches"
 import { audited } from "@/lib/server/audit";
 import { json, withRole } from "@/lib/server/auth/with-role";
 import { invalidateBatch, loadBatchDetail } from "@/lib/server/batches/service";
-import { parseJsonBody } from "@/lib/server/errors";
+import { batchDetailFor } from "@/lib/server/dal/batches";
+import { parseJsonBody } from "@/lib/server/http/body";
 import { getSyllable, upstreamNow } from "@/lib/server/syllable";
 
 type Params = { batchId: string };
 
 /** Fresh details + derived progress (and records a progress snapshot). */
-export const GET = withRole<Params>("supervisor", async ({ params }) => json(await loadBatchDetail(params.batchId)));
+export const GET = withRole<Params>("supervisor", async ({ params, user }) => json(await batchDetailFor(user, params.batchId)));
 
 /** paused / expires_on / call_rate; answers with the batch as read back afterwards. */
 export const PATCH = withRole<Params>("manager", async ({ req, user, params }) => {

@@ -3,16 +3,18 @@ import { hasRole } from "@/lib/schemas/roles";
 import { audited } from "@/lib/server/audit";
 import { json, withRole } from "@/lib/server/auth/with-role";
 import { CampaignConflictError, safeUpdateCampaign } from "@/lib/server/campaigns/safe-update";
-import { campaignDetail, deleteCampaignChecked, parseCampaignId } from "@/lib/server/campaigns/service";
+import { deleteCampaignChecked, parseCampaignId } from "@/lib/server/campaigns/service";
+import { campaignDetailFor } from "@/lib/server/dal/campaigns";
 import { ApiError, validationError } from "@/lib/server/errors";
+import { readJson } from "@/lib/server/http/body";
 import { getSyllable } from "@/lib/server/syllable";
 
 type Params = { campaignId: string };
 
 /** GET: {campaign, batch_counts} (batch_counts null when the batch list is unavailable). */
-export const GET = withRole<Params>("supervisor", async ({ params }) => {
+export const GET = withRole<Params>("supervisor", async ({ params, user }) => {
   const id = parseCampaignId(params.campaignId);
-  return json(await campaignDetail(getSyllable(), id));
+  return json(await campaignDetailFor(user, id));
 });
 
 /**
@@ -22,12 +24,7 @@ export const GET = withRole<Params>("supervisor", async ({ params }) => {
  */
 export const PATCH = withRole<Params>("manager", async ({ req, user, params }) => {
   const id = parseCampaignId(params.campaignId);
-  let raw: unknown;
-  try {
-    raw = await req.json();
-  } catch {
-    throw new ApiError("bad_request", "The request body must be valid JSON.");
-  }
+  const raw = await readJson(req);
   // Checked before validation: a manager learns nothing about voicemail fields, valid or not.
   if (raw && typeof raw === "object" && "voicemail_detection" in raw && !hasRole(user.role, "admin")) {
     throw new ApiError("forbidden", "Only an admin can change voicemail detection.");
@@ -55,14 +52,8 @@ export const PATCH = withRole<Params>("manager", async ({ req, user, params }) =
 export const DELETE = withRole<Params>("admin", async ({ req, user, params }) => {
   const id = parseCampaignId(params.campaignId);
   let confirmed = new URL(req.url).searchParams.get("force") === "true";
-  const text = await req.text();
-  if (text.trim()) {
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      throw new ApiError("bad_request", "The request body must be valid JSON.");
-    }
+  const body = await readJson(req, { optional: true });
+  if (body !== undefined) {
     const parsed = campaignDeleteBodySchema.safeParse(body);
     if (!parsed.success) throw validationError(parsed.error);
     confirmed ||= parsed.data.confirm_active_batches === true;

@@ -2,7 +2,7 @@ import { addRequestSchema, type AddRequestResponse } from "@/lib/schemas/batches
 import { audited } from "@/lib/server/audit";
 import { json, withRole } from "@/lib/server/auth/with-role";
 import { invalidateBatch, loadBatchDetail } from "@/lib/server/batches/service";
-import { parseJsonBody } from "@/lib/server/errors";
+import { parseJsonBody } from "@/lib/server/http/body";
 import { getSyllable } from "@/lib/server/syllable";
 
 /** Adds one request, then reads it (and the batch) back. */

@@ -1,13 +1,13 @@
 import { resultsQuerySchema } from "@/lib/schemas/batches";
 import { withRole } from "@/lib/server/auth/with-role";
 import { csvStream } from "@/lib/server/batches/results-query";
-import { selectBatchResults } from "@/lib/server/batches/service";
+import { batchResultsFor } from "@/lib/server/dal/batches";
 import { parseSearchParams } from "@/lib/server/errors";
 
 /** The filtered results as a CSV, streamed in chunks of rows (never one giant string). */
-export const GET = withRole<{ batchId: string }>("supervisor", async ({ req, params }) => {
+export const GET = withRole<{ batchId: string }>("supervisor", async ({ req, params, user }) => {
   const query = parseSearchParams(req.url, resultsQuerySchema);
-  const rows = await selectBatchResults(params.batchId, query);
+  const rows = await batchResultsFor(user, params.batchId, query);
   const safeName = params.batchId.replace(/[^A-Za-z0-9._-]/g, "_");
   return new Response(csvStream(rows), {
     headers: {

@@ -1,26 +1,35 @@
-import { MAX_UPLOAD_BYTES, type UploadResponse } from "@/lib/schemas/batches";
+import type { UploadResponse } from "@/lib/schemas/batches";
 import { audited } from "@/lib/server/audit";
 import { json, withRole } from "@/lib/server/auth/with-role";
 import { invalidateBatch, loadBatchDetail } from "@/lib/server/batches/service";
+import { getConfig } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/errors";
+import { mediaType, readBodyLimited, tooLarge } from "@/lib/server/http/body";
 import { getSyllable } from "@/lib/server/syllable";
 
 const CSV_TYPES = new Set(["", "text/csv", "application/csv", "text/plain", "application/vnd.ms-excel", "text/x-csv", "application/octet-stream"]);
 
+// Room for the multipart envelope around the file itself.
+const ENVELOPE_BYTES = 64 * 1024;
+
 /** Multipart `file` (CSV): checks size and type, forwards it to Syllable, then reads the batch back. */
 export const POST = withRole<{ batchId: string }>("manager", async ({ req, user, params }) => {
-  const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > MAX_UPLOAD_BYTES + 64 * 1024) throw tooBig();
+  const maxBytes = getConfig().uploadMaxBytes;
+  if (mediaType(req) !== "multipart/form-data") {
+    throw new ApiError("unsupported_media_type", "Send the CSV as multipart/form-data in a field named \"file\".");
+  }
+  // Counted while it streams in (chunked uploads too): an oversized upload is never held whole.
+  const raw = await readBodyLimited(req, maxBytes + ENVELOPE_BYTES, "The file");
   let form: FormData;
   try {
-    form = await req.formData();
+    form = await new Response(raw, { headers: { "Content-Type": req.headers.get("content-type")! } }).formData();
   } catch {
     throw new ApiError("bad_request", "Send the CSV as multipart/form-data in a field named \"file\".");
   }
   const file = form.get("file");
   if (!(file instanceof File)) throw new ApiError("validation_failed", "Choose a CSV file to upload.", { file: "Choose a CSV file" });
   if (file.size === 0) throw new ApiError("validation_failed", "The file is empty.", { file: "The file is empty" });
-  if (file.size > MAX_UPLOAD_BYTES) throw tooBig();
+  if (file.size > maxBytes) throw tooLarge(maxBytes, "The file");
   const name = file.name || "upload.csv";
   if (!name.toLowerCase().endsWith(".csv") || !CSV_TYPES.has(file.type.split(";")[0]!.trim().toLowerCase())) {
     throw new ApiError("validation_failed", "Only .csv files can be uploaded.", { file: "Only .csv files can be uploaded" });
@@ -42,7 +51,3 @@ export const POST = withRole<{ batchId: string }>("manager", async ({ req, user,
   };
   return json(body);
 });
-
-function tooBig() {
-  return new ApiError("validation_failed", `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`, { file: "File too large" });
-}

@@ -2,7 +2,7 @@ import { removeRequestsSchema, type RemoveRequestsResponse } from "@/lib/schemas
 import { audited } from "@/lib/server/audit";
 import { json, withRole } from "@/lib/server/auth/with-role";
 import { invalidateBatch, loadAllResults, loadBatchDetail } from "@/lib/server/batches/service";
-import { parseJsonBody } from "@/lib/server/errors";
+import { parseJsonBody } from "@/lib/server/http/body";
 import { getSyllable } from "@/lib/server/syllable";
 
 /**

@@ -1,0 +1,91 @@
+// The console's configuration from the environment, validated once. Pure (no server-only
+// import) so the HTTP front server (scripts/serve.ts) and the launcher can use it too.
+import path from "node:path";
+import { z } from "zod";
+
+// Empty strings in the environment mean "not set" (a blank line in a .env file should not be a value).
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema);
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+export const envSchema = z.object({
+  PORT: optional(port.default(3000)),
+  SYLLABLE_BASE_URL: optional(z.url({ protocol: /^https?$/ }).default("https://api.syllable.cloud")),
+  SYLLABLE_API_KEY: optional(z.string().min(1).optional()),
+  SYLLABLE_TIMEOUT_MS: optional(z.coerce.number().int().min(100).max(120_000).default(15_000)),
+  DATA_DIR: optional(z.string().default("./data")),
+  SESSION_SECRET: optional(z.string().min(32, "must be at least 32 characters").optional()),
+  SANDBOX_PORT: optional(port.default(4010)),
+  SANDBOX_SPEED: optional(z.coerce.number().min(0).max(100_000).default(60)),
+  SANDBOX_API_KEY: optional(z.string().min(1).default("sandbox")),
+  PUBLIC_URL: optional(z.url({ protocol: /^https?$/ }).optional()),
+  ALLOWED_ORIGINS: optional(
+    z
+      .string()
+      .transform((v) => v.split(",").map((o) => o.trim()).filter(Boolean))
+      .pipe(z.array(z.url({ protocol: /^https?$/, error: "must be a comma-separated list of http(s) origins" })))
+      .default([]),
+  ),
+  COOKIE_SECURE: optional(z.enum(["0", "1"]).default("0")),
+  TRUST_PROXY: optional(z.enum(["0", "1"]).default("0")),
+  SESSION_IDLE_HOURS: optional(z.coerce.number().min(0.01).max(24 * 30).default(8)),
+  SESSION_MAX_DAYS: optional(z.coerce.number().min(0.01).max(365).default(7)),
+  UPLOAD_MAX_MB: optional(z.coerce.number().min(1).max(1024).default(20)),
+});
+export type Env = z.infer<typeof envSchema>;
+
+export type ConsoleConfig = {
+  /** "sandbox" when no SYLLABLE_API_KEY is set: the console talks to the embedded sandbox. */
+  mode: "sandbox" | "live";
+  baseUrl: string;
+  apiKey: string;
+  timeoutMs: number;
+  dataDir: string;
+  sessionSecret: string | undefined;
+  port: number;
+  /** The console's own origin as browsers see it (PUBLIC_URL); unset: the request's Host. */
+  publicOrigin: string | undefined;
+  /** Further origins allowed to send writes (reverse proxies under another name). */
+  allowedOrigins: string[];
+  /** COOKIE_SECURE=1: served over HTTPS, so Secure + __Host- cookies and HSTS. */
+  cookieSecure: boolean;
+  /** TRUST_PROXY=1: a reverse proxy appends the client address to X-Forwarded-For. */
+  trustProxy: boolean;
+  sessionIdleMs: number;
+  sessionMaxMs: number;
+  uploadMaxBytes: number;
+};
+
+export class EnvError extends Error {}
+
+/** Validates an environment and derives the console's configuration; throws EnvError with one readable line per bad variable. */
+export function loadConfig(source: Record<string, string | undefined>): ConsoleConfig {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => {
+      const name = String(i.path[0] ?? "environment");
+      return `${name}: ${i.message} (got ${JSON.stringify(source[name] ?? "")})`;
+    });
+    throw new EnvError(`Invalid configuration:\n  ${lines.join("\n  ")}`);
+  }
+  const env = parsed.data;
+  const live = env.SYLLABLE_API_KEY !== undefined;
+  return {
+    mode: live ? "live" : "sandbox",
+    baseUrl: (live ? env.SYLLABLE_BASE_URL : `http://127.0.0.1:${env.SANDBOX_PORT}`).replace(/\/+$/, ""),
+    apiKey: live ? env.SYLLABLE_API_KEY! : env.SANDBOX_API_KEY,
+    timeoutMs: env.SYLLABLE_TIMEOUT_MS,
+    dataDir: path.resolve(env.DATA_DIR),
+    sessionSecret: env.SESSION_SECRET,
+    port: env.PORT,
+    publicOrigin: env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : undefined,
+    allowedOrigins: env.ALLOWED_ORIGINS.map((o) => new URL(o).origin),
+    cookieSecure: env.COOKIE_SECURE === "1",
+    trustProxy: env.TRUST_PROXY === "1",
+    sessionIdleMs: Math.round(env.SESSION_IDLE_HOURS * 3_600_000),
+    sessionMaxMs: Math.round(env.SESSION_MAX_DAYS * 86_400_000),
+    uploadMaxBytes: Math.round(env.UPLOAD_MAX_MB * 1024 * 1024),
+  };
+}
+

@@ -1,0 +1,33 @@
+// Checks of the request line made before Next routes anything: Next answers a plain-text 500 to
+// broken percent-encoding, and an id of thousands of characters only fails upstream (431 → 502).
+
+/** The longest path segment (a batch or campaign id, once decoded) the console accepts. */
+export const MAX_SEGMENT_LENGTH = 256;
+
+/** Why a request path is refused, as a sentence, or null when it is fine. */
+export function badPathReason(rawUrl: string): string | null {
+  const path = rawUrl.split("?", 1)[0] ?? "";
+  for (const segment of path.split("/")) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(segment);
+    } catch {
+      return "The address contains broken percent-encoding.";
+    }
+    if (!decoded.isWellFormed() || decoded.includes("\0")) return "The address contains characters that are not valid text.";
+    if (decoded.length > MAX_SEGMENT_LENGTH) return `A part of the address is longer than ${MAX_SEGMENT_LENGTH} characters.`;
+  }
+  return null;
+}
+
+/**
+ * The client's address: the socket's, or with a trusted reverse proxy (TRUST_PROXY=1) the last
+ * X-Forwarded-For entry, the one that proxy appended (earlier entries are the client's to forge).
+ */
+export function clientAddressOf(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, trustProxy: boolean): string {
+  if (trustProxy && forwardedFor) {
+    const last = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor).split(",").at(-1)?.trim();
+    if (last) return last;
+  }
+  return socketAddress ?? "unknown";
+}

@@ -1,0 +1,39 @@
+import "server-only";
+// Batch reads for pages, prefetches and route handlers alike: each function checks the user it
+// is given before anything is fetched (layouts are not a security boundary).
+import type { BatchListQuery, CampaignOption, ResultsQuery } from "@/lib/schemas/batches";
+import type { SessionUser } from "@/lib/server/auth/current-user";
+import { campaignIndex, listBatches, loadBatchDetail, pageBatchResults, selectBatchResults } from "@/lib/server/batches/service";
+import { authorize } from "./authorize";
+
+type Viewer = SessionUser | null | undefined;
+
+/** The batch list (supervisor+). */
+export async function listBatchesFor(user: Viewer, query: BatchListQuery) {
+  authorize(user, "supervisor");
+  return listBatches(query);
+}
+
+/** One batch with its derived progress (supervisor+). */
+export async function batchDetailFor(user: Viewer, batchId: string) {
+  authorize(user, "supervisor");
+  return loadBatchDetail(batchId);
+}
+
+/** One page of a batch's results (supervisor+). */
+export async function batchResultsPageFor(user: Viewer, batchId: string, query: ResultsQuery) {
+  authorize(user, "supervisor");
+  return pageBatchResults(batchId, query);
+}
+
+/** Every result row matching a filter, for the CSV export (supervisor+). */
+export async function batchResultsFor(user: Viewer, batchId: string, query: Omit<ResultsQuery, "page" | "limit">) {
+  authorize(user, "supervisor");
+  return selectBatchResults(batchId, query);
+}
+
+/** The campaigns a new batch can go to (manager+: only they create batches). */
+export async function campaignOptionsFor(user: Viewer): Promise<CampaignOption[]> {
+  authorize(user, "manager");
+  return [...(await campaignIndex()).values()].map((c) => ({ id: c.id, name: c.campaign_name, hourly_rate: c.hourly_rate ?? null }));
+}

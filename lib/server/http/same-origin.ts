@@ -1,0 +1,34 @@
+import "server-only";
+import { getConfig, type ConsoleConfig } from "@/lib/server/env";
+import { ApiError } from "@/lib/server/errors";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+function originAllowed(origin: string, req: Request, cfg: ConsoleConfig): boolean {
+  if (cfg.allowedOrigins.includes(origin)) return true;
+  if (cfg.publicOrigin) return origin === cfg.publicOrigin;
+  // No PUBLIC_URL: the console's origin is whatever host the browser asked for. A browser
+  // cannot forge Host, and the Origin a page on any other host or port sends will differ.
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    return false;
+  }
+  const host = req.headers.get("host") ?? new URL(req.url).host;
+  return originHost === host.toLowerCase();
+}
+
+/**
+ * CSRF defence for every state-changing request, sign-in included: it must come from the
+ * console's own origin, by `Origin` or, when a browser sends none, `Sec-Fetch-Site: same-origin`.
+ * Requests carrying neither (plain scripts) are refused too: scripts use API tokens.
+ */
+export function assertSameOrigin(req: Request, cfg: ConsoleConfig = getConfig()): void {
+  if (SAFE_METHODS.has(req.method.toUpperCase())) return;
+  const origin = req.headers.get("origin");
+  const ok = origin !== null ? origin !== "null" && originAllowed(origin, req, cfg) : req.headers.get("sec-fetch-site") === "same-origin";
+  if (!ok) {
+    throw new ApiError("forbidden", "This change was refused because it did not come from the console's own pages. Reload the console and try again.");
+  }
+}
