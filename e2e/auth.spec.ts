@@ -1,10 +1,10 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { ROLES, ROLE_LABELS } from "../lib/schemas/roles";
 import { signIn } from "./support/auth";
 
 test("a signed-out visit lands on the sign-in page, which lists the sandbox demo accounts", async ({ page }) => {
   await page.goto("/batches");
-  await expect(page).toHaveURL(/\/login$/);
+  await expect(page).toHaveURL(/\/login(\?|$)/);
   await expect(page.getByRole("heading", { name: "Outbound Console" })).toBeVisible();
   await expect(page.getByText("Sandbox", { exact: true })).toBeVisible();
   const demo = page.getByTestId("demo-users");
@@ -23,9 +23,9 @@ for (const role of ROLES) {
     expect(session?.value).not.toContain(role); // sealed, not readable
 
     await page.getByRole("button", { name: "Sign out" }).click();
-    await expect(page).toHaveURL(/\/login$/);
+    await expect(page).toHaveURL(/\/login(\?|$)/);
     await page.goto("/campaigns");
-    await expect(page).toHaveURL(/\/login$/);
+    await expect(page).toHaveURL(/\/login(\?|$)/);
   });
 }
 
@@ -36,7 +36,7 @@ test("a wrong password gets a clear message and no session", async ({ page }) =>
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "match" })).toHaveText("That email and password don't match an account.");
   await page.goto("/batches");
-  await expect(page).toHaveURL(/\/login$/);
+  await expect(page).toHaveURL(/\/login(\?|$)/);
 });
 
 test("the API answers 401 in the error shape when signed out", async ({ request }) => {

@@ -1,6 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { SEED } from "../sandbox/seed";
 import { signIn } from "./support/auth";
+import { CONSOLE_URL } from "./support/env";
 import { advanceSandbox, sandboxApi, sandboxControl } from "./support/sandbox";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -336,7 +338,11 @@ test.describe("write controls follow the role", () => {
 
     // The server refuses the write too (the hidden button is not the only guard).
     const current = await sandboxApi<Json>("GET", `/campaigns/${C.payments}`);
-    const res = await page.request.patch(`/api/campaigns/${C.payments}`, { data: { expected_updated_at: current.updated_at, hourly_rate: 5 } });
+    // From the console's own origin, so the role (not the CSRF check) is what refuses it.
+    const res = await page.request.patch(`/api/campaigns/${C.payments}`, {
+      data: { expected_updated_at: current.updated_at, hourly_rate: 5 },
+      headers: { Origin: CONSOLE_URL },
+    });
     expect(res.status()).toBe(403);
     expect(((await res.json()) as Json).error.code).toBe("forbidden");
     expect((await sandboxApi<Json>("GET", `/campaigns/${C.payments}`)).hourly_rate).toBe(current.hourly_rate);

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { SEED } from "../sandbox/seed";
 import { signIn } from "./support/auth";
 import { sandboxControl } from "./support/sandbox";

@@ -26,6 +26,37 @@ function refuse(req: http.IncomingMessage, res: http.ServerResponse, status: num
   }
 }
 
+/**
+ * Next answers a method a route does not export with a bare 405 (no body). API clients are
+ * promised the error shape on every failure, so such an answer gets one: while the status is a
+ * bodiless 405, Next's header flush and (empty) writes are held back and `end` sends the shape.
+ */
+function answerBareApiErrorsInShape(res: http.ServerResponse): void {
+  const bare405 = () => res.statusCode === 405 && !res.getHeader("content-type") && !res.headersSent;
+  const flushHeaders = res.flushHeaders.bind(res);
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => http.ServerResponse;
+  const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+  const end = res.end.bind(res) as (...args: unknown[]) => http.ServerResponse;
+  res.flushHeaders = () => (bare405() ? undefined : flushHeaders());
+  res.writeHead = ((...args: unknown[]) => {
+    if (args[0] === 405 && !res.getHeader("content-type") && !res.headersSent) {
+      res.statusCode = 405;
+      return res;
+    }
+    return writeHead(...args);
+  }) as typeof res.writeHead;
+  res.write = ((...args: unknown[]) => (bare405() ? true : write(...args))) as typeof res.write;
+  res.end = ((...args: unknown[]) => {
+    if (!bare405()) return end(...args);
+    res.setHeader("Content-Type", "application/json");
+    res.setHeader("Cache-Control", "no-store");
+    res.removeHeader("Transfer-Encoding");
+    const allow = res.getHeader("allow");
+    const message = `This address does not accept that method${allow ? `; it accepts ${String(allow)}` : ""}.`;
+    return end(JSON.stringify({ error: { code: "method_not_allowed", message } }));
+  }) as typeof res.end;
+}
+
 async function main() {
   const app = next({ dev: false, dir: root, port: config.port });
   const handle = app.getRequestHandler();
@@ -41,6 +72,7 @@ async function main() {
     req.headers["content-security-policy"] = headers["Content-Security-Policy"];
     delete req.headers["content-security-policy-report-only"];
 
+    if ((req.url ?? "").startsWith("/api/")) answerBareApiErrorsInShape(res);
     const reason = badPathReason(req.url ?? "/");
     if (reason) return refuse(req, res, 400, "bad_request", reason);
     handle(req, res).catch((err: unknown) => {

@@ -46,6 +46,33 @@ describe("npm run users", () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it("refuses a password under 12 characters for a real account (live mode), with the reason", () => {
+    const r = run(["add", "short@x.io", "admin"], "x\n");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("at least 12 characters");
+    expect(run(["list"]).stdout).not.toContain("short@x.io");
+  });
+
+  it("a password change, role change or removal ends that user's sessions", () => {
+    const db = new Database(path.join(dataDir, "console.sqlite"));
+    const addSession = (id: string) => {
+      const user = db.prepare("SELECT id FROM users WHERE email = 'a@b.c'").get() as { id: number };
+      db.prepare("INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at, user_agent, address) VALUES (?, ?, '2026-01-01', '2026-01-01', '', '')").run(id, user.id);
+    };
+    const count = () => (db.prepare("SELECT COUNT(*) AS n FROM sessions").get() as { n: number }).n;
+    addSession("s1");
+    addSession("s2");
+    expect(run(["passwd", "a@b.c"], "another-long-password\n").stdout).toContain("ended 2 session(s)");
+    expect(count()).toBe(0);
+    addSession("s3");
+    expect(run(["role", "a@b.c", "supervisor"]).stdout).toContain("is now supervisor; ended 1 session(s)");
+    expect(count()).toBe(0);
+    addSession("s4");
+    expect(run(["remove", "a@b.c"]).status).toBe(0);
+    expect(count()).toBe(0);
+    db.close();
+  });
+
   it("refuses an empty password", () => {
     const r = run(["add", "e@f.g", "supervisor"], "\n");
     expect(r.status).toBe(1);

@@ -1,5 +1,6 @@
 "use client";
 
+import "@/lib/schemas/zod-config";
 import { FormActions } from "@/components/ui/form-actions";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";

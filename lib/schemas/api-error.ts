@@ -1,3 +1,4 @@
+import "./zod-config";
 import { z } from "zod";
 
 /** The one error shape every /api route answers with (see docs/architecture.md). */
@@ -16,6 +17,7 @@ export const ERROR_CODES = [
   "unauthorized",
   "forbidden",
   "not_found",
+  "method_not_allowed",
   "conflict",
   "payload_too_large",
   "unsupported_media_type",
@@ -32,6 +34,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,

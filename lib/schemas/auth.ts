@@ -1,3 +1,4 @@
+import "./zod-config";
 import { z } from "zod";
 
 /** RFC 5321's limit; checked before anything else looks at the text. */

@@ -1,3 +1,4 @@
+import "./zod-config";
 import { z } from "zod";
 import { E164, E164_MESSAGE } from "./phone";
 import type { ConsoleChange } from "@/lib/schemas/audit";

@@ -1,3 +1,4 @@
+import "./zod-config";
 import { z } from "zod";
 
 /** Roles in ascending order of power: each role can do everything the ones before it can. */

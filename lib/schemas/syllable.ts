@@ -1,3 +1,4 @@
+import "./zod-config";
 import { z } from "zod";
 
 // Tolerant schemas for what Syllable answers. The live API adds fields and status values before

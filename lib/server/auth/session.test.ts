@@ -1,0 +1,48 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { loadConfig, resetConfigForTests } from "@/lib/server/env";
+import type { Session } from "@/lib/server/store";
+import { sessionCookieName, sessionIsCurrent } from "./session";
+
+const HOUR = 3_600_000;
+const at = (ms: number) => new Date(ms).toISOString();
+
+afterEach(() => {
+  delete process.env.COOKIE_SECURE;
+  resetConfigForTests();
+});
+
+describe("session lifetime", () => {
+  const cfg = loadConfig({ SESSION_IDLE_HOURS: "8", SESSION_MAX_DAYS: "7" });
+  const now = Date.parse("2026-06-10T12:00:00Z");
+  const session = (createdAgo: number, seenAgo: number): Session => ({
+    idHash: "h",
+    userId: 1,
+    createdAt: at(now - createdAgo),
+    lastSeenAt: at(now - seenAgo),
+    userAgent: "",
+    address: "",
+  });
+
+  it("stays current while used within the idle timeout (it slides), up to the absolute limit", () => {
+    expect(sessionIsCurrent(session(2 * 24 * HOUR, 7 * HOUR), now, cfg)).toBe(true);
+    expect(sessionIsCurrent(session(2 * 24 * HOUR, 8 * HOUR + 1), now, cfg)).toBe(false); // idle
+    expect(sessionIsCurrent(session(7 * 24 * HOUR + 1, 1000), now, cfg)).toBe(false); // absolute
+  });
+
+  it("both timeouts are configurable", () => {
+    const short = loadConfig({ SESSION_IDLE_HOURS: "0.5", SESSION_MAX_DAYS: "1" });
+    expect(sessionIsCurrent(session(HOUR, 31 * 60_000), now, short)).toBe(false);
+    expect(sessionIsCurrent(session(25 * HOUR, 1000), now, short)).toBe(false);
+    expect(sessionIsCurrent(session(HOUR, 29 * 60_000), now, short)).toBe(true);
+  });
+});
+
+describe("session cookie name", () => {
+  it("uses the __Host- prefix when served over HTTPS (COOKIE_SECURE=1)", () => {
+    resetConfigForTests();
+    expect(sessionCookieName()).toBe("outbound_session");
+    process.env.COOKIE_SECURE = "1";
+    resetConfigForTests();
+    expect(sessionCookieName()).toBe("__Host-outbound_session");
+  });
+});

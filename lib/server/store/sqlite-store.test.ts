@@ -1,0 +1,66 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { openSqliteStore } from "./sqlite-store";
+import type { Session } from "./types";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "store-"));
+const store = openSqliteStore(path.join(dir, "console.sqlite"));
+afterAll(async () => {
+  await store.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const session = (idHash: string, userId: number, at = "2026-01-01T00:00:00.000Z"): Session => ({
+  idHash,
+  userId,
+  createdAt: at,
+  lastSeenAt: at,
+  userAgent: "test",
+  address: "127.0.0.1",
+});
+
+describe("sessions", () => {
+  it("finds, touches, removes one, and ends every session of a user", async () => {
+    const ann = await store.users.create({ email: "ann@x.io", role: "manager", passwordHash: "h" });
+    const bob = await store.users.create({ email: "bob@x.io", role: "supervisor", passwordHash: "h" });
+    await store.sessions.create(session("a1", ann.id));
+    await store.sessions.create(session("a2", ann.id));
+    await store.sessions.create(session("b1", bob.id));
+    await store.sessions.touch("a1", "2026-01-01T01:00:00.000Z");
+    expect((await store.sessions.find("a1"))?.lastSeenAt).toBe("2026-01-01T01:00:00.000Z");
+    await store.sessions.remove("a1");
+    expect(await store.sessions.find("a1")).toBeUndefined();
+    expect(await store.sessions.removeForUser(ann.id)).toBe(1);
+    expect(await store.sessions.find("a2")).toBeUndefined();
+    expect(await store.sessions.find("b1")).toBeDefined();
+    // Removing a user takes their sessions along.
+    expect(await store.users.remove("bob@x.io")).toBe(true);
+    expect(await store.sessions.find("b1")).toBeUndefined();
+  });
+
+  it("prunes sessions idle too long or too old", async () => {
+    await store.sessions.create({ ...session("idle", 1, "2026-01-01T00:00:00.000Z"), lastSeenAt: "2026-01-01T00:00:00.000Z" });
+    await store.sessions.create({ ...session("old", 1, "2025-01-01T00:00:00.000Z"), lastSeenAt: "2026-01-02T11:00:00.000Z" });
+    await store.sessions.create({ ...session("fresh", 1, "2026-01-02T00:00:00.000Z"), lastSeenAt: "2026-01-02T11:00:00.000Z" });
+    await store.sessions.prune({ idleBefore: "2026-01-02T03:00:00.000Z", createdBefore: "2025-12-26T00:00:00.000Z" });
+    expect(await store.sessions.find("idle")).toBeUndefined();
+    expect(await store.sessions.find("old")).toBeUndefined();
+    expect(await store.sessions.find("fresh")).toBeDefined();
+  });
+});
+
+describe("login attempts", () => {
+  it("counts failures per key since a time, clears one key, prunes old ones", async () => {
+    for (const at of ["2026-01-01T00:00:00.000Z", "2026-01-01T00:10:00.000Z", "2026-01-01T00:20:00.000Z"]) {
+      await store.loginAttempts.addFailure("email:a@b.c", at);
+      await store.loginAttempts.addFailure("addr:1.2.3.4", at);
+    }
+    expect(await store.loginAttempts.failuresSince("email:a@b.c", "2026-01-01T00:05:00.000Z")).toEqual(["2026-01-01T00:10:00.000Z", "2026-01-01T00:20:00.000Z"]);
+    await store.loginAttempts.clear("email:a@b.c");
+    expect(await store.loginAttempts.failuresSince("email:a@b.c", "")).toEqual([]);
+    await store.loginAttempts.prune("2026-01-01T00:15:00.000Z");
+    expect(await store.loginAttempts.failuresSince("addr:1.2.3.4", "")).toEqual(["2026-01-01T00:20:00.000Z"]);
+  });
+});
