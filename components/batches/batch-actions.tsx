@@ -32,13 +32,13 @@ import { UploadCsvButton } from "./upload-csv-dialog";
 const enc = encodeURIComponent;
 
 /** The manager/admin operations on one batch. Not rendered for supervisors (the API refuses them anyway). */
-export function BatchActions({ batch }: { batch: BatchDetailResponse }) {
+export function BatchActions({ batch, uploadMaxBytes }: { batch: BatchDetailResponse; uploadMaxBytes: number }) {
   const stopped = ["FAILED", "CANCELED", "EXPIRED"].includes((batch.status ?? "").toUpperCase());
   return (
     <div className="flex flex-wrap gap-2" role="group" aria-label="Batch operations">
       <HoldToggle batch={batch} disabled={stopped} />
       <SettingsButton batch={batch} />
-      <UploadCsvButton batchId={batch.batch_id} />
+      <UploadCsvButton batchId={batch.batch_id} maxBytes={uploadMaxBytes} />
       <AddRequestButton batchId={batch.batch_id} />
       <DeleteButton batchId={batch.batch_id} />
     </div>

@@ -17,7 +17,7 @@ import { absoluteUtc } from "@/lib/format";
 import { UpdatedAgo } from "./time";
 
 /** The live batch page: header, progress and ETA, charts, operations and results. */
-export function BatchDetail({ batchId, canWrite }: { batchId: string; canWrite: boolean }) {
+export function BatchDetail({ batchId, canWrite, uploadMaxBytes }: { batchId: string; canWrite: boolean; uploadMaxBytes: number }) {
   const query = useQuery(batchDetailQueryOptions(batchId));
   const table = useDataTableUrlState({ defaultPageSize: 50, pageSizes: [25, 50, 100, 250] });
   if (query.isPending) return <LoadingState label="Loading batch…" />;
@@ -72,7 +72,7 @@ export function BatchDetail({ batchId, canWrite }: { batchId: string; canWrite: 
           </Item>
           <Item label="Uploaded file">{batch.upload_filename ?? "—"}</Item>
         </dl>
-        {canWrite && <BatchActions batch={batch} />}
+        {canWrite && <BatchActions batch={batch} uploadMaxBytes={uploadMaxBytes} />}
       </header>
 
       <div className="grid gap-6 lg:grid-cols-2">

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { uploadBatchCsv } from "@/lib/queries/batches";
-import { MAX_UPLOAD_BYTES, type UploadResponse } from "@/lib/schemas/batches";
+import type { UploadResponse } from "@/lib/schemas/batches";
 import { analyzeCsv, type CsvPreview } from "./csv-preview";
 import { useAfterBatchWrite } from "./use-batch-write";
 
@@ -17,7 +17,8 @@ const n = (v: number) => v.toLocaleString("en-US");
 const rowsText = (rows: number[]) => `${rows.length === 1 ? "row" : "rows"} ${rows.slice(0, 8).join(", ")}${rows.length > 8 ? ` and ${rows.length - 8} more` : ""}`;
 
 /** Upload a CSV: parse and preview in the browser first, send only on confirm, with upload progress. */
-export function UploadCsvButton({ batchId }: { batchId: string }) {
+/** `maxBytes` is the server's UPLOAD_MAX_MB, so the instant check here agrees with the server's. */
+export function UploadCsvButton({ batchId, maxBytes }: { batchId: string; maxBytes: number }) {
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -25,13 +26,13 @@ export function UploadCsvButton({ batchId }: { batchId: string }) {
         Upload CSV
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} title="Upload contacts (CSV)" description="Columns reference_id and target (E.164); every other column becomes a request variable." className="max-w-2xl">
-        <UploadForm batchId={batchId} onDone={() => setOpen(false)} />
+        <UploadForm batchId={batchId} maxBytes={maxBytes} onDone={() => setOpen(false)} />
       </Dialog>
     </>
   );
 }
 
-function UploadForm({ batchId, onDone }: { batchId: string; onDone: () => void }) {
+function UploadForm({ batchId, maxBytes, onDone }: { batchId: string; maxBytes: number; onDone: () => void }) {
   const inputId = useId();
   const after = useAfterBatchWrite(batchId);
   const [file, setFile] = useState<File | null>(null);
@@ -57,7 +58,7 @@ function UploadForm({ batchId, onDone }: { batchId: string; onDone: () => void }
     setOutcome(null);
     setProgress(0);
     if (!f) return;
-    if (f.size > MAX_UPLOAD_BYTES) return setParseError(`The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`);
+    if (f.size > maxBytes) return setParseError(`The file is larger than ${Math.round((maxBytes / 1024 / 1024) * 10) / 10} MB, the most the console accepts.`);
     if (!f.name.toLowerCase().endsWith(".csv")) return setParseError("Choose a .csv file.");
     Papa.parse<Record<string, string>>(f, {
       header: true,

@@ -6,10 +6,9 @@ import type { Batch, BatchDetails, RequestResult } from "@/lib/schemas/syllable"
 
 // Shared by the batch forms (zodResolver) and the /api/batches handlers: one definition per write.
 
-/** E.164: a plus, a non-zero digit, 7 to 15 digits in all. */
+/** A batch id: a letter or digit, then up to 99 letters, digits, dots, dashes or underscores. */
 export const BATCH_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 export const MAX_CALL_RATE = 3600;
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 const isoDateTime = z.iso.datetime({ offset: true, error: "Use a full date and time, e.g. 2026-05-01T17:00:00Z" });
 

@@ -6,6 +6,7 @@ import { getQueryClient } from "@/lib/queries/query-client";
 import { hasRole } from "@/lib/schemas/roles";
 import { batchDetailFor } from "@/lib/server/dal/batches";
 import { requirePageUser } from "@/lib/server/dal/page-user";
+import { getConfig } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/errors";
 
 export async function generateMetadata({ params }: { params: Promise<{ batchId: string }> }) {
@@ -26,7 +27,7 @@ export default async function BatchPage({ params }: { params: Promise<{ batchId:
   }
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <BatchDetail batchId={batchId} canWrite={hasRole(user.role, "manager")} />
+      <BatchDetail batchId={batchId} canWrite={hasRole(user.role, "manager")} uploadMaxBytes={getConfig().uploadMaxBytes} />
     </HydrationBoundary>
   );
 }
