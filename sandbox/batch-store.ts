@@ -19,6 +19,8 @@ export interface BatchRow {
   error_message: string | null;
   canceled: number;
   credit: number;
+  auto_call_rate: number;
+  auto_call_rate_baseline: number | null;
 }
 
 export function getBatchRow(db: Db, batchId: string, includeDeleted = false): BatchRow | undefined {
@@ -56,6 +58,8 @@ export function serializeBatch(row: BatchRow): Record<string, unknown> {
     expires_on: row.expires_on,
     paused: row.paused === null ? null : row.paused === 1,
     call_rate: row.call_rate,
+    auto_call_rate: row.auto_call_rate === 1,
+    auto_call_rate_baseline: row.auto_call_rate_baseline,
     status: row.status,
     upload_filename: row.upload_filename,
     dispatch_id: row.dispatch_id,

@@ -46,7 +46,9 @@ CREATE TABLE IF NOT EXISTS batches (
   last_updated_by TEXT NOT NULL,
   error_message TEXT,
   canceled INTEGER NOT NULL DEFAULT 0,
-  credit REAL NOT NULL DEFAULT 0
+  credit REAL NOT NULL DEFAULT 0,
+  auto_call_rate INTEGER NOT NULL DEFAULT 0,
+  auto_call_rate_baseline REAL
 );
 
 -- *_at INTEGER columns are simulated epoch ms of the next engine event for the row.
@@ -94,7 +96,20 @@ export function openDb(dataDir: string): Db {
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
   db.exec(SCHEMA);
+  addMissingColumns(db);
   return db;
+}
+
+// Columns added after a sandbox database may already exist (CREATE TABLE IF NOT EXISTS skips them).
+const LATER_COLUMNS: Record<string, string[]> = {
+  batches: ["auto_call_rate INTEGER NOT NULL DEFAULT 0", "auto_call_rate_baseline REAL"],
+};
+
+function addMissingColumns(db: Db): void {
+  for (const [table, columns] of Object.entries(LATER_COLUMNS)) {
+    const have = new Set((db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name));
+    for (const column of columns) if (!have.has(column.split(" ")[0]!)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column}`);
+  }
 }
 
 export function getMeta(db: Db, key: string): string | undefined {

@@ -34,7 +34,9 @@ export function outcomeFor(batchId: string, referenceId: string, attempt: number
   if (u < 0.86) return { status: "FAILED", channel: "BUSY" };
   if (u < 0.93) return { status: "FAILED", channel: "MACHINE" };
   if (u < 0.97) return { status: "FAILED", channel: "FAILED" };
-  return { status: "FAILED", channel: "SIP_TEMPORARILY_UNAVAILABLE" };
+  if (u < 0.985) return { status: "FAILED", channel: "SIP_TEMPORARILY_UNAVAILABLE" };
+  // The carrier connected but reported nothing conclusive (Syllable's NO_OUTCOME, 2026-08).
+  return { status: "CONNECTED", channel: "NO_OUTCOME" };
 }
 
 const SUMMARIES = {
@@ -51,7 +53,7 @@ export function insightsFor(batchId: string, referenceId: string, attempt: numbe
   return { status: "COMPLETED", insights: JSON.stringify({ rating, summary: SUMMARIES[rating] }) };
 }
 
-function minutesOfDay(hms: string): number {
+function secondsOfDay(hms: string): number {
   const [h, m, s] = hms.split(":").map(Number);
   return (h ?? 0) * 3600 + (m ?? 0) * 60 + (s ?? 0);
 }
@@ -62,11 +64,48 @@ export function inWindow(c: StoredCampaign, t: number): boolean {
   const day = DAYS[(d.getUTCDay() + 6) % 7];
   if (!day || !c.active_days.includes(day)) return false;
   const sec = d.getUTCHours() * 3600 + d.getUTCMinutes() * 60 + d.getUTCSeconds();
-  const start = minutesOfDay(c.daily_start_time ?? "00:00:00");
-  const end = minutesOfDay(c.daily_end_time ?? "23:59:59");
+  const start = secondsOfDay(c.daily_start_time ?? "00:00:00");
+  const end = secondsOfDay(c.daily_end_time ?? "23:59:59");
   // end is inclusive to the second; a start after end is an overnight window.
   return start <= end ? sec >= start && sec <= end : sec >= start || sec <= end;
 }
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Milliseconds of calling window between `from` and `to`: the windows of the active days
+ * (an overnight window counts on the day it starts), clipped to the interval.
+ */
+export function validMsBetween(c: StoredCampaign, from: number, to: number): number {
+  if (to <= from) return 0;
+  const start = secondsOfDay(c.daily_start_time ?? "00:00:00") * 1000;
+  // The end second is inclusive.
+  let end = secondsOfDay(c.daily_end_time ?? "23:59:59") * 1000 + 1000;
+  if (end <= start) end += DAY_MS;
+  let total = 0;
+  // From the day before `from`: an overnight window that started then may still be open.
+  for (let day = Math.floor(from / DAY_MS) * DAY_MS - DAY_MS; day < to; day += DAY_MS) {
+    const name = DAYS[(new Date(day).getUTCDay() + 6) % 7];
+    if (!name || !c.active_days.includes(name)) continue;
+    total += Math.max(0, Math.min(to, day + end) - Math.max(from, day + start));
+  }
+  return total;
+}
+
+/** Auto pacing aims to finish with this share of the valid time left, a margin for retries. */
+const AUTO_PACE_TARGET = 0.9;
+/** Later dialing cycles keep the auto rate within ±20% of the first one (Syllable's rule). */
+const AUTO_PACE_BAND = 0.2;
+
+/** The auto-paced rate (calls/hour) to empty `pending` requests before `expiresOn`, or null when there is nothing to pace. */
+export function autoPacedRate(c: StoredCampaign, pending: number, now: number, expiresOn: number, baseline: number | null): number | null {
+  if (pending <= 0) return null;
+  const hoursLeft = (validMsBetween(c, now, expiresOn) * AUTO_PACE_TARGET) / 3_600_000;
+  let rate = hoursLeft > 0 ? pending / hoursLeft : MAX_RATE;
+  if (baseline !== null) rate = Math.min(baseline * (1 + AUTO_PACE_BAND), Math.max(baseline * (1 - AUTO_PACE_BAND), rate));
+  return Math.min(MAX_RATE, Math.max(1, Math.round(rate * 100) / 100));
+}
+const MAX_RATE = 3600;
 
 function passesFilters(c: StoredCampaign, lineType: string | null, enrichment: string | null): boolean {
   const tf = c.target_filters;
@@ -102,6 +141,7 @@ interface PendingRow {
   attempt_count: number;
   line_type: string | null;
   enrichment: string | null;
+  created_at: string;
 }
 
 export class Engine {
@@ -174,7 +214,8 @@ export class Engine {
       // Skipping the whole step that reaches expires_on guarantees no sent_at after it.
       if (b.expires_on !== null && Date.parse(b.expires_on) < t1) continue;
       if (!inWindow(c, t0)) continue;
-      const rate = b.call_rate ?? c.hourly_rate;
+      const rate = b.auto_call_rate && b.expires_on !== null ? this.autoRate(b, c, t0) : (b.call_rate ?? c.hourly_rate);
+      if (rate === null) continue;
       b.credit += (rate * (t1 - t0)) / 3_600_000;
       let want = Math.floor(b.credit);
       if (want <= 0) continue;
@@ -190,6 +231,17 @@ export class Engine {
     }
   }
 
+  /** This cycle's auto-paced rate; the first one becomes the batch's baseline. */
+  private autoRate(b: BatchRow, c: StoredCampaign, t0: number): number | null {
+    const pending = (this.db.prepare("SELECT COUNT(*) AS n FROM requests WHERE batch_id = ? AND request_status = 'PENDING'").get(b.batch_id) as { n: number }).n;
+    const rate = autoPacedRate(c, pending, t0, Date.parse(b.expires_on!), b.auto_call_rate_baseline);
+    if (rate !== null && b.auto_call_rate_baseline === null) {
+      b.auto_call_rate_baseline = rate;
+      this.db.prepare("UPDATE batches SET auto_call_rate_baseline = ? WHERE batch_id = ?").run(rate, b.batch_id);
+    }
+    return rate;
+  }
+
   private dailyCount(campaignId: number, day: string): number {
     const row = this.db.prepare("SELECT count FROM campaign_daily WHERE campaign_id = ? AND day = ?").get(campaignId, day) as
       | { count: number }
@@ -200,8 +252,8 @@ export class Engine {
   private dispatch(b: BatchRow, c: StoredCampaign, want: number, t0: number, t1: number, day: string): number {
     const db = this.db;
     const select = db.prepare(
-      `SELECT id, reference_id, attempt_count, line_type, enrichment FROM requests
-       WHERE batch_id = ? AND request_status = 'PENDING' AND (eligible_at IS NULL OR eligible_at <= ?) ORDER BY id LIMIT ?`,
+      `SELECT id, reference_id, attempt_count, line_type, enrichment, created_at FROM requests
+       WHERE batch_id = ? AND request_status = 'PENDING' AND (eligible_at IS NULL OR eligible_at <= ?) AND created_at <= ? ORDER BY id LIMIT ?`,
     );
     const skip = db.prepare("UPDATE requests SET request_status = 'SKIPPED', channel_manager_status = 'FILTERED_LINE_TYPE', eligible_at = NULL WHERE id = ?");
     const send = db.prepare(
@@ -211,14 +263,15 @@ export class Engine {
     const sms = c.mode === "sms";
     let sent = 0;
     for (let round = 0; round < 5 && sent < want; round++) {
-      const rows = select.all(b.batch_id, t0, want - sent) as PendingRow[];
+      const rows = select.all(b.batch_id, t0, new Date(t1).toISOString(), want - sent) as PendingRow[];
       if (rows.length === 0) break;
       for (const r of rows) {
         if (!passesFilters(c, r.line_type, r.enrichment)) {
           skip.run(r.id);
           continue;
         }
-        const at = Math.floor(t0 + ((sent + 0.5) / want) * (t1 - t0));
+        // Never sent before the request existed (it may have been added inside this step).
+        const at = Math.max(Math.floor(t0 + ((sent + 0.5) / want) * (t1 - t0)), Date.parse(r.created_at));
         const attempt = r.attempt_count + 1;
         const u = hashUnit(`dur|${b.batch_id}|${r.reference_id}|${attempt}`);
         const sid = `${sms ? "SM" : "CA"}${Math.floor(u * 1e15).toString(16).padStart(13, "0")}${r.id.toString(16).padStart(19, "0")}`;

@@ -7,6 +7,7 @@ import { SimClock } from "./clock";
 import { openDb, type Db } from "./db";
 import { Engine } from "./engine";
 import { FaultInjector, type Faults } from "./faults";
+import { allowedMethods } from "./routes/allowed-methods";
 import { batchRoutes } from "./routes/batches";
 import { campaignRoutes } from "./routes/campaigns";
 import { controlRoutes } from "./routes/control";
@@ -59,7 +60,13 @@ export async function createSandbox(opts: SandboxOptions): Promise<Sandbox> {
   app.route("/api/v1/outbound/batches", batchRoutes(deps));
   app.route("/api/v1/outbound/campaigns", campaignRoutes(deps));
   app.route("/__sandbox", controlRoutes(deps));
-  app.notFound((c) => c.json({ detail: "Not Found" }, 404));
+  app.notFound((c) => {
+    const allowed = allowedMethods(c.req.path);
+    if (allowed && !allowed.includes(c.req.method)) {
+      return c.json({ detail: "Method Not Allowed" }, 405, { Allow: allowed.join(", ") });
+    }
+    return c.json({ detail: "Not Found" }, 404);
+  });
   app.onError((err, c) => {
     if (err instanceof ValidationFailure) return c.json({ detail: err.errors }, 422);
     if (err instanceof HttpError) return c.json({ detail: err.detail }, err.status);

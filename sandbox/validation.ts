@@ -206,6 +206,7 @@ export const CHANNEL_MANAGER_STATUSES = [
   "QUEUED", "SENDING", "UNDELIVERED", "DELIVERY_UNKNOWN", "DELIVERY_FAILED", "IN-PROGRESS", "BUSY",
   "CANCELED", "COMPLETED", "DECLINED", "NO-ANSWER", "MACHINE", "HUMAN", "UNKNOWN", "FAILED",
   "SIP_NOT_FOUND", "SIP_TEMPORARILY_UNAVAILABLE", "SIP_LOOP_DETECTED", "SIP_DOES_NOT_EXIST_ANYWHERE",
+  "NO_OUTCOME",
 ] as const;
 
 // ---- body schemas (unknown top-level keys are stripped, as pydantic ignores them) ----
@@ -216,6 +217,7 @@ export const batchInputSchema = z.object({
   expires_on: dateTime.nullable().optional(),
   paused: z.boolean().nullable().optional(),
   call_rate: rate.nullable().optional(),
+  auto_call_rate: z.boolean().optional(),
 });
 export type BatchInput = z.infer<typeof batchInputSchema>;
 
@@ -223,6 +225,7 @@ export const batchUpdateSchema = z.object({
   paused: z.boolean().nullable().optional(),
   expires_on: dateTime.nullable().optional(),
   call_rate: rate.nullable().optional(),
+  auto_call_rate: z.boolean().nullable().optional(),
 });
 
 export const communicationRequestSchema = z.object({
@@ -277,6 +280,7 @@ const voicemailSchema = z.looseObject({
   voicemail_detection_pre_speech_timeout: z.number().nullable().optional(),
   voicemail_detection_post_speech_timeout: z.number().nullable().optional(),
   voicemail_detection_speech_threshold: z.number().nullable().optional(),
+  voicemail_detection_v2_pre_speech_timeout: z.number().nullable().optional(),
 });
 
 export const campaignInputSchema = z.object({

@@ -88,14 +88,17 @@ export function batchRoutes({ db, clock }: SandboxDeps): Hono {
     if (!db.prepare("SELECT 1 FROM campaigns WHERE id = ?").get(input.campaign_id)) {
       valueError(["body", "campaign_id"], `Campaign ${input.campaign_id} not found`);
     }
+    if (input.auto_call_rate && !input.expires_on) {
+      valueError(["body", "auto_call_rate"], "auto_call_rate requires expires_on");
+    }
     if (db.prepare("SELECT 1 FROM batches WHERE batch_id = ?").get(input.batch_id)) {
       throw new HttpError(409, `Batch with batch_id '${input.batch_id}' already exists`);
     }
     const now = clock.nowIso();
     const seq = ((db.prepare("SELECT MAX(seq) AS m FROM batches").get() as { m: number | null }).m ?? 0) + 1;
     db.prepare(
-      `INSERT INTO batches (batch_id, seq, campaign_id, expires_on, paused, call_rate, dispatch_id, created_at, last_updated_at, last_updated_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO batches (batch_id, seq, campaign_id, expires_on, paused, call_rate, auto_call_rate, dispatch_id, created_at, last_updated_at, last_updated_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       input.batch_id,
       seq,
@@ -103,6 +106,7 @@ export function batchRoutes({ db, clock }: SandboxDeps): Hono {
       input.expires_on ?? null,
       input.paused ? 1 : 0,
       input.call_rate ?? null,
+      input.auto_call_rate ? 1 : 0,
       randomBytes(16).toString("hex"),
       now,
       now,
@@ -120,12 +124,24 @@ export function batchRoutes({ db, clock }: SandboxDeps): Hono {
     const batchId = c.req.param("batch_id");
     const raw = await readJson(c.req.raw);
     const input = parseBody(batchUpdateSchema, raw);
-    mustGet(batchId);
+    const before = mustGet(batchId);
     const present = (k: string) => typeof raw === "object" && raw !== null && k in raw;
+    // Auto pacing needs an expiry: the one sent now, or the stored one when none is sent.
+    const expiresAfter = present("expires_on") ? (input.expires_on ?? null) : before.expires_on;
+    const autoAfter = present("auto_call_rate") && input.auto_call_rate !== null ? input.auto_call_rate : before.auto_call_rate === 1;
+    if (autoAfter && !expiresAfter) valueError(["body", "auto_call_rate"], "auto_call_rate requires expires_on");
     // Partial update: an absent key leaves the value, a null clears it.
     if (present("paused")) db.prepare("UPDATE batches SET paused = ? WHERE batch_id = ?").run(input.paused ? 1 : 0, batchId);
     if (present("expires_on")) db.prepare("UPDATE batches SET expires_on = ? WHERE batch_id = ?").run(input.expires_on ?? null, batchId);
     if (present("call_rate")) db.prepare("UPDATE batches SET call_rate = ? WHERE batch_id = ?").run(input.call_rate ?? null, batchId);
+    // null, like an absent key, leaves auto pacing as it is; turning it off clears the baseline.
+    if (present("auto_call_rate") && input.auto_call_rate !== null && input.auto_call_rate !== undefined) {
+      db.prepare("UPDATE batches SET auto_call_rate = ?, auto_call_rate_baseline = CASE WHEN ? = 1 THEN auto_call_rate_baseline END WHERE batch_id = ?").run(
+        input.auto_call_rate ? 1 : 0,
+        input.auto_call_rate ? 1 : 0,
+        batchId,
+      );
+    }
     return c.json(serializeBatch(touch(batchId)));
   });
 
