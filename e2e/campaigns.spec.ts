@@ -78,6 +78,11 @@ test("an admin turns voicemail detection off, then on again with new timeouts", 
   await page.getByLabel("Pre-speech timeout (s)").fill("5");
   await page.getByLabel("Post-speech timeout (s)").fill("2");
   await page.getByLabel("Speech threshold (s)").fill("1.5");
+  // v2 has its own pre-speech timeout (Syllable, 2026-08); the field shows only in v2 mode.
+  await page.getByLabel("Mode").selectOption("v1");
+  await expect(page.getByLabel("Pre-speech timeout for v2 (s)")).toHaveCount(0);
+  await page.getByLabel("Mode").selectOption("v2");
+  await page.getByLabel("Pre-speech timeout for v2 (s)").fill("3");
   await page.getByRole("button", { name: "Save voicemail detection" }).click();
   await expect(page.getByText("Campaign saved.").first()).toBeVisible();
   await expect(vdCard.getByText("40 s")).toBeVisible();
@@ -87,7 +92,9 @@ test("an admin turns voicemail detection off, then on again with new timeouts", 
     voicemail_detection_pre_speech_timeout: 5,
     voicemail_detection_post_speech_timeout: 2,
     voicemail_detection_speech_threshold: 1.5,
+    voicemail_detection_v2_pre_speech_timeout: 3,
   });
+  await expect(vdCard.getByText("v2 pre-speech timeout")).toBeVisible();
 });
 
 test("two people edit the same campaign: the second sees the conflict and can overwrite", async ({ browser }) => {

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Controller, useForm } from "react-hook-form";
+import { Controller, useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -26,6 +26,7 @@ import { errorAt } from "@/components/forms/field-errors";
 import { FormActions } from "@/components/ui/form-actions";
 import { KeyValueRows } from "@/components/forms/key-value-rows";
 import { applyApiError } from "./use-api-form-errors";
+import { AutoPacingField } from "./auto-pacing-field";
 import { useAfterBatchWrite } from "./use-batch-write";
 import { UploadCsvButton } from "./upload-csv-dialog";
 
@@ -98,8 +99,9 @@ function SettingsForm({ batch, onDone }: { batch: BatchDetailResponse; onDone: (
   const after = useAfterBatchWrite(batch.batch_id);
   const { register, control, handleSubmit, formState, setError } = useForm<BatchPatch>({
     resolver: zodResolver(batchUpdateSchema),
-    defaultValues: { expires_on: batch.expires_on ?? null, call_rate: batch.call_rate ?? null },
+    defaultValues: { expires_on: batch.expires_on ?? null, call_rate: batch.call_rate ?? null, auto_call_rate: !!batch.auto_call_rate },
   });
+  const expiry = useWatch({ control, name: "expires_on" });
   const errors = formState.errors;
   const m = useMutation({
     mutationFn: (patch: BatchPatch) => apiFetch<BatchDetailResponse>(`/api/batches/${enc(batch.batch_id)}`, { method: "PATCH", json: patch }),
@@ -108,11 +110,15 @@ function SettingsForm({ batch, onDone }: { batch: BatchDetailResponse; onDone: (
       toast.success("Batch settings saved.");
       onDone();
     },
-    onError: (err) => applyApiError(err, setError, ["expires_on", "call_rate", "paused"]),
+    onError: (err) => applyApiError(err, setError, ["expires_on", "call_rate", "paused", "auto_call_rate"]),
   });
   const inherited = batch.campaign?.hourly_rate;
   return (
-    <form noValidate className="space-y-4" onSubmit={handleSubmit((v) => m.mutate({ expires_on: v.expires_on ?? null, call_rate: v.call_rate ?? null }))}>
+    <form
+      noValidate
+      className="space-y-4"
+      onSubmit={handleSubmit((v) => m.mutate({ expires_on: v.expires_on ?? null, call_rate: v.call_rate ?? null, auto_call_rate: !!v.auto_call_rate }))}
+    >
       <Field id="bs-expires" label="Expires on" hint="Must be in the future. Clear it for no expiry." error={errors.expires_on?.message}>
         <Controller
           control={control}
@@ -127,6 +133,7 @@ function SettingsForm({ batch, onDone }: { batch: BatchDetailResponse; onDone: (
           )}
         />
       </Field>
+      <AutoPacingField id="bs-auto" registration={register("auto_call_rate")} error={errors.auto_call_rate?.message} hasExpiry={!!expiry} />
       <Field id="bs-rate" label="Call rate per hour" hint={`1–3600. Empty = inherit the campaign's rate${inherited ? ` (${inherited}/h)` : ""}.`} error={errors.call_rate?.message}>
         <Input type="number" min={1} max={3600} {...describedBy("bs-rate", errors.call_rate?.message)} {...register("call_rate", { setValueAs: (v) => (v === "" || v === null ? null : Number(v)) })} />
       </Field>
@@ -137,6 +144,24 @@ function SettingsForm({ batch, onDone }: { batch: BatchDetailResponse; onDone: (
       )}
       <FormActions submitLabel="Save" busy={m.isPending} onCancel={onDone} />
     </form>
+  );
+}
+
+/** The one-click answer to "won't finish before the expiry": let Syllable pace the batch to finish by it. */
+export function TurnOnAutoPacingButton({ batchId }: { batchId: string }) {
+  const after = useAfterBatchWrite(batchId);
+  const m = useMutation({
+    mutationFn: () => apiFetch<BatchDetailResponse>(`/api/batches/${enc(batchId)}`, { method: "PATCH", json: { auto_call_rate: true } }),
+    onSuccess: (b) => {
+      after(b);
+      toast.success("Auto pacing on: Syllable paces the batch to finish by its expiry.");
+    },
+    onError: (err) => toast.error(err.message),
+  });
+  return (
+    <Button size="sm" variant="secondary" busy={m.isPending} onClick={() => m.mutate()}>
+      Finish by the expiry automatically
+    </Button>
   );
 }
 

@@ -15,6 +15,17 @@ export function HoldBadge({ paused }: { paused: boolean | null | undefined }) {
   );
 }
 
+/** "Auto-paced" (with the baseline rate once Syllable has set it): the batch is paced to finish by its expiry. */
+export function AutoPacedBadge({ auto, baseline }: { auto: boolean | null | undefined; baseline: number | null | undefined }) {
+  if (!auto) return null;
+  const rate = baseline != null ? ` · ${Math.round(baseline).toLocaleString("en-US")}/h` : "";
+  return (
+    <Badge tone="blue" title="Syllable paces this batch to finish by its expiry; the figure is the baseline rate of its first dialing cycle.">
+      Auto-paced{rate}
+    </Badge>
+  );
+}
+
 /** A request status with its palette colour dot. */
 export function RequestStatus({ status }: { status: string | null | undefined }) {
   if (!status) return <span className="text-slate-400">—</span>;

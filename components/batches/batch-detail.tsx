@@ -10,7 +10,7 @@ import { Card } from "@/components/ui/card";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { batchDetailQueryOptions, isLive } from "@/lib/queries/batches";
 import { BatchActions } from "./batch-actions";
-import { BatchStatusBadge, HoldBadge } from "./batch-badges";
+import { AutoPacedBadge, BatchStatusBadge, HoldBadge } from "./batch-badges";
 import { BatchProgressCard } from "./batch-progress-card";
 import { ResultsTable } from "./results-table";
 import { absoluteUtc } from "@/lib/format";
@@ -39,6 +39,7 @@ export function BatchDetail({ batchId, canWrite, uploadMaxBytes }: { batchId: st
           <h1 className="text-xl font-semibold">{batch.batch_id}</h1>
           <BatchStatusBadge status={batch.status} />
           <HoldBadge paused={batch.paused} />
+          <AutoPacedBadge auto={batch.auto_call_rate} baseline={batch.auto_call_rate_baseline} />
           <span className="ml-auto flex items-center gap-2">
             {live ? <span className="text-xs font-medium text-emerald-700">Live</span> : null}
             <UpdatedAgo at={query.dataUpdatedAt} />
@@ -76,7 +77,7 @@ export function BatchDetail({ batchId, canWrite, uploadMaxBytes }: { batchId: st
       </header>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <BatchProgressCard batch={batch} />
+        <BatchProgressCard batch={batch} canWrite={canWrite} />
         <Card title="Requests by status">
           {Object.keys(batch.status_counts ?? {}).length === 0 ? (
             <p className="text-sm text-slate-500">No requests yet.</p>

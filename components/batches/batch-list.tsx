@@ -11,7 +11,7 @@ import { ProgressBar } from "@/components/ui/progress-bar";
 import type { BatchListItem } from "@/lib/schemas/batches";
 import { BATCH_STATUSES } from "@/lib/schemas/syllable";
 import { batchListParams, batchListQueryOptions } from "@/lib/queries/batches";
-import { BatchStatusBadge, HoldBadge } from "./batch-badges";
+import { AutoPacedBadge, BatchStatusBadge, HoldBadge } from "./batch-badges";
 import { absoluteUtc } from "@/lib/format";
 import { RelativeTime } from "./time";
 
@@ -50,6 +50,7 @@ const columns: ColumnDef<BatchListItem, unknown>[] = [
       <span className="flex flex-wrap gap-1">
         <BatchStatusBadge status={row.original.status} />
         <HoldBadge paused={row.original.paused} />
+        <AutoPacedBadge auto={row.original.auto_call_rate} baseline={row.original.auto_call_rate_baseline} />
       </span>
     ),
   },

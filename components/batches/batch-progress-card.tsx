@@ -2,12 +2,15 @@ import { Card } from "@/components/ui/card";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import type { BatchDetailResponse } from "@/lib/schemas/batches";
 import { absoluteUtc } from "@/lib/format";
+import { TurnOnAutoPacingButton } from "./batch-actions";
 import { duration, relative } from "./time";
 
 const n = (v: number) => v.toLocaleString("en-US");
 
 /** Finished/total, pace, ETA and why nothing moves: the "at a glance" answers. */
-export function BatchProgressCard({ batch }: { batch: BatchDetailResponse }) {
+const RATE_SOURCE_LABELS = { batch: "batch call rate", campaign: "campaign's hourly rate", auto: "auto-paced to finish by the expiry" } as const;
+
+export function BatchProgressCard({ batch, canWrite }: { batch: BatchDetailResponse; canWrite: boolean }) {
   const p = batch.progress;
   const c = batch.campaign;
   const now = Date.parse(p.computed_at);
@@ -38,17 +41,28 @@ export function BatchProgressCard({ batch }: { batch: BatchDetailResponse }) {
           </p>
         )}
         {p.unreached_before_expiry !== null && p.unreached_before_expiry > 0 && !p.not_dialing && (
-          <p role="status" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
-            At this pace, {n(p.unreached_before_expiry)} contacts will not be reached before the batch expires ({absoluteUtc(batch.expires_on)}).
-          </p>
+          <div role="status" className="space-y-2 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900" data-testid="expiry-warning">
+            <p>
+              At this pace, {n(p.unreached_before_expiry)} contacts will not be reached before the batch expires ({absoluteUtc(batch.expires_on)})
+              {p.rate_source === "auto" ? ": even auto pacing stays within 20% of its first rate." : "."}
+            </p>
+            {canWrite && p.rate_source !== "auto" && <TurnOnAutoPacingButton batchId={batch.batch_id} />}
+          </div>
         )}
 
         <dl className="grid grid-cols-1 gap-3 text-sm sm:grid-cols-2">
           <div>
             <dt className="text-xs text-slate-500">Paced at</dt>
             <dd>
-              {p.effective_rate ? `${n(p.effective_rate)} calls/hour` : "—"}
-              {p.rate_source && <span className="text-slate-500"> ({p.rate_source === "batch" ? "batch call rate" : "campaign's hourly rate"})</span>}
+              {p.effective_rate ? `${p.rate_source === "auto" ? "about " : ""}${n(Math.round(p.effective_rate))} calls/hour` : "—"}
+              {p.rate_source && <span className="text-slate-500"> ({RATE_SOURCE_LABELS[p.rate_source]})</span>}
+              {p.rate_source === "auto" && (
+                <span className="block text-xs text-slate-500" data-testid="auto-baseline">
+                  {batch.auto_call_rate_baseline != null
+                    ? `Auto-paced baseline ${n(Math.round(batch.auto_call_rate_baseline))}/hour; later cycles stay within ±20% of it.`
+                    : "Auto-paced: the baseline rate is set on the first dialing cycle."}
+                </span>
+              )}
             </dd>
           </div>
           <div>
@@ -88,7 +102,8 @@ export function BatchProgressCard({ batch }: { batch: BatchDetailResponse }) {
           </div>
         </dl>
         <p className="text-xs text-slate-500">
-          Times in UTC: Syllable exposes no timezone for calling windows. The ETA assumes the batch alone uses the campaign&apos;s daily limit and ignores retries.
+          Times in UTC: Syllable exposes no timezone for calling windows. The ETA assumes the batch alone uses the campaign&apos;s daily limit and ignores retries
+          {p.rate_source === "auto" ? "; the auto-paced rate is an estimate of what Syllable derives" : ""}.
         </p>
       </div>
     </Card>

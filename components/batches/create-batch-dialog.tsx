@@ -14,6 +14,7 @@ import { apiFetch } from "@/lib/queries/api-fetch";
 import { batchKeys } from "@/lib/queries/batches";
 import { batchCreateSchema, type BatchCreate, type BatchCreateInput, type BatchDetailResponse, type CampaignOption } from "@/lib/schemas/batches";
 import { applyApiError } from "./use-api-form-errors";
+import { AutoPacingField } from "./auto-pacing-field";
 import { DateTimeUtcInput } from "./datetime-utc-input";
 
 
@@ -35,12 +36,13 @@ function CreateBatchForm({ campaigns, onDone }: { campaigns: CampaignOption[]; o
   const qc = useQueryClient();
   const form = useForm<BatchCreateInput, unknown, BatchCreate>({
     resolver: zodResolver(batchCreateSchema),
-    defaultValues: { batch_id: "", paused: true, expires_on: null, call_rate: null },
+    defaultValues: { batch_id: "", paused: true, expires_on: null, call_rate: null, auto_call_rate: false },
   });
   const { register, handleSubmit, formState, setError, control } = form;
   const errors = formState.errors;
   const campaignId = useWatch({ control, name: "campaign_id" });
   const inherited = campaigns.find((c) => c.id === campaignId)?.hourly_rate;
+  const expiry = useWatch({ control, name: "expires_on" });
   const create = useMutation({
     mutationFn: (input: BatchCreate) => apiFetch<BatchDetailResponse>("/api/batches", { method: "POST", json: input }),
     onSuccess: (batch) => {
@@ -50,7 +52,7 @@ function CreateBatchForm({ campaigns, onDone }: { campaigns: CampaignOption[]; o
       onDone();
       router.push(`/batches/${encodeURIComponent(batch.batch_id)}`);
     },
-    onError: (err) => applyApiError(err, setError, ["batch_id", "campaign_id", "paused", "expires_on", "call_rate"]),
+    onError: (err) => applyApiError(err, setError, ["batch_id", "campaign_id", "paused", "expires_on", "call_rate", "auto_call_rate"]),
   });
 
   return (
@@ -85,6 +87,7 @@ function CreateBatchForm({ campaigns, onDone }: { campaigns: CampaignOption[]; o
           render={({ field }) => <DateTimeUtcInput {...describedBy("nb-expires", errors.expires_on?.message)} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />}
         />
       </Field>
+      <AutoPacingField id="nb-auto" registration={register("auto_call_rate")} error={errors.auto_call_rate?.message} hasExpiry={!!expiry} />
       <Field
         id="nb-rate"
         label="Call rate per hour (optional)"

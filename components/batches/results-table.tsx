@@ -14,6 +14,7 @@ import { batchResultsQueryOptions, resultsCsvUrl, resultsParams } from "@/lib/qu
 import type { RemoveRequestsResponse, ResultRow } from "@/lib/schemas/batches";
 import { INSIGHTS_STATUSES, REQUEST_STATUSES } from "@/lib/schemas/syllable";
 import { RequestStatus } from "./batch-badges";
+import { outcomeLabel } from "./status-colors";
 import { absoluteUtc } from "@/lib/format";
 import { useAfterBatchWrite } from "./use-batch-write";
 
@@ -57,7 +58,7 @@ export function ResultsTable({ batchId, state, canWrite, knownStatuses }: { batc
       { id: "reference_id", accessorKey: "reference_id", header: ({ column }) => <DataTableColumnHeader column={column} title="Reference" />, cell: ({ row }) => <span className="font-mono text-xs">{row.original.reference_id}</span> },
       { id: "target", accessorKey: "target", header: ({ column }) => <DataTableColumnHeader column={column} title="Target" />, cell: ({ row }) => <span className="whitespace-nowrap">{row.original.target}</span> },
       { id: "request_status", accessorKey: "request_status", header: ({ column }) => <DataTableColumnHeader column={column} title="Status" />, cell: ({ row }) => <RequestStatus status={row.original.request_status} /> },
-      { id: "channel_manager_status", accessorKey: "channel_manager_status", header: ({ column }) => <DataTableColumnHeader column={column} title="Outcome" />, cell: ({ row }) => row.original.channel_manager_status ?? "—" },
+      { id: "channel_manager_status", accessorKey: "channel_manager_status", header: ({ column }) => <DataTableColumnHeader column={column} title="Outcome" />, cell: ({ row }) => (row.original.channel_manager_status ? outcomeLabel(row.original.channel_manager_status) : "—") },
       { id: "attempt_count", accessorKey: "attempt_count", header: ({ column }) => <DataTableColumnHeader column={column} title="Attempts" />, cell: ({ row }) => row.original.attempt_count ?? 0 },
       { id: "sent_at", accessorKey: "sent_at", header: ({ column }) => <DataTableColumnHeader column={column} title="Sent at" />, cell: ({ row }) => <span className="whitespace-nowrap text-xs">{row.original.sent_at ? absoluteUtc(row.original.sent_at) : "—"}</span> },
       { id: "insights_status", accessorKey: "insights_status", header: ({ column }) => <DataTableColumnHeader column={column} title="Insights" />, cell: ({ row }) => row.original.insights_status ?? "—" },

@@ -36,7 +36,19 @@ const CHANNEL_OUTCOME_COLORS: Record<string, string> = {
   DELIVERY_FAILED: "#dc2626",
   UNEXPECTED_ERROR: "#b91c1c",
   FILTERED_LINE_TYPE: "#a855f7",
+  // Connected, but the carrier reported nothing conclusive (Syllable, 2026-08): neutral, never red.
+  NO_OUTCOME: "#a3a3a3",
 };
+
+// Outcomes whose raw code reads poorly; every other value is shown as Syllable sends it.
+const OUTCOME_LABELS: Record<string, string> = {
+  NO_OUTCOME: "No outcome",
+};
+
+/** How a channel outcome is named on screen (the raw code when it reads well enough). */
+export function outcomeLabel(outcome: string): string {
+  return OUTCOME_LABELS[outcome.toUpperCase()] ?? outcome;
+}
 
 // No reds here: an unknown value should not look like a failure.
 const EXTRA = ["#14b8a6", "#84cc16", "#8b5cf6", "#06b6d4", "#a3a3a3", "#d946ef"];

@@ -16,6 +16,7 @@ import { absoluteUtc } from "@/lib/format";
 import { campaignLabels, formatDays, formatRetries, formatTime } from "./format";
 import { ScheduleForm } from "./schedule-form";
 import { VoicemailForm } from "./voicemail-form";
+import { outcomeLabel } from "@/components/batches/status-colors";
 
 const KNOWN = new Set([
   "id", "campaign_name", "description", "mode", "sms_session_ttl", "label", "labels", "campaign_variables", "daily_start_time",
@@ -29,6 +30,7 @@ const VD_KNOWN: Record<string, string> = {
   voicemail_detection_pre_speech_timeout: "Pre-speech timeout",
   voicemail_detection_post_speech_timeout: "Post-speech timeout",
   voicemail_detection_speech_threshold: "Speech threshold",
+  voicemail_detection_v2_pre_speech_timeout: "v2 pre-speech timeout",
 };
 
 function Dl({ rows }: { rows: Array<[string, ReactNode]> }) {
@@ -134,6 +136,9 @@ export function CampaignDetail({ campaignId, role }: { campaignId: number; role:
               ["Pre-speech timeout", seconds(vd.voicemail_detection_pre_speech_timeout)],
               ["Post-speech timeout", seconds(vd.voicemail_detection_post_speech_timeout)],
               ["Speech threshold", seconds(vd.voicemail_detection_speech_threshold)],
+              ...(vd.mode === "v2" || vd.voicemail_detection_v2_pre_speech_timeout != null
+                ? [["v2 pre-speech timeout", seconds(vd.voicemail_detection_v2_pre_speech_timeout)] as [string, ReactNode]]
+                : []),
               ...Object.entries(vd)
                 .filter(([k]) => !(k in VD_KNOWN))
                 .map(([k, v]): [string, ReactNode] => [`Other: ${k}`, show(v)]),
@@ -162,7 +167,7 @@ export function CampaignDetail({ campaignId, role }: { campaignId: number; role:
                 <p>
                   <Badge tone="blue">{w.request_method}</Badge> <span className="break-all font-mono text-xs">{w.url}</span>
                 </p>
-                <p className="mt-1 text-slate-600">Triggers: {w.trigger_statuses.join(", ") || "—"}</p>
+                <p className="mt-1 text-slate-600">Triggers: {w.trigger_statuses.map(outcomeLabel).join(", ") || "—"}</p>
                 <p className="text-slate-600">
                   Secrets set: {(w.auth_value_keys ?? []).length ? (w.auth_value_keys ?? []).map((k) => <Badge key={k} tone="amber" className="mr-1">{k}</Badge>) : "none"}
                   <span className="sr-only"> (values are never shown)</span>

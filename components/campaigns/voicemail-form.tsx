@@ -20,10 +20,19 @@ type Inputs = {
     voicemail_detection_pre_speech_timeout: number;
     voicemail_detection_post_speech_timeout: number;
     voicemail_detection_speech_threshold: number;
+    voicemail_detection_v2_pre_speech_timeout: number | null;
   };
 };
-type NumberKey = Exclude<keyof Inputs["voicemail_detection"], "mode">;
-const KEYS = ["mode", "voicemail_detection_overall_timeout", "voicemail_detection_pre_speech_timeout", "voicemail_detection_post_speech_timeout", "voicemail_detection_speech_threshold"] as const;
+type NumberKey = Exclude<keyof Inputs["voicemail_detection"], "mode" | "voicemail_detection_v2_pre_speech_timeout">;
+const V2_KEY = "voicemail_detection_v2_pre_speech_timeout";
+const KEYS = [
+  "mode",
+  "voicemail_detection_overall_timeout",
+  "voicemail_detection_pre_speech_timeout",
+  "voicemail_detection_post_speech_timeout",
+  "voicemail_detection_speech_threshold",
+  V2_KEY,
+] as const;
 
 // Used when detection is turned on for a campaign that has no values yet (Syllable's documented example).
 const DEFAULTS: Inputs["voicemail_detection"] = {
@@ -32,6 +41,7 @@ const DEFAULTS: Inputs["voicemail_detection"] = {
   voicemail_detection_pre_speech_timeout: 3.5,
   voicemail_detection_post_speech_timeout: 1.75,
   voicemail_detection_speech_threshold: 0.6,
+  voicemail_detection_v2_pre_speech_timeout: null,
 };
 
 function defaultsFrom(c: Campaign): Inputs {
@@ -45,6 +55,7 @@ function defaultsFrom(c: Campaign): Inputs {
       voicemail_detection_pre_speech_timeout: num("voicemail_detection_pre_speech_timeout"),
       voicemail_detection_post_speech_timeout: num("voicemail_detection_post_speech_timeout"),
       voicemail_detection_speech_threshold: num("voicemail_detection_speech_threshold"),
+      [V2_KEY]: typeof vd?.[V2_KEY] === "number" ? (vd[V2_KEY] as number) : null,
     },
   };
 }
@@ -67,6 +78,7 @@ export function VoicemailForm({ campaign, onDone }: { campaign: Campaign; onDone
   });
   const { register, handleSubmit, formState, setError, reset, control } = form;
   const enabled = useWatch({ control, name: "enabled" });
+  const mode = useWatch({ control, name: "voicemail_detection.mode" });
   const { mutation, conflict, save, overwrite, clearConflict } = useCampaignPatch(base, () => onDone(), (e) =>
     setFormError(applyFieldErrors(e, setError, ["voicemail_detection", ...KEYS.map((k) => `voicemail_detection.${k}`)])),
   );
@@ -81,7 +93,12 @@ export function VoicemailForm({ campaign, onDone }: { campaign: Campaign; onDone
     } else {
       const current = base.voicemail_detection;
       const next: Record<string, unknown> = {};
-      for (const k of KEYS) if (!current || current[k] !== values.voicemail_detection[k]) next[k] = values.voicemail_detection[k];
+      for (const k of KEYS) {
+        const value = values.voicemail_detection[k] ?? null;
+        // The v2 timeout is only edited (and sent) in v2 mode; an empty field leaves it unset.
+        if (k === V2_KEY && (values.voicemail_detection.mode !== "v2" || (value === null && current?.[k] == null))) continue;
+        if (!current || current[k] !== value) next[k] = value;
+      }
       if (Object.keys(next).length === 0) return toastNothing(onDone);
       change = next as VoicemailDetectionPatch;
     }
@@ -125,6 +142,23 @@ export function VoicemailForm({ campaign, onDone }: { campaign: Campaign; onDone
               </Field>
             );
           })}
+          {mode === "v2" && (
+            <Field
+              id={`vd-${V2_KEY}`}
+              label="Pre-speech timeout for v2 (s)"
+              hint={`Silence the v2 detector allows before anyone speaks; empty uses Syllable's default. ${VOICEMAIL_BOUNDS[V2_KEY].min}–${VOICEMAIL_BOUNDS[V2_KEY].max} s.`}
+              error={errors?.[V2_KEY]?.message}
+            >
+              <Input
+                type="number"
+                step="any"
+                min={VOICEMAIL_BOUNDS[V2_KEY].min}
+                max={VOICEMAIL_BOUNDS[V2_KEY].max}
+                {...describedBy(`vd-${V2_KEY}`, errors?.[V2_KEY]?.message)}
+                {...register(`voicemail_detection.${V2_KEY}`, { setValueAs: (v) => (v === "" || v === null ? null : Number(v)) })}
+              />
+            </Field>
+          )}
         </div>
       ) : (
         <p className="text-sm text-slate-600">Voicemail detection is off: calls are not screened for answering machines.</p>

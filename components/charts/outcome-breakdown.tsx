@@ -1,6 +1,6 @@
 "use client";
 
-import { sortStatuses, statusColor } from "@/components/batches/status-colors";
+import { outcomeLabel, sortStatuses, statusColor } from "@/components/batches/status-colors";
 
 type Breakdown = Record<string, { total_count: number; counts?: Record<string, number> | null }>;
 
@@ -26,13 +26,13 @@ export function OutcomeBreakdown({ detailed }: { detailed: Breakdown }) {
             <dd>
               <div className="flex h-3 overflow-hidden rounded bg-slate-100" aria-hidden="true">
                 {parts.map(([outcome, n]) => (
-                  <div key={outcome} title={`${outcome}: ${n}`} style={{ width: `${(n / Math.max(1, total)) * 100}%`, backgroundColor: statusColor(outcome) }} />
+                  <div key={outcome} title={`${outcomeLabel(outcome)}: ${n}`} style={{ width: `${(n / Math.max(1, total)) * 100}%`, backgroundColor: statusColor(outcome) }} />
                 ))}
               </div>
               <ul className="mt-1 flex flex-wrap gap-x-3 text-xs text-slate-600">
                 {parts.map(([outcome, n]) => (
                   <li key={outcome}>
-                    {outcome}: {n.toLocaleString("en-US")}
+                    {outcomeLabel(outcome)}: {n.toLocaleString("en-US")}
                   </li>
                 ))}
               </ul>

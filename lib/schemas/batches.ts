@@ -27,9 +27,12 @@ const callRate = z
   .nullable()
   .optional();
 
+const AUTO_NEEDS_EXPIRY = "Set an expiry first: automatic pacing finishes the batch by it";
+
 /** POST /api/batches. */
 export function makeBatchCreateSchema(now: () => Date = () => new Date()) {
-  return z.object({
+  return z
+    .object({
     batch_id: z
       .string()
       .trim()
@@ -39,18 +42,25 @@ export function makeBatchCreateSchema(now: () => Date = () => new Date()) {
     paused: z.boolean().default(true),
     expires_on: expiresOn(now),
     call_rate: callRate,
-  });
+    /** Let Syllable pace the batch to finish by expires_on (overrides call_rate). */
+    auto_call_rate: z.boolean().default(false),
+  })
+    .refine((v) => !v.auto_call_rate || !!v.expires_on, { path: ["auto_call_rate"], error: AUTO_NEEDS_EXPIRY });
 }
 export const batchCreateSchema = makeBatchCreateSchema();
 export type BatchCreate = z.infer<typeof batchCreateSchema>;
 export type BatchCreateInput = z.input<typeof batchCreateSchema>;
 
-/** PATCH /api/batches/{id}: any of paused, expires_on (null clears), call_rate (null = inherit the campaign's). */
+/**
+ * PATCH /api/batches/{id}: any of paused, expires_on (null clears), call_rate (null = inherit the
+ * campaign's), auto_call_rate (needs an expiry, already set or sent here; Syllable checks the stored one).
+ */
 export function makeBatchUpdateSchema(now: () => Date = () => new Date()) {
   return z
-    .object({ paused: z.boolean().optional(), expires_on: expiresOn(now), call_rate: callRate })
+    .object({ paused: z.boolean().optional(), expires_on: expiresOn(now), call_rate: callRate, auto_call_rate: z.boolean().optional() })
     .strict()
-    .refine((v) => Object.keys(v).length > 0, { error: "Nothing to change: send paused, expires_on or call_rate" });
+    .refine((v) => Object.keys(v).length > 0, { error: "Nothing to change: send paused, expires_on, call_rate or auto_call_rate" })
+    .refine((v) => !(v.auto_call_rate === true && v.expires_on === null), { path: ["auto_call_rate"], error: AUTO_NEEDS_EXPIRY });
 }
 export const batchUpdateSchema = makeBatchUpdateSchema();
 export type BatchPatch = z.infer<typeof batchUpdateSchema>;
@@ -178,9 +188,9 @@ export type BatchProgress = {
   /** Dialed, outcome not known yet (INITIATED, QUEUEING). */
   in_flight: number;
   fraction: number;
-  /** Calls per hour the batch is paced at, and where that comes from. */
+  /** Calls per hour the batch is paced at, and where that comes from ("auto": Syllable paces it to finish by the expiry; the rate is the estimate). */
   effective_rate: number | null;
-  rate_source: "batch" | "campaign" | null;
+  rate_source: "batch" | "campaign" | "auto" | null;
   /** Requests dialed per hour over the recent snapshots (null without enough history). */
   observed_rate: number | null;
   /** When the last pending request should be dialed at the effective pace (null: never / unknown). */

@@ -99,6 +99,7 @@ export const VOICEMAIL_BOUNDS = {
   voicemail_detection_pre_speech_timeout: { min: 0.1, max: 30 },
   voicemail_detection_post_speech_timeout: { min: 0.1, max: 10 },
   voicemail_detection_speech_threshold: { min: 0.1, max: 10 },
+  voicemail_detection_v2_pre_speech_timeout: { min: 0.1, max: 30 },
 } as const;
 type VoicemailNumberField = keyof typeof VOICEMAIL_BOUNDS;
 const seconds = (field: VoicemailNumberField) =>
@@ -113,11 +114,13 @@ const voicemailShape = {
   voicemail_detection_pre_speech_timeout: seconds("voicemail_detection_pre_speech_timeout"),
   voicemail_detection_post_speech_timeout: seconds("voicemail_detection_post_speech_timeout"),
   voicemail_detection_speech_threshold: seconds("voicemail_detection_speech_threshold"),
+  /** v2 only (Syllable, 2026-08): silence allowed before speech when the v2 detector runs. */
+  voicemail_detection_v2_pre_speech_timeout: seconds("voicemail_detection_v2_pre_speech_timeout").nullable().optional(),
 };
 
 function checkVoicemailTimeouts(v: Partial<Record<VoicemailNumberField, number | null | undefined>>, ctx: z.RefinementCtx, prefix: (string | number)[]) {
   const overall = v.voicemail_detection_overall_timeout;
-  for (const f of ["voicemail_detection_pre_speech_timeout", "voicemail_detection_post_speech_timeout"] as const) {
+  for (const f of ["voicemail_detection_pre_speech_timeout", "voicemail_detection_post_speech_timeout", "voicemail_detection_v2_pre_speech_timeout"] as const) {
     const t = v[f];
     if (overall != null && t != null && t > overall) {
       ctx.addIssue({ code: "custom", path: [...prefix, f], message: "Cannot be longer than the overall timeout." });
@@ -142,6 +145,7 @@ export const voicemailDetectionPatchSchema = z
     voicemail_detection_pre_speech_timeout: voicemailShape.voicemail_detection_pre_speech_timeout.nullable().optional(),
     voicemail_detection_post_speech_timeout: voicemailShape.voicemail_detection_post_speech_timeout.nullable().optional(),
     voicemail_detection_speech_threshold: voicemailShape.voicemail_detection_speech_threshold.nullable().optional(),
+    voicemail_detection_v2_pre_speech_timeout: voicemailShape.voicemail_detection_v2_pre_speech_timeout,
   })
   // Keys the console does not know (Syllable keeps them, e.g. legacy_beep_detection) pass through
   // unchanged, so sending back what GET returned works; only plain JSON values, though.

@@ -21,6 +21,20 @@ export const REQUEST_STATUSES = [
 export const INSIGHTS_STATUSES = ["PENDING", "PROCESSING", "COMPLETED", "FAILED"] as const;
 export const DAYS_OF_WEEK = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 export type DayOfWeek = (typeof DAYS_OF_WEEK)[number];
+/**
+ * Syllable's channel-manager statuses (carrier outcomes), as its API description lists them: the
+ * choices for webhook triggers. Outcomes arrive as free strings (new ones appear before docs do).
+ */
+export const CHANNEL_MANAGER_STATUSES = [
+  "PENDING", "DUPLICATE", "INVALID", "UNEXPECTED_ERROR", "FILTERED_LINE_TYPE", "PROCESSED", "DROPPED",
+  "DEFERRED", "BOUNCED", "DELIVERED", "OPENED", "CLICKED", "SPAM_REPORT", "UNSUBSCRIBED",
+  "PRIOR_UNSUBSCRIBED", "PRIOR_SPAM_REPORT", "PRIOR_DROPPED", "PRIOR_BOUNCED", "SENT", "ACCEPTED",
+  "QUEUED", "SENDING", "UNDELIVERED", "DELIVERY_UNKNOWN", "DELIVERY_FAILED", "IN-PROGRESS", "BUSY",
+  "CANCELED", "COMPLETED", "DECLINED", "NO-ANSWER", "MACHINE", "HUMAN", "UNKNOWN", "FAILED",
+  "SIP_NOT_FOUND", "SIP_TEMPORARILY_UNAVAILABLE", "SIP_LOOP_DETECTED", "SIP_DOES_NOT_EXIST_ANYWHERE",
+  "NO_OUTCOME",
+] as const;
+
 export const BATCH_PROPERTIES = ["batch_id", "campaign_id", "status", "expires_on", "last_updated_at"] as const;
 export const CAMPAIGN_PROPERTIES = [
   "id",
@@ -45,6 +59,10 @@ export const batchSchema = z.looseObject({
   expires_on: nullableString,
   paused: z.boolean().nullish(),
   call_rate: z.number().int().nullish(),
+  /** Auto pacing (2026-08): Syllable derives the rate to finish before expires_on. */
+  auto_call_rate: z.boolean().nullish(),
+  /** The first auto-paced rate (calls/hour); later cycles stay within ±20% of it. */
+  auto_call_rate_baseline: z.number().nullish(),
   status: z.string().nullish(),
   upload_filename: nullableString,
   dispatch_id: nullableString,
@@ -185,12 +203,14 @@ export type BatchInput = {
   expires_on?: string | null;
   paused?: boolean | null;
   call_rate?: number | null;
+  auto_call_rate?: boolean;
 };
 
 export type BatchUpdate = {
   paused?: boolean | null;
   expires_on?: string | null;
   call_rate?: number | null;
+  auto_call_rate?: boolean | null;
 };
 
 export type RequestInput = {

@@ -269,6 +269,36 @@ describe("GET /api/batches/{id}", () => {
   });
 });
 
+describe("auto pacing (Syllable, 2026-08)", () => {
+  const patch = (batchId: string, json: unknown) => h.call(batchRoute.PATCH, `/api/batches/${batchId}`, { role: "manager", params: { batchId }, method: "PATCH", json });
+
+  it("creates an auto-paced batch, shows it in progress, and refuses one without an expiry as a field error", async () => {
+    const noExpiry = await h.call(listRoute.POST, "/api/batches", { role: "manager", json: { batch_id: "auto-none", campaign_id: SEED.campaigns.alwaysOn, auto_call_rate: true } });
+    expect(noExpiry.status).toBe(422);
+    expect(((await noExpiry.json()) as ErrBody).error.fields).toHaveProperty("auto_call_rate");
+
+    const created = await h.call(listRoute.POST, "/api/batches", {
+      role: "manager",
+      json: { batch_id: "auto-yes", campaign_id: SEED.campaigns.alwaysOn, expires_on: future(), auto_call_rate: true, paused: true },
+    });
+    expect(created.status).toBe(201);
+    const body = (await created.json()) as BatchDetailResponse;
+    expect(body).toMatchObject({ auto_call_rate: true, auto_call_rate_baseline: null });
+  });
+
+  it("turning it on for a batch with no stored expiry maps Syllable's 422 onto the field; with one it sticks", async () => {
+    await h.sandbox("POST", "/api/v1/outbound/batches", { batch_id: "auto-later", campaign_id: SEED.campaigns.alwaysOn, paused: true });
+    const refused = await patch("auto-later", { auto_call_rate: true });
+    expect(refused.status).toBe(422);
+    expect(((await refused.json()) as ErrBody).error.fields).toHaveProperty("auto_call_rate");
+    const ok = await patch("auto-later", { auto_call_rate: true, expires_on: future() });
+    expect(ok.status).toBe(200);
+    const b = (await ok.json()) as BatchDetailResponse;
+    expect(b.auto_call_rate).toBe(true);
+    expect((await h.sandbox<{ auto_call_rate: boolean }>("GET", "/api/v1/outbound/batches/auto-later")).auto_call_rate).toBe(true);
+  });
+});
+
 describe("results at 100k", () => {
   it("pages, sorts and filters the big batch on the server", async () => {
     const batchId = SEED.batches.big;

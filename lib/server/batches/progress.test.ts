@@ -126,6 +126,39 @@ describe("deriveProgress: not dialing because…", () => {
     expect(p.fraction).toBe(0.5);
   });
 
+  it("auto pacing overrides both rates: paced to empty the batch by the expiry, counting only window hours", () => {
+    // 50 pending; from Monday 10:00 to Tuesday 12:00 the window (09:00–17:00) is open 7 h + 3 h.
+    const p = deriveProgress({
+      batch: { ...batch, call_rate: 5, auto_call_rate: true, expires_on: new Date(at(1, 12)).toISOString() },
+      campaign: campaign(),
+      now: new Date(at(0, 10)),
+      snapshots: [],
+    });
+    expect(p.rate_source).toBe("auto");
+    expect(p.effective_rate).toBeCloseTo(5, 1); // 50 over 10 valid hours
+    expect(p.unreached_before_expiry).toBe(0);
+    expect(p.eta).not.toBeNull();
+    // The same batch at its fixed call rate of 5/h would also just fit; at 2/h it would not.
+    const fixed = deriveProgress({ batch: { ...batch, call_rate: 2, expires_on: new Date(at(1, 12)).toISOString() }, campaign: campaign(), now: new Date(at(0, 10)), snapshots: [] });
+    expect(fixed.unreached_before_expiry).toBe(30);
+  });
+
+  it("auto pacing stays within ±20% of its baseline, so a batch that grew too much still misses the expiry", () => {
+    const p = deriveProgress({
+      batch: { ...batch, status_counts: { PENDING: 500 }, auto_call_rate: true, auto_call_rate_baseline: 10, expires_on: new Date(at(1, 12)).toISOString() },
+      campaign: campaign(),
+      now: new Date(at(0, 10)),
+      snapshots: [],
+    });
+    expect(p.effective_rate).toBe(12);
+    expect(p.unreached_before_expiry).toBe(500 - 12 * 10);
+  });
+
+  it("auto pacing without an expiry (not possible upstream) falls back to the usual rates", () => {
+    const p = deriveProgress({ batch: { ...batch, auto_call_rate: true }, campaign: campaign(), now: new Date(at(0, 10)), snapshots: [] });
+    expect(p.rate_source).toBe("campaign");
+  });
+
   it("on hold: no ETA (nothing is dialed), but the dialing time left once resumed", () => {
     const p = deriveProgress({ batch: { ...batch, paused: true }, campaign: campaign(), now: new Date(at(0, 10)), snapshots: [] });
     expect(p.eta).toBeNull();

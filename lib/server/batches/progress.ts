@@ -124,6 +124,30 @@ export function simulateSchedule(opts: {
   return { eta: null, unreached: null };
 }
 
+/** Milliseconds of calling window between `from` and `to`. */
+export function windowMsBetween(window: Window, from: number, to: number): number {
+  let total = 0;
+  for (let day = utcMidnight(from); day < to; day += DAY) {
+    for (const [a, b] of dayWindows(window, day)) total += Math.max(0, Math.min(b, to) - Math.max(a, from));
+  }
+  return total;
+}
+
+/** Syllable keeps later auto-paced cycles within ±20% of the first (the baseline). */
+const AUTO_BAND = 0.2;
+const MAX_RATE = 3600;
+
+/**
+ * The pace Syllable's auto pacing will hold: what empties `pending` in the calling time left
+ * before the expiry, kept within ±20% of the baseline once one exists, 1–3600 an hour.
+ */
+export function autoPacedRate(opts: { pending: number; window: Window; now: number; expiresAt: number; baseline: number | null | undefined }): number {
+  const hours = windowMsBetween(opts.window, opts.now, opts.expiresAt) / HOUR;
+  let rate = hours > 0 ? opts.pending / hours : MAX_RATE;
+  if (opts.baseline) rate = Math.min(opts.baseline * (1 + AUTO_BAND), Math.max(opts.baseline * (1 - AUTO_BAND), rate));
+  return Math.min(MAX_RATE, Math.max(1, rate));
+}
+
 /** Requests dialed per hour across snapshots of the last `windowMs` (null without ≥1 minute of history). */
 export function observedRate(snapshots: SnapshotPoint[], now: number, windowMs = HOUR): number | null {
   const recent = snapshots.filter((s) => Date.parse(s.at) >= now - windowMs && Date.parse(s.at) <= now);
@@ -163,7 +187,8 @@ function stalledMinutes(snapshots: SnapshotPoint[], now: number): number {
 
 /** Everything the detail page shows about progress, from the batch, its campaign, "now" and the snapshot history. */
 export function deriveProgress(input: {
-  batch: Pick<BatchDetails, "status" | "paused" | "expires_on" | "call_rate" | "status_counts" | "error_message" | "deleted_at">;
+  batch: Pick<BatchDetails, "status" | "paused" | "expires_on" | "call_rate" | "status_counts" | "error_message" | "deleted_at"> &
+    Partial<Pick<BatchDetails, "auto_call_rate" | "auto_call_rate_baseline">>;
   campaign: CampaignPacing | null;
   now: Date;
   snapshots: SnapshotPoint[];
@@ -171,10 +196,14 @@ export function deriveProgress(input: {
   const { batch, campaign, snapshots } = input;
   const now = input.now.getTime();
   const counts = countProgress(batch.status_counts);
-  const rateSource = batch.call_rate ? "batch" : campaign?.hourly_rate ? "campaign" : null;
-  const rate = batch.call_rate ?? campaign?.hourly_rate ?? null;
   const expiresAt = batch.expires_on ? Date.parse(batch.expires_on) : null;
   const window: Window = campaign ?? { daily_start_time: null, daily_end_time: null, active_days: null };
+  // Auto pacing overrides both rates (Syllable derives it from what is left before the expiry).
+  const auto = !!batch.auto_call_rate && expiresAt !== null && campaign !== null;
+  const rateSource = auto ? "auto" : batch.call_rate ? "batch" : campaign?.hourly_rate ? "campaign" : null;
+  const rate = auto
+    ? autoPacedRate({ pending: counts.pending, window, now, expiresAt: expiresAt!, baseline: batch.auto_call_rate_baseline })
+    : (batch.call_rate ?? campaign?.hourly_rate ?? null);
   const open = campaign ? inWindow(window, now) : false;
   const nextOpen = campaign && !open ? nextWindowStart(window, now) : null;
 

@@ -1,0 +1,68 @@
+// Auto-paced batches (Syllable's API of August 2026) in the browser: the switch on create, the
+// "Auto-paced" badge and pace, and the one-click answer to "won't finish before the expiry".
+import { signIn } from "./support/auth";
+import { sandboxApi, sandboxControl } from "./support/sandbox";
+import { expect, test } from "./support/test";
+
+const ALWAYS_ON_CAMPAIGN = 3;
+
+test("a manager creates a batch that finishes by its expiry automatically", async ({ page }) => {
+  const id = `auto-${Date.now()}`;
+  await signIn(page, "manager");
+  await page.goto("/batches");
+  await page.getByRole("button", { name: "New batch" }).click();
+  const create = page.getByRole("dialog", { name: "New batch" });
+  await create.getByLabel("Batch id").fill(id);
+  await create.getByLabel("Campaign").selectOption({ label: "Always-on demo line (#3)" });
+  const auto = create.getByRole("switch", { name: "Finish by the expiry automatically" });
+  await auto.check();
+  await expect(create.getByText(/overrides the call rate/)).toBeVisible();
+  // Without an expiry the form says what is missing, at the switch.
+  await create.getByRole("button", { name: "Create batch" }).click();
+  await expect(create.getByRole("alert").filter({ hasText: "Set an expiry first" })).toBeVisible();
+  const { now } = await sandboxControl<{ now: string }>("GET", "/__sandbox/clock");
+  const expiry = new Date(Date.parse(now) + 3 * 86_400_000).toISOString().slice(0, 16);
+  await create.getByLabel("Expires on (optional)").fill(expiry);
+  await create.getByRole("button", { name: "Create batch" }).click();
+  await expect(page).toHaveURL(new RegExp(`/batches/${id}$`));
+  await expect(page.getByText("Auto-paced", { exact: true })).toBeVisible();
+  expect((await sandboxApi<{ auto_call_rate: boolean }>("GET", `/batches/${id}`)).auto_call_rate).toBe(true);
+
+  // The list shows it too.
+  await page.goto(`/batches?search_field=batch_id&search_value=${id}`);
+  await expect(page.getByRole("row", { name: new RegExp(id) }).getByText("Auto-paced")).toBeVisible();
+
+  // And the settings form shows the switch on.
+  await page.goto(`/batches/${id}`);
+  await page.getByRole("button", { name: "Expiry & rate" }).click();
+  await expect(page.getByRole("dialog", { name: "Expiry and call rate" }).getByRole("switch", { name: "Finish by the expiry automatically" })).toBeChecked();
+});
+
+test("the 'will not be reached before the expiry' warning turns auto pacing on in one click", async ({ page }) => {
+  const id = `slow-${Date.now()}`;
+  const { now } = await sandboxControl<{ now: string }>("GET", "/__sandbox/clock");
+  // 20 contacts at 1 call an hour with 2 hours left: 18 would be missed.
+  await sandboxApi("POST", "/batches", { batch_id: id, campaign_id: ALWAYS_ON_CAMPAIGN, paused: false, call_rate: 1, expires_on: new Date(Date.parse(now) + 2 * 3_600_000).toISOString() });
+  for (let i = 0; i < 20; i++) await sandboxApi("POST", `/batches/${id}/requests`, { reference_id: `c${i}`, target: `+1512555${String(2000 + i)}`, request_variables: {} });
+  await signIn(page, "manager");
+  await page.goto(`/batches/${id}`);
+  const warning = page.getByTestId("expiry-warning");
+  await expect(warning).toContainText("will not be reached before the batch expires");
+  await warning.getByRole("button", { name: "Finish by the expiry automatically" }).click();
+  await expect(page.getByText("Auto pacing on: Syllable paces the batch to finish by its expiry.")).toBeVisible();
+  await expect(page.getByText("Auto-paced", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("expiry-warning")).toHaveCount(0);
+  await expect(page.getByText(/auto-paced to finish by the expiry/)).toBeVisible();
+  expect((await sandboxApi<{ auto_call_rate: boolean }>("GET", `/batches/${id}`)).auto_call_rate).toBe(true);
+});
+
+test("a supervisor sees the warning but no button to change pacing", async ({ page }) => {
+  const id = `slow-sup-${Date.now()}`;
+  const { now } = await sandboxControl<{ now: string }>("GET", "/__sandbox/clock");
+  await sandboxApi("POST", "/batches", { batch_id: id, campaign_id: ALWAYS_ON_CAMPAIGN, paused: false, call_rate: 1, expires_on: new Date(Date.parse(now) + 2 * 3_600_000).toISOString() });
+  for (let i = 0; i < 5; i++) await sandboxApi("POST", `/batches/${id}/requests`, { reference_id: `s${i}`, target: `+1512555${String(3000 + i)}`, request_variables: {} });
+  await signIn(page, "supervisor");
+  await page.goto(`/batches/${id}`);
+  await expect(page.getByTestId("expiry-warning")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Finish by the expiry automatically" })).toHaveCount(0);
+});
