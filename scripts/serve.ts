@@ -7,7 +7,7 @@ import crypto from "node:crypto";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
-import { loadConfig } from "../lib/env/load-config";
+import { loadConfig } from "../lib/server/load-config";
 import { badPathReason, clientAddressOf } from "../lib/http/request-path";
 import { securityHeaders } from "../lib/http/security-headers";
 

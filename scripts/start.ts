@@ -4,7 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { EnvError, loadConfig, type ConsoleConfig } from "../lib/env/load-config";
+import { EnvError, loadConfig, type ConsoleConfig } from "../lib/server/load-config";
 
 const root = path.resolve(import.meta.dirname, "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");

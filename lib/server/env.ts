@@ -1,7 +1,7 @@
 import "server-only";
-import { loadConfig, type ConsoleConfig } from "@/lib/env/load-config";
+import { loadConfig, type ConsoleConfig } from "./load-config";
 
-export { EnvError, envSchema, loadConfig, type ConsoleConfig, type Env } from "@/lib/env/load-config";
+export { EnvError, envSchema, loadConfig, type ConsoleConfig, type Env } from "./load-config";
 
 
 let cached: ConsoleConfig | undefined;

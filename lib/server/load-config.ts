@@ -1,5 +1,5 @@
-// The console's configuration from the environment, validated once. Pure (no server-only
-// import) so the HTTP front server (scripts/serve.ts) and the launcher can use it too.
+// The console's configuration from the environment, validated once. Server code, but without the
+// server-only import: the front server (scripts/serve.ts) and the launcher run it outside React.
 import path from "node:path";
 import { z } from "zod";
 
