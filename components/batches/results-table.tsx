@@ -39,8 +39,13 @@ export function ResultsTable({ batchId, state, canWrite, knownStatuses }: { batc
       after(res.batch);
       setSelection({});
       setConfirm(false);
-      if (res.not_removed.length) toast.warning(`Removed ${res.removed.length}; ${res.not_removed.length} could not be removed (already dialed).`);
-      else toast.success(`Removed ${res.removed.length} request${res.removed.length === 1 ? "" : "s"}.`);
+      const plural = (n: number) => `${n} request${n === 1 ? "" : "s"}`;
+      const problems = [
+        res.not_removed.length ? `${res.not_removed.length} could not be removed (already dialed)` : "",
+        res.not_found.length ? `${res.not_found.length} no longer in the batch` : "",
+      ].filter(Boolean);
+      if (problems.length) toast.warning(`Removed ${plural(res.removed.length)}; ${problems.join("; ")}.`);
+      else toast.success(`Removed ${plural(res.removed.length)}.`);
     },
     onError: (err) => toast.error(err.message),
   });

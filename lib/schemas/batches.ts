@@ -229,7 +229,8 @@ export type BatchDetailResponse = BatchDetails & {
 
 export type ResultRow = RequestResult;
 
-export type RemoveRequestsResponse = { removed: string[]; not_removed: string[]; batch: BatchDetailResponse };
+/** removed: existed and are gone; not_removed: existed and stayed (already dialed); not_found: never in the batch. */
+export type RemoveRequestsResponse = { removed: string[]; not_removed: string[]; not_found: string[]; batch: BatchDetailResponse };
 export type AddRequestResponse = { request: RequestResult | null; batch: BatchDetailResponse };
 export type UploadResponse = { upload: Record<string, unknown> | null; batch: BatchDetailResponse };
 

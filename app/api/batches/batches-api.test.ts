@@ -178,7 +178,10 @@ describe("batch lifecycle", () => {
     const res = await h.call(removeRoute.POST, `/api/batches/${id}/requests/remove`, { role: "manager", params: { batchId: id }, json: { reference_ids: ["r5", "nope"] } });
     expect(res.status).toBe(200);
     const body = (await res.json()) as RemoveRequestsResponse;
-    expect(body.removed).toContain("r5");
+    // What existed decides: an unknown id was not removed, it was never there.
+    expect(body.removed).toEqual(["r5"]);
+    expect(body.not_found).toEqual(["nope"]);
+    expect(body.not_removed).toEqual([]);
     expect(body.batch.progress.total).toBe(5);
   });
 
