@@ -4,7 +4,7 @@ import type { Campaign } from "@/lib/schemas/syllable";
 import { ApiError } from "@/lib/server/errors";
 import type { SyllableClient } from "@/lib/server/syllable";
 import { conflictFields, findNotApplied, mergePatch } from "./merge";
-import { campaignAt, rememberCampaign } from "./snapshots";
+import { campaignAt, rememberCampaigns } from "./campaign-versions";
 
 /** A 409 that also carries the current campaign, so the editor can show it or overwrite it. */
 export class CampaignConflictError extends ApiError {
@@ -32,17 +32,17 @@ export async function safeUpdateCampaign(client: SyllableClient, id: number, pat
   const { expected_updated_at, ...fields } = patch;
   const current = await client.getCampaign(id);
   if ((current.updated_at ?? "") !== expected_updated_at) {
-    const base = campaignAt(id, expected_updated_at);
-    rememberCampaign(current);
+    const base = await campaignAt(id, expected_updated_at);
+    await rememberCampaigns(current);
     throw new CampaignConflictError(conflictFields(base, current, fields), current);
   }
-  rememberCampaign(current);
+  await rememberCampaigns(current);
   const { input, changed, errors } = mergePatch(current, fields);
   if (Object.keys(errors).length) throw new ApiError("validation_failed", "Some fields need fixing.", errors);
   if (changed.length === 0) return { campaign: current, changed, not_applied: [] };
 
   await client.replaceCampaign(id, input);
   const after = await client.getCampaign(id);
-  rememberCampaign(after);
+  await rememberCampaigns(after);
   return { campaign: after, changed, not_applied: findNotApplied(current, input, changed, after) };
 }

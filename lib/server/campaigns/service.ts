@@ -12,7 +12,7 @@ import {
 import type { Batch, Campaign } from "@/lib/schemas/syllable";
 import { ApiError } from "@/lib/server/errors";
 import type { SyllableClient } from "@/lib/server/syllable";
-import { rememberCampaign } from "./snapshots";
+import { rememberCampaigns } from "./campaign-versions";
 
 /**
  * How many batches one upstream call may return. Batch counts come from ONE list call (projected
@@ -56,7 +56,7 @@ export async function listCampaignsWithCounts(client: SyllableClient, q: Campaig
       }),
   ]);
   const counts = batches ? countBatches(batches.items) : null;
-  for (const c of list.items) rememberCampaign(c);
+  await rememberCampaigns(...list.items);
   const total = list.total_count ?? list.items.length;
   return {
     items: list.items.map((c) => ({ ...c, batch_counts: counts ? (counts.get(c.id) ?? { active: 0, total: 0 }) : null })),
@@ -71,7 +71,7 @@ export async function listCampaignsWithCounts(client: SyllableClient, q: Campaig
 /** One campaign, remembered so a later 409 can name what changed since. */
 export async function getCampaignForView(client: SyllableClient, id: number): Promise<Campaign> {
   const campaign = await client.getCampaign(id);
-  rememberCampaign(campaign);
+  await rememberCampaigns(campaign);
   return campaign;
 }
 
@@ -132,6 +132,6 @@ export async function createCampaignFrom(client: SyllableClient, body: CampaignC
     campaign_variables: {},
     webhooks: [],
   });
-  rememberCampaign(created);
+  await rememberCampaigns(created);
   return created;
 }

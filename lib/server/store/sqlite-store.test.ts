@@ -64,3 +64,43 @@ describe("login attempts", () => {
     expect(await store.loginAttempts.failuresSince("addr:1.2.3.4", "")).toEqual(["2026-01-01T00:20:00.000Z"]);
   });
 });
+
+describe("campaign versions", () => {
+  it("remembers each version once and finds it by id and updated_at", async () => {
+    const v1 = { id: 7, campaign_name: "A", updated_at: "2026-01-01T00:00:00Z" } as never;
+    const v2 = { id: 7, campaign_name: "B", updated_at: "2026-01-02T00:00:00Z" } as never;
+    await store.campaignVersions.remember([v1, v2, { id: 8, campaign_name: "no time" } as never]);
+    await store.campaignVersions.remember([{ ...(v1 as object), campaign_name: "changed?" } as never]);
+    expect((await store.campaignVersions.at(7, "2026-01-01T00:00:00Z"))?.campaign_name).toBe("A");
+    expect((await store.campaignVersions.at(7, "2026-01-02T00:00:00Z"))?.campaign_name).toBe("B");
+    expect(await store.campaignVersions.at(7, "2026-01-03T00:00:00Z")).toBeUndefined();
+  });
+});
+
+describe("leases", () => {
+  it("one holder at a time; renewable by its holder; free again once released or expired", async () => {
+    expect(await store.leases.acquire("batch:a", "i1", 60_000)).toBe(true);
+    expect(await store.leases.acquire("batch:a", "i2", 60_000)).toBe(false);
+    expect(await store.leases.acquire("batch:a", "i1", 60_000)).toBe(true); // renew
+    await store.leases.release("batch:a", "i2"); // not the holder: no effect
+    expect(await store.leases.acquire("batch:a", "i2", 60_000)).toBe(false);
+    await store.leases.release("batch:a", "i1");
+    expect(await store.leases.acquire("batch:a", "i2", 1)).toBe(true);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(await store.leases.acquire("batch:a", "i3", 60_000)).toBe(true); // i2's ran out
+  });
+});
+
+describe("events", () => {
+  it("delivers to every subscriber of a channel until it unsubscribes", async () => {
+    const got: unknown[] = [];
+    const off = store.events.subscribe("batch:x", (p) => got.push(p));
+    const other: unknown[] = [];
+    store.events.subscribe("batch:y", (p) => other.push(p));
+    await store.events.publish("batch:x", { n: 1 });
+    off();
+    await store.events.publish("batch:x", { n: 2 });
+    expect(got).toEqual([{ n: 1 }]);
+    expect(other).toEqual([]);
+  });
+});

@@ -1,8 +1,10 @@
 import "server-only";
+import { EventEmitter } from "node:events";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { Role } from "@/lib/schemas/roles";
+import type { Campaign } from "@/lib/schemas/syllable";
 import type { AuditActorRole, AuditEntry, ProgressSnapshot, Session, Store, User } from "./types";
 
 const SCHEMA = `
@@ -46,7 +48,23 @@ CREATE TABLE IF NOT EXISTS login_failures (
   at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS login_failures_key ON login_failures (key, at);
+CREATE TABLE IF NOT EXISTS campaign_versions (
+  campaign_id INTEGER NOT NULL,
+  updated_at TEXT NOT NULL,
+  body TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  PRIMARY KEY (campaign_id, updated_at)
+);
+CREATE INDEX IF NOT EXISTS campaign_versions_seq ON campaign_versions (seq);
+CREATE TABLE IF NOT EXISTS leases (
+  key TEXT PRIMARY KEY,
+  holder TEXT NOT NULL,
+  expires_at INTEGER NOT NULL
+);
 `;
+
+/** Campaign versions kept for naming the fields of a 409; the oldest go first. */
+const MAX_CAMPAIGN_VERSIONS = 2000;
 
 type AuditRow = { id: number; at: string; actor_email: string; actor_role: AuditActorRole; action: string; target: string; outcome: "ok" | "failed"; detail: string };
 const toAuditEntry = (r: AuditRow): AuditEntry => ({
@@ -104,6 +122,18 @@ export function openSqliteStore(file: string): Store {
     failures: db.prepare<[string, string], { at: string }>("SELECT at FROM login_failures WHERE key = ? AND at >= ? ORDER BY at"),
     clearFailures: db.prepare("DELETE FROM login_failures WHERE key = ?"),
     pruneFailures: db.prepare("DELETE FROM login_failures WHERE at < ?"),
+    rememberVersion: db.prepare(
+      "INSERT INTO campaign_versions (campaign_id, updated_at, body, seq) VALUES (?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM campaign_versions)) ON CONFLICT DO NOTHING",
+    ),
+    pruneVersions: db.prepare(
+      "DELETE FROM campaign_versions WHERE seq <= (SELECT MAX(seq) FROM campaign_versions) - ?",
+    ),
+    versionAt: db.prepare<[number, string], { body: string }>("SELECT body FROM campaign_versions WHERE campaign_id = ? AND updated_at = ?"),
+    acquireLease: db.prepare(
+      `INSERT INTO leases (key, holder, expires_at) VALUES (@key, @holder, @expires)
+       ON CONFLICT(key) DO UPDATE SET holder = @holder, expires_at = @expires WHERE leases.holder = @holder OR leases.expires_at <= @now`,
+    ),
+    releaseLease: db.prepare("DELETE FROM leases WHERE key = ? AND holder = ?"),
     insertSnapshot: db.prepare(
       "INSERT OR REPLACE INTO progress_snapshots (batch_id, at, total, finished, status_counts) VALUES (?, ?, ?, ?, ?)",
     ),
@@ -210,8 +240,48 @@ export function openSqliteStore(file: string): Store {
         return r && toAuditEntry(r);
       },
     },
+    campaignVersions: {
+      async remember(campaigns: Campaign[]) {
+        const keep = campaigns.filter((c) => c.updated_at);
+        if (!keep.length) return;
+        db.transaction(() => {
+          for (const c of keep) q.rememberVersion.run(c.id, c.updated_at!, JSON.stringify(c));
+          q.pruneVersions.run(MAX_CAMPAIGN_VERSIONS);
+        })();
+      },
+      async at(id, updatedAt) {
+        const r = q.versionAt.get(id, updatedAt);
+        return r ? (JSON.parse(r.body) as Campaign) : undefined;
+      },
+    },
+    // One process owns an SQLite store's events: an in-process emitter is the whole bus.
+    events: inProcessEvents(),
+    leases: {
+      async acquire(key, holder, ttlMs) {
+        const now = Date.now();
+        return q.acquireLease.run({ key, holder, expires: now + ttlMs, now }).changes > 0;
+      },
+      async release(key, holder) {
+        q.releaseLease.run(key, holder);
+      },
+    },
     close: async () => {
       db.close();
+    },
+  };
+}
+
+function inProcessEvents(): Store["events"] {
+  const emitter = new EventEmitter();
+  // Many viewers may listen to one channel; that is expected, not a leak.
+  emitter.setMaxListeners(0);
+  return {
+    async publish(channel, payload) {
+      emitter.emit(channel, payload);
+    },
+    subscribe(channel, listener) {
+      emitter.on(channel, listener);
+      return () => emitter.off(channel, listener);
     },
   };
 }

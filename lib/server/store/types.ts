@@ -1,4 +1,5 @@
 import type { Role } from "@/lib/schemas/roles";
+import type { Campaign } from "@/lib/schemas/syllable";
 
 export type User = {
   id: number;
@@ -90,6 +91,29 @@ export interface AuditRepo {
 }
 
 /**
+ * Campaign versions this console has shown (by id and updated_at), so a 409 can name exactly the
+ * fields that changed between the version an editor loaded and the current one.
+ */
+export interface CampaignVersionRepo {
+  remember(campaigns: Campaign[]): Promise<void>;
+  at(id: number, updatedAt: string): Promise<Campaign | undefined>;
+}
+
+/** Fire-and-forget messages between parts of the console (and, with a networked store, between instances). */
+export interface EventBus {
+  publish(channel: string, payload: unknown): Promise<void>;
+  /** Returns the function that unsubscribes. */
+  subscribe(channel: string, listener: (payload: unknown) => void): () => void;
+}
+
+/** Per-key leases: at most one holder at a time, until it releases or the lease runs out. */
+export interface LeaseRepo {
+  /** Takes or renews the lease; false while someone else holds an unexpired one. */
+  acquire(key: string, holder: string, ttlMs: number): Promise<boolean>;
+  release(key: string, holder: string): Promise<void>;
+}
+
+/**
  * The console's own state, as an asynchronous port: SQLite by default; a Postgres
  * implementation can stand behind the same interface for several instances.
  */
@@ -99,5 +123,8 @@ export interface Store {
   loginAttempts: LoginAttemptRepo;
   snapshots: SnapshotRepo;
   audit: AuditRepo;
+  campaignVersions: CampaignVersionRepo;
+  events: EventBus;
+  leases: LeaseRepo;
   close(): Promise<void>;
 }
