@@ -6,6 +6,7 @@ import { OutcomeBreakdown } from "@/components/charts/outcome-breakdown";
 import { ProgressHistoryChart } from "@/components/charts/progress-history-chart";
 import { StatusBarChart } from "@/components/charts/status-bar-chart";
 import { useDataTableUrlState } from "@/components/data-table";
+import { RESULTS_TABLE } from "@/lib/queries/table-url";
 import { Card } from "@/components/ui/card";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { batchDetailQueryOptions, isLive } from "@/lib/queries/batches";
@@ -19,7 +20,7 @@ import { UpdatedAgo } from "./time";
 /** The live batch page: header, progress and ETA, charts, operations and results. */
 export function BatchDetail({ batchId, canWrite, uploadMaxBytes }: { batchId: string; canWrite: boolean; uploadMaxBytes: number }) {
   const query = useQuery(batchDetailQueryOptions(batchId));
-  const table = useDataTableUrlState({ defaultPageSize: 50, pageSizes: [25, 50, 100, 250] });
+  const table = useDataTableUrlState(RESULTS_TABLE);
   if (query.isPending) return <LoadingState label="Loading batch…" />;
   if (query.isError && !query.data) return <ErrorState message={query.error.message} onRetry={() => query.refetch()} />;
   const batch = query.data!;

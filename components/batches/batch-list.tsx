@@ -11,6 +11,7 @@ import { ProgressBar } from "@/components/ui/progress-bar";
 import type { BatchListItem } from "@/lib/schemas/batches";
 import { BATCH_STATUSES } from "@/lib/schemas/syllable";
 import { batchListParams, batchListQueryOptions } from "@/lib/queries/batches";
+import { BATCH_LIST_TABLE } from "@/lib/queries/table-url";
 import { AutoPacedBadge, BatchStatusBadge, HoldBadge } from "./batch-badges";
 import { absoluteUtc } from "@/lib/format";
 import { RelativeTime } from "./time";
@@ -99,7 +100,7 @@ const columns: ColumnDef<BatchListItem, unknown>[] = [
 
 /** The batch list: server-paged and sorted, filters and page in the URL. */
 export function BatchList() {
-  const state = useDataTableUrlState({ defaultPageSize: 25 });
+  const state = useDataTableUrlState(BATCH_LIST_TABLE);
   const searchParams = useSearchParams();
   const params = useMemo(() => batchListParams(searchParams), [searchParams]);
   const query = useQuery(batchListQueryOptions(params));

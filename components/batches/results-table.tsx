@@ -11,6 +11,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ErrorState } from "@/components/ui/states";
 import { apiFetch } from "@/lib/queries/api-fetch";
 import { batchResultsQueryOptions, resultsCsvUrl, resultsParams } from "@/lib/queries/batches";
+import { RESULTS_TABLE } from "@/lib/queries/table-url";
 import type { RemoveRequestsResponse, ResultRow } from "@/lib/schemas/batches";
 import { INSIGHTS_STATUSES, REQUEST_STATUSES } from "@/lib/schemas/syllable";
 import { RequestStatus } from "./batch-badges";
@@ -18,7 +19,6 @@ import { outcomeLabel } from "./status-colors";
 import { absoluteUtc } from "@/lib/format";
 import { useAfterBatchWrite } from "./use-batch-write";
 
-const PAGE_SIZES = [25, 50, 100, 250] as const as readonly number[];
 
 const removable = (r: ResultRow) => r.request_status === "PENDING" && !r.attempt_count;
 
@@ -126,7 +126,7 @@ export function ResultsTable({ batchId, state, canWrite, knownStatuses }: { batc
         data={query.data?.items ?? []}
         totalCount={query.data?.total_count ?? 0}
         state={state}
-        pageSizes={PAGE_SIZES}
+        pageSizes={RESULTS_TABLE.pageSizes}
         getRowId={(r) => r.reference_id}
         loading={query.isPending}
         refreshing={query.isFetching && !query.isPending}

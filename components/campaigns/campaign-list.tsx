@@ -9,6 +9,7 @@ import { DataTable, DataTableColumnHeader, DataTableToolbar, DebouncedSearchInpu
 import { Badge } from "@/components/ui/badge";
 import { ErrorState } from "@/components/ui/states";
 import { campaignListParams, campaignListQueryOptions } from "@/lib/queries/campaigns";
+import { CAMPAIGN_LIST_TABLE } from "@/lib/queries/table-url";
 import { CAMPAIGN_MODES, type CampaignListItem } from "@/lib/schemas/campaigns";
 import { hasRole, type Role } from "@/lib/schemas/roles";
 import { CreateCampaignButton } from "./create-campaign-dialog";
@@ -87,7 +88,7 @@ function columns(countsComplete: boolean): ColumnDef<CampaignListItem, unknown>[
 
 /** The campaign list: server-paged, sorted and filtered; page, sort and filters live in the URL. */
 export function CampaignList({ role }: { role: Role }) {
-  const state = useDataTableUrlState();
+  const state = useDataTableUrlState(CAMPAIGN_LIST_TABLE);
   const searchParams = useSearchParams();
   const params = campaignListParams(searchParams);
   const query = useQuery(campaignListQueryOptions(params));

@@ -2,6 +2,7 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
+import { parseTableUrl, type SortDir, type TableSpec } from "@/lib/queries/table-url";
 
 export type UrlPatch = Record<string, string | number | null | undefined>;
 
@@ -34,8 +35,6 @@ export function useUrlState() {
   return { searchParams, get, set };
 }
 
-export type SortDir = "asc" | "desc";
-
 export type DataTableUrlState = {
   /** 1-based page, as shown to people and held in the URL. */
   page: number;
@@ -49,23 +48,13 @@ export type DataTableUrlState = {
   reset(keys: string[]): void;
 };
 
-/** Page / page size / sort / filters of a server-paged table, held in the URL (`page`, `limit`, `sort`, `dir`). */
-export function useDataTableUrlState(opts: {
-  defaultPageSize?: number;
-  pageSizes?: readonly number[];
-  defaultSort?: string;
-  defaultDir?: SortDir;
-} = {}): DataTableUrlState {
-  const { get, set: setRaw } = useUrlState();
-  const pageSizes = opts.pageSizes ?? PAGE_SIZES;
-  const defaultPageSize = opts.defaultPageSize ?? 25;
-  const rawPage = Number(get("page"));
-  const rawLimit = Number(get("limit"));
-  const page = Number.isInteger(rawPage) && rawPage >= 1 ? rawPage : 1;
-  const pageSize = pageSizes.includes(rawLimit) ? rawLimit : defaultPageSize;
-  const sort = get("sort") ?? opts.defaultSort;
-  const dirParam = get("dir");
-  const dir: SortDir = dirParam === "asc" || dirParam === "desc" ? dirParam : (opts.defaultDir ?? "asc");
+/**
+ * Page / page size / sort / filters of a server-paged table, held in the URL (`page`, `limit`,
+ * `sort`, `dir`), read with the same parser (and spec) the server page and the query use.
+ */
+export function useDataTableUrlState(spec: TableSpec): DataTableUrlState {
+  const { searchParams, get, set: setRaw } = useUrlState();
+  const { page, pageSize, sort, dir } = parseTableUrl(searchParams, spec);
 
   return useMemo(
     () => ({
@@ -81,4 +70,4 @@ export function useDataTableUrlState(opts: {
   );
 }
 
-export const PAGE_SIZES = [10, 25, 50, 100] as const as readonly number[];
+export { PAGE_SIZES, type SortDir } from "@/lib/queries/table-url";

@@ -3,39 +3,34 @@ import type { BatchDetailResponse, BatchListItem, Paged, ResultRow } from "@/lib
 import { apiFetch, ApiClientError } from "./api-fetch";
 import { apiErrorBodySchema } from "@/lib/schemas/api-error";
 
-type SearchLike = URLSearchParams | Record<string, string | string[] | undefined>;
-const read = (sp: SearchLike, key: string): string | undefined => {
-  const v = sp instanceof URLSearchParams ? sp.get(key) : sp[key];
-  const s = Array.isArray(v) ? v[0] : v;
-  return s === null || s === undefined || s === "" ? undefined : s;
-};
+import { BATCH_LIST_TABLE, parseTableUrl, readParam as read, RESULTS_TABLE, type SearchLike } from "./table-url";
 
 /** The /api/batches parameters a /batches page URL stands for (page URL: page, limit, sort, dir, field, value, start, end). */
 export function batchListParams(sp: SearchLike): Record<string, string> {
-  const out: Record<string, string> = {};
+  const { page, pageSize, sort, dir } = parseTableUrl(sp, BATCH_LIST_TABLE);
+  const out: Record<string, string> = { page: String(page), limit: String(pageSize) };
   const put = (k: string, v: string | undefined) => v !== undefined && (out[k] = v);
-  put("page", read(sp, "page") ?? "1");
-  put("limit", read(sp, "limit") ?? "25");
   const value = read(sp, "value");
   if (value) {
     put("search_field", read(sp, "field") ?? "batch_id");
     put("search_value", value);
   }
-  put("order_by", read(sp, "sort"));
-  put("order_dir", read(sp, "sort") ? (read(sp, "dir") ?? "asc") : undefined);
+  put("order_by", sort);
+  put("order_dir", sort ? dir : undefined);
   put("start", read(sp, "start"));
   put("end", read(sp, "end"));
   return out;
 }
 
-/** The /api/batches/{id}/results parameters from the detail page URL (results filters are prefixed r_ to keep them apart). */
+/** The /api/batches/{id}/results parameters from the detail page URL (page, limit, sort, dir, status, insights, q). */
 export function resultsParams(sp: SearchLike): Record<string, string> {
-  const out: Record<string, string> = {};
+  const { page, pageSize, sort, dir } = parseTableUrl(sp, RESULTS_TABLE);
+  const out: Record<string, string> = { page: String(page), limit: String(pageSize) };
+  if (sort) {
+    out.sort = sort;
+    out.dir = dir;
+  }
   for (const [urlKey, apiKey] of [
-    ["page", "page"],
-    ["limit", "limit"],
-    ["sort", "sort"],
-    ["dir", "dir"],
     ["status", "status"],
     ["insights", "insights_status"],
     ["q", "q"],
@@ -43,8 +38,6 @@ export function resultsParams(sp: SearchLike): Record<string, string> {
     const v = read(sp, urlKey);
     if (v !== undefined) out[apiKey] = v;
   }
-  out.page ??= "1";
-  out.limit ??= "50";
   return out;
 }
 

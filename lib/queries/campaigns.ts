@@ -4,25 +4,20 @@ import type { BatchCounts, CampaignCreate, CampaignListResponse, CampaignPatch, 
 import type { Campaign } from "@/lib/schemas/syllable";
 import { apiFetch } from "./api-fetch";
 
-type SearchLike = URLSearchParams | Record<string, string | string[] | undefined>;
-const read = (sp: SearchLike, key: string): string | undefined => {
-  const v = sp instanceof URLSearchParams ? sp.get(key) : sp[key];
-  const s = Array.isArray(v) ? v[0] : v;
-  return s === null || s === undefined || s === "" ? undefined : s;
-};
+import { CAMPAIGN_LIST_TABLE, parseTableUrl, readParam as read, type SearchLike } from "./table-url";
 
 /** The /api/campaigns parameters a /campaigns page URL stands for (page URL: page, limit, sort, dir, q, label, mode). */
 export function campaignListParams(sp: SearchLike): Record<string, string> {
-  const out: Record<string, string> = { page: read(sp, "page") ?? "1", limit: read(sp, "limit") ?? "25" };
+  const { page, pageSize, sort, dir } = parseTableUrl(sp, CAMPAIGN_LIST_TABLE);
+  const out: Record<string, string> = { page: String(page), limit: String(pageSize) };
   const put = (k: string, v: string | undefined) => {
     if (v !== undefined) out[k] = v;
   };
   put("search", read(sp, "q"));
   put("label", read(sp, "label"));
   put("mode", read(sp, "mode"));
-  const sort = read(sp, "sort");
   put("order_by", sort);
-  put("order_dir", sort ? (read(sp, "dir") ?? "asc") : undefined);
+  put("order_dir", sort ? dir : undefined);
   return out;
 }
 
