@@ -26,10 +26,12 @@ const MATRIX: Record<string, Partial<Record<HttpMethod, Access>>> = {
   "/api/campaigns": { GET: "supervisor", POST: "admin" },
   "/api/campaigns/[campaignId]": { GET: "supervisor", PATCH: "manager", DELETE: "admin" },
   "/api/health": { GET: "public" },
+  "/api/tokens": { GET: "admin", POST: "admin" },
+  "/api/tokens/[tokenId]": { DELETE: "admin" },
 };
 
 // Ids that exist nowhere: a permitted call gets 404/422, never a change.
-const PARAMS = { batchId: "matrix-no-such-batch", campaignId: "999999" };
+const PARAMS = { batchId: "matrix-no-such-batch", campaignId: "999999", tokenId: "no-such-token" };
 
 let h: Harness;
 let routes: ApiRoute[];

@@ -1,15 +1,21 @@
 import "server-only";
+import { headers } from "next/headers";
 import { cache } from "react";
 import type { Role } from "@/lib/schemas/roles";
 import { getStore } from "@/lib/server/store";
+import { bearerToken, userFromToken } from "./api-tokens";
 import { ensureDemoUsers } from "./demo-users";
 import { readSession } from "./session";
 
-export type SessionUser = { id: number; email: string; role: Role };
+/** Who a request acts for; `via: "token"` when an API token (not a browser session) says so. */
+export type SessionUser = { id: number; email: string; role: Role; via?: "session" | "token" };
 
 /** The signed-in person, read fresh from the store so a removed user or changed role takes effect at once. */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   await ensureDemoUsers();
+  // A script's bearer token decides alone: a bad one is "nobody", never a fallback to a cookie.
+  const token = bearerToken(await headers());
+  if (token !== null) return userFromToken(token);
   const session = await readSession();
   if (!session) return null;
   const user = await getStore().users.findById(session.userId);

@@ -5,7 +5,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import type { Role } from "@/lib/schemas/roles";
 import type { Campaign } from "@/lib/schemas/syllable";
-import type { AuditActorRole, AuditEntry, ProgressSnapshot, Session, Store, User } from "./types";
+import type { ApiToken, AuditActorRole, AuditEntry, ProgressSnapshot, Session, Store, User } from "./types";
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS users (
@@ -56,6 +56,15 @@ CREATE TABLE IF NOT EXISTS campaign_versions (
   PRIMARY KEY (campaign_id, updated_at)
 );
 CREATE INDEX IF NOT EXISTS campaign_versions_seq ON campaign_versions (seq);
+CREATE TABLE IF NOT EXISTS api_tokens (
+  id TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  expires_at TEXT,
+  last_used_at TEXT
+);
 CREATE TABLE IF NOT EXISTS leases (
   key TEXT PRIMARY KEY,
   holder TEXT NOT NULL,
@@ -89,6 +98,17 @@ const toSession = (r: SessionRow): Session => ({
   lastSeenAt: r.last_seen_at,
   userAgent: r.user_agent,
   address: r.address,
+});
+
+type TokenRow = { id: string; user_id: number; name: string; token_hash: string; created_at: string; expires_at: string | null; last_used_at: string | null };
+const toToken = (r: TokenRow): ApiToken => ({
+  id: r.id,
+  userId: r.user_id,
+  name: r.name,
+  tokenHash: r.token_hash,
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
+  lastUsedAt: r.last_used_at,
 });
 
 /**
@@ -134,6 +154,16 @@ export function openSqliteStore(file: string): Store {
        ON CONFLICT(key) DO UPDATE SET holder = @holder, expires_at = @expires WHERE leases.holder = @holder OR leases.expires_at <= @now`,
     ),
     releaseLease: db.prepare("DELETE FROM leases WHERE key = ? AND holder = ?"),
+    insertToken: db.prepare(
+      "INSERT INTO api_tokens (id, user_id, name, token_hash, created_at, expires_at, last_used_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    ),
+    tokenByHash: db.prepare<[string], TokenRow>("SELECT * FROM api_tokens WHERE token_hash = ?"),
+    tokens: db.prepare<[], TokenRow & { email: string }>(
+      "SELECT api_tokens.*, users.email FROM api_tokens JOIN users ON users.id = api_tokens.user_id ORDER BY created_at DESC",
+    ),
+    touchToken: db.prepare("UPDATE api_tokens SET last_used_at = ? WHERE id = ?"),
+    removeToken: db.prepare("DELETE FROM api_tokens WHERE id = ?"),
+    removeUserTokens: db.prepare("DELETE FROM api_tokens WHERE user_id = ?"),
     insertSnapshot: db.prepare(
       "INSERT OR REPLACE INTO progress_snapshots (batch_id, at, total, finished, status_counts) VALUES (?, ?, ?, ?, ?)",
     ),
@@ -163,12 +193,13 @@ export function openSqliteStore(file: string): Store {
         return r && toUser(r);
       },
       list: async () => q.users.all().map(toUser),
-      // A removed user's sessions go with it, in one transaction.
+      // A removed user's sessions and API tokens go with it, in one transaction.
       remove: async (email) =>
         db.transaction(() => {
           const user = q.userByEmail.get(email);
           if (!user) return false;
           q.removeUserSessions.run(user.id);
+          q.removeUserTokens.run(user.id);
           return q.removeUser.run(email).changes > 0;
         })(),
       setPassword: async (email, hash) => q.setPassword.run(hash, email).changes > 0,
@@ -192,6 +223,20 @@ export function openSqliteStore(file: string): Store {
       async prune({ idleBefore, createdBefore }) {
         q.pruneSessions.run(idleBefore, createdBefore);
       },
+    },
+    tokens: {
+      async create(t) {
+        q.insertToken.run(t.id, t.userId, t.name, t.tokenHash, t.createdAt, t.expiresAt, t.lastUsedAt);
+      },
+      async findByHash(hash) {
+        const r = q.tokenByHash.get(hash);
+        return r && toToken(r);
+      },
+      list: async () => q.tokens.all().map((r) => ({ ...toToken(r), email: r.email })),
+      async touch(id, at) {
+        q.touchToken.run(at, id);
+      },
+      remove: async (id) => q.removeToken.run(id).changes > 0,
     },
     loginAttempts: {
       async addFailure(key, at) {

@@ -66,6 +66,26 @@ export interface SessionRepo {
   prune(opts: { idleBefore: string; createdBefore: string }): Promise<void>;
 }
 
+/** An API token for scripts. The token itself is shown once; the store keeps its SHA-256 hash. */
+export type ApiToken = {
+  id: string;
+  userId: number;
+  name: string;
+  tokenHash: string;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+};
+
+export interface TokenRepo {
+  create(token: ApiToken): Promise<void>;
+  findByHash(tokenHash: string): Promise<ApiToken | undefined>;
+  /** Every token, with the email of its user, newest first. */
+  list(): Promise<Array<ApiToken & { email: string }>>;
+  touch(id: string, lastUsedAt: string): Promise<void>;
+  remove(id: string): Promise<boolean>;
+}
+
 /** Failed sign-ins, counted per key ("email:a@b.c", "addr:1.2.3.4") for throttling. */
 export interface LoginAttemptRepo {
   addFailure(key: string, at: string): Promise<void>;
@@ -120,6 +140,7 @@ export interface LeaseRepo {
 export interface Store {
   users: UserRepo;
   sessions: SessionRepo;
+  tokens: TokenRepo;
   loginAttempts: LoginAttemptRepo;
   snapshots: SnapshotRepo;
   audit: AuditRepo;
