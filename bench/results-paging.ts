@@ -38,7 +38,7 @@ const [upstreamMs, bytes] = await time(async () => {
 });
 
 // 2. Cold first page through the console (upstream + parse + page).
-invalidateBatch(batchId);
+invalidateBatch(batchId, { results: true });
 const [coldMs, first] = await time(() => pageBatchResults(batchId, { page: 1, limit: 50 }));
 const memAfter = process.memoryUsage();
 
@@ -55,7 +55,7 @@ for (let i = 2; i < 22; i++) sortedPages.push((await time(() => pageBatchResults
 // 5. A free-text filter over target/reference/variables.
 const [filterMs, filtered] = await time(() => pageBatchResults(batchId, { page: 1, limit: 50, q: "ana", status: "COMPLETED" }));
 // 6. Concurrent cold requests coalesce into one upstream call.
-invalidateBatch(batchId);
+invalidateBatch(batchId, { results: true });
 let upstreamResultCalls = 0;
 const realFetch = globalThis.fetch;
 globalThis.fetch = (input, init) => {

@@ -1,7 +1,6 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
@@ -10,13 +9,12 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
 import { describedBy, Field, Input, Textarea } from "@/components/ui/field";
-import { apiFetch } from "@/lib/queries/api-fetch";
+import { useAddRequest, useDeleteBatch, usePatchBatch } from "@/lib/queries/batch-writes";
 import {
   addRequestFormSchema,
   batchDeleteSchema,
   batchUpdateSchema,
   type AddRequestForm,
-  type AddRequestResponse,
   type BatchDelete,
   type BatchDetailResponse,
   type BatchPatch,
@@ -27,10 +25,7 @@ import { FormActions } from "@/components/ui/form-actions";
 import { KeyValueRows } from "@/components/forms/key-value-rows";
 import { applyApiError } from "./use-api-form-errors";
 import { AutoPacingField } from "./auto-pacing-field";
-import { useAfterBatchWrite } from "./use-batch-write";
 import { UploadCsvButton } from "./upload-csv-dialog";
-
-const enc = encodeURIComponent;
 
 /** The manager/admin operations on one batch. Not rendered for supervisors (the API refuses them anyway). */
 export function BatchActions({ batch, uploadMaxBytes }: { batch: BatchDetailResponse; uploadMaxBytes: number }) {
@@ -48,17 +43,19 @@ export function BatchActions({ batch, uploadMaxBytes }: { batch: BatchDetailResp
 
 function HoldToggle({ batch, disabled }: { batch: BatchDetailResponse; disabled: boolean }) {
   const [open, setOpen] = useState(false);
-  const after = useAfterBatchWrite(batch.batch_id);
   const pausing = !batch.paused;
-  const m = useMutation({
-    mutationFn: () => apiFetch<BatchDetailResponse>(`/api/batches/${enc(batch.batch_id)}`, { method: "PATCH", json: { paused: pausing } }),
-    onSuccess: (b) => {
-      after(b);
-      setOpen(false);
-      toast.success(b.paused ? "Batch on hold: no outreach until resumed." : "Batch resumed: outreach continues inside the calling window.");
-    },
-    onError: (err) => toast.error(err.message),
-  });
+  const patch = usePatchBatch(batch.batch_id);
+  const toggle = () =>
+    patch.mutate(
+      { paused: pausing },
+      {
+        onSuccess: (b) => {
+          setOpen(false);
+          toast.success(b.paused ? "Batch on hold: no outreach until resumed." : "Batch resumed: outreach continues inside the calling window.");
+        },
+        onError: (err) => toast.error(err.message),
+      },
+    );
   return (
     <>
       <Button variant={pausing ? "secondary" : "primary"} onClick={() => setOpen(true)} disabled={disabled}>
@@ -67,8 +64,8 @@ function HoldToggle({ batch, disabled }: { batch: BatchDetailResponse; disabled:
       <ConfirmDialog
         open={open}
         onClose={() => setOpen(false)}
-        onConfirm={() => m.mutate()}
-        busy={m.isPending}
+        onConfirm={toggle}
+        busy={patch.isPending}
         title={pausing ? "Put the batch on hold?" : "Resume the batch?"}
         description={
           pausing
@@ -96,28 +93,27 @@ function SettingsButton({ batch }: { batch: BatchDetailResponse }) {
 }
 
 function SettingsForm({ batch, onDone }: { batch: BatchDetailResponse; onDone: () => void }) {
-  const after = useAfterBatchWrite(batch.batch_id);
+  const patch = usePatchBatch(batch.batch_id);
   const { register, control, handleSubmit, formState, setError } = useForm<BatchPatch>({
     resolver: zodResolver(batchUpdateSchema),
     defaultValues: { expires_on: batch.expires_on ?? null, call_rate: batch.call_rate ?? null, auto_call_rate: !!batch.auto_call_rate },
   });
   const expiry = useWatch({ control, name: "expires_on" });
   const errors = formState.errors;
-  const m = useMutation({
-    mutationFn: (patch: BatchPatch) => apiFetch<BatchDetailResponse>(`/api/batches/${enc(batch.batch_id)}`, { method: "PATCH", json: patch }),
-    onSuccess: (b) => {
-      after(b);
-      toast.success("Batch settings saved.");
-      onDone();
-    },
-    onError: (err) => applyApiError(err, setError, ["expires_on", "call_rate", "paused", "auto_call_rate"]),
-  });
+  const save = (v: BatchPatch) =>
+    patch.mutate(v, {
+      onSuccess: () => {
+        toast.success("Batch settings saved.");
+        onDone();
+      },
+      onError: (err) => applyApiError(err, setError, ["expires_on", "call_rate", "paused", "auto_call_rate"]),
+    });
   const inherited = batch.campaign?.hourly_rate;
   return (
     <form
       noValidate
       className="space-y-4"
-      onSubmit={handleSubmit((v) => m.mutate({ expires_on: v.expires_on ?? null, call_rate: v.call_rate ?? null, auto_call_rate: !!v.auto_call_rate }))}
+      onSubmit={handleSubmit((v) => save({ expires_on: v.expires_on ?? null, call_rate: v.call_rate ?? null, auto_call_rate: !!v.auto_call_rate }))}
     >
       <Field id="bs-expires" label="Expires on" hint="Must be in the future. Clear it for no expiry." error={errors.expires_on?.message}>
         <Controller
@@ -142,24 +138,24 @@ function SettingsForm({ batch, onDone }: { batch: BatchDetailResponse; onDone: (
           {errors.root.message ?? errors.root.server?.message}
         </p>
       )}
-      <FormActions submitLabel="Save" busy={m.isPending} onCancel={onDone} />
+      <FormActions submitLabel="Save" busy={patch.isPending} onCancel={onDone} />
     </form>
   );
 }
 
 /** The one-click answer to "won't finish before the expiry": let Syllable pace the batch to finish by it. */
 export function TurnOnAutoPacingButton({ batchId }: { batchId: string }) {
-  const after = useAfterBatchWrite(batchId);
-  const m = useMutation({
-    mutationFn: () => apiFetch<BatchDetailResponse>(`/api/batches/${enc(batchId)}`, { method: "PATCH", json: { auto_call_rate: true } }),
-    onSuccess: (b) => {
-      after(b);
-      toast.success("Auto pacing on: Syllable paces the batch to finish by its expiry.");
-    },
-    onError: (err) => toast.error(err.message),
-  });
+  const patch = usePatchBatch(batchId);
+  const turnOn = () =>
+    patch.mutate(
+      { auto_call_rate: true },
+      {
+        onSuccess: () => toast.success("Auto pacing on: Syllable paces the batch to finish by its expiry."),
+        onError: (err) => toast.error(err.message),
+      },
+    );
   return (
-    <Button size="sm" variant="secondary" busy={m.isPending} onClick={() => m.mutate()}>
+    <Button size="sm" variant="secondary" busy={patch.isPending} onClick={turnOn}>
       Finish by the expiry automatically
     </Button>
   );
@@ -168,19 +164,18 @@ export function TurnOnAutoPacingButton({ batchId }: { batchId: string }) {
 function DeleteButton({ batchId }: { batchId: string }) {
   const [open, setOpen] = useState(false);
   const router = useRouter();
-  const after = useAfterBatchWrite(batchId);
+  const remove = useDeleteBatch(batchId);
   const { register, handleSubmit, formState, setError, reset } = useForm<BatchDelete>({ resolver: zodResolver(batchDeleteSchema), defaultValues: { reason: "" } });
   const [typed, setTyped] = useState("");
-  const m = useMutation({
-    mutationFn: (v: BatchDelete) => apiFetch(`/api/batches/${enc(batchId)}`, { method: "DELETE", json: v }),
-    onSuccess: () => {
-      after();
-      toast.success(`Batch ${batchId} deleted.`);
-      setOpen(false);
-      router.push("/batches");
-    },
-    onError: (err) => applyApiError(err, setError, ["reason"]),
-  });
+  const submit = (v: BatchDelete) =>
+    remove.mutate(v, {
+      onSuccess: () => {
+        toast.success(`Batch ${batchId} deleted.`);
+        setOpen(false);
+        router.push("/batches");
+      },
+      onError: (err) => applyApiError(err, setError, ["reason"]),
+    });
   const close = () => {
     setOpen(false);
     setTyped("");
@@ -193,14 +188,14 @@ function DeleteButton({ batchId }: { batchId: string }) {
         Delete
       </Button>
       <Dialog open={open} onClose={close} title={`Delete batch ${batchId}?`} description="Pending requests will not be dialed. This cannot be undone.">
-        <form noValidate className="space-y-4" onSubmit={handleSubmit((v) => m.mutate(v))}>
+        <form noValidate className="space-y-4" onSubmit={handleSubmit(submit)}>
           <Field id="del-reason" label="Reason" hint="Recorded with the deletion." error={err}>
             <Textarea rows={2} {...describedBy("del-reason", err)} {...register("reason")} />
           </Field>
           <Field id="del-confirm" label={<>Type <strong className="font-mono">{batchId}</strong> to confirm</>}>
             <Input id="del-confirm" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
           </Field>
-          <FormActions submitLabel="Delete batch" busy={m.isPending} onCancel={close} destructive disabled={typed !== batchId} />
+          <FormActions submitLabel="Delete batch" busy={remove.isPending} onCancel={close} destructive disabled={typed !== batchId} />
         </form>
       </Dialog>
     </>
@@ -222,29 +217,25 @@ function AddRequestButton({ batchId }: { batchId: string }) {
 }
 
 function AddRequestFormView({ batchId, onDone }: { batchId: string; onDone: () => void }) {
-  const after = useAfterBatchWrite(batchId);
+  const add = useAddRequest(batchId);
   const { register, control, handleSubmit, formState, setError } = useForm<AddRequestForm>({
     resolver: zodResolver(addRequestFormSchema),
     defaultValues: { reference_id: "", target: "", variables: [] },
   });
   const errors = formState.errors;
-  const m = useMutation({
-    mutationFn: (v: AddRequestForm) =>
-      apiFetch<AddRequestResponse>(`/api/batches/${enc(batchId)}/requests`, {
-        method: "POST",
-        json: { reference_id: v.reference_id, target: v.target, request_variables: Object.fromEntries(v.variables.map((r) => [r.key.trim(), r.value])) },
-      }),
-    onSuccess: (res) => {
-      after(res.batch);
-      toast.success(`Request ${res.request?.reference_id ?? ""} added${res.request?.request_status ? ` (${res.request.request_status})` : ""}.`);
-      onDone();
-    },
-    onError: (err) => {
-      applyApiError(err, setError, ["reference_id", "target", "variables", "request_variables"]);
-    },
-  });
+  const submit = (v: AddRequestForm) =>
+    add.mutate(
+      { reference_id: v.reference_id, target: v.target, request_variables: Object.fromEntries(v.variables.map((r) => [r.key.trim(), r.value])) },
+      {
+        onSuccess: (res) => {
+          toast.success(`Request ${res.request?.reference_id ?? ""} added${res.request?.request_status ? ` (${res.request.request_status})` : ""}.`);
+          onDone();
+        },
+        onError: (err) => applyApiError(err, setError, ["reference_id", "target", "variables", "request_variables"]),
+      },
+    );
   return (
-    <form noValidate className="space-y-4" onSubmit={handleSubmit((v) => m.mutate(v))}>
+    <form noValidate className="space-y-4" onSubmit={handleSubmit(submit)}>
       <Field id="ar-ref" label="Reference id" error={errors.reference_id?.message}>
         <Input {...describedBy("ar-ref", errors.reference_id?.message)} {...register("reference_id")} autoComplete="off" />
       </Field>
@@ -253,7 +244,7 @@ function AddRequestFormView({ batchId, onDone }: { batchId: string; onDone: () =
       </Field>
       <KeyValueRows control={control} register={register} errors={errors} name="variables" legend="Variables" emptyText="No variables: the request is sent with the reference id and target only." />
       {errorAt(errors, "request_variables") && <p className="text-xs text-red-600">{errorAt(errors, "request_variables")}</p>}
-      <FormActions submitLabel="Add request" busy={m.isPending} onCancel={onDone} />
+      <FormActions submitLabel="Add request" busy={add.isPending} onCancel={onDone} />
     </form>
   );
 }

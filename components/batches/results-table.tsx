@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import type { ColumnDef, RowSelectionState } from "@tanstack/react-table";
 import { useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
@@ -9,15 +9,14 @@ import { DataTable, DataTableColumnHeader, DataTableToolbar, DebouncedSearchInpu
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ErrorState } from "@/components/ui/states";
-import { apiFetch } from "@/lib/queries/api-fetch";
+import { useRemoveRequests } from "@/lib/queries/batch-writes";
 import { batchResultsQueryOptions, resultsCsvUrl, resultsParams } from "@/lib/queries/batches";
 import { RESULTS_TABLE } from "@/lib/queries/table-url";
-import type { RemoveRequestsResponse, ResultRow } from "@/lib/schemas/batches";
+import type { ResultRow } from "@/lib/schemas/batches";
 import { INSIGHTS_STATUSES, REQUEST_STATUSES } from "@/lib/schemas/syllable";
 import { RequestStatus } from "./batch-badges";
 import { outcomeLabel } from "./status-colors";
 import { absoluteUtc } from "@/lib/format";
-import { useAfterBatchWrite } from "./use-batch-write";
 
 
 const removable = (r: ResultRow) => r.request_status === "PENDING" && !r.attempt_count;
@@ -30,25 +29,24 @@ export function ResultsTable({ batchId, state, canWrite, knownStatuses }: { batc
   const [selection, setSelection] = useState<RowSelectionState>({});
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const [confirm, setConfirm] = useState(false);
-  const after = useAfterBatchWrite(batchId);
   const selectedIds = Object.keys(selection).filter((k) => selection[k]);
 
-  const remove = useMutation({
-    mutationFn: (ids: string[]) => apiFetch<RemoveRequestsResponse>(`/api/batches/${encodeURIComponent(batchId)}/requests/remove`, { method: "POST", json: { reference_ids: ids } }),
-    onSuccess: (res) => {
-      after(res.batch);
-      setSelection({});
-      setConfirm(false);
-      const plural = (n: number) => `${n} request${n === 1 ? "" : "s"}`;
-      const problems = [
-        res.not_removed.length ? `${res.not_removed.length} could not be removed (already dialed)` : "",
-        res.not_found.length ? `${res.not_found.length} no longer in the batch` : "",
-      ].filter(Boolean);
-      if (problems.length) toast.warning(`Removed ${plural(res.removed.length)}; ${problems.join("; ")}.`);
-      else toast.success(`Removed ${plural(res.removed.length)}.`);
-    },
-    onError: (err) => toast.error(err.message),
-  });
+  const remove = useRemoveRequests(batchId);
+  const removeSelected = (ids: string[]) =>
+    remove.mutate(ids, {
+      onSuccess: (res) => {
+        setSelection({});
+        setConfirm(false);
+        const plural = (n: number) => `${n} request${n === 1 ? "" : "s"}`;
+        const problems = [
+          res.not_removed.length ? `${res.not_removed.length} could not be removed (already dialed)` : "",
+          res.not_found.length ? `${res.not_found.length} no longer in the batch` : "",
+        ].filter(Boolean);
+        if (problems.length) toast.warning(`Removed ${plural(res.removed.length)}; ${problems.join("; ")}.`);
+        else toast.success(`Removed ${plural(res.removed.length)}.`);
+      },
+      onError: (err) => toast.error(err.message),
+    });
 
   const toggle = (id: string) =>
     setExpanded((s) => {
@@ -162,7 +160,7 @@ export function ResultsTable({ batchId, state, canWrite, knownStatuses }: { batc
       <ConfirmDialog
         open={confirm}
         onClose={() => setConfirm(false)}
-        onConfirm={() => remove.mutate(selectedIds)}
+        onConfirm={() => removeSelected(selectedIds)}
         busy={remove.isPending}
         destructive
         title={`Remove ${selectedIds.length} request${selectedIds.length === 1 ? "" : "s"}?`}

@@ -1,16 +1,14 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import Papa from "papaparse";
 import { useId, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import { uploadBatchCsv } from "@/lib/queries/batches";
+import { useUploadBatchCsv } from "@/lib/queries/batch-writes";
 import type { UploadResponse } from "@/lib/schemas/batches";
 import { analyzeCsv, type CsvPreview } from "./csv-preview";
-import { useAfterBatchWrite } from "./use-batch-write";
 
 const n = (v: number) => v.toLocaleString("en-US");
 /** "row 3" / "rows 3, 4, 9 and 12 more" (data rows, header excluded). */
@@ -34,22 +32,21 @@ export function UploadCsvButton({ batchId, maxBytes }: { batchId: string; maxByt
 
 function UploadForm({ batchId, maxBytes, onDone }: { batchId: string; maxBytes: number; onDone: () => void }) {
   const inputId = useId();
-  const after = useAfterBatchWrite(batchId);
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<CsvPreview | null>(null);
   const [parseError, setParseError] = useState<string | null>(null);
   const [progress, setProgress] = useState(0);
   const [outcome, setOutcome] = useState<UploadResponse | null>(null);
 
-  const upload = useMutation({
-    mutationFn: (f: File) => uploadBatchCsv<UploadResponse>(batchId, f, setProgress),
-    onSuccess: (res) => {
-      setOutcome(res);
-      after(res.batch);
-      toast.success(`Uploaded ${file?.name ?? "CSV"} to ${batchId}.`);
-    },
-    onError: (err) => toast.error(err.message),
-  });
+  const upload = useUploadBatchCsv(batchId, setProgress);
+  const send = (f: File) =>
+    upload.mutate(f, {
+      onSuccess: (res) => {
+        setOutcome(res);
+        toast.success(`Uploaded ${f.name} to ${batchId}.`);
+      },
+      onError: (err) => toast.error(err.message),
+    });
 
   const choose = (f: File | null) => {
     setFile(f);
@@ -158,7 +155,7 @@ function UploadForm({ batchId, maxBytes, onDone }: { batchId: string; maxBytes: 
           {outcome ? "Close" : "Cancel"}
         </Button>
         {!outcome && (
-          <Button onClick={() => file && upload.mutate(file)} disabled={blocked} busy={upload.isPending}>
+          <Button onClick={() => file && send(file)} disabled={blocked} busy={upload.isPending}>
             {preview ? `Upload ${n(preview.rowCount)} rows` : "Upload"}
           </Button>
         )}

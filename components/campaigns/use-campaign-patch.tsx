@@ -25,8 +25,15 @@ export function useCampaignPatch(base: Campaign, onSaved: (result: CampaignUpdat
       patchCampaign(base.id, { ...vars.changes, expected_updated_at: vars.expectedUpdatedAt } as CampaignPatch),
     onSuccess: (result) => {
       setConflict(null);
-      qc.setQueryData<CampaignDetailResponse>(campaignKeys.detail(base.id), (old) => ({ batch_counts: null, ...old, campaign: result.campaign }));
-      void qc.invalidateQueries({ queryKey: campaignKeys.all });
+      // The answer is the campaign as read back (and who changed it): store it; only the lists
+      // (names, schedules in rows) need a refetch, not the detail just stored.
+      qc.setQueryData<CampaignDetailResponse>(campaignKeys.detail(base.id), (old) => ({
+        batch_counts: null,
+        ...old,
+        campaign: result.campaign,
+        ...(result.console_change ? { console_change: result.console_change } : {}),
+      }));
+      void qc.invalidateQueries({ queryKey: campaignKeys.lists() });
       if (result.not_applied.length) {
         toast.warning(`Saved, but Syllable did not keep: ${result.not_applied.map((f) => FIELD_LABELS[f] ?? f).join(", ")}. Check the campaign.`, { duration: 15_000 });
       } else {

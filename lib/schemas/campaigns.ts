@@ -1,5 +1,6 @@
 import "./zod-config";
 import { z } from "zod";
+import type { ConsoleChange } from "./audit";
 import { E164, E164_MESSAGE } from "./phone";
 import { DAYS_OF_WEEK, type Campaign } from "./syllable";
 
@@ -343,4 +344,5 @@ export type CampaignListResponse = {
   /** False when there were more batches than one bounded upstream call returns: counts are a lower bound. */
   batch_counts_complete: boolean;
 };
-export type CampaignUpdateResponse = { campaign: Campaign; changed: string[]; not_applied: string[] };
+/** PATCH /api/campaigns/{id}: the campaign as read back, what changed, what did not stick, and who changed it (the console's audit). */
+export type CampaignUpdateResponse = { campaign: Campaign; changed: string[]; not_applied: string[]; console_change?: ConsoleChange | null };

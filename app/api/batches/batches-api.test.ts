@@ -322,3 +322,41 @@ describe("results at 100k", () => {
     expect(sorted.total_count).toBeLessThan(100_000);
   });
 });
+
+describe("precise invalidation", () => {
+  it("pausing the 100k batch does not refetch its results; adding a request does", async () => {
+    const batchId = SEED.batches.big;
+    const page = () => h.call(resultsRoute.GET, `/api/batches/${batchId}/results?limit=50`, { role: "supervisor", params: { batchId } });
+    const patch = (json: unknown) => h.call(batchRoute.PATCH, `/api/batches/${batchId}`, { role: "manager", params: { batchId }, method: "PATCH", json });
+    expect((await page()).status).toBe(200); // the result set is loaded (and cached)
+    // Count the console's upstream calls (every one goes through fetch to the sandbox).
+    const realFetch = globalThis.fetch;
+    const upstream: string[] = [];
+    globalThis.fetch = (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      if (url.startsWith(h.sandboxUrl.replace(/\/$/, ""))) upstream.push(`${init?.method ?? "GET"} ${new URL(url).pathname}${new URL(url).search}`);
+      return realFetch(input, init);
+    };
+    try {
+      expect((await patch({ paused: true })).status).toBe(200);
+      expect((await page()).status).toBe(200);
+      expect((await patch({ paused: false })).status).toBe(200);
+      expect((await page()).status).toBe(200);
+      const resultCalls = upstream.filter((c) => c.endsWith("/results"));
+      expect(resultCalls).toEqual([]);
+      // PATCH + read-back of the details (the campaign index is cached): 2 calls per pause or resume.
+      expect(upstream.filter((c) => c.startsWith("PUT "))).toHaveLength(2);
+      expect(upstream).toHaveLength(4);
+
+      upstream.length = 0;
+      const add = await h.call(requestsRoute.POST, `/api/batches/${batchId}/requests`, { role: "manager", params: { batchId }, json: { reference_id: `inv-${Date.now()}`, target: "+15125559999" } });
+      expect(add.status).toBe(201);
+      expect((await page()).status).toBe(200);
+      // The handler's own read-back of the new request (filtered), then the whole set reloaded once.
+      expect(upstream.filter((c) => c.startsWith("GET ") && c.endsWith("/results"))).toHaveLength(1);
+      expect(upstream.filter((c) => c.includes("/results?reference_id="))).toHaveLength(1);
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+  });
+});

@@ -43,7 +43,7 @@ describe("batch details for many watchers", () => {
     calls.length = 0;
     const before = service.loadBatchDetail("watched"); // a watcher's poll, in flight
     await h.sandbox("PUT", "/api/v1/outbound/batches/watched", { paused: false });
-    service.invalidateBatch("watched");
+    service.invalidateBatch("watched", { results: false });
     const after = await service.loadBatchDetail("watched");
     await before;
     expect(after.paused).toBe(false);

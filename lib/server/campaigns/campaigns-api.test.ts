@@ -114,6 +114,14 @@ describe("PATCH /api/campaigns/{id}: the safe write", () => {
     expect(off.campaign.webhooks).toHaveLength(2);
   });
 
+  it("answers with the console change it just made, so the editor need not refetch the campaign", async () => {
+    const before = await get(id);
+    await h.advance(1);
+    const out = await body(await patch(id, { expected_updated_at: before.updated_at, hourly_rate: 77 }, "manager"));
+    expect(out.campaign.hourly_rate).toBe(77);
+    expect(out.console_change).toMatchObject({ actor_email: "manager@sandbox.local", action: "campaign.update" });
+  });
+
   it("sending back the voicemail object exactly as GET returned it (with a key the form does not know) is accepted and kept", async () => {
     const before = await get(id);
     await h.advance(1);

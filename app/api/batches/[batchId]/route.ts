@@ -16,7 +16,7 @@ export const PATCH = withRole<Params>("manager", async ({ req, user, params }) =
   const update = await parseJsonBody(req, makeBatchUpdateSchema(upstreamNow));
   const action = update.paused === true ? "batch.pause" : update.paused === false ? "batch.resume" : "batch.update";
   await audited(user, action, `batch:${params.batchId}`, { ...update }, () => getSyllable().updateBatch(params.batchId, update));
-  invalidateBatch(params.batchId);
+  invalidateBatch(params.batchId, { results: false });
   return json(await loadBatchDetail(params.batchId));
 });
 
@@ -24,6 +24,6 @@ export const PATCH = withRole<Params>("manager", async ({ req, user, params }) =
 export const DELETE = withRole<Params>("manager", async ({ req, user, params }) => {
   const { reason } = await parseJsonBody(req, batchDeleteSchema);
   await audited(user, "batch.delete", `batch:${params.batchId}`, { reason }, () => getSyllable().deleteBatch(params.batchId, reason));
-  invalidateBatch(params.batchId);
+  invalidateBatch(params.batchId, { results: true });
   return json({ deleted: true, batch_id: params.batchId });
 });

@@ -1,6 +1,6 @@
 import { campaignDeleteBodySchema, campaignPatchSchema, PATCHABLE_FIELDS } from "@/lib/schemas/campaigns";
 import { hasRole } from "@/lib/schemas/roles";
-import { audited } from "@/lib/server/audit";
+import { audited, latestConsoleChange } from "@/lib/server/audit";
 import { json, withRole } from "@/lib/server/auth/with-role";
 import { CampaignConflictError, safeUpdateCampaign } from "@/lib/server/campaigns/safe-update";
 import { deleteCampaignChecked, parseCampaignId } from "@/lib/server/campaigns/service";
@@ -35,7 +35,7 @@ export const PATCH = withRole<Params>("manager", async ({ req, user, params }) =
   const fields = PATCHABLE_FIELDS.filter((f) => patch[f] !== undefined);
   try {
     const result = await audited(user, "campaign.update", `campaign:${id}`, { fields }, () => safeUpdateCampaign(getSyllable(), id, patch));
-    return json(result);
+    return json({ ...result, console_change: await latestConsoleChange(`campaign:${id}`) });
   } catch (err) {
     if (err instanceof CampaignConflictError) {
       // The contract's error object, plus the current campaign so the editor can reload or overwrite.

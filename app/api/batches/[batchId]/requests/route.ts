@@ -12,7 +12,7 @@ export const POST = withRole<{ batchId: string }>("manager", async ({ req, user,
   await audited(user, "batch.request.add", `batch:${params.batchId}`, { reference_id: input.reference_id }, () =>
     syllable.addBatchRequest(params.batchId, input),
   );
-  invalidateBatch(params.batchId);
+  invalidateBatch(params.batchId, { results: true });
   const [found, batch] = await Promise.all([
     syllable.getBatchResults(params.batchId, { reference_id: input.reference_id }),
     loadBatchDetail(params.batchId),

@@ -44,7 +44,7 @@ export const POST = withRole<{ batchId: string }>("manager", async ({ req, user,
   const upload = await audited(user, "batch.upload", `batch:${params.batchId}`, { filename: name, bytes: file.size }, () =>
     getSyllable().uploadBatchCsv(params.batchId, file, name),
   );
-  invalidateBatch(params.batchId);
+  invalidateBatch(params.batchId, { results: true });
   const body: UploadResponse = {
     upload: upload && typeof upload === "object" ? (upload as Record<string, unknown>) : null,
     batch: await loadBatchDetail(params.batchId),

@@ -26,7 +26,7 @@ export const POST = withRole<{ batchId: string }>("manager", async ({ req, user,
       syllable.removeBatchRequests(params.batchId, known),
     );
   }
-  invalidateBatch(params.batchId);
+  invalidateBatch(params.batchId, { results: true });
   // Through the results cache: the fresh set is what the results table asks for next anyway.
   const [after, batch] = await Promise.all([loadAllResults(params.batchId), loadBatchDetail(params.batchId)]);
   const stillThere = presentIds(after);

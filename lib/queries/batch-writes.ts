@@ -1,0 +1,66 @@
+// Batch writes as hooks, each refreshing exactly what it changes: a pause, expiry or rate change
+// alters the batch (detail, list rows) but never its results, so a paused 100k batch is not
+// re-downloaded; an upload, an added or removed request changes the results too.
+import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import type { AddRequestResponse, BatchDelete, BatchDetailResponse, BatchPatch, RemoveRequestsResponse, UploadResponse } from "@/lib/schemas/batches";
+import { apiFetch } from "./api-fetch";
+import { batchKeys, uploadBatchCsv } from "./batches";
+
+const enc = encodeURIComponent;
+
+/** What a write touched: the batch itself always; its results only when requests changed. */
+export function applyBatchWrite(qc: QueryClient, batchId: string, batch: BatchDetailResponse | undefined, opts: { results: boolean }): void {
+  if (batch) qc.setQueryData(batchKeys.detail(batchId), batch);
+  else qc.removeQueries({ queryKey: batchKeys.detail(batchId) });
+  if (opts.results) void qc.invalidateQueries({ queryKey: batchKeys.results(batchId) });
+  void qc.invalidateQueries({ queryKey: batchKeys.lists() });
+}
+
+/** PATCH: paused, expires_on, call_rate, auto_call_rate. Results stay as they are. */
+export function usePatchBatch(batchId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: BatchPatch) => apiFetch<BatchDetailResponse>(`/api/batches/${enc(batchId)}`, { method: "PATCH", json: patch }),
+    onSuccess: (b) => applyBatchWrite(qc, batchId, b, { results: false }),
+  });
+}
+
+/** DELETE with a reason: the batch and its results are gone. */
+export function useDeleteBatch(batchId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: BatchDelete) => apiFetch<{ deleted: true }>(`/api/batches/${enc(batchId)}`, { method: "DELETE", json: v }),
+    onSuccess: () => {
+      qc.removeQueries({ queryKey: batchKeys.results(batchId) });
+      applyBatchWrite(qc, batchId, undefined, { results: false });
+    },
+  });
+}
+
+/** One request added. */
+export function useAddRequest(batchId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { reference_id: string; target: string; request_variables: Record<string, string> }) =>
+      apiFetch<AddRequestResponse>(`/api/batches/${enc(batchId)}/requests`, { method: "POST", json: input }),
+    onSuccess: (res) => applyBatchWrite(qc, batchId, res.batch, { results: true }),
+  });
+}
+
+/** Requests removed (those not dialed yet). */
+export function useRemoveRequests(batchId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (ids: string[]) => apiFetch<RemoveRequestsResponse>(`/api/batches/${enc(batchId)}/requests/remove`, { method: "POST", json: { reference_ids: ids } }),
+    onSuccess: (res) => applyBatchWrite(qc, batchId, res.batch, { results: true }),
+  });
+}
+
+/** A CSV uploaded, with upload progress. */
+export function useUploadBatchCsv(batchId: string, onProgress: (fraction: number) => void) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => uploadBatchCsv<UploadResponse>(batchId, file, onProgress),
+    onSuccess: (res) => applyBatchWrite(qc, batchId, res.batch, { results: true }),
+  });
+}
