@@ -26,6 +26,7 @@ import { KeyValueRows } from "@/components/forms/key-value-rows";
 import { applyApiError } from "./use-api-form-errors";
 import { AutoPacingField } from "./auto-pacing-field";
 import { UploadCsvButton } from "./upload-csv-dialog";
+import { MAX_CALL_RATE, CALL_RATE_HINT } from "@/lib/schemas/fields";
 
 /** The manager/admin operations on one batch. Not rendered for supervisors (the API refuses them anyway). */
 export function BatchActions({ batch, uploadMaxBytes }: { batch: BatchDetailResponse; uploadMaxBytes: number }) {
@@ -130,8 +131,8 @@ function SettingsForm({ batch, onDone }: { batch: BatchDetailResponse; onDone: (
         />
       </Field>
       <AutoPacingField id="bs-auto" registration={register("auto_call_rate")} error={errors.auto_call_rate?.message} hasExpiry={!!expiry} />
-      <Field id="bs-rate" label="Call rate per hour" hint={`1–3600. Empty = inherit the campaign's rate${inherited ? ` (${inherited}/h)` : ""}.`} error={errors.call_rate?.message}>
-        <Input type="number" min={1} max={3600} {...describedBy("bs-rate", errors.call_rate?.message)} {...register("call_rate", { setValueAs: (v) => (v === "" || v === null ? null : Number(v)) })} />
+      <Field id="bs-rate" label="Call rate per hour" hint={`${CALL_RATE_HINT}. Empty = inherit the campaign's rate${inherited ? ` (${inherited}/h)` : ""}.`} error={errors.call_rate?.message}>
+        <Input type="number" min={1} max={MAX_CALL_RATE} {...describedBy("bs-rate", errors.call_rate?.message)} {...register("call_rate", { setValueAs: (v) => (v === "" || v === null ? null : Number(v)) })} />
       </Field>
       {errors.root && (
         <p role="alert" className="text-sm text-red-700">

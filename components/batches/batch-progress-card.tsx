@@ -3,6 +3,7 @@ import { ProgressBar } from "@/components/ui/progress-bar";
 import type { BatchDetailResponse } from "@/lib/schemas/batches";
 import { absoluteUtc } from "@/lib/format";
 import { TurnOnAutoPacingButton } from "./batch-actions";
+import { notDialingMessage } from "./not-dialing-message";
 import { duration, relative } from "./time";
 
 const n = (v: number) => v.toLocaleString("en-US");
@@ -37,7 +38,7 @@ export function BatchProgressCard({ batch, canWrite }: { batch: BatchDetailRespo
         {p.not_dialing && (
           <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="not-dialing">
             <strong>Not dialing: </strong>
-            {p.not_dialing.message}
+            {notDialingMessage(p.not_dialing)}
           </p>
         )}
         {p.unreached_before_expiry !== null && p.unreached_before_expiry > 0 && !p.not_dialing && (

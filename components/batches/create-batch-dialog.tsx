@@ -16,6 +16,7 @@ import { batchCreateSchema, type BatchCreate, type BatchCreateInput, type BatchD
 import { applyApiError } from "./use-api-form-errors";
 import { AutoPacingField } from "./auto-pacing-field";
 import { DateTimeUtcInput } from "./datetime-utc-input";
+import { MAX_CALL_RATE, CALL_RATE_HINT } from "@/lib/schemas/fields";
 
 
 /** "New batch": id, campaign, on hold by default, optional expiry and call rate. */
@@ -91,13 +92,13 @@ function CreateBatchForm({ campaigns, onDone }: { campaigns: CampaignOption[]; o
       <Field
         id="nb-rate"
         label="Call rate per hour (optional)"
-        hint={`1–3600. Empty = the campaign's rate${inherited ? ` (${inherited}/h)` : ""}.`}
+        hint={`${CALL_RATE_HINT}. Empty = the campaign's rate${inherited ? ` (${inherited}/h)` : ""}.`}
         error={errors.call_rate?.message}
       >
         <Input
           type="number"
           min={1}
-          max={3600}
+          max={MAX_CALL_RATE}
           {...describedBy("nb-rate", errors.call_rate?.message)}
           {...register("call_rate", { setValueAs: (v) => (v === "" || v === null ? null : Number(v)) })}
         />

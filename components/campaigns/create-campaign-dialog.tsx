@@ -18,6 +18,7 @@ import { CAMPAIGN_MODES, campaignCreateSchema, type CampaignCreate } from "@/lib
 import { FormErrorAlert } from "@/components/forms/form-error-alert";
 import { applyFieldErrors } from "@/components/forms/field-errors";
 import { DaysToggleGroup, emptyToNull } from "./form-helpers";
+import { CALL_RATE_HINT } from "@/lib/schemas/fields";
 
 type Inputs = z.input<typeof campaignCreateSchema>;
 const FIELDS = Object.keys(campaignCreateSchema.shape);
@@ -112,7 +113,7 @@ function CreateCampaignForm({ onDone }: { onDone: () => void }) {
         </p>
       </div>
       <div className="grid grid-cols-3 gap-3">
-        <Field id="new-rate" label="Hourly rate" hint="1–3600" error={e.hourly_rate?.message}>
+        <Field id="new-rate" label="Hourly rate" hint={CALL_RATE_HINT} error={e.hourly_rate?.message}>
           <Input type="number" {...describedBy("new-rate", e.hourly_rate?.message)} {...register("hourly_rate", { valueAsNumber: true })} />
         </Field>
         <Field id="new-retries" label="Retries" hint="0–10" error={e.retry_count?.message}>

@@ -19,6 +19,7 @@ import { FormActions } from "@/components/ui/form-actions";
 import { KeyValueRows } from "@/components/forms/key-value-rows";
 import { DaysToggleGroup, emptyToNull, numberOrNull } from "./form-helpers";
 import { ConflictNotice, useCampaignPatch } from "./use-campaign-patch";
+import { MAX_CALL_RATE } from "@/lib/schemas/fields";
 
 function LabelsInput({ id, value, onChange, onBlur, ...aria }: { id: string; value: string[]; onChange: (v: string[]) => void; onBlur: () => void; "aria-invalid"?: true; "aria-describedby"?: string }) {
   const [text, setText] = useState(value.join(", "));
@@ -104,8 +105,8 @@ export function ScheduleForm({ campaign, onDone }: { campaign: Campaign; onDone:
         </p>
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field id="hourly_rate" label="Hourly rate" hint="Calls per hour, 1 to 3600." error={err("hourly_rate")}>
-          <Input type="number" inputMode="numeric" min={1} max={3600} {...describedBy("hourly_rate", err("hourly_rate"))} {...register("hourly_rate", { valueAsNumber: true })} />
+        <Field id="hourly_rate" label="Hourly rate" hint={`Calls per hour, 1 to ${MAX_CALL_RATE}.`} error={err("hourly_rate")}>
+          <Input type="number" inputMode="numeric" min={1} max={MAX_CALL_RATE} {...describedBy("hourly_rate", err("hourly_rate"))} {...register("hourly_rate", { valueAsNumber: true })} />
         </Field>
         <Field id="max_daily_calls" label="Max daily calls" hint="Empty = no daily cap." error={err("max_daily_calls")}>
           <Input type="number" inputMode="numeric" min={1} {...describedBy("max_daily_calls", err("max_daily_calls"))} {...register("max_daily_calls", { setValueAs: numberOrNull })} />

@@ -1,6 +1,9 @@
 import "./zod-config";
 import { z } from "zod";
 import { E164, E164_MESSAGE } from "./phone";
+import { MAX_CALL_RATE, variableKeySchema as variableKey, variableValueSchema } from "./fields";
+
+export { MAX_CALL_RATE } from "./fields";
 import type { ConsoleChange } from "@/lib/schemas/audit";
 import type { Batch, BatchDetails, RequestResult } from "@/lib/schemas/syllable";
 
@@ -8,7 +11,6 @@ import type { Batch, BatchDetails, RequestResult } from "@/lib/schemas/syllable"
 
 /** A batch id: a letter or digit, then up to 99 letters, digits, dots, dashes or underscores. */
 export const BATCH_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-export const MAX_CALL_RATE = 3600;
 
 const isoDateTime = z.iso.datetime({ offset: true, error: "Use a full date and time, e.g. 2026-05-01T17:00:00Z" });
 
@@ -71,19 +73,12 @@ export const batchDeleteSchema = z.object({
 });
 export type BatchDelete = z.infer<typeof batchDeleteSchema>;
 
-const variableKey = z
-  .string()
-  .trim()
-  .min(1, { error: "Enter a name" })
-  .max(100)
-  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: "Letters, digits and underscore; not starting with a digit" });
-
 /** POST /api/batches/{id}/requests. */
 export const addRequestSchema = z.object({
   reference_id: z.string().trim().min(1, { error: "Enter a reference id" }).max(200),
   target: z.string().trim().regex(E164, { error: E164_MESSAGE }),
   request_variables: z
-    .record(variableKey, z.string().max(2000))
+    .record(variableKey, variableValueSchema)
     .default({})
     .refine((v) => !("reference_id" in v) && !("target" in v), { error: "reference_id and target are not variables" }),
 });
@@ -92,7 +87,7 @@ export type AddRequest = z.infer<typeof addRequestSchema>;
 /** The add-request form: variables as editable rows, turned into `request_variables` on submit. */
 export const addRequestFormSchema = addRequestSchema.omit({ request_variables: true }).extend({
   variables: z
-    .array(z.object({ key: variableKey, value: z.string().max(2000) }))
+    .array(z.object({ key: variableKey, value: variableValueSchema }))
     .refine((rows) => new Set(rows.map((r) => r.key.trim())).size === rows.length, { error: "Variable names must be unique" }),
 });
 export type AddRequestForm = z.infer<typeof addRequestFormSchema>;
@@ -165,17 +160,22 @@ export type RowProgress = { total: number; finished: number; fraction: number };
 
 export type BatchListItem = Batch & { campaign_name: string | null; progress: RowProgress | null };
 
-export type NotDialingCode =
-  | "failed"
-  | "canceled"
-  | "expired"
-  | "on_hold"
-  | "empty"
-  | "nothing_pending"
-  | "no_campaign"
-  | "inactive_day"
-  | "outside_window"
-  | "stalled";
+/**
+ * Why a batch is not dialing, as a code with the values that explain it; the sentence people
+ * read is written by the UI (components/batches/not-dialing-message.ts).
+ */
+export type NotDialing =
+  | { code: "failed"; error_message: string | null }
+  | { code: "canceled" }
+  | { code: "expired"; expired_at: string | null }
+  | { code: "on_hold" }
+  | { code: "empty" }
+  | { code: "nothing_pending"; in_flight: number }
+  | { code: "no_campaign" }
+  | { code: "inactive_day"; day: string; next_window_start: string | null }
+  | { code: "outside_window"; window_start: string; window_end: string; next_window_start: string | null }
+  | { code: "stalled"; minutes: number; max_daily_calls: number | null };
+export type NotDialingCode = NotDialing["code"];
 
 /** Derived progress of a batch: counts, rates, ETA and why it is not dialing (if it is not). */
 export type BatchProgress = {
@@ -202,7 +202,7 @@ export type BatchProgress = {
   in_window: boolean;
   /** Next time the calling window opens (when outside it now). */
   next_window_start: string | null;
-  not_dialing: { code: NotDialingCode; message: string } | null;
+  not_dialing: NotDialing | null;
 };
 
 export type CampaignPacing = {

@@ -1,6 +1,7 @@
 import "./zod-config";
 import { z } from "zod";
 import type { ConsoleChange } from "./audit";
+import { MAX_CALL_RATE, variableKeySchema, variableValueSchema } from "./fields";
 import { E164, E164_MESSAGE } from "./phone";
 import { DAYS_OF_WEEK, type Campaign } from "./syllable";
 
@@ -72,7 +73,7 @@ export const activeDaysSchema = z
   .refine((days) => new Set(days).size === days.length, "A day is listed twice.");
 
 const wholeNumber = (what: string) => z.number({ error: `Enter ${what} as a whole number.` }).int(`Enter ${what} as a whole number.`);
-export const hourlyRateSchema = wholeNumber("the hourly rate").min(1, "At least 1 call per hour.").max(3600, "At most 3600 calls per hour.");
+export const hourlyRateSchema = wholeNumber("the hourly rate").min(1, "At least 1 call per hour.").max(MAX_CALL_RATE, `At most ${MAX_CALL_RATE} calls per hour.`);
 export const maxDailyCallsSchema = wholeNumber("the daily maximum").min(1, "At least 1 call per day, or leave empty for no cap.").max(1_000_000, "At most 1,000,000 calls per day.").nullable();
 export const retryCountSchema = wholeNumber("the number of retries").min(0, "Retries cannot be negative.").max(10, "At most 10 retries.");
 export const retryIntervalSchema = z
@@ -86,12 +87,6 @@ export const labelsSchema = z
   .max(20, "At most 20 labels.")
   .refine((l) => new Set(l).size === l.length, "A label is listed twice.");
 export const descriptionSchema = z.string().max(2000, "At most 2000 characters.").nullable();
-export const variableKeySchema = z
-  .string()
-  .min(1, "Enter a name.")
-  .max(64, "At most 64 characters.")
-  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "Letters, digits and _ only; not starting with a digit.");
-export const variableValueSchema = z.string().max(1000, "At most 1000 characters.");
 export const campaignVariablesSchema = z.record(variableKeySchema, variableValueSchema);
 
 /** Sane bounds for voicemail detection, in seconds (explained next to each field in the form). */

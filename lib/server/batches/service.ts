@@ -14,8 +14,8 @@ import type {
 import type { BatchDetails, Campaign, RequestResult } from "@/lib/schemas/syllable";
 import { getStore } from "@/lib/server/store";
 import { getSyllable, upstreamNow } from "@/lib/server/syllable";
-import { countProgress, deriveProgress, rowProgress } from "./progress";
-import { pageOf, selectResults } from "./results-query";
+import { countProgress, deriveProgress, rowProgress } from "@/lib/domain/progress";
+import { pageOf, selectResults } from "@/lib/domain/results";
 import { createTtlCache, mapBounded } from "./ttl-cache";
 
 // Caches live on globalThis so Next's dev reloads keep them (and keep them single).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTtlCache } from "./ttl-cache";
+import { createTtlCache, mapBounded } from "./ttl-cache";
 
 const deferred = <T>() => {
   let resolve!: (v: T) => void;
@@ -57,5 +57,37 @@ describe("createTtlCache", () => {
     c.set("z", 3);
     expect(c.size()).toBe(2);
     expect(await c.get("y", async () => 20)).toBe(20); // y was evicted
+  });
+});
+
+describe("ttl cache: eviction and errors", () => {
+  it("coalesces concurrent loads, expires, evicts LRU and forgets failures", async () => {
+    let t = 0;
+    const cache = createTtlCache<string, number>({ ttlMs: 100, max: 2, now: () => t });
+    let loads = 0;
+    const load = async () => ++loads;
+    expect(await Promise.all([cache.get("a", load), cache.get("a", load)])).toEqual([1, 1]);
+    t = 150;
+    expect(await cache.get("a", load)).toBe(2);
+    await cache.get("b", load);
+    await cache.get("c", load);
+    expect(cache.size()).toBe(2);
+    await expect(cache.get("x", () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
+    await Promise.resolve();
+    expect(await cache.get("x", async () => 42)).toBe(42);
+  });
+
+  it("mapBounded keeps order and the limit", async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const out = await mapBounded([1, 2, 3, 4, 5, 6, 7], 3, async (n) => {
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+      await new Promise((res) => setTimeout(res, 5));
+      inFlight--;
+      return n * 2;
+    });
+    expect(out).toEqual([2, 4, 6, 8, 10, 12, 14]);
+    expect(peak).toBe(3);
   });
 });

@@ -3,7 +3,7 @@ import type { CampaignPatch, CampaignUpdateResponse } from "@/lib/schemas/campai
 import type { Campaign } from "@/lib/schemas/syllable";
 import { ApiError } from "@/lib/server/errors";
 import type { SyllableClient } from "@/lib/server/syllable";
-import { conflictFields, findNotApplied, mergePatch } from "./merge";
+import { conflictFields, findNotApplied, mergePatch } from "@/lib/domain/campaign-merge";
 import { campaignAt, rememberCampaigns } from "./campaign-versions";
 
 /** A 409 that also carries the current campaign, so the editor can show it or overwrite it. */

@@ -1,6 +1,6 @@
 import { resultsQuerySchema } from "@/lib/schemas/batches";
 import { withRole } from "@/lib/server/auth/with-role";
-import { csvStream } from "@/lib/server/batches/results-query";
+import { csvStream } from "@/lib/domain/results";
 import { batchResultsFor } from "@/lib/server/dal/batches";
 import { parseSearchParams } from "@/lib/server/errors";
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RequestResult } from "@/lib/schemas/syllable";
-import { csvCell, csvStream, filterResults, pageOf, selectResults } from "./results-query";
-import { createTtlCache, mapBounded } from "./ttl-cache";
+import { csvCell, csvStream, filterResults, pageOf, selectResults } from "./results";
 
 const r = (id: string, over: Partial<RequestResult> = {}): RequestResult => ({
   reference_id: id,
@@ -85,37 +84,5 @@ describe("CSV", () => {
     expect(lines[0]).toBe("reference_id,target,request_status,channel_manager_status,attempt_count,sent_at,insights_status,insights_rating,insights_summary,insights,line_type,created_at,var_name");
     expect(lines).toHaveLength(2501);
     expect(lines[6]!.endsWith(",'=cmd")).toBe(true);
-  });
-});
-
-describe("ttl cache", () => {
-  it("coalesces concurrent loads, expires, evicts LRU and forgets failures", async () => {
-    let t = 0;
-    const cache = createTtlCache<string, number>({ ttlMs: 100, max: 2, now: () => t });
-    let loads = 0;
-    const load = async () => ++loads;
-    expect(await Promise.all([cache.get("a", load), cache.get("a", load)])).toEqual([1, 1]);
-    t = 150;
-    expect(await cache.get("a", load)).toBe(2);
-    await cache.get("b", load);
-    await cache.get("c", load);
-    expect(cache.size()).toBe(2);
-    await expect(cache.get("x", () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
-    await Promise.resolve();
-    expect(await cache.get("x", async () => 42)).toBe(42);
-  });
-
-  it("mapBounded keeps order and the limit", async () => {
-    let inFlight = 0;
-    let peak = 0;
-    const out = await mapBounded([1, 2, 3, 4, 5, 6, 7], 3, async (n) => {
-      inFlight++;
-      peak = Math.max(peak, inFlight);
-      await new Promise((res) => setTimeout(res, 5));
-      inFlight--;
-      return n * 2;
-    });
-    expect(out).toEqual([2, 4, 6, 8, 10, 12, 14]);
-    expect(peak).toBe(3);
   });
 });

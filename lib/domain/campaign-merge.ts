@@ -1,4 +1,4 @@
-// Pure merge logic behind the safe campaign write (no I/O; unit-tested in merge.test.ts).
+// Pure merge logic behind the safe campaign write (no I/O; unit-tested in campaign-merge.test.ts).
 //
 // Syllable's campaign PUT is a FULL replacement: whatever is not sent is reset (webhooks to [],
 // a webhook secret whose key is left out is deleted, target filters to null...). So an edit is

@@ -3,13 +3,13 @@
 //
 // Calling windows are interpreted in UTC, like the sandbox's engine does: Syllable exposes no
 // timezone field for daily_start_time/daily_end_time. The UI says "times in UTC".
-import type { BatchProgress, CampaignPacing, NotDialingCode, RowProgress, SnapshotPoint } from "@/lib/schemas/batches";
+import type { BatchProgress, CampaignPacing, NotDialing, RowProgress, SnapshotPoint } from "@/lib/schemas/batches";
 import type { BatchDetails } from "@/lib/schemas/syllable";
+import { MAX_CALL_RATE } from "@/lib/schemas/fields";
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 const DAY_KEYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
-const DAY_LABELS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] as const;
 
 /** Dialed, outcome still open. Everything else except PENDING is final. */
 export const IN_FLIGHT_STATUSES: ReadonlySet<string> = new Set(["INITIATED", "QUEUEING", "QUEUED"]);
@@ -135,7 +135,7 @@ export function windowMsBetween(window: Window, from: number, to: number): numbe
 
 /** Syllable keeps later auto-paced cycles within ±20% of the first (the baseline). */
 const AUTO_BAND = 0.2;
-const MAX_RATE = 3600;
+const MAX_RATE = MAX_CALL_RATE;
 
 /**
  * The pace Syllable's auto pacing will hold: what empties `pending` in the calling time left
@@ -158,17 +158,6 @@ export function observedRate(snapshots: SnapshotPoint[], now: number, windowMs =
   if (span < 60_000) return null;
   const dialed = (s: SnapshotPoint) => s.total - (s.statusCounts.PENDING ?? 0);
   return Math.max(0, ((dialed(b) - dialed(a)) / span) * HOUR);
-}
-
-/** "Mon 13:00 UTC" */
-export function formatUtc(t: number): string {
-  const d = new Date(t);
-  const day = DAY_LABELS[(d.getUTCDay() + 6) % 7];
-  return `${day} ${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)} UTC`;
-}
-
-function hhmm(hms: string | null | undefined, fallback: string): string {
-  return (hms ?? fallback).slice(0, 5);
 }
 
 /** Minutes of the last snapshots (inside the window, with pending work) during which nothing was dialed. */
@@ -227,36 +216,29 @@ export function deriveProgress(input: {
     unreached = sim.unreached;
   }
 
-  const why = (code: NotDialingCode, message: string) => ({ code, message });
-  let notDialing: BatchProgress["not_dialing"] = null;
-  const windowText = `${hhmm(campaign?.daily_start_time, "00:00")}–${hhmm(campaign?.daily_end_time, "23:59")} UTC`;
-  if (status === "FAILED") notDialing = why("failed", `The batch failed${batch.error_message ? `: ${batch.error_message}` : "."}`);
-  else if (status === "CANCELED" || batch.deleted_at) notDialing = why("canceled", "The batch was canceled; nothing more will be dialed.");
-  else if (expired) notDialing = why("expired", `The batch expired${expiresAt !== null ? ` on ${formatUtc(expiresAt)}` : ""}; nothing more will be dialed.`);
-  else if (batch.paused) notDialing = why("on_hold", "On hold: no outreach until it is resumed.");
-  else if (counts.total === 0) notDialing = why("empty", "No requests yet: upload a CSV or add requests.");
-  else if (counts.pending === 0)
-    notDialing = why(
-      "nothing_pending",
-      counts.in_flight > 0 ? `Nothing left to dial: ${counts.in_flight.toLocaleString("en-US")} calls are still in progress.` : "Nothing left to dial: every request has an outcome.",
-    );
-  else if (!campaign) notDialing = why("no_campaign", "The batch's campaign could not be loaded, so its calling window is unknown.");
+  const nextWindow = nextOpen !== null ? new Date(nextOpen).toISOString() : null;
+  let notDialing: NotDialing | null = null;
+  if (status === "FAILED") notDialing = { code: "failed", error_message: batch.error_message ?? null };
+  else if (status === "CANCELED" || batch.deleted_at) notDialing = { code: "canceled" };
+  else if (expired) notDialing = { code: "expired", expired_at: expiresAt !== null ? new Date(expiresAt).toISOString() : null };
+  else if (batch.paused) notDialing = { code: "on_hold" };
+  else if (counts.total === 0) notDialing = { code: "empty" };
+  else if (counts.pending === 0) notDialing = { code: "nothing_pending", in_flight: counts.in_flight };
+  else if (!campaign) notDialing = { code: "no_campaign" };
   else if (!open) {
     const today = dayKey(now);
     const inactiveToday = campaign.active_days ? !campaign.active_days.map((d) => d.toLowerCase()).includes(today) : false;
-    const next = nextOpen !== null ? ` The window opens next on ${formatUtc(nextOpen)}.` : " No active day is set, so it never opens.";
     notDialing = inactiveToday
-      ? why("inactive_day", `Today (${DAY_LABELS[DAY_KEYS.indexOf(today)]}) is not one of the campaign's active days.${next}`)
-      : why("outside_window", `Outside the calling window (${windowText}).${next}`);
+      ? { code: "inactive_day", day: today, next_window_start: nextWindow }
+      : {
+          code: "outside_window",
+          window_start: campaign.daily_start_time ?? "00:00:00",
+          window_end: campaign.daily_end_time ?? "23:59:59",
+          next_window_start: nextWindow,
+        };
   } else {
     const stalled = stalledMinutes(snapshots, now);
-    if (stalled >= 10) {
-      notDialing = why(
-        "stalled",
-        `Inside the calling window, but nothing was dialed in the last ${Math.round(stalled)} minutes.` +
-          (campaign.max_daily_calls ? ` The campaign's daily limit (${campaign.max_daily_calls.toLocaleString("en-US")} calls) may be used up for today.` : " Check the campaign's line-type filters and Syllable's status."),
-      );
-    }
+    if (stalled >= 10) notDialing = { code: "stalled", minutes: Math.round(stalled), max_daily_calls: campaign.max_daily_calls };
   }
 
   return {
@@ -269,7 +251,7 @@ export function deriveProgress(input: {
     dialing_left_ms: dialingLeftMs,
     unreached_before_expiry: unreached,
     in_window: open,
-    next_window_start: nextOpen !== null ? new Date(nextOpen).toISOString() : null,
+    next_window_start: nextWindow,
     not_dialing: notDialing,
   };
 }

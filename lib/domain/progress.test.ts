@@ -170,6 +170,6 @@ describe("deriveProgress: not dialing because…", () => {
     const p = deriveProgress({ batch, campaign: campaign(), now: new Date(at(0, 18)), snapshots: [] });
     expect(p.next_window_start).toBe(new Date(at(1, 9)).toISOString());
     expect(p.eta).toBe(new Date(at(1, 9, 30)).toISOString());
-    expect(p.not_dialing?.message).toContain("09:00–17:00 UTC");
+    expect(p.not_dialing).toEqual({ code: "outside_window", window_start: "09:00:00", window_end: "17:00:00", next_window_start: new Date(at(1, 9)).toISOString() });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { campaignPatchSchema, scheduleFormSchema, voicemailDetectionPatchSchema } from "@/lib/schemas/campaigns";
 import type { Campaign } from "@/lib/schemas/syllable";
-import { changedBetween, conflictFields, findNotApplied, mergePatch, toCampaignInput, webhookToInput } from "./merge";
+import { changedBetween, conflictFields, findNotApplied, mergePatch, toCampaignInput, webhookToInput } from "./campaign-merge";
 
 const campaign = (): Campaign => ({
   id: 7,

@@ -1,0 +1,21 @@
+// One rule per field shared by batches and campaigns: the limits, and the variable names and
+// values that campaigns (campaign_variables) and requests (request_variables) both carry.
+import "./zod-config";
+import { z } from "zod";
+
+/** Syllable's pacing limit, for a campaign's hourly_rate and a batch's call_rate (calls per hour). */
+export const MAX_CALL_RATE = 3600;
+export const CALL_RATE_HINT = `1–${MAX_CALL_RATE}`;
+
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+export const MAX_VARIABLE_NAME = 100;
+export const MAX_VARIABLE_VALUE = 2000;
+
+/** A variable's name: what a CSV column or a campaign variable is called. */
+export const variableKeySchema = z
+  .string()
+  .trim()
+  .min(1, "Enter a name.")
+  .max(MAX_VARIABLE_NAME, `At most ${MAX_VARIABLE_NAME} characters.`)
+  .regex(VARIABLE_NAME, "Letters, digits and _ only; not starting with a digit.");
+export const variableValueSchema = z.string().max(MAX_VARIABLE_VALUE, `At most ${MAX_VARIABLE_VALUE} characters.`);
