@@ -17,7 +17,7 @@ import { campaignKeys, createCampaign } from "@/lib/queries/campaigns";
 import { CAMPAIGN_MODES, campaignCreateSchema, type CampaignCreate } from "@/lib/schemas/campaigns";
 import { FormErrorAlert } from "@/components/forms/form-error-alert";
 import { applyFieldErrors } from "@/components/forms/field-errors";
-import { DaysToggleGroup, emptyToNull } from "./form-helpers";
+import { ActiveDaysField, emptyToNull } from "./form-helpers";
 import { CALL_RATE_HINT } from "@/lib/schemas/fields";
 
 type Inputs = z.input<typeof campaignCreateSchema>;
@@ -99,19 +99,11 @@ function CreateCampaignForm({ onDone }: { onDone: () => void }) {
           <Input type="time" {...describedBy("new-end", e.daily_end_time?.message)} {...register("daily_end_time")} />
         </Field>
       </div>
-      <div className="space-y-1">
-        <span id="new-days-label" className="block text-sm font-medium text-slate-700">
-          Active days
-        </span>
-        <Controller
-          control={control}
-          name="active_days"
-          render={({ field }) => <DaysToggleGroup id="new-days" value={field.value} onChange={field.onChange} invalid={!!e.active_days} describedById="new-days-error" />}
-        />
-        <p id="new-days-error" aria-live="polite" className="text-xs text-red-600">
-          {e.active_days?.message}
-        </p>
-      </div>
+      <Controller
+        control={control}
+        name="active_days"
+        render={({ field }) => <ActiveDaysField id="new-days" value={field.value} onChange={field.onChange} error={e.active_days?.message} />}
+      />
       <div className="grid grid-cols-3 gap-3">
         <Field id="new-rate" label="Hourly rate" hint={CALL_RATE_HINT} error={e.hourly_rate?.message}>
           <Input type="number" {...describedBy("new-rate", e.hourly_rate?.message)} {...register("hourly_rate", { valueAsNumber: true })} />

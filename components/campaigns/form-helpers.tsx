@@ -5,7 +5,7 @@ import { cn } from "@/components/ui/cn";
 import { DAY_LONG, DAY_SHORT } from "./format";
 
 /** Seven toggle buttons (aria-pressed) for active days. */
-export function DaysToggleGroup({
+function DaysToggleGroup({
   id,
   value,
   onChange,
@@ -38,6 +38,21 @@ export function DaysToggleGroup({
           </button>
         );
       })}
+    </div>
+  );
+}
+
+/** The "Active days" field: its label, the seven toggles and the error, announced when it changes. */
+export function ActiveDaysField({ id, value, onChange, error }: { id: string; value: readonly string[]; onChange: (days: string[]) => void; error?: string }) {
+  return (
+    <div className="space-y-1">
+      <span id={`${id}-label`} className="block text-sm font-medium text-slate-700">
+        Active days
+      </span>
+      <DaysToggleGroup id={id} value={value} onChange={onChange} invalid={!!error} describedById={`${id}-error`} />
+      <p id={`${id}-error`} aria-live="polite" className="text-xs text-red-600">
+        {error}
+      </p>
     </div>
   );
 }

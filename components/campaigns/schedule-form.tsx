@@ -17,7 +17,7 @@ import { FormErrorAlert } from "@/components/forms/form-error-alert";
 import { applyFieldErrors, errorAt } from "@/components/forms/field-errors";
 import { FormActions } from "@/components/ui/form-actions";
 import { KeyValueRows } from "@/components/forms/key-value-rows";
-import { DaysToggleGroup, emptyToNull, numberOrNull } from "./form-helpers";
+import { ActiveDaysField, emptyToNull, numberOrNull } from "./form-helpers";
 import { ConflictNotice, useCampaignPatch } from "./use-campaign-patch";
 import { MAX_CALL_RATE } from "@/lib/schemas/fields";
 
@@ -46,7 +46,7 @@ export function ScheduleForm({ campaign, onDone }: { campaign: Campaign; onDone:
   const form = useForm<ScheduleFormValues>({ resolver: zodResolver(scheduleFormSchema), defaultValues: initial, mode: "onTouched" });
   const { register, control, handleSubmit, formState, setError, reset } = form;
   const errors = formState.errors;
-  const { mutation, conflict, save, overwrite, clearConflict } = useCampaignPatch(base, () => onDone(), (e) =>
+  const { mutation, conflict, save, overwrite, reloadTheirs } = useCampaignPatch(base, () => onDone(), (e) =>
     setFormError(applyFieldErrors(e, setError, SCHEDULE_FIELDS)),
   );
 
@@ -69,14 +69,14 @@ export function ScheduleForm({ campaign, onDone }: { campaign: Campaign; onDone:
         <ConflictNotice
           conflict={conflict}
           busy={mutation.isPending}
-          onReload={() => {
-            if (!conflict.current) return;
-            const next = scheduleFormDefaults(conflict.current);
-            setBase(conflict.current);
-            setInitial(next);
-            reset(next);
-            clearConflict();
-          }}
+          onReload={() =>
+            reloadTheirs((current) => {
+              const next = scheduleFormDefaults(current);
+              setBase(current);
+              setInitial(next);
+              reset(next);
+            })
+          }
           onOverwrite={overwrite}
         />
       )}
@@ -89,21 +89,11 @@ export function ScheduleForm({ campaign, onDone }: { campaign: Campaign; onDone:
           <Input type="time" {...describedBy("daily_end_time", err("daily_end_time"))} {...register("daily_end_time")} />
         </Field>
       </div>
-      <div className="space-y-1">
-        <span id="active_days-label" className="block text-sm font-medium text-slate-700">
-          Active days
-        </span>
-        <Controller
-          control={control}
-          name="active_days"
-          render={({ field }) => (
-            <DaysToggleGroup id="active_days" value={field.value} onChange={field.onChange} invalid={!!err("active_days")} describedById="active_days-error" />
-          )}
-        />
-        <p id="active_days-error" aria-live="polite" className="text-xs text-red-600">
-          {err("active_days")}
-        </p>
-      </div>
+      <Controller
+        control={control}
+        name="active_days"
+        render={({ field }) => <ActiveDaysField id="active_days" value={field.value} onChange={field.onChange} error={err("active_days")} />}
+      />
       <div className="grid gap-4 sm:grid-cols-3">
         <Field id="hourly_rate" label="Hourly rate" hint={`Calls per hour, 1 to ${MAX_CALL_RATE}.`} error={err("hourly_rate")}>
           <Input type="number" inputMode="numeric" min={1} max={MAX_CALL_RATE} {...describedBy("hourly_rate", err("hourly_rate"))} {...register("hourly_rate", { valueAsNumber: true })} />

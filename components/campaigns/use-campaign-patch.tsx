@@ -69,7 +69,12 @@ export function useCampaignPatch(base: Campaign, onSaved: (result: CampaignUpdat
     overwrite: () => {
       if (conflict?.current) mutation.mutate({ changes: conflict.changes, expectedUpdatedAt: conflict.current.updated_at ?? "" });
     },
-    clearConflict: () => setConflict(null),
+    /** "Reload theirs": hands the current campaign to the form (to reset itself) and clears the conflict. */
+    reloadTheirs: (apply: (current: Campaign) => void) => {
+      if (!conflict?.current) return;
+      apply(conflict.current);
+      setConflict(null);
+    },
   };
 }
 

@@ -79,7 +79,7 @@ export function VoicemailForm({ campaign, onDone }: { campaign: Campaign; onDone
   const { register, handleSubmit, formState, setError, reset, control } = form;
   const enabled = useWatch({ control, name: "enabled" });
   const mode = useWatch({ control, name: "voicemail_detection.mode" });
-  const { mutation, conflict, save, overwrite, clearConflict } = useCampaignPatch(base, () => onDone(), (e) =>
+  const { mutation, conflict, save, overwrite, reloadTheirs } = useCampaignPatch(base, () => onDone(), (e) =>
     setFormError(applyFieldErrors(e, setError, ["voicemail_detection", ...KEYS.map((k) => `voicemail_detection.${k}`)])),
   );
   const errors = formState.errors.voicemail_detection;
@@ -111,12 +111,12 @@ export function VoicemailForm({ campaign, onDone }: { campaign: Campaign; onDone
         <ConflictNotice
           conflict={conflict}
           busy={mutation.isPending}
-          onReload={() => {
-            if (!conflict.current) return;
-            setBase(conflict.current);
-            reset(defaultsFrom(conflict.current));
-            clearConflict();
-          }}
+          onReload={() =>
+            reloadTheirs((current) => {
+              setBase(current);
+              reset(defaultsFrom(current));
+            })
+          }
           onOverwrite={overwrite}
         />
       )}

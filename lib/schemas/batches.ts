@@ -1,5 +1,6 @@
 import "./zod-config";
 import { z } from "zod";
+import { pagingParams, sortDirSchema } from "./paging";
 import { E164, E164_MESSAGE } from "./phone";
 import { MAX_CALL_RATE, variableKeySchema as variableKey, variableValueSchema } from "./fields";
 
@@ -108,17 +109,13 @@ export const BATCH_ORDER_FIELDS = ["batch_id", "campaign_id", "status", "expires
 
 const dateOrDateTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: "Use YYYY-MM-DD or a full ISO date-time" });
 
-/**
- * The console's `page` is 1-based (what people see and what the URL holds); the handler converts
- * it to Syllable's 0-based page and answers with a 1-based `page`.
- */
+/** The batch list's query (1-based page, see ./paging). */
 export const batchListQuerySchema = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
+  ...pagingParams({ defaultLimit: 25, maxLimit: 100 }),
   search_field: z.enum(BATCH_SEARCH_FIELDS).optional(),
   search_value: z.string().trim().max(200).optional(),
   order_by: z.enum(BATCH_ORDER_FIELDS).optional(),
-  order_dir: z.enum(["asc", "desc"]).optional(),
+  order_dir: sortDirSchema.optional(),
   start: dateOrDateTime.optional(),
   end: dateOrDateTime.optional(),
 });
@@ -140,21 +137,19 @@ export type ResultSortField = (typeof RESULT_SORT_FIELDS)[number];
 
 /** 1-based `page` like the batch list. Filters apply to the whole result set on the server. */
 export const resultsQuerySchema = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
+  ...pagingParams({ defaultLimit: 50, maxLimit: 500 }),
   status: z.string().trim().max(50).optional(),
   insights_status: z.string().trim().max(50).optional(),
   reference_id: z.string().trim().max(200).optional(),
   q: z.string().trim().max(200).optional(),
   sort: z.enum(RESULT_SORT_FIELDS).optional(),
-  dir: z.enum(["asc", "desc"]).optional(),
+  dir: sortDirSchema.optional(),
 });
 export type ResultsQuery = z.infer<typeof resultsQuerySchema>;
 
 // ---- Response shapes -----------------------------------------------------------------------------
 
-/** The console's paged envelope (1-based page). */
-export type Paged<T> = { items: T[]; page: number; page_size: number; total_count: number; total_pages: number };
+export type { Paged } from "./paging";
 
 export type RowProgress = { total: number; finished: number; fraction: number };
 

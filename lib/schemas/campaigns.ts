@@ -2,6 +2,7 @@ import "./zod-config";
 import { z } from "zod";
 import type { ConsoleChange } from "./audit";
 import { MAX_CALL_RATE, variableKeySchema, variableValueSchema } from "./fields";
+import { pagingParams, sortDirSchema, type Paged } from "./paging";
 import { E164, E164_MESSAGE } from "./phone";
 import { DAYS_OF_WEEK, type Campaign } from "./syllable";
 
@@ -312,13 +313,12 @@ export type CampaignCreate = z.infer<typeof campaignCreateSchema>;
 
 export const CAMPAIGN_SORTS = ["id", "campaign_name", "mode", "daily_start_time", "updated_at"] as const;
 export const campaignListQuerySchema = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
+  ...pagingParams({ defaultLimit: 25, maxLimit: 100 }),
   search: z.string().trim().max(200).optional(),
   label: z.string().trim().max(40).optional(),
   mode: z.string().trim().max(20).optional(),
   order_by: z.enum(CAMPAIGN_SORTS).optional(),
-  order_dir: z.enum(["asc", "desc"]).optional(),
+  order_dir: sortDirSchema.optional(),
 });
 export type CampaignListQuery = z.infer<typeof campaignListQuerySchema>;
 
@@ -330,12 +330,7 @@ export const ACTIVE_BATCH_STATUSES = ["ACTIVE", "PENDING", "PAUSED"] as const;
 
 export type BatchCounts = { active: number; total: number };
 export type CampaignListItem = Campaign & { batch_counts: BatchCounts | null };
-export type CampaignListResponse = {
-  items: CampaignListItem[];
-  page: number;
-  page_size: number;
-  total_count: number;
-  total_pages: number;
+export type CampaignListResponse = Paged<CampaignListItem> & {
   /** False when there were more batches than one bounded upstream call returns: counts are a lower bound. */
   batch_counts_complete: boolean;
 };
