@@ -23,7 +23,7 @@ import { DateTimeUtcInput } from "./datetime-utc-input";
 import { errorAt } from "@/components/forms/field-errors";
 import { FormActions } from "@/components/ui/form-actions";
 import { KeyValueRows } from "@/components/forms/key-value-rows";
-import { applyApiError } from "./use-api-form-errors";
+import { applyApiError } from "./api-form-errors";
 import { AutoPacingField } from "./auto-pacing-field";
 import { UploadCsvButton } from "./upload-csv-dialog";
 import { MAX_CALL_RATE, CALL_RATE_HINT } from "@/lib/schemas/fields";

@@ -1,20 +1,14 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { ColumnDef } from "@tanstack/react-table";
-import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useMemo } from "react";
-import { DataTable, DataTableColumnHeader, DataTableToolbar, DebouncedSearchInput, SelectFilter, useDataTableUrlState } from "@/components/data-table";
+import { DataTable, DataTableToolbar, DebouncedSearchInput, SelectFilter, useDataTableUrlState } from "@/components/data-table";
 import { ErrorState } from "@/components/ui/states";
-import { ProgressBar } from "@/components/ui/progress-bar";
-import type { BatchListItem } from "@/lib/schemas/batches";
 import { BATCH_STATUSES } from "@/lib/schemas/syllable";
 import { batchListParams, batchListQueryOptions } from "@/lib/queries/batches";
 import { BATCH_LIST_TABLE } from "@/lib/queries/table-url";
-import { AutoPacedBadge, BatchStatusBadge, HoldBadge } from "./batch-badges";
-import { absoluteUtc } from "@/lib/format";
-import { RelativeTime } from "./time";
+import { batchColumns } from "./batch-columns";
 
 const SEARCH_FIELDS = [
   { value: "batch_id", label: "Batch id" },
@@ -22,81 +16,6 @@ const SEARCH_FIELDS = [
   { value: "status", label: "Status" },
 ];
 
-const columns: ColumnDef<BatchListItem, unknown>[] = [
-  {
-    id: "batch_id",
-    accessorKey: "batch_id",
-    header: ({ column }) => <DataTableColumnHeader column={column} title="Batch" />,
-    cell: ({ row }) => (
-      <Link href={`/batches/${encodeURIComponent(row.original.batch_id)}`} className="font-medium text-indigo-700 hover:underline">
-        {row.original.batch_id}
-      </Link>
-    ),
-  },
-  {
-    id: "campaign_id",
-    accessorKey: "campaign_id",
-    header: ({ column }) => <DataTableColumnHeader column={column} title="Campaign" />,
-    cell: ({ row }) => (
-      <Link href={`/campaigns/${row.original.campaign_id}`} className="text-slate-700 hover:underline">
-        {row.original.campaign_name ?? `Campaign ${row.original.campaign_id}`}
-      </Link>
-    ),
-  },
-  {
-    id: "status",
-    accessorKey: "status",
-    header: ({ column }) => <DataTableColumnHeader column={column} title="Status" />,
-    cell: ({ row }) => (
-      <span className="flex flex-wrap gap-1">
-        <BatchStatusBadge status={row.original.status} />
-        <HoldBadge paused={row.original.paused} />
-        <AutoPacedBadge auto={row.original.auto_call_rate} baseline={row.original.auto_call_rate_baseline} />
-      </span>
-    ),
-  },
-  {
-    id: "progress",
-    header: "Progress",
-    enableSorting: false,
-    cell: ({ row }) => {
-      const p = row.original.progress;
-      if (!p) return <span className="text-slate-400">—</span>;
-      const pct = Math.round(p.fraction * 1000) / 10;
-      return (
-        <div className="w-36 space-y-1">
-          <ProgressBar value={p.fraction} label={`Progress of ${row.original.batch_id}`} />
-          <p className="text-xs text-slate-500">
-            {pct}% · {p.finished.toLocaleString("en-US")} / {p.total.toLocaleString("en-US")}
-          </p>
-        </div>
-      );
-    },
-  },
-  {
-    id: "expires_on",
-    accessorKey: "expires_on",
-    header: ({ column }) => <DataTableColumnHeader column={column} title="Expires" />,
-    cell: ({ row }) => <RelativeTime iso={row.original.expires_on} />,
-  },
-  {
-    id: "created_at",
-    accessorKey: "created_at",
-    header: ({ column }) => <DataTableColumnHeader column={column} title="Created" />,
-    cell: ({ row }) => <span title={absoluteUtc(row.original.created_at)}>{absoluteUtc(row.original.created_at).slice(0, 10)}</span>,
-  },
-  {
-    id: "last_updated_at",
-    accessorKey: "last_updated_at",
-    header: ({ column }) => <DataTableColumnHeader column={column} title="Last updated" />,
-    cell: ({ row }) => (
-      <span className="text-xs">
-        <RelativeTime iso={row.original.last_updated_at} />
-        {row.original.last_updated_by && <span className="block text-slate-500">by {row.original.last_updated_by}</span>}
-      </span>
-    ),
-  },
-];
 
 /** The batch list: server-paged and sorted, filters and page in the URL. */
 export function BatchList() {
@@ -113,7 +32,7 @@ export function BatchList() {
       {query.isError && <ErrorState message={query.error.message} onRetry={() => query.refetch()} />}
       <DataTable
         label="Batches"
-        columns={columns}
+        columns={batchColumns}
         data={query.data?.items ?? []}
         totalCount={query.data?.total_count ?? 0}
         state={state}

@@ -13,7 +13,7 @@ import { describedBy, Field, Input, Select } from "@/components/ui/field";
 import { apiFetch } from "@/lib/queries/api-fetch";
 import { batchKeys } from "@/lib/queries/batches";
 import { batchCreateSchema, type BatchCreate, type BatchCreateInput, type BatchDetailResponse, type CampaignOption } from "@/lib/schemas/batches";
-import { applyApiError } from "./use-api-form-errors";
+import { applyApiError } from "./api-form-errors";
 import { AutoPacingField } from "./auto-pacing-field";
 import { DateTimeUtcInput } from "./datetime-utc-input";
 import { MAX_CALL_RATE, CALL_RATE_HINT } from "@/lib/schemas/fields";

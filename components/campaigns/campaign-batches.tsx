@@ -2,11 +2,10 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { Badge } from "@/components/ui/badge";
-import { ProgressBar } from "@/components/ui/progress-bar";
+import { campaignBatchColumns } from "@/components/batches/batch-columns";
+import { DataTable } from "@/components/data-table";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { batchListQueryOptions } from "@/lib/queries/batches";
-import { absoluteUtc } from "@/lib/format";
 
 /** The campaign's batches with their progress, through the batch list API filtered to this campaign. */
 export function CampaignBatches({ campaignId }: { campaignId: number }) {
@@ -19,44 +18,7 @@ export function CampaignBatches({ campaignId }: { campaignId: number }) {
   if (items.length === 0) return <p className="text-sm text-slate-500">No batches use this campaign.</p>;
   return (
     <div className="space-y-2">
-      <table className="w-full text-left text-sm" aria-label="Batches of this campaign">
-        <thead className="text-xs uppercase text-slate-500">
-          <tr>
-            <th scope="col" className="py-1 pr-3 font-medium">Batch</th>
-            <th scope="col" className="py-1 pr-3 font-medium">Status</th>
-            <th scope="col" className="py-1 pr-3 font-medium">Progress</th>
-            <th scope="col" className="py-1 font-medium">Updated</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {items.map((b) => (
-            <tr key={b.batch_id}>
-              <td className="py-1.5 pr-3">
-                <Link href={`/batches/${encodeURIComponent(b.batch_id)}`} className="font-medium text-indigo-700 hover:underline">
-                  {b.batch_id}
-                </Link>
-              </td>
-              <td className="py-1.5 pr-3">
-                <Badge>{b.status ?? "unknown"}</Badge>
-                {b.paused ? <Badge tone="amber" className="ml-1">on hold</Badge> : null}
-              </td>
-              <td className="py-1.5 pr-3">
-                {b.progress ? (
-                  <div className="flex min-w-40 items-center gap-2">
-                    <ProgressBar value={b.progress.fraction} label={`Progress of ${b.batch_id}`} />
-                    <span className="whitespace-nowrap text-xs text-slate-600">
-                      {b.progress.finished}/{b.progress.total}
-                    </span>
-                  </div>
-                ) : (
-                  "—"
-                )}
-              </td>
-              <td className="py-1.5 whitespace-nowrap">{absoluteUtc(b.last_updated_at)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable label="Batches of this campaign" columns={campaignBatchColumns} data={items} getRowId={(b) => b.batch_id} refreshing={q.isFetching && !q.isPending} />
       <Link href={all} className="text-sm text-indigo-700 hover:underline">
         {(q.data?.total_count ?? 0) > items.length ? `All ${q.data?.total_count} batches in the batch list` : "Open in the batch list"}
       </Link>

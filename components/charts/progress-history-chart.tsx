@@ -1,11 +1,10 @@
 "use client";
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-
-export type HistoryPoint = { at: string; total: number; finished: number; statusCounts: Record<string, number> };
+import type { SnapshotPoint } from "@/lib/schemas/batches";
 
 /** Finished and dialed requests over time, from the console's progress snapshots (UTC axis). */
-export function ProgressHistoryChart({ points }: { points: HistoryPoint[] }) {
+export function ProgressHistoryChart({ points }: { points: SnapshotPoint[] }) {
   if (points.length < 2) return <p className="text-sm text-slate-500">The chart fills in as the batch is watched (one point per refresh).</p>;
   const data = points.map((p) => ({
     t: Date.parse(p.at),

@@ -3,6 +3,7 @@
 import {
   flexRender,
   getCoreRowModel,
+  getExpandedRowModel,
   useReactTable,
   type ColumnDef,
   type OnChangeFn,
@@ -19,11 +20,12 @@ import type { DataTableUrlState } from "./use-url-state";
 
 export type DataTableProps<TData> = {
   columns: ColumnDef<TData, unknown>[];
-  /** The current page of rows, as the server returned it. */
+  /** The current page of rows, as the server returned it (or every row, for a table without paging). */
   data: TData[];
-  totalCount: number;
-  /** URL-held page/size/sort (see useDataTableUrlState). */
-  state: DataTableUrlState;
+  /** With `state`: the rows in all pages. */
+  totalCount?: number;
+  /** URL-held page/size/sort (see useDataTableUrlState); without it the table has no paging or sorting. */
+  state?: DataTableUrlState;
   /** Accessible name of the table. */
   label: string;
   getRowId?: (row: TData) => string;
@@ -37,15 +39,16 @@ export type DataTableProps<TData> = {
   rowSelection?: RowSelectionState;
   onRowSelectionChange?: OnChangeFn<RowSelectionState>;
   enableRowSelection?: (row: Row<TData>) => boolean;
-  /** Extra content under a row (expanded details). */
+  /** Content under a row while it is expanded (TanStack's expanded state; rows toggle with row.toggleExpanded()). */
   renderSubRow?: (row: Row<TData>) => ReactNode;
   /** Exposes the table instance, e.g. for a selection action bar. */
   footer?: (table: Table<TData>) => ReactNode;
 };
 
 /**
- * A generic server-paged table (TanStack Table v8, manual pagination and sorting). The server
- * pages, sorts and filters; this only shows one page and writes page/size/sort to the URL.
+ * The console's one table (TanStack Table v8). Server-paged with `state`: the server pages, sorts
+ * and filters; this shows one page and writes page/size/sort to the URL. Without `state` it shows
+ * the rows it is given, as they are. Rows can be selected and expanded.
  */
 export function DataTable<TData>({
   columns,
@@ -65,8 +68,10 @@ export function DataTable<TData>({
   renderSubRow,
   footer,
 }: DataTableProps<TData>) {
-  const pageCount = Math.max(1, Math.ceil(totalCount / state.pageSize));
-  const sorting: SortingState = state.sort ? [{ id: state.sort, desc: state.dir === "desc" }] : [];
+  const rowCount = totalCount ?? data.length;
+  const pageSize = state?.pageSize ?? Math.max(1, data.length);
+  const pageCount = Math.max(1, Math.ceil(rowCount / pageSize));
+  const sorting: SortingState = state?.sort ? [{ id: state.sort, desc: state.dir === "desc" }] : [];
 
   // TanStack's state is derived from the URL every render; changes go back to the URL.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -75,26 +80,31 @@ export function DataTable<TData>({
     columns,
     getRowId: getRowId ? (row) => getRowId(row) : undefined,
     getCoreRowModel: getCoreRowModel(),
+    getExpandedRowModel: getExpandedRowModel(),
+    getRowCanExpand: () => !!renderSubRow,
     manualPagination: true,
     manualSorting: true,
     manualFiltering: true,
     enableMultiSort: false,
+    enableSorting: !!state,
     pageCount,
-    rowCount: totalCount,
+    rowCount,
     state: {
-      pagination: { pageIndex: state.page - 1, pageSize: state.pageSize },
+      pagination: { pageIndex: (state?.page ?? 1) - 1, pageSize },
       sorting,
       rowSelection: rowSelection ?? {},
     },
     enableRowSelection: enableRowSelection ?? !!onRowSelectionChange,
     onRowSelectionChange,
     onPaginationChange: (updater) => {
+      if (!state) return;
       const prev = { pageIndex: state.page - 1, pageSize: state.pageSize };
       const next = typeof updater === "function" ? updater(prev) : updater;
       if (next.pageSize !== prev.pageSize) state.set({ limit: next.pageSize, page: null });
       else state.set({ page: next.pageIndex + 1 });
     },
     onSortingChange: (updater) => {
+      if (!state) return;
       const next = typeof updater === "function" ? updater(sorting) : updater;
       const first = next[0];
       state.set({ sort: first?.id ?? null, dir: first ? (first.desc ? "desc" : "asc") : null });
@@ -148,13 +158,13 @@ export function DataTable<TData>({
         </table>
       </div>
       {footer?.(table)}
-      <DataTablePagination table={table} totalCount={totalCount} pageSizes={pageSizes} />
+      {state && <DataTablePagination table={table} totalCount={rowCount} pageSizes={pageSizes} />}
     </div>
   );
 }
 
 function DataRow<TData>({ row, renderSubRow, colSpan }: { row: Row<TData>; renderSubRow?: (row: Row<TData>) => ReactNode; colSpan: number }) {
-  const sub = renderSubRow?.(row);
+  const sub = row.getIsExpanded() ? renderSubRow?.(row) : null;
   return (
     <>
       <tr data-state={row.getIsSelected() ? "selected" : undefined} className="align-top hover:bg-slate-50 data-[state=selected]:bg-indigo-50">

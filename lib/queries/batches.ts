@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
-import type { BatchDetailResponse, BatchListItem, Paged, ResultRow } from "@/lib/schemas/batches";
+import type { BatchDetailResponse, BatchListItem, Paged } from "@/lib/schemas/batches";
+import type { RequestResult } from "@/lib/schemas/syllable";
 import { apiFetch, ApiClientError } from "./api-fetch";
 import { apiErrorBodySchema } from "@/lib/schemas/api-error";
 
@@ -82,7 +83,7 @@ export function batchDetailQueryOptions(id: string) {
 export function batchResultsQueryOptions(id: string, params: Record<string, string>) {
   return queryOptions({
     queryKey: batchKeys.resultsPage(id, params),
-    queryFn: ({ signal }) => apiFetch<Paged<ResultRow>>(`/api/batches/${enc(id)}/results?${qs(params)}`, { signal }),
+    queryFn: ({ signal }) => apiFetch<Paged<RequestResult>>(`/api/batches/${enc(id)}/results?${qs(params)}`, { signal }),
     placeholderData: keepPreviousData,
   });
 }

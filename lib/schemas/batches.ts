@@ -222,8 +222,6 @@ export type BatchDetailResponse = BatchDetails & {
   console_change: ConsoleChange | null;
 };
 
-export type ResultRow = RequestResult;
-
 /** removed: existed and are gone; not_removed: existed and stayed (already dialed); not_found: never in the batch. */
 export type RemoveRequestsResponse = { removed: string[]; not_removed: string[]; not_found: string[]; batch: BatchDetailResponse };
 export type AddRequestResponse = { request: RequestResult | null; batch: BatchDetailResponse };
