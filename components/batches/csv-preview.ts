@@ -1,4 +1,5 @@
 import { E164 } from "@/lib/schemas/phone";
+import { missingCsvColumns, variableCsvColumns } from "@/lib/domain/csv-columns";
 
 export type CsvPreview = {
   rowCount: number;
@@ -18,14 +19,14 @@ export type CsvPreview = {
 /** What an upload would do, from the parsed CSV (header → value records), before sending it. */
 export function analyzeCsv(columns: string[], rows: Array<Record<string, string | undefined>>): CsvPreview {
   const cols = columns.map((c) => c.trim());
-  const missingColumns = ["reference_id", "target"].filter((c) => !cols.includes(c));
+  const missingColumns = missingCsvColumns(cols);
   const firstByTarget = new Map<string, number>();
   const seenRefs = new Set<string>();
   const out: CsvPreview = {
     rowCount: rows.length,
     columns: cols,
     missingColumns,
-    variableColumns: cols.filter((c) => c !== "reference_id" && c !== "target" && c !== ""),
+    variableColumns: variableCsvColumns(cols),
     missingReferenceId: [],
     invalidTargets: [],
     duplicateTargets: [],

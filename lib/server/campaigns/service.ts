@@ -13,6 +13,7 @@ import type { Batch, Campaign } from "@/lib/schemas/syllable";
 import { ApiError } from "@/lib/server/errors";
 import type { SyllableClient } from "@/lib/server/syllable";
 import { rememberCampaigns } from "./campaign-versions";
+import { campaignIdFrom } from "@/lib/schemas/campaign-id";
 
 /**
  * How many batches one upstream call may return. Batch counts come from ONE list call (projected
@@ -24,8 +25,9 @@ const ACTIVE = new Set<string>(ACTIVE_BATCH_STATUSES);
 
 /** Parses a campaign id from a URL; anything but a positive integer is simply "not found". */
 export function parseCampaignId(raw: string | undefined): number {
-  if (!raw || !/^\d{1,9}$/.test(raw) || Number(raw) < 1) throw new ApiError("not_found", `Campaign ${JSON.stringify(raw ?? "")} was not found.`);
-  return Number(raw);
+  const id = campaignIdFrom(raw);
+  if (id === null) throw new ApiError("not_found", `Campaign ${JSON.stringify(raw ?? "")} was not found.`);
+  return id;
 }
 
 /** Counts batches per campaign id. */

@@ -5,6 +5,7 @@ import { campaignKeys } from "@/lib/queries/campaigns";
 import { getQueryClient } from "@/lib/queries/query-client";
 import { campaignDetailFor } from "@/lib/server/dal/campaigns";
 import { requirePageUser } from "@/lib/server/dal/page-user";
+import { campaignIdFrom } from "@/lib/schemas/campaign-id";
 import { ApiError } from "@/lib/server/errors";
 
 export const metadata = { title: "Campaign" };
@@ -12,8 +13,8 @@ export const metadata = { title: "Campaign" };
 export default async function CampaignPage({ params }: { params: Promise<{ campaignId: string }> }) {
   const user = await requirePageUser();
   const { campaignId } = await params;
-  if (!/^\d{1,9}$/.test(campaignId) || Number(campaignId) < 1) notFound();
-  const id = Number(campaignId);
+  const id = campaignIdFrom(campaignId);
+  if (id === null) notFound();
   let detail;
   try {
     detail = await campaignDetailFor(user, id);

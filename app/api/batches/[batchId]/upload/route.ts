@@ -1,3 +1,4 @@
+import { missingCsvColumns } from "@/lib/domain/csv-columns";
 import type { UploadResponse } from "@/lib/schemas/batches";
 import { audited } from "@/lib/server/audit";
 import { json, withRole } from "@/lib/server/auth/with-role";
@@ -35,8 +36,8 @@ export const POST = withRole<{ batchId: string }>("manager", async ({ req, user,
     throw new ApiError("validation_failed", "Only .csv files can be uploaded.", { file: "Only .csv files can be uploaded" });
   }
   const head = (await file.slice(0, 4096).text()).replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
-  const columns = head.split(",").map((c) => c.trim().replace(/^"|"$/g, "").toLowerCase());
-  if (!columns.includes("reference_id") || !columns.includes("target")) {
+  const columns = head.split(",").map((c) => c.trim().replace(/^"|"$/g, ""));
+  if (missingCsvColumns(columns).length > 0) {
     throw new ApiError("validation_failed", "The CSV needs a header row with reference_id and target columns.", {
       file: "Missing reference_id or target column",
     });
