@@ -26,6 +26,9 @@ const MATRIX: Record<string, Partial<Record<HttpMethod, Access>>> = {
   "/api/campaigns": { GET: "supervisor", POST: "admin" },
   "/api/campaigns/[campaignId]": { GET: "supervisor", PATCH: "manager", DELETE: "admin" },
   "/api/health": { GET: "public" },
+  "/api/openapi.json": { GET: "public" },
+  "/api/docs": { GET: "public" },
+  "/api/docs/assets/[file]": { GET: "public" },
   "/api/tokens": { GET: "admin", POST: "admin" },
   "/api/tokens/[tokenId]": { DELETE: "admin" },
 };

@@ -110,6 +110,7 @@ export const voicemailDetectionSchema = z.looseObject({
   voicemail_detection_pre_speech_timeout: z.number().nullish(),
   voicemail_detection_post_speech_timeout: z.number().nullish(),
   voicemail_detection_speech_threshold: z.number().nullish(),
+  voicemail_detection_v2_pre_speech_timeout: z.number().nullish(),
 });
 export type VoicemailDetection = z.infer<typeof voicemailDetectionSchema>;
 

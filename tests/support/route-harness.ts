@@ -16,6 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Role } from "@/lib/schemas/roles";
 import { resetConfigForTests } from "@/lib/server/env";
+import { openApiProblems } from "./openapi-check";
 
 type SessionUser = { id: number; email: string; role: Role };
 
@@ -30,7 +31,7 @@ export const currentUserModule = {
 
 /** A route handler as Next exports it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type RouteHandler = (req: Request, ctx: { params: Promise<any> }) => Promise<Response>;
+export type RouteHandler = (req: Request, ctx: { params: Promise<any> }) => Response | Promise<Response>;
 
 export type CallOptions = {
   /** Who is signed in; null = anonymous. Default "admin". */
@@ -114,7 +115,11 @@ export async function startHarness(opts: { seed?: boolean; timeoutMs?: number } 
       if (o.origin !== null) headers["Origin"] ??= o.origin ?? "http://console.test";
       const req = new Request(`http://console.test${p}`, { method, headers, body });
       activeUser = role ? { id: USER_IDS[role], email: `${role}@sandbox.local`, role } : null;
-      return handler(req, { params: Promise.resolve(o.params ?? {}) });
+      const res = await handler(req, { params: Promise.resolve(o.params ?? {}) });
+      // Every answer an integration test receives must match the API's own OpenAPI document.
+      const problems = openApiProblems(method, p, res.status, res.headers.get("content-type") ?? "", await res.clone().text());
+      if (problems.length) throw new Error(`The answer does not match /api/openapi.json:\n  ${problems.join("\n  ")}`);
+      return res;
     },
     sandbox: sandboxCall,
     advance: (minutes) => sandboxCall("POST", "/__sandbox/advance", { minutes }),

@@ -1,0 +1,103 @@
+// What the console's API answers, as zod schemas: the source of GET /api/openapi.json (with the
+// request schemas the handlers parse with) and of the checks the integration tests make of
+// every answer they receive. Objects are open (Syllable adds fields; so may we).
+import "./zod-config";
+import { z } from "zod";
+import { batchDetailsSchema, batchSchema, campaignSchema, requestResultSchema } from "./syllable";
+
+const iso = z.string().describe("ISO 8601 date-time (UTC)");
+const nullableIso = iso.nullable();
+
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.string().describe("machine-readable, e.g. validation_failed, unauthorized, upstream_timeout"),
+      message: z.string().describe("a sentence for people"),
+      fields: z.record(z.string(), z.string()).optional().describe("field path → message"),
+    }),
+  })
+  .describe("Every error the API answers");
+
+export const pagedSchema = <T extends z.ZodType>(item: T) =>
+  z.looseObject({ items: z.array(item), page: z.number().int().min(1), page_size: z.number().int(), total_count: z.number().int(), total_pages: z.number().int() });
+
+export const consoleChangeSchema = z.object({ actor_email: z.string(), action: z.string(), at: iso }).describe("The newest change made through the console");
+
+const rowProgressSchema = z.object({ total: z.number().int(), finished: z.number().int(), fraction: z.number() });
+export const batchListItemSchema = batchSchema.extend({ campaign_name: z.string().nullable(), progress: rowProgressSchema.nullable() });
+
+const campaignPacingSchema = z.looseObject({
+  id: z.number().int(),
+  campaign_name: z.string(),
+  hourly_rate: z.number().nullable(),
+  max_daily_calls: z.number().nullable(),
+  daily_start_time: z.string().nullable(),
+  daily_end_time: z.string().nullable(),
+  active_days: z.array(z.string()).nullable(),
+  mode: z.string().nullable(),
+});
+
+const notDialingSchema = z.looseObject({ code: z.string() }).describe("Why the batch is not dialing: a code with the values that explain it");
+
+const progressSchema = z.looseObject({
+  computed_at: iso,
+  total: z.number().int(),
+  finished: z.number().int(),
+  pending: z.number().int(),
+  in_flight: z.number().int(),
+  fraction: z.number(),
+  effective_rate: z.number().nullable(),
+  rate_source: z.enum(["batch", "campaign", "auto"]).nullable(),
+  observed_rate: z.number().nullable(),
+  eta: nullableIso,
+  dialing_left_ms: z.number().nullable(),
+  unreached_before_expiry: z.number().int().nullable(),
+  in_window: z.boolean(),
+  next_window_start: nullableIso,
+  not_dialing: notDialingSchema.nullable(),
+});
+
+const snapshotPointSchema = z.object({ at: iso, total: z.number().int(), finished: z.number().int(), statusCounts: z.record(z.string(), z.number()) });
+
+export const batchDetailResponseSchema = batchDetailsSchema.extend({
+  campaign: campaignPacingSchema.nullable(),
+  progress: progressSchema,
+  history: z.array(snapshotPointSchema),
+  console_change: consoleChangeSchema.nullable(),
+});
+
+const batchCountsSchema = z.object({ active: z.number().int(), total: z.number().int() });
+export const campaignListResponseSchema = pagedSchema(campaignSchema.extend({ batch_counts: batchCountsSchema.nullable() })).extend({ batch_counts_complete: z.boolean() });
+export const campaignDetailResponseSchema = z.looseObject({ campaign: campaignSchema, batch_counts: batchCountsSchema.nullable(), console_change: consoleChangeSchema.nullable().optional() });
+export const campaignUpdateResponseSchema = z.looseObject({
+  campaign: campaignSchema,
+  changed: z.array(z.string()),
+  not_applied: z.array(z.string()),
+  console_change: consoleChangeSchema.nullable().optional(),
+});
+export const campaignConflictSchema = errorBodySchema.extend({ current: campaignSchema });
+
+const auditEntrySchema = z.looseObject({
+  id: z.number().int(),
+  at: iso,
+  actorEmail: z.string(),
+  actorRole: z.string(),
+  action: z.string(),
+  target: z.string(),
+  outcome: z.enum(["ok", "failed"]),
+  detail: z.record(z.string(), z.unknown()),
+});
+export const auditPageSchema = z.object({ items: z.array(auditEntrySchema), next_before: z.number().int().nullable() });
+
+const userSchema = z.object({ id: z.number().int(), email: z.string(), role: z.enum(["supervisor", "manager", "admin"]), via: z.enum(["session", "token"]).optional() });
+export const meSchema = z.object({ user: userSchema, mode: z.enum(["sandbox", "live"]) });
+export const healthSchema = z.looseObject({ status: z.string(), mode: z.enum(["sandbox", "live"]), upstream: z.looseObject({ ok: z.boolean(), latency_ms: z.number() }) });
+
+const tokenInfoSchema = z.object({ id: z.string(), email: z.string(), name: z.string(), created_at: iso, expires_at: nullableIso, last_used_at: nullableIso });
+export const tokenListSchema = z.object({ items: z.array(tokenInfoSchema) });
+export const tokenCreatedSchema = tokenInfoSchema.extend({ token: z.string().describe("shown once: store it now") });
+
+export const removeRequestsResponseSchema = z.object({ removed: z.array(z.string()), not_removed: z.array(z.string()), not_found: z.array(z.string()), batch: batchDetailResponseSchema });
+export const addRequestResponseSchema = z.object({ request: requestResultSchema.nullable(), batch: batchDetailResponseSchema });
+export const uploadResponseSchema = z.object({ upload: z.record(z.string(), z.unknown()).nullable(), batch: batchDetailResponseSchema });
+export const resultsPageSchema = pagedSchema(requestResultSchema);

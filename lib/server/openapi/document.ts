@@ -1,0 +1,170 @@
+import "server-only";
+// GET /api/openapi.json: the console's own API as OpenAPI 3.1, generated from the zod schemas the
+// handlers parse requests with (lib/schemas) and the response schemas (lib/schemas/api-responses).
+// JSON Schema comes from zod 4's own toJSONSchema (draft 2020-12, OpenAPI 3.1's dialect).
+import { z } from "zod";
+import * as R from "@/lib/schemas/api-responses";
+import { auditQuerySchema } from "@/lib/schemas/audit";
+import { loginSchema } from "@/lib/schemas/auth";
+import { addRequestSchema, batchDeleteSchema, batchListQuerySchema, makeBatchCreateSchema, makeBatchUpdateSchema, removeRequestsSchema, resultsQuerySchema } from "@/lib/schemas/batches";
+import { campaignCreateSchema, campaignDeleteBodySchema, campaignListQuerySchema, campaignPatchSchema } from "@/lib/schemas/campaigns";
+import type { Role } from "@/lib/schemas/roles";
+import { tokenCreateSchema } from "@/lib/schemas/tokens";
+
+type Json = Record<string, unknown>;
+type Body = z.ZodType | "multipart-csv";
+type Operation = {
+  method: "get" | "post" | "patch" | "delete";
+  path: string;
+  summary: string;
+  /** Who may call it; "anyone" needs no session. */
+  role: Role | "anyone";
+  query?: z.ZodObject;
+  body?: Body;
+  /** Success answers by status; errors are added for every operation. */
+  responses: Record<number, z.ZodType | "csv" | "html">;
+};
+
+const OPERATIONS: Operation[] = [
+  { method: "post", path: "/api/auth/login", summary: "Sign in (sets the session cookie)", role: "anyone", body: loginSchema, responses: { 200: R.meSchema } },
+  { method: "post", path: "/api/auth/logout", summary: "Sign out (ends the session)", role: "anyone", responses: { 200: z.object({ ok: z.literal(true) }) } },
+  { method: "get", path: "/api/auth/me", summary: "Who is signed in", role: "supervisor", responses: { 200: R.meSchema } },
+  { method: "get", path: "/api/health", summary: "Readiness: the store and Syllable", role: "anyone", responses: { 200: R.healthSchema } },
+  { method: "get", path: "/api/batches", summary: "List batches (1-based page)", role: "supervisor", query: batchListQuerySchema, responses: { 200: R.pagedSchema(R.batchListItemSchema) } },
+  { method: "post", path: "/api/batches", summary: "Create a batch (on hold unless paused: false)", role: "manager", body: makeBatchCreateSchema(), responses: { 201: R.batchDetailResponseSchema } },
+  { method: "get", path: "/api/batches/{batchId}", summary: "A batch with derived progress", role: "supervisor", responses: { 200: R.batchDetailResponseSchema } },
+  { method: "patch", path: "/api/batches/{batchId}", summary: "Pause/resume, expiry, call rate, auto pacing", role: "manager", body: makeBatchUpdateSchema(), responses: { 200: R.batchDetailResponseSchema } },
+  { method: "delete", path: "/api/batches/{batchId}", summary: "Delete a batch (reason required)", role: "manager", body: batchDeleteSchema, responses: { 200: z.object({ deleted: z.literal(true), batch_id: z.string() }) } },
+  { method: "post", path: "/api/batches/{batchId}/upload", summary: "Upload a CSV of contacts (multipart field `file`)", role: "manager", body: "multipart-csv", responses: { 200: R.uploadResponseSchema } },
+  { method: "get", path: "/api/batches/{batchId}/results", summary: "One page of results, filtered and sorted on the server", role: "supervisor", query: resultsQuerySchema, responses: { 200: R.resultsPageSchema } },
+  { method: "get", path: "/api/batches/{batchId}/results.csv", summary: "The filtered results as CSV", role: "supervisor", query: resultsQuerySchema.omit({ page: true, limit: true }), responses: { 200: "csv" } },
+  { method: "post", path: "/api/batches/{batchId}/requests", summary: "Add one request", role: "manager", body: addRequestSchema, responses: { 201: R.addRequestResponseSchema } },
+  { method: "post", path: "/api/batches/{batchId}/requests/remove", summary: "Remove requests not dialed yet", role: "manager", body: removeRequestsSchema, responses: { 200: R.removeRequestsResponseSchema } },
+  { method: "get", path: "/api/campaigns", summary: "List campaigns with batch counts", role: "supervisor", query: campaignListQuerySchema, responses: { 200: R.campaignListResponseSchema } },
+  { method: "post", path: "/api/campaigns", summary: "Create a campaign", role: "admin", body: campaignCreateSchema, responses: { 201: z.object({ campaign: R.campaignDetailResponseSchema.shape.campaign }) } },
+  { method: "get", path: "/api/campaigns/{campaignId}", summary: "A campaign with its batch counts", role: "supervisor", responses: { 200: R.campaignDetailResponseSchema } },
+  {
+    method: "patch",
+    path: "/api/campaigns/{campaignId}",
+    summary: "Change fields safely (expected_updated_at; 409 with the current campaign when it changed meanwhile)",
+    role: "manager",
+    body: campaignPatchSchema,
+    responses: { 200: R.campaignUpdateResponseSchema, 409: R.campaignConflictSchema },
+  },
+  {
+    method: "delete",
+    path: "/api/campaigns/{campaignId}",
+    summary: "Delete a campaign (409 while it has active batches unless confirmed)",
+    role: "admin",
+    query: z.object({ force: z.enum(["true", "false"]).optional() }),
+    body: campaignDeleteBodySchema,
+    responses: { 200: z.looseObject({ deleted: z.literal(true), id: z.number().int(), active_batches: z.number().int() }) },
+  },
+  { method: "get", path: "/api/audit", summary: "Audit entries, newest first", role: "admin", query: auditQuerySchema, responses: { 200: R.auditPageSchema } },
+  { method: "get", path: "/api/tokens", summary: "API tokens (never the token itself)", role: "admin", responses: { 200: R.tokenListSchema } },
+  { method: "post", path: "/api/tokens", summary: "Issue an API token for a user (shown once)", role: "admin", body: tokenCreateSchema, responses: { 201: R.tokenCreatedSchema } },
+  { method: "delete", path: "/api/tokens/{tokenId}", summary: "Revoke an API token", role: "admin", responses: { 200: z.object({ revoked: z.literal(true), id: z.string() }) } },
+  { method: "get", path: "/api/openapi.json", summary: "This document", role: "anyone", responses: { 200: z.looseObject({ openapi: z.string() }) } },
+  { method: "get", path: "/api/docs", summary: "This document, rendered for people", role: "anyone", responses: { 200: "html" } },
+];
+
+const ERRORS: Record<number, string> = {
+  400: "Bad request (invalid JSON, a broken path id)",
+  401: "Not signed in (no session, or a bad token)",
+  403: "Role too low, or a cookie-session write from another origin",
+  404: "Not found",
+  409: "Conflict: it changed meanwhile, already exists, or still has active batches",
+  413: "Body too large",
+  415: "Wrong Content-Type",
+  422: "Validation failed: `error.fields` maps fields to messages",
+  429: "Too many failed sign-ins (Retry-After)",
+  502: "Syllable failed",
+  504: "Syllable timed out",
+};
+
+const schemaOf = (s: z.ZodType, io: "input" | "output"): Json => {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(s, { io, unrepresentable: "any", target: "draft-2020-12" }) as Json;
+  void _drop;
+  return rest;
+};
+
+function parameters(op: Operation): Json[] {
+  const path = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string", maxLength: 256 } }));
+  const query = op.query
+    ? Object.entries((schemaOf(op.query, "input").properties ?? {}) as Record<string, Json>).map(([name, schema]) => ({
+        name,
+        in: "query",
+        required: ((schemaOf(op.query!, "input").required as string[] | undefined) ?? []).includes(name),
+        schema,
+      }))
+    : [];
+  return [...path, ...query];
+}
+
+function requestBody(body: Body | undefined): Json | undefined {
+  if (!body) return undefined;
+  if (body === "multipart-csv") {
+    return {
+      required: true,
+      content: { "multipart/form-data": { schema: { type: "object", required: ["file"], properties: { file: { type: "string", contentEncoding: "binary", description: "CSV: reference_id, target, variables" } } } } },
+    };
+  }
+  return { required: true, content: { "application/json": { schema: schemaOf(body, "input") } } };
+}
+
+function responses(op: Operation): Json {
+  const out: Json = {};
+  for (const [status, schema] of Object.entries(op.responses)) {
+    out[status] =
+      schema === "csv"
+        ? { description: "CSV", content: { "text/csv": { schema: { type: "string" } } } }
+        : schema === "html"
+          ? { description: "HTML", content: { "text/html": { schema: { type: "string" } } } }
+          : { description: "OK", content: { "application/json": { schema: schemaOf(schema, "output") } } };
+  }
+  for (const [status, description] of Object.entries(ERRORS)) {
+    out[status] ??= { description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
+  }
+  return out;
+}
+
+let cached: Json | undefined;
+
+/** The OpenAPI 3.1 document of the console's API (built once per process). */
+export function openApiDocument(): Json {
+  if (cached) return cached;
+  const paths: Record<string, Json> = {};
+  for (const op of OPERATIONS) {
+    (paths[op.path] ??= {})[op.method] = {
+      summary: op.summary,
+      description: op.role === "anyone" ? "No sign-in needed." : `Needs the ${op.role} role or higher.`,
+      ...(op.role === "anyone" ? { security: [] } : {}),
+      parameters: parameters(op),
+      ...(op.body ? { requestBody: requestBody(op.body) } : {}),
+      responses: responses(op),
+    };
+  }
+  cached = {
+    openapi: "3.1.0",
+    info: {
+      title: "Outbound Console API",
+      version: "1.0.0",
+      description:
+        "The browser-facing API of Outbound Console. Browsers use the session cookie (writes must come from the console's origin); scripts send `Authorization: Bearer <token>` (tokens are issued by an admin at POST /api/tokens).",
+    },
+    servers: [{ url: "/" }],
+    security: [{ session: [] }, { token: [] }],
+    components: {
+      securitySchemes: {
+        session: { type: "apiKey", in: "cookie", name: "outbound_session", description: "`__Host-outbound_session` when served over HTTPS" },
+        token: { type: "http", scheme: "bearer", description: "An API token (oc_…)" },
+      },
+      schemas: { Error: schemaOf(R.errorBodySchema, "output") },
+    },
+    paths,
+  };
+  return cached;
+}
+
+/** Method + OpenAPI path of every documented operation (the tests check these against app/api). */
+export const DOCUMENTED_OPERATIONS = OPERATIONS.map((o) => `${o.method.toUpperCase()} ${o.path}`);
