@@ -5,13 +5,8 @@ import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { describedBy, Field, Input, Textarea } from "@/components/ui/field";
-import {
-  SCHEDULE_FIELDS,
-  scheduleFormDefaults,
-  scheduleFormSchema,
-  schedulePatchFrom,
-  type ScheduleFormValues,
-} from "@/lib/schemas/campaigns";
+import { SCHEDULE_FIELDS } from "@/lib/schemas/campaigns";
+import { scheduleFormDefaults, scheduleFormSchema, schedulePatchFrom, type ScheduleFormValues } from "@/lib/schemas/campaign-forms";
 import type { Campaign } from "@/lib/schemas/syllable";
 import { FormErrorAlert } from "@/components/forms/form-error-alert";
 import { applyFieldErrors, errorAt } from "@/components/forms/field-errors";

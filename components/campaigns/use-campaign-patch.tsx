@@ -6,7 +6,8 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ApiClientError } from "@/lib/queries/api-fetch";
 import { campaignDetailQueryOptions, campaignKeys, patchCampaign, type CampaignDetailResponse } from "@/lib/queries/campaigns";
-import { FIELD_LABELS, type CampaignPatch, type CampaignUpdateResponse } from "@/lib/schemas/campaigns";
+import { type CampaignPatch, type CampaignUpdateResponse } from "@/lib/schemas/campaigns";
+import { FIELD_LABELS } from "@/lib/schemas/campaign-labels";
 import { campaignSchema, type Campaign } from "@/lib/schemas/syllable";
 
 type Changes = Omit<CampaignPatch, "expected_updated_at">;

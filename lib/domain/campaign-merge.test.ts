@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { campaignPatchSchema, scheduleFormSchema, voicemailDetectionPatchSchema } from "@/lib/schemas/campaigns";
+import { campaignPatchSchema, voicemailDetectionPatchSchema } from "@/lib/schemas/campaigns";
+import { scheduleFormSchema } from "@/lib/schemas/campaign-forms";
 import type { Campaign } from "@/lib/schemas/syllable";
 import { changedBetween, conflictFields, findNotApplied, mergePatch, toCampaignInput, webhookToInput } from "./campaign-merge";
 

@@ -34,29 +34,6 @@ export type ScheduleField = (typeof SCHEDULE_FIELDS)[number];
 export const PATCHABLE_FIELDS = [...SCHEDULE_FIELDS, "voicemail_detection"] as const;
 export type PatchableField = (typeof PATCHABLE_FIELDS)[number];
 
-export const FIELD_LABELS: Record<string, string> = {
-  campaign_name: "Name",
-  description: "Description",
-  mode: "Mode",
-  daily_start_time: "Daily start time",
-  daily_end_time: "Daily end time",
-  active_days: "Active days",
-  hourly_rate: "Hourly rate",
-  max_daily_calls: "Max daily calls",
-  retry_count: "Retries",
-  retry_interval: "Retry interval",
-  caller_id: "Caller ID",
-  source: "Source",
-  labels: "Labels",
-  label: "Label (deprecated)",
-  campaign_variables: "Campaign variables",
-  voicemail_detection: "Voicemail detection",
-  webhooks: "Webhooks",
-  target_filters: "Target filters",
-  allowed_line_types: "Allowed line types",
-  include_unknown_line_types: "Include unknown line types",
-  sms_session_ttl: "SMS session TTL",
-};
 
 // ---- field rules ----
 
@@ -160,7 +137,7 @@ export const END_AFTER_START = "The end time must be after the start time.";
 
 type Times = { daily_start_time?: string | null; daily_end_time?: string | null };
 /** End after start, checked even when other fields fail (zod skips plain refinements then). */
-const endAfterStart: [(v: Times) => boolean, { path: string[]; message: string; when: (payload: { value: unknown }) => boolean }] = [
+export const endAfterStart: [(v: Times) => boolean, { path: string[]; message: string; when: (payload: { value: unknown }) => boolean }] = [
   (v: Times) => timeOrder(v.daily_start_time, v.daily_end_time),
   {
     path: ["daily_end_time"],
@@ -174,7 +151,7 @@ const endAfterStart: [(v: Times) => boolean, { path: string[]; message: string; 
 
 // ---- PATCH /api/campaigns/{id} ----
 
-const scheduleShape = {
+export const scheduleShape = {
   daily_start_time: timeOfDaySchema,
   daily_end_time: timeOfDaySchema,
   active_days: activeDaysSchema,
@@ -216,77 +193,6 @@ export const campaignPatchSchema = z
     if (!PATCHABLE_FIELDS.some((f) => v[f] !== undefined)) ctx.addIssue({ code: "custom", path: [], message: "Nothing to change: send at least one field." });
   });
 export type CampaignPatch = z.infer<typeof campaignPatchSchema>;
-
-// ---- the schedule & pacing form ----
-
-/** Key/value rows for campaign variables in the form; converted with rowsToVariables. */
-export const variableRowsSchema = z
-  .array(z.object({ key: variableKeySchema, value: variableValueSchema }))
-  .superRefine((rows, ctx) => {
-    const seen = new Set<string>();
-    rows.forEach((r, i) => {
-      if (seen.has(r.key)) ctx.addIssue({ code: "custom", path: [i, "key"], message: "This name is used twice." });
-      seen.add(r.key);
-    });
-  });
-export type VariableRow = z.infer<typeof variableRowsSchema>[number];
-
-/** The schedule & pacing form: the same field rules as the PATCH, with variables as rows. */
-export const scheduleFormSchema = z
-  .object({ ...scheduleShape, campaign_variables: variableRowsSchema })
-  .refine(...endAfterStart);
-export type ScheduleFormValues = z.infer<typeof scheduleFormSchema>;
-
-export function rowsToVariables(rows: VariableRow[]): Record<string, string> {
-  return Object.fromEntries(rows.map((r) => [r.key, r.value]));
-}
-
-/** The form's starting values from a campaign (times as HH:MM for <input type="time">). */
-export function scheduleFormDefaults(c: Campaign): ScheduleFormValues {
-  const hhmm = (t: string | null | undefined) => normaliseTime(t)?.slice(0, 5) ?? "";
-  return {
-    daily_start_time: hhmm(c.daily_start_time),
-    daily_end_time: hhmm(c.daily_end_time),
-    active_days: (c.active_days ?? []).filter((d): d is (typeof DAYS_OF_WEEK)[number] => (DAYS_OF_WEEK as readonly string[]).includes(d)),
-    hourly_rate: c.hourly_rate ?? 1,
-    max_daily_calls: c.max_daily_calls ?? null,
-    retry_count: c.retry_count ?? 0,
-    retry_interval: c.retry_interval ?? null,
-    caller_id: c.caller_id == null ? null : String(c.caller_id),
-    source: c.source ?? null,
-    labels: c.labels ?? [],
-    description: c.description ?? null,
-    campaign_variables: Object.entries(c.campaign_variables ?? {}).map(([key, value]) => ({ key, value })),
-  };
-}
-
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
-/** The PATCH fields that differ between the form's starting values and what was submitted. */
-export function schedulePatchFrom(initial: ScheduleFormValues, values: ScheduleFormValues): Partial<Omit<CampaignPatch, "expected_updated_at">> {
-  const patch: Record<string, unknown> = {};
-  for (const f of SCHEDULE_FIELDS) {
-    if (f === "campaign_variables") {
-      const next = rowsToVariables(values.campaign_variables);
-      const prev = rowsToVariables(initial.campaign_variables);
-      const sortedJson = (r: Record<string, string>) => JSON.stringify(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)));
-      if (sortedJson(next) !== sortedJson(prev)) patch[f] = next;
-    } else if (f === "daily_start_time" || f === "daily_end_time") {
-      if (normaliseTime(values[f]) !== normaliseTime(initial[f])) patch[f] = values[f];
-    } else if (!sameJson(values[f], initial[f])) {
-      patch[f] = values[f];
-    }
-  }
-  return patch as Partial<Omit<CampaignPatch, "expected_updated_at">>;
-}
-
-// ---- the voicemail detection form (admins) ----
-
-export const voicemailFormSchema = z.discriminatedUnion("enabled", [
-  z.object({ enabled: z.literal(false) }),
-  z.object({ enabled: z.literal(true), voicemail_detection: voicemailDetectionInputSchema }),
-]);
-export type VoicemailFormValues = z.infer<typeof voicemailFormSchema>;
 
 // ---- POST /api/campaigns (admins) ----
 

@@ -1,14 +1,7 @@
 import "server-only";
 import type { ConsoleChange } from "@/lib/schemas/audit";
 import { latestConsoleChange } from "@/lib/server/audit";
-import {
-  ACTIVE_BATCH_STATUSES,
-  normaliseTime,
-  type BatchCounts,
-  type CampaignCreate,
-  type CampaignListQuery,
-  type CampaignListResponse,
-} from "@/lib/schemas/campaigns";
+import { ACTIVE_BATCH_STATUSES, normaliseTime, type BatchCounts, type CampaignCreate, type CampaignListQuery, type CampaignListResponse } from "@/lib/schemas/campaigns";
 import type { Batch, Campaign } from "@/lib/schemas/syllable";
 import { ApiError } from "@/lib/server/errors";
 import type { SyllableClient } from "@/lib/server/syllable";
