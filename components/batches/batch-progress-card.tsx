@@ -2,7 +2,7 @@ import { Card } from "@/components/ui/card";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import type { BatchDetailResponse } from "@/lib/schemas/batches";
 import { absoluteUtc } from "@/lib/format";
-import { TurnOnAutoPacingButton } from "./batch-actions";
+import { TurnOnAutoPacingButton } from "./batch-settings-dialog";
 import { notDialingMessage } from "./not-dialing-message";
 import { duration, relative } from "./time";
 
