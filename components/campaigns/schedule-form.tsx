@@ -13,7 +13,7 @@ import { applyFieldErrors, errorAt } from "@/components/forms/field-errors";
 import { FormActions } from "@/components/ui/form-actions";
 import { KeyValueRows } from "@/components/forms/key-value-rows";
 import { ActiveDaysField, emptyToNull, numberOrNull } from "./form-helpers";
-import { ConflictNotice, useCampaignPatch } from "./use-campaign-patch";
+import { useCampaignPatch } from "./use-campaign-patch";
 import { MAX_CALL_RATE } from "@/lib/schemas/fields";
 
 function LabelsInput({ id, value, onChange, onBlur, ...aria }: { id: string; value: string[]; onChange: (v: string[]) => void; onBlur: () => void; "aria-invalid"?: true; "aria-describedby"?: string }) {
@@ -41,7 +41,7 @@ export function ScheduleForm({ campaign, onDone }: { campaign: Campaign; onDone:
   const form = useForm<ScheduleFormValues>({ resolver: zodResolver(scheduleFormSchema), defaultValues: initial, mode: "onTouched" });
   const { register, control, handleSubmit, formState, setError, reset } = form;
   const errors = formState.errors;
-  const { mutation, conflict, save, overwrite, reloadTheirs } = useCampaignPatch(base, () => onDone(), (e) =>
+  const { mutation, save, conflictNotice } = useCampaignPatch(base, () => onDone(), (e) =>
     setFormError(applyFieldErrors(e, setError, SCHEDULE_FIELDS)),
   );
 
@@ -60,21 +60,12 @@ export function ScheduleForm({ campaign, onDone }: { campaign: Campaign; onDone:
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Schedule and pacing">
-      {conflict && (
-        <ConflictNotice
-          conflict={conflict}
-          busy={mutation.isPending}
-          onReload={() =>
-            reloadTheirs((current) => {
-              const next = scheduleFormDefaults(current);
-              setBase(current);
-              setInitial(next);
-              reset(next);
-            })
-          }
-          onOverwrite={overwrite}
-        />
-      )}
+      {conflictNotice((current) => {
+        const next = scheduleFormDefaults(current);
+        setBase(current);
+        setInitial(next);
+        reset(next);
+      })}
       <FormErrorAlert messages={formError} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="daily_start_time" label="Daily start time (UTC)" hint="Syllable stores no timezone; the console reads windows as UTC." error={err("daily_start_time")}>

@@ -67,15 +67,25 @@ export function useCampaignPatch(base: Campaign, onSaved: (result: CampaignUpdat
     mutation,
     conflict,
     save: (changes: Changes) => mutation.mutate({ changes, expectedUpdatedAt: base.updated_at ?? "" }),
-    overwrite: () => {
-      if (conflict?.current) mutation.mutate({ changes: conflict.changes, expectedUpdatedAt: conflict.current.updated_at ?? "" });
-    },
-    /** "Reload theirs": hands the current campaign to the form (to reset itself) and clears the conflict. */
-    reloadTheirs: (apply: (current: Campaign) => void) => {
-      if (!conflict?.current) return;
-      apply(conflict.current);
-      setConflict(null);
-    },
+    /**
+     * The conflict notice (nothing without a conflict). "Reload theirs" hands the current campaign
+     * to `reloadForm` (the form resets itself to it) and clears the conflict.
+     */
+    conflictNotice: (reloadForm: (current: Campaign) => void) =>
+      conflict ? (
+        <ConflictNotice
+          conflict={conflict}
+          busy={mutation.isPending}
+          onReload={() => {
+            if (!conflict.current) return;
+            reloadForm(conflict.current);
+            setConflict(null);
+          }}
+          onOverwrite={() => {
+            if (conflict.current) mutation.mutate({ changes: conflict.changes, expectedUpdatedAt: conflict.current.updated_at ?? "" });
+          }}
+        />
+      ) : null,
   };
 }
 

@@ -11,7 +11,7 @@ import { voicemailFormSchema, type VoicemailFormValues } from "@/lib/schemas/cam
 import type { Campaign } from "@/lib/schemas/syllable";
 import { FormErrorAlert } from "@/components/forms/form-error-alert";
 import { applyFieldErrors } from "@/components/forms/field-errors";
-import { ConflictNotice, useCampaignPatch } from "./use-campaign-patch";
+import { useCampaignPatch } from "./use-campaign-patch";
 
 type Inputs = {
   enabled: boolean;
@@ -80,7 +80,7 @@ export function VoicemailForm({ campaign, onDone }: { campaign: Campaign; onDone
   const { register, handleSubmit, formState, setError, reset, control } = form;
   const enabled = useWatch({ control, name: "enabled" });
   const mode = useWatch({ control, name: "voicemail_detection.mode" });
-  const { mutation, conflict, save, overwrite, reloadTheirs } = useCampaignPatch(base, () => onDone(), (e) =>
+  const { mutation, save, conflictNotice } = useCampaignPatch(base, () => onDone(), (e) =>
     setFormError(applyFieldErrors(e, setError, ["voicemail_detection", ...KEYS.map((k) => `voicemail_detection.${k}`)])),
   );
   const errors = formState.errors.voicemail_detection;
@@ -108,19 +108,10 @@ export function VoicemailForm({ campaign, onDone }: { campaign: Campaign; onDone
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Voicemail detection settings">
-      {conflict && (
-        <ConflictNotice
-          conflict={conflict}
-          busy={mutation.isPending}
-          onReload={() =>
-            reloadTheirs((current) => {
-              setBase(current);
-              reset(defaultsFrom(current));
-            })
-          }
-          onOverwrite={overwrite}
-        />
-      )}
+      {conflictNotice((current) => {
+        setBase(current);
+        reset(defaultsFrom(current));
+      })}
       <FormErrorAlert messages={formError} />
       <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
         <input type="checkbox" role="switch" className="h-4 w-4" {...register("enabled")} />
