@@ -1,0 +1,46 @@
+import "server-only";
+// What the console keeps of Syllable's batch data between requests, and how a write forgets it.
+import type { BatchDetails, Campaign, RequestResult } from "@/lib/schemas/syllable";
+import { createTtlCache } from "./ttl-cache";
+
+// Caches live on globalThis so Next's dev reloads keep them (and keep them single).
+const g = globalThis as unknown as {
+  __batchCaches?: {
+    campaigns: ReturnType<typeof createTtlCache<"all", Map<number, Campaign>>>;
+    details: ReturnType<typeof createTtlCache<string, BatchDetails>>;
+    live: ReturnType<typeof createTtlCache<string, BatchDetails>>;
+    results: ReturnType<typeof createTtlCache<string, RequestResult[]>>;
+    selections: ReturnType<typeof createTtlCache<string, RequestResult[]>>;
+  };
+};
+/** The process's batch caches (created on first use). */
+export function caches() {
+  g.__batchCaches ??= {
+    // The campaign list changes rarely; names and pacing for every list request come from here.
+    campaigns: createTtlCache({ ttlMs: 10_000, max: 1 }),
+    // Row progress in the batch list; short so the list stays live.
+    details: createTtlCache({ ttlMs: 4_000, max: 500 }),
+    // The detail page's fresh reads: nothing kept, but watchers polling at once share one call.
+    live: createTtlCache({ ttlMs: 0, max: 500 }),
+    // Whole result sets (up to 100k rows each, ~100 MB parsed for the largest): few and short-lived.
+    results: createTtlCache({ ttlMs: 8_000, max: 4 }),
+    // Filtered + sorted views of a cached result set, so paging does not re-sort 100k rows.
+    selections: createTtlCache({ ttlMs: 8_000, max: 16 }),
+  };
+  return g.__batchCaches;
+}
+
+/**
+ * Forgets what a write changed about one batch: its details always; its result set only when the
+ * requests changed (upload, add, remove, delete). A pause, expiry or rate change leaves the
+ * results (up to 100k rows, ~49 MB from Syllable) as they are.
+ */
+export function invalidateBatch(batchId: string, opts: { results: boolean }): void {
+  const c = caches();
+  c.details.invalidate(batchId);
+  c.live.invalidate(batchId);
+  if (!opts.results) return;
+  c.results.invalidate(batchId);
+  // Selection keys start with the batch id; the cache is small, so clearing it all is fine.
+  c.selections.clear();
+}
