@@ -91,7 +91,12 @@ export const auditPageSchema = z.object({ items: z.array(auditEntrySchema), next
 
 const userSchema = z.object({ id: z.number().int(), email: z.string(), role: z.enum(["supervisor", "manager", "admin"]), via: z.enum(["session", "token"]).optional() });
 export const meSchema = z.object({ user: userSchema, mode: z.enum(["sandbox", "live"]) });
-export const healthSchema = z.looseObject({ status: z.string(), mode: z.enum(["sandbox", "live"]), upstream: z.looseObject({ ok: z.boolean(), latency_ms: z.number() }) });
+export const healthSchema = z.looseObject({
+  status: z.enum(["ok", "degraded"]),
+  mode: z.enum(["sandbox", "live"]),
+  upstream: z.looseObject({ ok: z.boolean(), latency_ms: z.number() }),
+  store: z.object({ ok: z.boolean() }),
+});
 
 const tokenInfoSchema = z.object({ id: z.string(), email: z.string(), name: z.string(), created_at: iso, expires_at: nullableIso, last_used_at: nullableIso });
 export const tokenListSchema = z.object({ items: z.array(tokenInfoSchema) });

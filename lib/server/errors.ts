@@ -2,8 +2,14 @@ import "server-only";
 import { z } from "zod";
 import { ERROR_STATUS, type ApiErrorBody, type ErrorCode } from "@/lib/schemas/api-error";
 
+// Recognised by this brand, never by `instanceof`: Next bundles pages and route handlers apart,
+// each with its own copy of this class, and an error can cross over (a page and a handler
+// sharing one coalesced upstream call). Symbol.for is the same symbol in every bundle.
+const API_ERROR = Symbol.for("outbound-console.api-error");
+
 /** The one error type of the console's API: a code, a sentence for people, optional field errors. */
 export class ApiError extends Error {
+  readonly [API_ERROR] = true;
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -16,6 +22,11 @@ export class ApiError extends Error {
   get status(): number {
     return ERROR_STATUS[this.code];
   }
+}
+
+/** Whether `err` is an ApiError from any bundle's copy of the class. */
+export function isApiError(err: unknown): err is ApiError {
+  return typeof err === "object" && err !== null && (err as Record<symbol, unknown>)[API_ERROR] === true;
 }
 
 export const notFound = (what: string) => new ApiError("not_found", `${what} was not found.`);
@@ -37,7 +48,7 @@ export function validationError(error: z.ZodError, message = "Some fields need f
 /** Turns anything thrown in a handler into the contract's error response; never leaks internals. */
 export function errorResponse(err: unknown): Response {
   let apiError: ApiError;
-  if (err instanceof ApiError) apiError = err;
+  if (isApiError(err)) apiError = err;
   else if (err instanceof z.ZodError) apiError = validationError(err);
   else {
     console.error("Unhandled error in API handler:", err);

@@ -16,20 +16,24 @@ describe("GET /api/health", () => {
     const res = await h.call(GET, "/api/health", { role: null });
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body).toMatchObject({ status: "ok", mode: "sandbox", upstream: { ok: true } });
+    expect(body).toMatchObject({ status: "ok", mode: "sandbox", upstream: { ok: true }, store: { ok: true } });
     expect(body.upstream.latency_ms).toBeGreaterThanOrEqual(0);
   });
 
-  it("says degraded when Syllable fails, without details", async () => {
+  it("answers 503 (so a load balancer can tell) and says degraded when Syllable fails, without details", async () => {
     await h.faults({ error_rate: 1, error_status: 500 });
-    const body = await (await h.call(GET, "/api/health", { role: null })).json();
-    expect(body).toMatchObject({ status: "degraded", mode: "sandbox", upstream: { ok: false } });
-    expect(Object.keys(body).sort()).toEqual(["mode", "status", "upstream"]);
+    const res = await h.call(GET, "/api/health", { role: null });
+    expect(res.status).toBe(503);
+    const body = await res.json();
+    expect(body).toMatchObject({ status: "degraded", mode: "sandbox", upstream: { ok: false }, store: { ok: true } });
+    expect(Object.keys(body).sort()).toEqual(["mode", "status", "store", "upstream"]);
   });
 
   it("says degraded when Syllable hangs, within the configured timeout", async () => {
     await h.faults({ hang: true });
-    const body = await (await h.call(GET, "/api/health", { role: null })).json();
+    const res = await h.call(GET, "/api/health", { role: null });
+    expect(res.status).toBe(503);
+    const body = await res.json();
     expect(body.upstream.ok).toBe(false);
     expect(body.upstream.latency_ms).toBeLessThan(5000);
   });

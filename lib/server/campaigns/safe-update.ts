@@ -1,7 +1,7 @@
 import "server-only";
 import type { CampaignPatch, CampaignUpdateResponse } from "@/lib/schemas/campaigns";
 import type { Campaign } from "@/lib/schemas/syllable";
-import { ApiError } from "@/lib/server/errors";
+import { ApiError, isApiError } from "@/lib/server/errors";
 import type { SyllableClient } from "@/lib/server/syllable";
 import { conflictFields, findNotApplied, mergePatch } from "@/lib/domain/campaign-merge";
 import { campaignAt, rememberCampaigns } from "./campaign-versions";
@@ -18,6 +18,11 @@ export class CampaignConflictError extends ApiError {
       fields,
     );
   }
+}
+
+/** A 409 from the safe write, from any bundle's copy of the class (see isApiError). */
+export function isCampaignConflict(err: unknown): err is CampaignConflictError {
+  return isApiError(err) && err.code === "conflict" && "current" in err;
 }
 
 /**

@@ -7,7 +7,7 @@ import { hasRole } from "@/lib/schemas/roles";
 import { batchDetailFor } from "@/lib/server/dal/batches";
 import { requirePageUser } from "@/lib/server/dal/page-user";
 import { getConfig } from "@/lib/server/env";
-import { ApiError } from "@/lib/server/errors";
+import { isApiError } from "@/lib/server/errors";
 
 export async function generateMetadata({ params }: { params: Promise<{ batchId: string }> }) {
   return { title: `Batch ${safeDecode((await params).batchId)}` };
@@ -22,7 +22,7 @@ export default async function BatchPage({ params }: { params: Promise<{ batchId:
     const detail = await batchDetailFor(user, batchId);
     queryClient.setQueryData(batchKeys.detail(batchId), detail);
   } catch (err) {
-    if (err instanceof ApiError && err.code === "not_found") notFound();
+    if (isApiError(err) && err.code === "not_found") notFound();
     // Upstream trouble: let the client query show the error with a retry.
   }
   return (

@@ -6,7 +6,7 @@ import { getQueryClient } from "@/lib/queries/query-client";
 import { campaignDetailFor } from "@/lib/server/dal/campaigns";
 import { requirePageUser } from "@/lib/server/dal/page-user";
 import { campaignIdFrom } from "@/lib/schemas/campaign-id";
-import { ApiError } from "@/lib/server/errors";
+import { isApiError } from "@/lib/server/errors";
 
 export const metadata = { title: "Campaign" };
 
@@ -19,7 +19,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ campa
   try {
     detail = await campaignDetailFor(user, id);
   } catch (err) {
-    if (err instanceof ApiError && err.code === "not_found") notFound();
+    if (isApiError(err) && err.code === "not_found") notFound();
     throw err; // error.tsx
   }
   const queryClient = getQueryClient();

@@ -2,7 +2,7 @@ import { campaignDeleteBodySchema, campaignPatchSchema, PATCHABLE_FIELDS } from 
 import { hasRole } from "@/lib/schemas/roles";
 import { audited, latestConsoleChange } from "@/lib/server/audit";
 import { json, withRole } from "@/lib/server/auth/with-role";
-import { CampaignConflictError, safeUpdateCampaign } from "@/lib/server/campaigns/safe-update";
+import { isCampaignConflict, safeUpdateCampaign } from "@/lib/server/campaigns/safe-update";
 import { deleteCampaignChecked, parseCampaignId } from "@/lib/server/campaigns/service";
 import { campaignDetailFor } from "@/lib/server/dal/campaigns";
 import { ApiError, validationError } from "@/lib/server/errors";
@@ -37,7 +37,7 @@ export const PATCH = withRole<Params>("manager", async ({ req, user, params }) =
     const result = await audited(user, "campaign.update", `campaign:${id}`, { fields }, () => safeUpdateCampaign(getSyllable(), id, patch));
     return json({ ...result, console_change: await latestConsoleChange(`campaign:${id}`) });
   } catch (err) {
-    if (err instanceof CampaignConflictError) {
+    if (isCampaignConflict(err)) {
       // The contract's error object, plus the current campaign so the editor can reload or overwrite.
       return json({ error: { code: err.code, message: err.message, fields: err.fields }, current: err.current }, { status: 409 });
     }
