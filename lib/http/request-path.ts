@@ -4,6 +4,17 @@
 /** The longest path segment (a batch or campaign id, once decoded) the console accepts. */
 export const MAX_SEGMENT_LENGTH = 256;
 
+/**
+ * Why one decoded path segment (an id) is refused, or null. The one rule for ids in addresses:
+ * the front server applies it before Next routes, route handlers again to the ids they are given.
+ */
+export function badSegmentReason(decoded: string): string | null {
+  // A lone surrogate or a NUL means it was not valid text (e.g. percent-encoded bytes that are not UTF-8).
+  if (!decoded.isWellFormed() || decoded.includes("\0")) return "The address contains characters that are not valid text.";
+  if (decoded.length > MAX_SEGMENT_LENGTH) return `A part of the address is longer than ${MAX_SEGMENT_LENGTH} characters.`;
+  return null;
+}
+
 /** Why a request path is refused, as a sentence, or null when it is fine. */
 export function badPathReason(rawUrl: string): string | null {
   const path = rawUrl.split("?", 1)[0] ?? "";
@@ -14,8 +25,8 @@ export function badPathReason(rawUrl: string): string | null {
     } catch {
       return "The address contains broken percent-encoding.";
     }
-    if (!decoded.isWellFormed() || decoded.includes("\0")) return "The address contains characters that are not valid text.";
-    if (decoded.length > MAX_SEGMENT_LENGTH) return `A part of the address is longer than ${MAX_SEGMENT_LENGTH} characters.`;
+    const reason = badSegmentReason(decoded);
+    if (reason) return reason;
   }
   return null;
 }

@@ -40,6 +40,15 @@ describe("withRole", () => {
     expect(await res.json()).toEqual({ who: `${role}@x.io`, id: "a b" });
   });
 
+  it("refuses a path id that is too long or not valid text with 400, by the front server's rule", async () => {
+    currentUser = as("admin");
+    for (const id of ["x".repeat(257), "a\u0000b", "\uD800"]) {
+      const res = await handler(new Request("http://x/api/thing"), { params: Promise.resolve({ id }) });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe("bad_request");
+    }
+  });
+
   it("turns thrown ApiErrors and unexpected errors into the contract without leaking internals", async () => {
     currentUser = as("admin");
     const conflict = withRole("supervisor", async () => {

@@ -3,22 +3,17 @@ import type { Role } from "@/lib/schemas/roles";
 import { authorize } from "@/lib/server/dal/authorize";
 import { ApiError, errorResponse } from "@/lib/server/errors";
 import { assertSameOrigin } from "@/lib/server/http/same-origin";
+import { badSegmentReason } from "@/lib/http/request-path";
 import { bearerToken } from "./api-tokens";
 import { getCurrentUser, type SessionUser } from "./current-user";
 
 export type HandlerContext<P> = { req: Request; user: SessionUser; params: P };
 type RouteContext<P> = { params: Promise<P> };
 
-/** Path ids (batch ids, campaign ids) longer than this are refused before anything uses them. */
-export const MAX_PATH_ID_LENGTH = 256;
-
 function checkParams(params: Record<string, unknown>): void {
-  for (const [name, value] of Object.entries(params)) {
-    if (typeof value !== "string") continue;
-    // A lone surrogate or a NUL means the id was not valid text (e.g. broken percent-encoding).
-    if (value.length > MAX_PATH_ID_LENGTH || !value.isWellFormed() || value.includes("\0")) {
-      throw new ApiError("bad_request", `The ${name.replace(/Id$/, " id")} in the address is not valid (at most ${MAX_PATH_ID_LENGTH} characters of text).`);
-    }
+  for (const value of Object.values(params)) {
+    const reason = typeof value === "string" ? badSegmentReason(value) : null;
+    if (reason) throw new ApiError("bad_request", reason);
   }
 }
 
