@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startHarness, type Harness } from "@/tests/support/route-harness";
 import { SEED } from "@/sandbox/seed";
+import { getStore } from "@/lib/server/store";
 import * as listRoute from "./route";
 import * as batchRoute from "./[batchId]/route";
 import * as uploadRoute from "./[batchId]/upload/route";
@@ -183,6 +184,22 @@ describe("batch lifecycle", () => {
     expect(body.not_found).toEqual(["nope"]);
     expect(body.not_removed).toEqual([]);
     expect(body.batch.progress.total).toBe(5);
+    // Only unknown ids: nothing is written upstream or audited, and the cached results stay.
+    const auditBefore = (await getStore().audit.list({ limit: 500 })).length;
+    const realFetch = globalThis.fetch;
+    const upstream: string[] = [];
+    globalThis.fetch = (input, init) => {
+      upstream.push(`${init?.method ?? "GET"} ${new URL(String(input instanceof Request ? input.url : input)).pathname}`);
+      return realFetch(input, init);
+    };
+    try {
+      const ghost = (await (await h.call(removeRoute.POST, `/api/batches/${id}/requests/remove`, { role: "manager", params: { batchId: id }, json: { reference_ids: ["ghost-1"] } })).json()) as RemoveRequestsResponse;
+      expect(ghost).toMatchObject({ removed: [], not_removed: [], not_found: ["ghost-1"] });
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    expect(upstream.filter((c) => c.includes("remove-requests") || c.endsWith("/results"))).toEqual([]);
+    expect((await getStore().audit.list({ limit: 500 })).length).toBe(auditBefore);
   });
 
   it("PATCH validates, resumes, and progress moves as time advances", async () => {

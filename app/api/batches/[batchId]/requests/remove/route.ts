@@ -21,12 +21,13 @@ export const POST = withRole<{ batchId: string }>("manager", async ({ req, user,
   const before = presentIds(await loadAllResults(params.batchId));
   const known = ids.filter((id) => before.has(id));
   const not_found = ids.filter((id) => !before.has(id));
+  // Nothing to remove: no write, no audit entry, and the cached results are still true.
   if (known.length > 0) {
     await audited(user, "batch.request.remove", `batch:${params.batchId}`, { count: known.length, reference_ids: known.slice(0, 100) }, () =>
       syllable.removeBatchRequests(params.batchId, known),
     );
+    invalidateBatch(params.batchId, { results: true });
   }
-  invalidateBatch(params.batchId, { results: true });
   // Through the results cache: the fresh set is what the results table asks for next anyway.
   const [after, batch] = await Promise.all([loadAllResults(params.batchId), loadBatchDetail(params.batchId)]);
   const stillThere = presentIds(after);
