@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
+import { HOME_PATH } from "@/lib/safe-next";
 
 export default function Home() {
-  redirect("/batches");
+  redirect(HOME_PATH);
 }

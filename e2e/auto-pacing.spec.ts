@@ -1,6 +1,7 @@
 // Auto-paced batches (Syllable's API of August 2026) in the browser: the switch on create, the
 // "Auto-paced" badge and pace, and the one-click answer to "won't finish before the expiry".
 import { signIn } from "./support/auth";
+import { openNewBatchDialog } from "./support/batches";
 import { sandboxApi, sandboxControl } from "./support/sandbox";
 import { expect, test } from "./support/test";
 
@@ -9,11 +10,7 @@ const ALWAYS_ON_CAMPAIGN = 3;
 test("a manager creates a batch that finishes by its expiry automatically", async ({ page }) => {
   const id = `auto-${Date.now()}`;
   await signIn(page, "manager");
-  await page.goto("/batches");
-  await page.getByRole("button", { name: "New batch" }).click();
-  const create = page.getByRole("dialog", { name: "New batch" });
-  await create.getByLabel("Batch id").fill(id);
-  await create.getByLabel("Campaign").selectOption({ label: "Always-on demo line (#3)" });
+  const create = await openNewBatchDialog(page, id);
   const auto = create.getByRole("switch", { name: "Finish by the expiry automatically" });
   await auto.check();
   await expect(create.getByText(/overrides the call rate/)).toBeVisible();

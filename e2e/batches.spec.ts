@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { signIn } from "./support/auth";
+import { openNewBatchDialog } from "./support/batches";
 import { advanceSandbox, sandboxApi } from "./support/sandbox";
 
 const BIG = "seed-big-100k";
@@ -21,13 +22,9 @@ test.describe("batches", () => {
   test("a manager runs a batch end to end", async ({ page }) => {
     const id = `e2e-${Date.now()}`;
     await signIn(page, "manager");
-    await page.goto("/batches");
 
     // Create, on hold by default.
-    await page.getByRole("button", { name: "New batch" }).click();
-    const create = page.getByRole("dialog", { name: "New batch" });
-    await create.getByLabel("Batch id").fill(id);
-    await create.getByLabel("Campaign").selectOption({ label: "Always-on demo line (#3)" });
+    const create = await openNewBatchDialog(page, id);
     await expect(create.getByLabel(/Start on hold/)).toBeChecked();
     await create.getByRole("button", { name: "Create batch" }).click();
     await expect(page).toHaveURL(new RegExp(`/batches/${id}$`));

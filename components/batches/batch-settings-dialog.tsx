@@ -51,7 +51,14 @@ function SettingsForm({ batch, onDone }: { batch: BatchDetailResponse; onDone: (
     <form
       noValidate
       className="space-y-4"
-      onSubmit={handleSubmit((v) => save({ expires_on: v.expires_on ?? null, call_rate: v.call_rate ?? null, auto_call_rate: !!v.auto_call_rate }))}
+      onSubmit={handleSubmit((v) =>
+        // Auto pacing is sent only when it changed, so a plain expiry edit says nothing about it.
+        save({
+          expires_on: v.expires_on ?? null,
+          call_rate: v.call_rate ?? null,
+          ...(!!v.auto_call_rate !== !!batch.auto_call_rate ? { auto_call_rate: !!v.auto_call_rate } : {}),
+        }),
+      )}
     >
       <Field id="bs-expires" label="Expires on" hint="Must be in the future. Clear it for no expiry." error={errors.expires_on?.message}>
         <Controller

@@ -135,7 +135,6 @@ export function windowMsBetween(window: Window, from: number, to: number): numbe
 
 /** Syllable keeps later auto-paced cycles within ±20% of the first (the baseline). */
 const AUTO_BAND = 0.2;
-const MAX_RATE = MAX_CALL_RATE;
 
 /**
  * The pace Syllable's auto pacing will hold: what empties `pending` in the calling time left
@@ -143,9 +142,9 @@ const MAX_RATE = MAX_CALL_RATE;
  */
 export function autoPacedRate(opts: { pending: number; window: Window; now: number; expiresAt: number; baseline: number | null | undefined }): number {
   const hours = windowMsBetween(opts.window, opts.now, opts.expiresAt) / HOUR;
-  let rate = hours > 0 ? opts.pending / hours : MAX_RATE;
+  let rate = hours > 0 ? opts.pending / hours : MAX_CALL_RATE;
   if (opts.baseline) rate = Math.min(opts.baseline * (1 + AUTO_BAND), Math.max(opts.baseline * (1 - AUTO_BAND), rate));
-  return Math.min(MAX_RATE, Math.max(1, rate));
+  return Math.min(MAX_CALL_RATE, Math.max(1, rate));
 }
 
 /** Requests dialed per hour across snapshots of the last `windowMs` (null without ≥1 minute of history). */

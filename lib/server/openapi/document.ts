@@ -90,14 +90,9 @@ const schemaOf = (s: z.ZodType, io: "input" | "output"): Json => {
 
 function parameters(op: Operation): Json[] {
   const path = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string", maxLength: 256 } }));
-  const query = op.query
-    ? Object.entries((schemaOf(op.query, "input").properties ?? {}) as Record<string, Json>).map(([name, schema]) => ({
-        name,
-        in: "query",
-        required: ((schemaOf(op.query!, "input").required as string[] | undefined) ?? []).includes(name),
-        schema,
-      }))
-    : [];
+  const q = op.query ? schemaOf(op.query, "input") : {};
+  const required = new Set((q.required as string[] | undefined) ?? []);
+  const query = Object.entries((q.properties ?? {}) as Record<string, Json>).map(([name, schema]) => ({ name, in: "query", required: required.has(name), schema }));
   return [...path, ...query];
 }
 
