@@ -49,7 +49,15 @@ export const batchColumns: ColumnDef<BatchListItem, unknown>[] = [
     enableSorting: false,
     cell: ({ row }) => {
       const p = row.original.progress;
-      if (!p) return <span className="text-slate-400">—</span>;
+      if (!p) {
+        return row.original.progress_unavailable ? (
+          <span className="text-xs text-slate-500" title="Syllable did not send this batch's counts in time; the next refresh tries again.">
+            Progress unavailable
+          </span>
+        ) : (
+          <span className="text-slate-400">—</span>
+        );
+      }
       const pct = Math.round(p.fraction * 1000) / 10;
       return (
         <div className="w-36 space-y-1">

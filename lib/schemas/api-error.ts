@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   "too_many_requests",
   "upstream_failed",
   "upstream_timeout",
+  "upstream_unavailable",
   "internal",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -41,5 +42,6 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   too_many_requests: 429,
   upstream_failed: 502,
   upstream_timeout: 504,
+  upstream_unavailable: 503,
   internal: 500,
 };

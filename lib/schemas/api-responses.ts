@@ -24,7 +24,11 @@ export const pagedSchema = <T extends z.ZodType>(item: T) =>
 export const consoleChangeSchema = z.object({ actor_email: z.string(), action: z.string(), at: iso }).describe("The newest change made through the console");
 
 const rowProgressSchema = z.object({ total: z.number().int(), finished: z.number().int(), fraction: z.number() });
-export const batchListItemSchema = batchSchema.extend({ campaign_name: z.string().nullable(), progress: rowProgressSchema.nullable() });
+export const batchListItemSchema = batchSchema.extend({
+  campaign_name: z.string().nullable(),
+  progress: rowProgressSchema.nullable(),
+  progress_unavailable: z.boolean().describe("true when the row's details failed or missed the list's time budget: progress is null, not zero"),
+});
 
 const campaignPacingSchema = z.looseObject({
   id: z.number().int(),

@@ -153,7 +153,8 @@ export type { Paged } from "./paging";
 
 export type RowProgress = { total: number; finished: number; fraction: number };
 
-export type BatchListItem = Batch & { campaign_name: string | null; progress: RowProgress | null };
+/** `progress_unavailable`: the row's details failed or missed the list's deadline (progress null, not zero). */
+export type BatchListItem = Batch & { campaign_name: string | null; progress: RowProgress | null; progress_unavailable: boolean };
 
 /**
  * Why a batch is not dialing, as a code with the values that explain it; the sentence people

@@ -123,7 +123,12 @@ export async function startHarness(opts: { seed?: boolean; timeoutMs?: number } 
     },
     sandbox: sandboxCall,
     advance: (minutes) => sandboxCall("POST", "/__sandbox/advance", { minutes }),
-    faults: (patch) => (patch ? sandboxCall("POST", "/__sandbox/faults", patch) : sandboxCall("DELETE", "/__sandbox/faults")),
+    faults: async (patch) => {
+      if (patch) return sandboxCall("POST", "/__sandbox/faults", patch);
+      // A healthy upstream again: forget the failures the breaker counted while faults were on.
+      (await import("@/lib/server/syllable/http")).resetBreakersForTests();
+      return sandboxCall("DELETE", "/__sandbox/faults");
+    },
     instance: sandbox,
     async close() {
       await sandbox.close();

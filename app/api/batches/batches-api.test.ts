@@ -89,6 +89,29 @@ describe("GET /api/batches", () => {
   });
 });
 
+describe("GET /api/batches under a slow Syllable", () => {
+  it("answers within the upstream timeout: rows whose details miss the shared deadline say progress unavailable, the next refresh has them", async () => {
+    await h.faults({ latency_ms: 2000 });
+    try {
+      const started = Date.now();
+      const res = await h.call(listRoute.GET, "/api/batches?page=1&limit=10", { role: "supervisor" });
+      const elapsed = Date.now() - started;
+      expect(res.status).toBe(200);
+      const first = (await res.json()) as Paged<BatchListItem>;
+      expect(first.items.length).toBeGreaterThan(1);
+      // 2 s for the list, then the details (2 s each) cannot make the 3 s budget.
+      expect(first.items.every((b) => b.progress === null && b.progress_unavailable)).toBe(true);
+      expect(elapsed).toBeLessThan(3000 + 700);
+
+      // The late detail calls kept running and filled the cache: the next list has progress.
+      const again = (await (await h.call(listRoute.GET, "/api/batches?page=1&limit=10", { role: "supervisor" })).json()) as Paged<BatchListItem>;
+      expect(again.items.every((b) => b.progress !== null && !b.progress_unavailable)).toBe(true);
+    } finally {
+      await h.faults(null);
+    }
+  });
+});
+
 describe("batch lifecycle", () => {
   const id = `it-${Date.now()}`;
 

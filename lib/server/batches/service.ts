@@ -17,19 +17,26 @@ import { pageOf, selectResults } from "@/lib/domain/results";
 import { caches } from "./batch-caches";
 import { campaignIndex, pacingOf } from "./campaign-index";
 import { recordSnapshot, snapshotHistory } from "./progress-snapshots";
-import { mapBounded } from "./ttl-cache";
+import { getConfig } from "@/lib/server/env";
+import { mapBounded, withDeadline } from "./ttl-cache";
 
 export { invalidateBatch } from "./batch-caches";
 export { campaignIndex, pacingOf } from "./campaign-index";
 
 /**
  * GET /api/batches. Upstream calls per request are bounded: 1 list call, ≤1 campaign-list call
- * (cached 10 s, shared), and ≤ `limit` (max 100) detail calls for row progress, at most 8 in
+ * (cached 10 s, shared), and ≤ `limit` (max 100) detail calls for row progress, at most 16 in
  * flight and each cached 4 s, so several people watching the list cost little more than one.
- * A failed detail call leaves that row's progress empty instead of failing the list.
+ *
+ * Time is bounded too: the detail calls share ONE deadline (a third of the upstream timeout
+ * after the list arrived, never past the timeout itself), so a slow Syllable costs the list
+ * seconds, not waves of timeouts. A row whose details failed or missed the deadline says
+ * "progress unavailable"; the late call keeps running and fills the cache for the next refresh.
  */
 export async function listBatches(q: BatchListQuery): Promise<Paged<BatchListItem>> {
   const syllable = getSyllable();
+  const started = Date.now();
+  const { timeoutMs } = getConfig();
   const search = q.search_field && q.search_value ? [{ field: q.search_field, value: q.search_value }] : undefined;
   const [list, campaigns] = await Promise.all([
     syllable.listBatches({
@@ -41,17 +48,20 @@ export async function listBatches(q: BatchListQuery): Promise<Paged<BatchListIte
       start_datetime: q.start ? toDateTime(q.start, "start") : undefined,
       end_datetime: q.end ? toDateTime(q.end, "end") : undefined,
     }),
-    campaignIndex().catch(() => new Map<number, Campaign>()),
+    withDeadline(campaignIndex(), timeoutMs).then((m) => m ?? new Map<number, Campaign>()),
   ]);
-  const details = await mapBounded(list.items, 8, (b) =>
-    caches()
-      .details.get(b.batch_id, () => syllable.getBatch(b.batch_id))
-      .catch(() => null),
+  const deadline = Math.min(started + timeoutMs, Date.now() + Math.max(1_000, timeoutMs / 3));
+  const details = await mapBounded(list.items, 16, (b) =>
+    withDeadline(
+      caches().details.get(b.batch_id, () => syllable.getBatch(b.batch_id)),
+      deadline - Date.now(),
+    ),
   );
   const items: BatchListItem[] = list.items.map((b, i) => ({
     ...b,
     campaign_name: campaigns.get(b.campaign_id)?.campaign_name ?? null,
     progress: details[i] ? rowProgress(details[i]!.status_counts) : null,
+    progress_unavailable: !details[i],
   }));
   const total = list.total_count ?? items.length;
   return {

@@ -74,3 +74,27 @@ export async function mapBounded<T, R>(items: T[], limit: number, fn: (item: T) 
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return out;
 }
+
+/**
+ * `promise`'s value if it settles within `ms`, else null (also null when it fails). The promise
+ * itself keeps running: a cache it feeds is filled for the next caller.
+ */
+export function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T | null> {
+  if (ms <= 0) {
+    promise.catch(() => undefined);
+    return Promise.resolve(null);
+  }
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), ms);
+    promise.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      () => {
+        clearTimeout(timer);
+        resolve(null);
+      },
+    );
+  });
+}

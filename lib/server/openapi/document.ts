@@ -79,6 +79,7 @@ const ERRORS: Record<number, string> = {
   422: "Validation failed: `error.fields` maps fields to messages",
   429: "Too many failed sign-ins (Retry-After)",
   502: "Syllable failed",
+  503: "Syllable is not answering: the circuit is open for a few seconds (Retry-After)",
   504: "Syllable timed out",
 };
 

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { ApiError } from "@/lib/server/errors";
 import { recordUpstreamNow } from "./upstream-clock";
 import { upstreamError } from "./upstream-error";
+import { createCircuitBreaker, type CircuitBreaker } from "./circuit-breaker";
 
 export type UpstreamConfig = { baseUrl: string; apiKey: string; timeoutMs: number };
 
@@ -36,11 +37,92 @@ function buildUrl(base: string, path: string, query?: Record<string, QueryValue>
   return url.toString();
 }
 
-/** One call to Syllable: adds the key, enforces the timeout, maps failures, parses the answer tolerantly. */
+// One breaker per upstream base URL, on globalThis: pages and route handlers are separate bundles
+// in one process and must share it (a page meeting an outage spares the next API call the wait).
+const breakers = ((globalThis as { __syllableBreakers?: Map<string, CircuitBreaker> }).__syllableBreakers ??= new Map());
+
+/** The breaker guarding calls to `baseUrl` (created closed). */
+export function breakerFor(baseUrl: string): CircuitBreaker {
+  let b = breakers.get(baseUrl);
+  if (!b) {
+    b = createCircuitBreaker({
+      threshold: BREAKER_THRESHOLD,
+      openMs: BREAKER_OPEN_MS,
+      openError: () =>
+        new ApiError(
+          "upstream_unavailable",
+          `Syllable is not answering, so the console paused its calls for a few seconds. Showing the last data we have; it will try again by itself.`,
+          undefined,
+          { "Retry-After": String(Math.ceil(BREAKER_OPEN_MS / 1000)) },
+        ),
+    });
+    breakers.set(baseUrl, b);
+  }
+  return b;
+}
+
+/** Closes every breaker (tests that inject faults start each case on a healthy upstream). */
+export function resetBreakersForTests(): void {
+  breakers.clear();
+}
+
+/** Failures in a row that open the breaker, and how long it stays open before one probe. */
+export const BREAKER_THRESHOLD = 5;
+export const BREAKER_OPEN_MS = 10_000;
+/** Retries of an idempotent GET after a connection error, 502, 503 or 504 (never after a timeout: the budget is spent). */
+export const GET_RETRIES = 2;
+
+// Failures that mean "Syllable is down or unreachable" (not "Syllable said no"): they count
+// towards the breaker and, for GETs, may be retried.
+const outages = new WeakSet<object>();
+const outage = (err: ApiError): ApiError => (outages.add(err), err);
+const isOutage = (err: unknown): boolean => typeof err === "object" && err !== null && outages.has(err);
+const RETRYABLE_STATUS = new Set([502, 503, 504]);
+
+/**
+ * One call to Syllable: adds the key, keeps the whole call (retries included) within its time
+ * budget, retries idempotent GETs on transient failures with jitter, goes through the upstream's
+ * circuit breaker, maps failures to the console's errors and parses the answer tolerantly.
+ * Writes are never retried: a write whose fate is unknown is read back by its caller instead.
+ */
 export async function callUpstream<T extends z.ZodType>(
   config: UpstreamConfig,
   req: UpstreamRequest,
   schema: T,
+): Promise<z.infer<T>> {
+  const budgetMs = req.timeoutMs ?? config.timeoutMs;
+  const deadline = Date.now() + budgetMs;
+  const retries = req.method === "GET" ? GET_RETRIES : 0;
+  return breakerFor(config.baseUrl).run(async () => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await attemptOnce(config, req, schema, deadline, budgetMs);
+      } catch (err) {
+        const pause = jitteredBackoff(attempt);
+        const worthRetrying = isRetryable(err) && attempt < retries && deadline - Date.now() > pause + MIN_ATTEMPT_MS;
+        if (!worthRetrying) throw err;
+        await new Promise((r) => setTimeout(r, pause));
+      }
+    }
+  }, isOutage);
+}
+
+const MIN_ATTEMPT_MS = 250;
+// Retryable = an outage that is not a timeout (a timed-out attempt has used the budget).
+const retryable = new WeakSet<object>();
+const isRetryable = (err: unknown): boolean => typeof err === "object" && err !== null && retryable.has(err);
+
+/** 100–300 ms, then 300–900 ms: spread so many callers do not retry in step. */
+function jitteredBackoff(attempt: number): number {
+  return Math.round((100 + Math.random() * 200) * 3 ** attempt);
+}
+
+async function attemptOnce<T extends z.ZodType>(
+  config: UpstreamConfig,
+  req: UpstreamRequest,
+  schema: T,
+  deadline: number,
+  budgetMs: number,
 ): Promise<z.infer<T>> {
   const headers: Record<string, string> = { "Syllable-API-Key": config.apiKey, Accept: "application/json" };
   let body: BodyInit | undefined;
@@ -54,32 +136,28 @@ export async function callUpstream<T extends z.ZodType>(
     body = req.multipart; // fetch sets the multipart boundary itself
   }
 
-  const timeoutMs = req.timeoutMs ?? config.timeoutMs;
+  const timedOut = () =>
+    outage(new ApiError("upstream_timeout", `Syllable did not answer within ${Math.round(budgetMs / 1000)} s. Try again in a moment.`));
+  const signal = AbortSignal.timeout(Math.max(1, deadline - Date.now()));
   let res: Response;
   try {
-    res = await fetch(buildUrl(config.baseUrl, req.path, req.query), {
-      method: req.method,
-      headers,
-      body,
-      signal: AbortSignal.timeout(timeoutMs),
-      cache: "no-store",
-    });
+    res = await fetch(buildUrl(config.baseUrl, req.path, req.query), { method: req.method, headers, body, signal, cache: "no-store" });
   } catch (err) {
     const name = (err as { name?: string } | null)?.name;
-    if (name === "TimeoutError" || name === "AbortError") {
-      throw new ApiError("upstream_timeout", `Syllable did not answer within ${Math.round(timeoutMs / 1000)} s. Try again in a moment.`);
-    }
+    if (name === "TimeoutError" || name === "AbortError") throw timedOut();
     // For the operator's log only; the person gets the sentence below.
     console.error(`Syllable unreachable for ${req.method} ${req.path}: ${(err as Error)?.cause ?? err}`);
-    throw new ApiError("upstream_failed", "Couldn't reach Syllable. Check the network or SYLLABLE_BASE_URL, then try again.");
+    const unreachable = outage(new ApiError("upstream_failed", "Couldn't reach Syllable. Check the network or SYLLABLE_BASE_URL, then try again."));
+    retryable.add(unreachable);
+    throw unreachable;
   }
-  recordUpstreamNow(res.headers.get("x-sandbox-now"));
+  recordUpstreamNow(res.headers.get("x-sandbox-now"), res.headers.get("date"));
 
   let text: string;
   try {
     text = await res.text();
   } catch {
-    throw new ApiError("upstream_timeout", "Syllable stopped answering mid-response. Try again in a moment.");
+    throw outage(new ApiError("upstream_timeout", "Syllable stopped answering mid-response. Try again in a moment."));
   }
   let data: unknown = null;
   if (text) {
@@ -89,7 +167,12 @@ export async function callUpstream<T extends z.ZodType>(
       data = text;
     }
   }
-  if (!res.ok) throw upstreamError(res.status, data, req.what);
+  if (!res.ok) {
+    const err = upstreamError(res.status, data, req.what);
+    if (res.status >= 500) outage(err);
+    if (RETRYABLE_STATUS.has(res.status)) retryable.add(err);
+    throw err;
+  }
 
   const parsed = schema.safeParse(data);
   if (!parsed.success) {

@@ -1,17 +1,28 @@
 import "server-only";
 
-// The sandbox runs on simulated time and says so in X-Sandbox-Now; ETAs and "is it inside the
-// calling window" must be computed on the upstream's clock, not the console's. Live Syllable sends
-// no such header and the offset stays 0.
-let offsetMs = 0;
+// Times from Syllable are on Syllable's clock; ETAs, "is it inside the calling window" and
+// "how long ago" must be computed on that clock, not the console's. The sandbox runs on
+// simulated time and says so in X-Sandbox-Now (ms precision); live Syllable sends an HTTP Date
+// (1 s precision), which still catches a skewed clock on either side. Shared on globalThis by
+// every bundle of the process.
+const g = globalThis as { __upstreamOffsetMs?: number };
+/** Differences smaller than this are rounding of the Date header, not skew. */
+const DATE_PRECISION_MS = 2_000;
 
-export function recordUpstreamNow(header: string | null): void {
-  if (!header) return;
-  const t = Date.parse(header);
-  if (Number.isFinite(t)) offsetMs = t - Date.now();
+/** Records the upstream's clock from a response's headers. */
+export function recordUpstreamNow(sandboxNow: string | null, date?: string | null): void {
+  const precise = sandboxNow ? Date.parse(sandboxNow) : NaN;
+  if (Number.isFinite(precise)) {
+    g.__upstreamOffsetMs = precise - Date.now();
+    return;
+  }
+  const coarse = date ? Date.parse(date) : NaN;
+  if (!Number.isFinite(coarse)) return;
+  const offset = coarse - Date.now();
+  g.__upstreamOffsetMs = Math.abs(offset) < DATE_PRECISION_MS ? 0 : offset;
 }
 
 /** Now, on the upstream's clock. */
 export function upstreamNow(): Date {
-  return new Date(Date.now() + offsetMs);
+  return new Date(Date.now() + (g.__upstreamOffsetMs ?? 0));
 }
