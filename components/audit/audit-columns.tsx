@@ -4,7 +4,16 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { Badge } from "@/components/ui/badge";
 import { ROLE_LABELS, type Role } from "@/lib/schemas/roles";
 
-export type AuditRow = { id: number; at: string; actorEmail: string; actorRole: Role | "anonymous"; action: string; target: string; outcome: "ok" | "failed"; detail: Record<string, unknown> };
+export type AuditRow = { id: number; at: string; actorEmail: string; actorRole: Role | "anonymous"; action: string; target: string; outcome: "pending" | "ok" | "failed" | "unknown"; detail: Record<string, unknown> };
+
+// "pending": the write was about to be sent (or is being sent) when this was stored; "unknown":
+// its answer never came and reading the target back could not tell.
+const OUTCOMES = {
+  pending: { label: "In progress", tone: "amber" },
+  ok: { label: "Done", tone: "green" },
+  failed: { label: "Failed", tone: "red" },
+  unknown: { label: "Unknown: check", tone: "amber" },
+} as const;
 
 /** The audit log's columns: when, who (with the role they had), what, on what, how it went, details. */
 export const auditColumns: ColumnDef<AuditRow, unknown>[] = [
@@ -24,7 +33,16 @@ export const auditColumns: ColumnDef<AuditRow, unknown>[] = [
   {
     id: "outcome",
     header: "Outcome",
-    cell: ({ row }) => <Badge tone={row.original.outcome === "ok" ? "green" : "red"}>{row.original.outcome === "ok" ? "Done" : "Failed"}</Badge>,
+    cell: ({ row }) => {
+      const o = OUTCOMES[row.original.outcome];
+      const found = typeof row.original.detail.found === "string" ? row.original.detail.found : null;
+      return (
+        <>
+          <Badge tone={o.tone}>{o.label}</Badge>
+          {found ? <span className="mt-1 block max-w-xs text-xs text-slate-600">{found}</span> : null}
+        </>
+      );
+    },
   },
   {
     id: "detail",

@@ -88,7 +88,7 @@ const auditEntrySchema = z.looseObject({
   actorRole: z.string(),
   action: z.string(),
   target: z.string(),
-  outcome: z.enum(["ok", "failed"]),
+  outcome: z.enum(["pending", "ok", "failed", "unknown"]).describe("pending: stored before the write, not settled yet; unknown: read back, could not tell"),
   detail: z.record(z.string(), z.unknown()),
 });
 export const auditPageSchema = z.object({ items: z.array(auditEntrySchema), next_before: z.number().int().nullable() });

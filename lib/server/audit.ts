@@ -1,7 +1,10 @@
 import "server-only";
 import type { ConsoleChange } from "@/lib/schemas/audit";
 import type { SessionUser } from "@/lib/server/auth/current-user";
+import { readBack } from "@/lib/server/audit-reconcile";
+import { ApiError, isApiError } from "@/lib/server/errors";
 import { getStore, type AuditEntry } from "@/lib/server/store";
+import { writeMayHaveApplied } from "@/lib/server/syllable/http";
 
 /** Adds one audit entry now; a store failure is logged, never thrown (the action itself already happened). */
 export async function recordAudit(entry: Omit<AuditEntry, "id" | "at">): Promise<void> {
@@ -13,8 +16,12 @@ export async function recordAudit(entry: Omit<AuditEntry, "id" | "at">): Promise
 }
 
 /**
- * Runs a write and records it in the audit log with the real person behind it (Syllable only
- * knows the API key's user), whether it succeeded or failed. Returns the write's result.
+ * Runs a write with its audit entry around it, naming the real person behind it (Syllable only
+ * knows the API key's user). The intent is stored BEFORE the write ("pending"): if it cannot be
+ * stored, nothing is written. After the write it is completed "ok" or "failed"; when the write's
+ * fate is unclear (timeout, Syllable failing mid-write) the target is read back and the entry
+ * says what was found, and so does the error the person gets. A console killed mid-write leaves
+ * the entry pending; the next start settles it (see audit-reconcile).
  */
 export async function audited<T>(
   user: SessionUser,
@@ -23,17 +30,46 @@ export async function audited<T>(
   detail: Record<string, unknown>,
   write: () => Promise<T>,
 ): Promise<T> {
-  const record = (outcome: "ok" | "failed", extra: Record<string, unknown> = {}) =>
-    recordAudit({ actorEmail: user.email, actorRole: user.role, action, target, outcome, detail: { ...detail, ...extra } });
+  const store = getStore();
+  let intent: AuditEntry;
   try {
-    const result = await write();
-    await record("ok");
-    return result;
+    intent = await store.audit.add({ at: new Date().toISOString(), actorEmail: user.email, actorRole: user.role, action, target, outcome: "pending", detail });
   } catch (err) {
-    await record("failed", { error: err instanceof Error ? err.message : String(err) });
-    throw err;
+    console.error("Could not write the audit log:", err);
+    throw new ApiError("internal", "The change could not be recorded in the audit log, so it was not made. Please try again.");
   }
+  const settle = async (outcome: "ok" | "failed" | "unknown", extra: Record<string, unknown>) => {
+    try {
+      await store.audit.complete(intent.id, outcome, extra);
+    } catch (err) {
+      // The intent stays pending and is settled at the next start.
+      console.error("Could not complete an audit entry:", err);
+    }
+  };
+  let result: T;
+  try {
+    result = await write();
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (!isApiError(err) || !writeMayHaveApplied(err)) {
+      await settle("failed", { error: message });
+      throw err;
+    }
+    const verdict = await readBack({ action, target, detail });
+    await settle(verdict.outcome, { error: message, found: verdict.found });
+    // "Try again" is wrong advice until the person knows whether the first try took effect.
+    const what = message.replace(/\s*Try again[^.]*\.$/, "");
+    throw new ApiError(err.code, `${what} ${VERDICT_SENTENCE[verdict.outcome]}`, err.fields, err.headers);
+  }
+  await settle("ok", {});
+  return result;
 }
+
+const VERDICT_SENTENCE = {
+  ok: "Reading it back shows the change was applied anyway.",
+  failed: "Reading it back shows the change was not applied.",
+  unknown: "The console could not tell whether the change was applied: check it before trying again.",
+} as const;
 
 /** Who last changed `target` ("batch:abc", "campaign:3") through the console, from the audit log. */
 export async function latestConsoleChange(target: string): Promise<ConsoleChange | null> {

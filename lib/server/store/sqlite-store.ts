@@ -5,7 +5,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import type { Role } from "@/lib/schemas/roles";
 import type { Campaign } from "@/lib/schemas/syllable";
-import type { ApiToken, AuditActorRole, AuditEntry, ProgressSnapshot, Session, Store, User } from "./types";
+import type { ApiToken, AuditActorRole, AuditEntry, AuditOutcome, ProgressSnapshot, Session, Store, User } from "./types";
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS users (
@@ -34,6 +34,7 @@ CREATE TABLE IF NOT EXISTS audit_log (
   detail TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS audit_log_target ON audit_log (target, id);
+CREATE INDEX IF NOT EXISTS audit_log_pending ON audit_log (outcome) WHERE outcome = 'pending';
 CREATE TABLE IF NOT EXISTS sessions (
   id_hash TEXT PRIMARY KEY,
   user_id INTEGER NOT NULL,
@@ -75,7 +76,7 @@ CREATE TABLE IF NOT EXISTS leases (
 /** Campaign versions kept for naming the fields of a 409; the oldest go first. */
 const MAX_CAMPAIGN_VERSIONS = 2000;
 
-type AuditRow = { id: number; at: string; actor_email: string; actor_role: AuditActorRole; action: string; target: string; outcome: "ok" | "failed"; detail: string };
+type AuditRow = { id: number; at: string; actor_email: string; actor_role: AuditActorRole; action: string; target: string; outcome: AuditOutcome; detail: string };
 const toAuditEntry = (r: AuditRow): AuditEntry => ({
   id: r.id,
   at: r.at,
@@ -175,6 +176,9 @@ export function openSqliteStore(file: string): Store {
     ),
     audit: db.prepare<[number, number], AuditRow>("SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?"),
     latestAudit: db.prepare<[string], AuditRow>("SELECT * FROM audit_log WHERE target = ? AND outcome = 'ok' ORDER BY id DESC LIMIT 1"),
+    auditById: db.prepare<[number], AuditRow>("SELECT * FROM audit_log WHERE id = ?"),
+    completeAudit: db.prepare("UPDATE audit_log SET outcome = ?, detail = ? WHERE id = ? AND outcome = 'pending'"),
+    pendingAudit: db.prepare<[string], AuditRow>("SELECT * FROM audit_log WHERE outcome = 'pending' AND at < ? ORDER BY id ASC"),
   };
 
   return {
@@ -284,6 +288,15 @@ export function openSqliteStore(file: string): Store {
         const r = q.latestAudit.get(target);
         return r && toAuditEntry(r);
       },
+      // Read and update in one transaction, so two settlers of one intent cannot both win.
+      complete: async (id, outcome, detail) =>
+        db.transaction(() => {
+          const r = q.auditById.get(id);
+          if (!r || r.outcome !== "pending") return false;
+          const merged = { ...(JSON.parse(r.detail) as Record<string, unknown>), ...detail };
+          return q.completeAudit.run(outcome, JSON.stringify(merged), id).changes === 1;
+        })(),
+      pendingBefore: async (before) => q.pendingAudit.all(before).map(toAuditEntry),
     },
     campaignVersions: {
       async remember(campaigns: Campaign[]) {

@@ -31,9 +31,16 @@ export type AuditEntry = {
   action: string;
   /** e.g. "batch:2026-01", "campaign:12", "user:a@b.c" */
   target: string;
-  outcome: "ok" | "failed";
+  outcome: AuditOutcome;
   detail: Record<string, unknown>;
 };
+
+/**
+ * "pending": the intent, stored before an upstream write; the write's result completes it as "ok"
+ * or "failed". A write whose fate is unknown (a timeout, a crash) is read back: "unknown" when
+ * even that cannot tell, with what was found in the detail.
+ */
+export type AuditOutcome = "pending" | "ok" | "failed" | "unknown";
 
 /** A signed-in browser. The cookie holds the random id; the store keeps only its SHA-256 hash. */
 export type Session = {
@@ -108,6 +115,10 @@ export interface AuditRepo {
   list(opts?: { limit?: number; beforeId?: number }): Promise<AuditEntry[]>;
   /** The newest successful change of one target ("batch:abc"), to show who really changed it. */
   latestFor(target: string): Promise<AuditEntry | undefined>;
+  /** Settles an intent: sets the outcome and merges `detail` in; false when `id` is no longer pending. */
+  complete(id: number, outcome: Exclude<AuditOutcome, "pending">, detail: Record<string, unknown>): Promise<boolean>;
+  /** Intents still pending that were stored before `before` (ISO), oldest first. */
+  pendingBefore(before: string): Promise<AuditEntry[]>;
 }
 
 /**

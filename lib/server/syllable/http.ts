@@ -78,6 +78,7 @@ const outages = new WeakSet<object>();
 const outage = (err: ApiError): ApiError => (outages.add(err), err);
 const isOutage = (err: unknown): boolean => typeof err === "object" && err !== null && outages.has(err);
 const RETRYABLE_STATUS = new Set([502, 503, 504]);
+const refused = new WeakSet<object>();
 
 /**
  * One call to Syllable: adds the key, keeps the whole call (retries included) within its time
@@ -98,6 +99,7 @@ export async function callUpstream<T extends z.ZodType>(
       try {
         return await attemptOnce(config, req, schema, deadline, budgetMs);
       } catch (err) {
+        if (req.method !== "GET" && isOutage(err) && !refused.has(err as object)) unsettledWrites.add(err as object);
         const pause = jitteredBackoff(attempt);
         const worthRetrying = isRetryable(err) && attempt < retries && deadline - Date.now() > pause + MIN_ATTEMPT_MS;
         if (!worthRetrying) throw err;
@@ -108,6 +110,14 @@ export async function callUpstream<T extends z.ZodType>(
 }
 
 const MIN_ATTEMPT_MS = 250;
+
+// Writes that were sent but whose answer says nothing of their fate (a timeout, a 5xx, a
+// connection lost mid-way): Syllable may have applied them. Their callers read the target back.
+const unsettledWrites = new WeakSet<object>();
+/** Whether `err` ended a write that Syllable may nevertheless have applied. */
+export function writeMayHaveApplied(err: unknown): boolean {
+  return typeof err === "object" && err !== null && unsettledWrites.has(err);
+}
 // Retryable = an outage that is not a timeout (a timed-out attempt has used the budget).
 const retryable = new WeakSet<object>();
 const isRetryable = (err: unknown): boolean => typeof err === "object" && err !== null && retryable.has(err);
@@ -137,7 +147,7 @@ async function attemptOnce<T extends z.ZodType>(
   }
 
   const timedOut = () =>
-    outage(new ApiError("upstream_timeout", `Syllable did not answer within ${Math.round(budgetMs / 1000)} s. Try again in a moment.`));
+    outage(new ApiError("upstream_timeout", `Syllable did not answer within ${seconds(budgetMs)} s. Try again in a moment.`));
   const signal = AbortSignal.timeout(Math.max(1, deadline - Date.now()));
   let res: Response;
   try {
@@ -149,6 +159,8 @@ async function attemptOnce<T extends z.ZodType>(
     console.error(`Syllable unreachable for ${req.method} ${req.path}: ${(err as Error)?.cause ?? err}`);
     const unreachable = outage(new ApiError("upstream_failed", "Couldn't reach Syllable. Check the network or SYLLABLE_BASE_URL, then try again."));
     retryable.add(unreachable);
+    // Refused: the request never reached Syllable, so a write certainly did not happen.
+    if ((err as { cause?: { code?: string } })?.cause?.code === "ECONNREFUSED") refused.add(unreachable);
     throw unreachable;
   }
   recordUpstreamNow(res.headers.get("x-sandbox-now"), res.headers.get("date"));
@@ -180,4 +192,9 @@ async function attemptOnce<T extends z.ZodType>(
     throw new ApiError("upstream_failed", "Syllable answered in a shape the console does not understand.");
   }
   return parsed.data;
+}
+
+/** 15 → "15", 1.5 → "1.5": whole seconds unless that would misstate a short budget. */
+function seconds(ms: number): string {
+  return ms >= 10_000 || ms % 1000 === 0 ? String(Math.round(ms / 1000)) : (ms / 1000).toFixed(1);
 }

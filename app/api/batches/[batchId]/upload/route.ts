@@ -42,7 +42,9 @@ export const POST = withRole<{ batchId: string }>("manager", async ({ req, user,
       file: "Missing reference_id or target column",
     });
   }
-  const upload = await audited(user, "batch.upload", `batch:${params.batchId}`, { filename: name, bytes: file.size }, () =>
+  // The file's last reference_id lets a read-back tell whether an interrupted upload was applied.
+  const last_reference_id = await lastReferenceId(file, columns.indexOf("reference_id"));
+  const upload = await audited(user, "batch.upload", `batch:${params.batchId}`, { filename: name, bytes: file.size, last_reference_id }, () =>
     getSyllable().uploadBatchCsv(params.batchId, file, name),
   );
   invalidateBatch(params.batchId, { results: true });
@@ -52,3 +54,13 @@ export const POST = withRole<{ batchId: string }>("manager", async ({ req, user,
   };
   return json(body);
 });
+
+/** The reference_id of the file's last row (plain CSV cells only; null when it cannot be read simply). */
+async function lastReferenceId(file: File, column: number): Promise<string | null> {
+  const tail = await file.slice(Math.max(0, file.size - 4096)).text();
+  const lines = tail.split(/\r?\n/).filter((l) => l.trim() !== "");
+  const last = lines.at(-1);
+  if (!last || lines.length < 2 || last.includes('"')) return null;
+  const cell = last.split(",")[column]?.trim();
+  return cell && cell !== "reference_id" ? cell : null;
+}
