@@ -1,0 +1,80 @@
+// A second console process of our own (from the e2e build), for tests that kill and restart it.
+// It runs in live mode against the shared e2e sandbox, with its own data dir and port, and is
+// started as plain `node --import tsx` so that a SIGKILL hits the process that serves.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+import { SANDBOX_KEY, SANDBOX_URL } from "./env";
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer().once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export type ConsoleProcess = { url: string; child: ChildProcess; output: () => string };
+
+function envFor(dataDir: string, port: number): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_DIST_DIR: ".next-e2e",
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    SYLLABLE_API_KEY: SANDBOX_KEY,
+    SYLLABLE_BASE_URL: SANDBOX_URL,
+    SYLLABLE_TIMEOUT_MS: "15000",
+    SESSION_SECRET: "e2e-crash-test-session-secret-0123456789",
+  };
+}
+
+/** Adds a user with the users CLI (what an operator would do). */
+export function addUser(dataDir: string, email: string, role: string, password: string): void {
+  const r = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/users.ts", "add", email, role], {
+    cwd: root,
+    env: envFor(dataDir, 3999),
+    input: `${password}\n`,
+    encoding: "utf8",
+  });
+  if (r.status !== 0) throw new Error(`users add failed: ${r.stderr || r.stdout}`);
+}
+
+/** Starts the console's front server on `port` and waits until it serves /login. */
+export async function startConsole(dataDir: string, port: number): Promise<ConsoleProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { cwd: root, env: envFor(dataDir, port), stdio: ["ignore", "pipe", "pipe"] });
+  let log = "";
+  child.stdout!.on("data", (d: Buffer) => (log += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (log += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the console exited (${child.exitCode}):\n${log}`);
+    try {
+      if ((await fetch(`${url}/login`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`the console did not start:\n${log}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return { url, child, output: () => log };
+}
+
+/** Signs in through the API; returns the headers a same-origin script would send. */
+export async function signInHeaders(url: string, email: string, password: string): Promise<Record<string, string>> {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Origin: url },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!res.ok) throw new Error(`sign-in failed: HTTP ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  return { Cookie: cookie, Origin: url };
+}
