@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ApiClientError } from "@/lib/queries/api-fetch";
@@ -35,10 +35,15 @@ export function useCampaignPatch(base: Campaign, onSaved: (result: CampaignUpdat
         ...(result.console_change ? { console_change: result.console_change } : {}),
       }));
       void qc.invalidateQueries({ queryKey: campaignKeys.lists() });
-      if (result.not_applied.length) {
+      if (result.overwritten.length) {
+        reportOverwritten(result, (changes) => mutation.mutate({ changes, expectedUpdatedAt: result.campaign.updated_at ?? "" }));
+      } else if (result.not_applied.length) {
         toast.warning(`Saved, but Syllable did not keep: ${result.not_applied.map((f) => FIELD_LABELS[f] ?? f).join(", ")}. Check the campaign.`, { duration: 15_000 });
       } else {
         toast.success(result.changed.length ? "Campaign saved." : "Nothing had changed.");
+      }
+      if (result.kept_theirs.length) {
+        toast.info(`Someone else changed ${labels(result.kept_theirs)} while you saved; their change was kept alongside yours.`, { duration: 15_000 });
       }
       onSaved(result);
     },
@@ -55,6 +60,8 @@ export function useCampaignPatch(base: Campaign, onSaved: (result: CampaignUpdat
           }
         }
         setConflict({ message: err.message, fields: err.fields, changes: vars.changes, current });
+        // The notice renders at the top of the form while the person looks at Save: say it there too.
+        toast.error("Not saved: someone else changed this campaign. See the notice above the form.");
       } else if (err instanceof ApiClientError && err.status === 422) {
         onInvalid(err);
       } else {
@@ -89,11 +96,36 @@ export function useCampaignPatch(base: Campaign, onSaved: (result: CampaignUpdat
   };
 }
 
-/** Shows what someone else changed meanwhile, and the two ways out. */
+const labels = (fields: string[]) => fields.map((f) => FIELD_LABELS[f] ?? f).join(", ");
+const shownValue = (v: unknown) => (v === null || v === undefined ? "empty" : typeof v === "object" ? JSON.stringify(v) : String(v));
+
+/**
+ * Changes of ours that another writer replaced right after the save: both values, and one click
+ * to apply ours again (a normal safe write against the version now stored). Stays until dismissed.
+ */
+function reportOverwritten(result: CampaignUpdateResponse, reapply: (changes: Changes) => void) {
+  const what = result.overwritten.map((o) => `${FIELD_LABELS[o.field] ?? o.field}: yours ${shownValue(o.yours)}, now ${shownValue(o.theirs)}`).join("; ");
+  toast.warning(`Someone else changed ${labels(result.overwritten.map((o) => o.field))} right after you saved.`, {
+    description: what,
+    duration: Infinity,
+    closeButton: true,
+    action: {
+      label: "Apply mine again",
+      onClick: () => reapply(Object.fromEntries(result.overwritten.map((o) => [o.field, o.yours])) as Changes),
+    },
+  });
+}
+
+/** Shows what someone else changed meanwhile, and the two ways out; scrolled to and focused when it appears. */
 export function ConflictNotice({ conflict, onReload, onOverwrite, busy }: { conflict: Conflict; onReload: () => void; onOverwrite: () => void; busy?: boolean }) {
   const entries = Object.entries(conflict.fields);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: "center", behavior: "smooth" });
+    ref.current?.focus({ preventScroll: true });
+  }, [conflict]);
   return (
-    <div role="alert" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+    <div ref={ref} tabIndex={-1} role="alert" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 outline-none focus-visible:ring-2 focus-visible:ring-amber-500">
       <p className="font-medium">{conflict.message}</p>
       {entries.length > 0 && (
         <ul className="list-disc pl-5" aria-label="Fields changed by someone else">

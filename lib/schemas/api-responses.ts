@@ -76,7 +76,11 @@ export const campaignDetailResponseSchema = z.looseObject({ campaign: campaignSc
 export const campaignUpdateResponseSchema = z.looseObject({
   campaign: campaignSchema,
   changed: z.array(z.string()),
-  not_applied: z.array(z.string()),
+  not_applied: z.array(z.string()).describe("changes Syllable did not keep"),
+  overwritten: z
+    .array(z.object({ field: z.string(), yours: z.unknown(), theirs: z.unknown() }))
+    .describe("changes another writer replaced right after this save (both values)"),
+  kept_theirs: z.array(z.string()).describe("fields another writer changed during the save; kept as they set them"),
   console_change: consoleChangeSchema.nullable().optional(),
 });
 export const campaignConflictSchema = errorBodySchema.extend({ current: campaignSchema });

@@ -240,5 +240,18 @@ export type CampaignListResponse = Paged<CampaignListItem> & {
   /** False when there were more batches than one bounded upstream call returns: counts are a lower bound. */
   batch_counts_complete: boolean;
 };
-/** PATCH /api/campaigns/{id}: the campaign as read back, what changed, what did not stick, and who changed it (the console's audit). */
-export type CampaignUpdateResponse = { campaign: Campaign; changed: string[]; not_applied: string[]; console_change?: ConsoleChange | null };
+/** One of the editor's changes that another writer replaced right after the save. */
+export type OverwrittenField = { field: string; yours: unknown; theirs: unknown };
+/**
+ * PATCH /api/campaigns/{id}: the campaign as read back, what changed, what Syllable did not keep,
+ * which changes another writer replaced right after (`overwritten`), which fields another writer
+ * changed during the save and were kept (`kept_theirs`), and who changed it (the console's audit).
+ */
+export type CampaignUpdateResponse = {
+  campaign: Campaign;
+  changed: string[];
+  not_applied: string[];
+  overwritten: OverwrittenField[];
+  kept_theirs: string[];
+  console_change?: ConsoleChange | null;
+};

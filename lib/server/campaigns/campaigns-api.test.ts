@@ -1,6 +1,7 @@
 // Integration: the /api/campaigns handlers against a real in-process sandbox (tests/support/route-harness).
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startHarness, type Harness } from "@/tests/support/route-harness";
+import { toCampaignInput } from "@/lib/domain/campaign-merge";
 
 vi.mock("@/lib/server/auth/current-user", async () => (await import("@/tests/support/route-harness")).currentUserModule);
 
@@ -315,5 +316,68 @@ describe("GET/POST/DELETE /api/campaigns", () => {
     const other = await createRichCampaign("force");
     await h.sandbox("POST", "/api/v1/outbound/batches", { batch_id: `force-${other}`, campaign_id: other, paused: true });
     expect((await h.call(DELETE, `/api/campaigns/${other}?force=true`, { method: "DELETE", role: "admin", params: { campaignId: String(other) } })).status).toBe(200);
+  });
+});
+
+// Another writer inside the safe write's read-to-write window (Syllable has no conditional PUT).
+// Every upstream call takes 1 s: the console reads at 1 s, re-reads at 2 s, PUTs at 3 s and
+// reads back at 4 s; the other writer's PUT is timed to land inside one of those gaps.
+describe("PATCH /api/campaigns/{id}: another writer during the save", () => {
+  // `full` is read before the faults are on, so the PUT alone is timed.
+  async function otherWriterAt(campaignId: number, full: Json, startMs: number, change: Json): Promise<void> {
+    await new Promise((r) => setTimeout(r, startMs));
+    await h.sandbox("PUT", `/api/v1/outbound/campaigns/${campaignId}`, { ...toCampaignInput(full as never), ...change });
+  }
+
+  it("a change landing between the console's read and its PUT is kept (before: silently overwritten) and reported", async () => {
+    const cid = await createRichCampaign("race-kept");
+    const before = await get(cid);
+    const full = await h.sandbox<Json>("GET", `/api/v1/outbound/campaigns/${cid}`);
+    await h.faults({ latency_ms: 1000 });
+    try {
+      const [res] = await Promise.all([patch(cid, { expected_updated_at: before.updated_at, description: "from the console" }), otherWriterAt(cid, full, 300, { hourly_rate: 77 })]);
+      expect(res.status).toBe(200);
+      const out = await body(res);
+      expect(out.campaign).toMatchObject({ description: "from the console", hourly_rate: 77 });
+      expect(out.kept_theirs).toEqual(["hourly_rate"]);
+      expect(out.not_applied).toEqual([]);
+      expect(out.overwritten).toEqual([]);
+    } finally {
+      await h.faults(null);
+    }
+    expect(await get(cid)).toMatchObject({ description: "from the console", hourly_rate: 77 });
+  });
+
+  it("the same field changed by both in that window is a 409 naming it, not a silent loss", async () => {
+    const cid = await createRichCampaign("race-clash");
+    const before = await get(cid);
+    const full = await h.sandbox<Json>("GET", `/api/v1/outbound/campaigns/${cid}`);
+    await h.faults({ latency_ms: 1000 });
+    try {
+      const [res] = await Promise.all([patch(cid, { expected_updated_at: before.updated_at, hourly_rate: 50 }), otherWriterAt(cid, full, 300, { hourly_rate: 77 })]);
+      expect(res.status).toBe(409);
+      const out = await body(res);
+      expect(Object.keys(out.error.fields)).toEqual(["hourly_rate"]);
+      expect(out.current.hourly_rate).toBe(77);
+    } finally {
+      await h.faults(null);
+    }
+  });
+
+  it("a change of ours replaced right after our PUT is reported as overwritten with both values", async () => {
+    const cid = await createRichCampaign("race-after");
+    const before = await get(cid);
+    const full = await h.sandbox<Json>("GET", `/api/v1/outbound/campaigns/${cid}`);
+    await h.faults({ latency_ms: 1000 });
+    try {
+      const [res] = await Promise.all([patch(cid, { expected_updated_at: before.updated_at, hourly_rate: 50 }), otherWriterAt(cid, full, 2400, { hourly_rate: 77 })]);
+      expect(res.status).toBe(200);
+      const out = await body(res);
+      expect(out.overwritten).toEqual([{ field: "hourly_rate", yours: 50, theirs: 77 }]);
+      expect(out.not_applied).toEqual([]);
+      expect(out.campaign.hourly_rate).toBe(77);
+    } finally {
+      await h.faults(null);
+    }
   });
 });

@@ -3,7 +3,7 @@ import type { CampaignPatch, CampaignUpdateResponse } from "@/lib/schemas/campai
 import type { Campaign } from "@/lib/schemas/syllable";
 import { ApiError, isApiError } from "@/lib/server/errors";
 import type { SyllableClient } from "@/lib/server/syllable";
-import { conflictFields, findNotApplied, mergePatch } from "@/lib/domain/campaign-merge";
+import { changedBetween, conflictFields, findNotApplied, mergePatch } from "@/lib/domain/campaign-merge";
 import { campaignAt, rememberCampaigns } from "./campaign-versions";
 
 /** A 409 that also carries the current campaign, so the editor can show it or overwrite it. */
@@ -26,12 +26,18 @@ export function isCampaignConflict(err: unknown): err is CampaignConflictError {
 }
 
 /**
- * The safe campaign write: fetch the full current campaign, refuse with 409 if it is not the
- * version the editor loaded, merge only the changed fields onto it (everything else carried
- * over, secrets kept), PUT it, read it back and report what did not stick.
+ * The safe campaign write. Syllable has no conditional PUT, so:
+ * 1. read the full campaign; 409 if it is not the version the editor loaded;
+ * 2. merge only the changed fields onto it (everything else carried over, secrets kept);
+ * 3. read it AGAIN right before the PUT: if another writer changed it in the meantime, merge
+ *    onto their version instead (their change survives) or, when they changed a field this edit
+ *    also changes, answer 409 with both;
+ * 4. PUT, read back, and report: `not_applied` = changes Syllable did not keep; `overwritten` =
+ *    changes another writer replaced right after ours (both values, so the editor can re-apply);
+ *    `kept_theirs` = fields another writer changed during the save, kept as they set them.
  *
- * There is still a window between our GET and PUT in which another writer can slip in: Syllable
- * has no conditional PUT. The read-back makes such a loss visible instead of silent.
+ * What remains: a write landing between step 3's read and our PUT is replaced without a trace
+ * (Syllable's answers carry nothing that could tell). See README "Concurrent edits".
  */
 export async function safeUpdateCampaign(client: SyllableClient, id: number, patch: CampaignPatch): Promise<CampaignUpdateResponse> {
   const { expected_updated_at, ...fields } = patch;
@@ -42,12 +48,44 @@ export async function safeUpdateCampaign(client: SyllableClient, id: number, pat
     throw new CampaignConflictError(conflictFields(base, current, fields), current);
   }
   await rememberCampaigns(current);
-  const { input, changed, errors } = mergePatch(current, fields);
-  if (Object.keys(errors).length) throw new ApiError("validation_failed", "Some fields need fixing.", errors);
-  if (changed.length === 0) return { campaign: current, changed, not_applied: [] };
+  const first = mergePatch(current, fields);
+  if (Object.keys(first.errors).length) throw new ApiError("validation_failed", "Some fields need fixing.", first.errors);
+  if (first.changed.length === 0) return { campaign: current, changed: [], not_applied: [], overwritten: [], kept_theirs: [] };
 
-  await client.replaceCampaign(id, input);
+  // Step 3: the read right before the PUT.
+  const fresh = await client.getCampaign(id);
+  let base = current;
+  let kept_theirs: string[] = [];
+  if ((fresh.updated_at ?? "") !== (current.updated_at ?? "")) {
+    await rememberCampaigns(fresh);
+    kept_theirs = changedBetween(current, fresh);
+    const clash = kept_theirs.filter((f) => first.changed.includes(f));
+    if (clash.length) throw new CampaignConflictError(conflictFields(current, fresh, fields), fresh);
+    base = fresh;
+  }
+  const { input, changed, errors } = base === current ? first : mergePatch(base, fields);
+  if (Object.keys(errors).length) throw new ApiError("validation_failed", "Some fields need fixing.", errors);
+
+  const written = await client.replaceCampaign(id, input);
   const after = await client.getCampaign(id);
   await rememberCampaigns(after);
-  return { campaign: after, changed, not_applied: findNotApplied(current, input, changed, after) };
+  // A different updated_at in the read-back than in our PUT's answer: someone wrote after us.
+  const writtenAfterUs = !!written.updated_at && !!after.updated_at && written.updated_at !== after.updated_at;
+  const lost = findNotApplied(base, input, changed, after);
+  if (!writtenAfterUs) return { campaign: after, changed, not_applied: lost, overwritten: [], kept_theirs };
+  const sent = input as Record<string, unknown>;
+  const now = after as Record<string, unknown>;
+  return {
+    campaign: after,
+    changed,
+    not_applied: [],
+    // Only the user's own changes count as overwritten; other fields the later writer set are theirs to set.
+    overwritten: lost.filter((f) => changed.includes(f)).map((field) => ({ field, yours: shown(field, sent[field]), theirs: shown(field, now[field]) })),
+    kept_theirs,
+  };
+}
+
+/** Webhooks may hold secrets: a report names them as changed, never their content. */
+function shown(field: string, value: unknown): unknown {
+  return field === "webhooks" ? "(not shown)" : (value ?? null);
 }
