@@ -48,6 +48,8 @@ const PAGES: Record<string, { path: string; role: Role; data: RegExp }> = {
 function consolePages(dir = path.resolve("app/(console)"), prefix = ""): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     if (!e.isDirectory()) return e.name === "page.tsx" && prefix ? [prefix] : [];
+    // Route groups, "(list)", are not part of the address.
+    if (/^\(.*\)$/.test(e.name)) return consolePages(path.join(dir, e.name), prefix);
     return consolePages(path.join(dir, e.name), prefix ? `${prefix}/${e.name}` : e.name);
   });
 }

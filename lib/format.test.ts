@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { absoluteUtc } from "./format";
+import { absoluteUtc, revealBidiControls } from "./format";
 
 describe("absoluteUtc", () => {
   it("shows minutes in UTC whatever the input's offset", () => {
@@ -8,5 +8,13 @@ describe("absoluteUtc", () => {
   it("keeps what it cannot read, and shows a dash for nothing", () => {
     expect(absoluteUtc("soon")).toBe("soon");
     expect(absoluteUtc(null)).toBe("—");
+  });
+});
+
+describe("revealBidiControls", () => {
+  it("shows direction controls instead of obeying them, and leaves other text alone", () => {
+    expect(revealBidiControls("invoice\u202Etxt.exe")).toBe("invoice[U+202E]txt.exe");
+    expect(revealBidiControls("\u2066a\u2069 \u200F")).toBe("[U+2066]a[U+2069] [U+200F]");
+    expect(revealBidiControls("שלום batch-1 مرحبا")).toBe("שלום batch-1 مرحبا");
   });
 });

@@ -7,7 +7,8 @@ import { ProgressBar } from "@/components/ui/progress-bar";
 import { absoluteUtc } from "@/lib/format";
 import type { BatchListItem } from "@/lib/schemas/batches";
 import { AutoPacedBadge, BatchStatusBadge, HoldBadge } from "./batch-badges";
-import { RelativeTime } from "./time";
+import { RelativeTime } from "@/components/ui/time";
+import { UpstreamText } from "@/components/ui/upstream-text";
 
 /** The batch list's columns (sortable by the fields Syllable can order by). */
 export const batchColumns: ColumnDef<BatchListItem, unknown>[] = [
@@ -17,7 +18,7 @@ export const batchColumns: ColumnDef<BatchListItem, unknown>[] = [
     header: ({ column }) => <DataTableColumnHeader column={column} title="Batch" />,
     cell: ({ row }) => (
       <Link href={`/batches/${encodeURIComponent(row.original.batch_id)}`} className="font-medium text-indigo-700 hover:underline">
-        {row.original.batch_id}
+        <UpstreamText value={row.original.batch_id} compact />
       </Link>
     ),
   },
@@ -27,7 +28,7 @@ export const batchColumns: ColumnDef<BatchListItem, unknown>[] = [
     header: ({ column }) => <DataTableColumnHeader column={column} title="Campaign" />,
     cell: ({ row }) => (
       <Link href={`/campaigns/${row.original.campaign_id}`} className="text-slate-700 hover:underline">
-        {row.original.campaign_name ?? `Campaign ${row.original.campaign_id}`}
+        {row.original.campaign_name ? <UpstreamText value={row.original.campaign_name} compact /> : `Campaign ${row.original.campaign_id}`}
       </Link>
     ),
   },
@@ -73,7 +74,7 @@ export const batchColumns: ColumnDef<BatchListItem, unknown>[] = [
     id: "expires_on",
     accessorKey: "expires_on",
     header: ({ column }) => <DataTableColumnHeader column={column} title="Expires" />,
-    cell: ({ row }) => <RelativeTime iso={row.original.expires_on} />,
+    cell: ({ row }) => <RelativeTime iso={row.original.expires_on} clock="upstream" />,
   },
   {
     id: "created_at",
@@ -87,7 +88,7 @@ export const batchColumns: ColumnDef<BatchListItem, unknown>[] = [
     header: ({ column }) => <DataTableColumnHeader column={column} title="Last updated" />,
     cell: ({ row }) => (
       <span className="text-xs">
-        <RelativeTime iso={row.original.last_updated_at} />
+        <RelativeTime iso={row.original.last_updated_at} clock="upstream" past />
         {row.original.last_updated_by && <span className="block text-slate-500">by {row.original.last_updated_by}</span>}
       </span>
     ),

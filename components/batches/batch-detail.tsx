@@ -9,35 +9,56 @@ import { useDataTableUrlState } from "@/components/data-table";
 import { RESULTS_TABLE } from "@/lib/queries/table-url";
 import { Card } from "@/components/ui/card";
 import { ErrorState, LoadingState } from "@/components/ui/states";
+import { QueryProblem } from "@/components/ui/query-problem";
+import { UpstreamText } from "@/components/ui/upstream-text";
+import { RECOVERY_MS } from "@/lib/queries/query-client";
 import { batchDetailQueryOptions, isLive } from "@/lib/queries/batches";
 import { BatchActions } from "./batch-actions";
 import { AutoPacedBadge, BatchStatusBadge, HoldBadge } from "./batch-badges";
 import { BatchProgressCard } from "./batch-progress-card";
 import { ResultsTable } from "./results-table";
 import { absoluteUtc } from "@/lib/format";
-import { UpdatedAgo } from "./time";
+import { RelativeTime, UpdatedAgo, UpstreamClockProvider } from "@/components/ui/time";
 
 /** The live batch page: header, progress and ETA, charts, operations and results. */
-export function BatchDetail({ batchId, canWrite, uploadMaxBytes }: { batchId: string; canWrite: boolean; uploadMaxBytes: number }) {
+export function BatchDetail({
+  batchId,
+  canWrite,
+  uploadMaxBytes,
+  serverError,
+}: {
+  batchId: string;
+  canWrite: boolean;
+  uploadMaxBytes: number;
+  /** Why the server could not load the batch for this render: shown at once, not after a second wait. */
+  serverError?: string;
+}) {
   const query = useQuery(batchDetailQueryOptions(batchId));
   const table = useDataTableUrlState(RESULTS_TABLE);
+  if (query.isPending && serverError) {
+    return <ErrorState message={`The batch could not be loaded. ${serverError} Trying again every ${RECOVERY_MS / 1000} s.`} onRetry={() => query.refetch()} />;
+  }
   if (query.isPending) return <LoadingState label="Loading batch…" />;
-  if (query.isError && !query.data) return <ErrorState message={query.error.message} onRetry={() => query.refetch()} />;
+  if (query.isError && !query.data) return <QueryProblem query={query} what="The batch" />;
   const batch = query.data!;
-  const live = isLive(batch);
+  // "Live" only while refreshes succeed: stale numbers must not look current.
+  const live = isLive(batch) && !query.isError;
   const selectedStatus = table.get("status");
 
   return (
+    <UpstreamClockProvider nowIso={batch.upstream_now} receivedAt={query.dataUpdatedAt}>
     <div className="space-y-6">
       <header className="space-y-3">
         <nav aria-label="Breadcrumb" className="text-sm">
           <Link href="/batches" className="text-indigo-700 underline">
             Batches
           </Link>{" "}
-          / <span aria-current="page">{batch.batch_id}</span>
+          / <span aria-current="page"><UpstreamText value={batch.batch_id} compact /></span>
         </nav>
         <div className="flex flex-wrap items-center gap-3">
-          <h1 className="text-xl font-semibold">{batch.batch_id}</h1>
+          <h1 className="min-w-0 text-xl font-semibold">
+            <UpstreamText value={batch.batch_id} />
+          </h1>
           <BatchStatusBadge status={batch.status} />
           <HoldBadge paused={batch.paused} />
           <AutoPacedBadge auto={batch.auto_call_rate} baseline={batch.auto_call_rate_baseline} />
@@ -46,33 +67,39 @@ export function BatchDetail({ batchId, canWrite, uploadMaxBytes }: { batchId: st
             <UpdatedAgo at={query.dataUpdatedAt} />
           </span>
         </div>
-        {query.isError && <ErrorState message={`Refresh failed: ${query.error.message}`} />}
+        <QueryProblem query={query} what="The batch" />
         {batch.status === "FAILED" && batch.error_message && (
           <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
             <strong>Failed: </strong>
-            {batch.error_message}
+            <UpstreamText value={batch.error_message} />
           </p>
         )}
         <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-3 lg:grid-cols-6">
           <Item label="Campaign">
             <Link href={`/campaigns/${batch.campaign_id}`} className="text-indigo-700 hover:underline">
-              {batch.campaign?.campaign_name ?? `Campaign ${batch.campaign_id}`}
+              {batch.campaign?.campaign_name ? <UpstreamText value={batch.campaign.campaign_name} /> : `Campaign ${batch.campaign_id}`}
             </Link>
           </Item>
           <Item label="Expires on">{batch.expires_on ? absoluteUtc(batch.expires_on) : "No expiry"}</Item>
           <Item label="Call rate">{batch.call_rate ? `${batch.call_rate}/h` : `Campaign's (${batch.campaign?.hourly_rate ?? "?"}/h)`}</Item>
           <Item label="Created">{absoluteUtc(batch.created_at)}</Item>
           <Item label="Last updated">
-            {absoluteUtc(batch.last_updated_at)}
-            {batch.last_updated_by && <span className="block text-xs text-slate-500">by {batch.last_updated_by}</span>}
+            <RelativeTime iso={batch.last_updated_at} clock="upstream" past />
+            {batch.last_updated_by && (
+              <span className="block text-xs text-slate-500">
+                by <UpstreamText value={batch.last_updated_by} />
+              </span>
+            )}
             {batch.console_change && (
               <span className="block text-xs text-slate-500" data-testid="console-change">
                 last console change: {batch.console_change.actor_email} ({batch.console_change.action.replace(/^batch\./, "")},{" "}
-                {absoluteUtc(batch.console_change.at)})
+                <RelativeTime iso={batch.console_change.at} past />)
               </span>
             )}
           </Item>
-          <Item label="Uploaded file">{batch.upload_filename ?? "—"}</Item>
+          <Item label="Uploaded file">
+            <UpstreamText value={batch.upload_filename} />
+          </Item>
         </dl>
         {canWrite && <BatchActions batch={batch} uploadMaxBytes={uploadMaxBytes} />}
       </header>
@@ -101,6 +128,7 @@ export function BatchDetail({ batchId, canWrite, uploadMaxBytes }: { batchId: st
         <ResultsTable batchId={batch.batch_id} state={table} canWrite={canWrite} knownStatuses={Object.keys(batch.status_counts ?? {})} />
       </section>
     </div>
+    </UpstreamClockProvider>
   );
 }
 

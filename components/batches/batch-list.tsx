@@ -4,7 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 import { DataTable, DataTableToolbar, DebouncedSearchInput, SelectFilter, useDataTableUrlState } from "@/components/data-table";
-import { ErrorState } from "@/components/ui/states";
+import { NOT_LOADED, QueryProblem } from "@/components/ui/query-problem";
+import { UpstreamClockProvider } from "@/components/ui/time";
 import { BATCH_STATUSES } from "@/lib/schemas/syllable";
 import { batchListParams, batchListQueryOptions } from "@/lib/queries/batches";
 import { BATCH_LIST_TABLE } from "@/lib/queries/table-url";
@@ -29,7 +30,8 @@ export function BatchList() {
 
   return (
     <div className="space-y-3">
-      {query.isError && <ErrorState message={query.error.message} onRetry={() => query.refetch()} />}
+      <QueryProblem query={query} what="The batch list" />
+      <UpstreamClockProvider nowIso={query.data?.upstream_now} receivedAt={query.dataUpdatedAt}>
       <DataTable
         label="Batches"
         columns={batchColumns}
@@ -39,7 +41,7 @@ export function BatchList() {
         getRowId={(b) => b.batch_id}
         loading={query.isPending}
         refreshing={query.isFetching && !query.isPending}
-        empty={active ? "No batches match these filters." : "No batches yet."}
+        empty={query.isError ? NOT_LOADED : active ? "No batches match these filters." : "No batches yet."}
         toolbar={
           <DataTableToolbar active={active} onReset={() => state.reset(["field", "value", "start", "end"])}>
             <SelectFilter
@@ -69,6 +71,7 @@ export function BatchList() {
           </DataTableToolbar>
         }
       />
+      </UpstreamClockProvider>
       <p className="text-xs text-slate-500">Dates and times in UTC.</p>
     </div>
   );

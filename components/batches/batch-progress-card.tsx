@@ -4,7 +4,7 @@ import type { BatchDetailResponse } from "@/lib/schemas/batches";
 import { absoluteUtc } from "@/lib/format";
 import { TurnOnAutoPacingButton } from "./batch-settings-dialog";
 import { notDialingMessage } from "./not-dialing-message";
-import { duration, relative } from "./time";
+import { duration, relative } from "@/components/ui/time";
 
 const n = (v: number) => v.toLocaleString("en-US");
 

@@ -4,6 +4,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { DataTableColumnHeader } from "@/components/data-table";
 import { Button } from "@/components/ui/button";
 import { absoluteUtc } from "@/lib/format";
+import { UpstreamText } from "@/components/ui/upstream-text";
 import type { RequestResult } from "@/lib/schemas/syllable";
 import { RequestStatus } from "./batch-badges";
 import { outcomeLabel } from "./status-colors";
@@ -21,7 +22,7 @@ const sortable = (id: keyof RequestResult & string, title: string, cell: ColumnD
 /** The results table's columns; a selection column for those who may remove requests. */
 export function resultColumns({ canWrite }: { canWrite: boolean }): ColumnDef<RequestResult, unknown>[] {
   const cols: ColumnDef<RequestResult, unknown>[] = [
-    sortable("reference_id", "Reference", ({ row }) => <span className="font-mono text-xs">{row.original.reference_id}</span>),
+    sortable("reference_id", "Reference", ({ row }) => <span className="font-mono text-xs"><UpstreamText value={row.original.reference_id} compact /></span>),
     sortable("target", "Target", ({ row }) => <span className="whitespace-nowrap">{row.original.target}</span>),
     sortable("request_status", "Status", ({ row }) => <RequestStatus status={row.original.request_status} />),
     sortable("channel_manager_status", "Outcome", ({ row }) => (row.original.channel_manager_status ? outcomeLabel(row.original.channel_manager_status) : "—")),

@@ -8,7 +8,8 @@ import { toast } from "sonner";
 import { DataTable, DataTableToolbar, DebouncedSearchInput, SelectFilter, type DataTableUrlState } from "@/components/data-table";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { ErrorState } from "@/components/ui/states";
+import { NOT_LOADED, QueryProblem } from "@/components/ui/query-problem";
+import { UpstreamText } from "@/components/ui/upstream-text";
 import { useRemoveRequests } from "@/lib/queries/batch-writes";
 import { batchResultsQueryOptions, resultsCsvUrl, resultsParams } from "@/lib/queries/batches";
 import { RESULTS_TABLE } from "@/lib/queries/table-url";
@@ -48,7 +49,7 @@ export function ResultsTable({ batchId, state, canWrite, knownStatuses }: { batc
   const statusOptions = [...new Set([...REQUEST_STATUSES, ...knownStatuses])];
   return (
     <div className="space-y-3">
-      {query.isError && <ErrorState message={query.error.message} onRetry={() => query.refetch()} />}
+      <QueryProblem query={query} what="The results" />
       <DataTable
         label="Results"
         columns={columns}
@@ -62,7 +63,7 @@ export function ResultsTable({ batchId, state, canWrite, knownStatuses }: { batc
         rowSelection={canWrite ? selection : undefined}
         onRowSelectionChange={canWrite ? setSelection : undefined}
         enableRowSelection={canWrite ? (row) => removable(row.original) : undefined}
-        empty={filtersActive ? "No results match these filters." : "No requests in this batch yet."}
+        empty={query.isError ? NOT_LOADED : filtersActive ? "No results match these filters." : "No requests in this batch yet."}
         renderSubRow={(row) => <ResultDetails r={row.original} />}
         toolbar={
           <DataTableToolbar active={filtersActive} onReset={() => state.reset(["status", "insights", "q"])}>
@@ -117,8 +118,12 @@ function ResultDetails({ r }: { r: RequestResult }) {
           <dl className="space-y-1">
             {Object.entries(insights).map(([k, v]) => (
               <div key={k}>
-                <dt className="inline font-medium">{k}: </dt>
-                <dd className="inline whitespace-pre-wrap">{typeof v === "string" ? v : JSON.stringify(v)}</dd>
+                <dt className="inline font-medium">
+                  <UpstreamText value={k} />:{" "}
+                </dt>
+                <dd className="inline whitespace-pre-wrap">
+                  <UpstreamText value={typeof v === "string" ? v : JSON.stringify(v)} />
+                </dd>
               </div>
             ))}
           </dl>
@@ -132,8 +137,12 @@ function ResultDetails({ r }: { r: RequestResult }) {
           <dl className="space-y-1">
             {Object.entries(vars).map(([k, v]) => (
               <div key={k}>
-                <dt className="inline font-medium">{k}: </dt>
-                <dd className="inline">{typeof v === "string" ? v : JSON.stringify(v)}</dd>
+                <dt className="inline font-medium">
+                  <UpstreamText value={k} />:{" "}
+                </dt>
+                <dd className="inline">
+                  <UpstreamText value={typeof v === "string" ? v : JSON.stringify(v)} />
+                </dd>
               </div>
             ))}
           </dl>

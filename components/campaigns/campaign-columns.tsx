@@ -2,6 +2,7 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
+import { UpstreamText } from "@/components/ui/upstream-text";
 import { DataTableColumnHeader } from "@/components/data-table";
 import { Badge } from "@/components/ui/badge";
 import { absoluteUtc } from "@/lib/format";
@@ -17,7 +18,7 @@ export function campaignColumns(countsComplete: boolean): ColumnDef<CampaignList
       header: ({ column }) => <DataTableColumnHeader column={column} title="Name" />,
       cell: ({ row }) => (
         <Link href={`/campaigns/${row.original.id}`} className="font-medium text-indigo-700 hover:underline">
-          {row.original.campaign_name}
+          <UpstreamText value={row.original.campaign_name} compact />
         </Link>
       ),
     },

@@ -7,6 +7,9 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ErrorState, LoadingState } from "@/components/ui/states";
+import { RECOVERY_MS } from "@/lib/queries/query-client";
+import { UpstreamText } from "@/components/ui/upstream-text";
+import { QueryProblem } from "@/components/ui/query-problem";
 import { campaignDetailQueryOptions } from "@/lib/queries/campaigns";
 import { hasRole, type Role } from "@/lib/schemas/roles";
 import type { Campaign } from "@/lib/schemas/syllable";
@@ -38,7 +41,9 @@ function Dl({ rows }: { rows: Array<[string, ReactNode]> }) {
     <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
       {rows.map(([k, v]) => (
         <div key={k} className="contents">
-          <dt className="font-medium text-slate-600">{k}</dt>
+          <dt className="font-medium text-slate-600">
+            <UpstreamText value={k} />
+          </dt>
           <dd className="text-slate-900">{v ?? "—"}</dd>
         </div>
       ))}
@@ -46,15 +51,27 @@ function Dl({ rows }: { rows: Array<[string, ReactNode]> }) {
   );
 }
 
-const show = (v: unknown): ReactNode => (v === null || v === undefined || v === "" ? "—" : typeof v === "object" ? <code className="text-xs">{JSON.stringify(v)}</code> : String(v));
+const show = (v: unknown): ReactNode =>
+  v === null || v === undefined || v === "" ? (
+    "—"
+  ) : typeof v === "object" ? (
+    <code className="text-xs">
+      <UpstreamText value={JSON.stringify(v)} />
+    </code>
+  ) : (
+    <UpstreamText value={String(v)} />
+  );
 const seconds = (v: unknown) => (typeof v === "number" ? `${v} s` : show(v));
 
 /** Everything about one campaign, readable, with the edit forms the signed-in role may use. */
-export function CampaignDetail({ campaignId, role }: { campaignId: number; role: Role }) {
+export function CampaignDetail({ campaignId, role, serverError }: { campaignId: number; role: Role; serverError?: string }) {
   const q = useQuery(campaignDetailQueryOptions(campaignId));
   const [editing, setEditing] = useState<null | "schedule" | "voicemail">(null);
+  if (q.isPending && serverError) {
+    return <ErrorState message={`The campaign could not be loaded. ${serverError} Trying again every ${RECOVERY_MS / 1000} s.`} onRetry={() => void q.refetch()} />;
+  }
   if (q.isPending) return <LoadingState label="Loading campaign…" />;
-  if (q.error && !q.data) return <ErrorState message={q.error.message} onRetry={() => void q.refetch()} />;
+  if (q.error && !q.data) return <QueryProblem query={q} what="The campaign" />;
   const c: Campaign = q.data!.campaign;
   const counts = q.data!.batch_counts;
   const change = q.data!.console_change;
@@ -65,6 +82,7 @@ export function CampaignDetail({ campaignId, role }: { campaignId: number; role:
 
   return (
     <div className="space-y-4">
+      <QueryProblem query={q} what="The campaign" />
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <p className="text-sm text-slate-500">
@@ -73,7 +91,9 @@ export function CampaignDetail({ campaignId, role }: { campaignId: number; role:
             </Link>{" "}
             / #{c.id}
           </p>
-          <h1 className="text-xl font-semibold">{c.campaign_name}</h1>
+          <h1 className="text-xl font-semibold">
+            <UpstreamText value={c.campaign_name} />
+          </h1>
           <p className="text-xs text-slate-500">
             Updated {absoluteUtc(c.updated_at)}
             {c.last_updated_by ? ` by API user ${c.last_updated_by}` : ""}
@@ -151,7 +171,7 @@ export function CampaignDetail({ campaignId, role }: { campaignId: number; role:
 
       <Card title="Campaign variables">
         {Object.keys(c.campaign_variables ?? {}).length ? (
-          <Dl rows={Object.entries(c.campaign_variables ?? {}).map(([k, v]): [string, ReactNode] => [k, v])} />
+          <Dl rows={Object.entries(c.campaign_variables ?? {}).map(([k, v]): [string, ReactNode] => [k, show(v)])} />
         ) : (
           <p className="text-sm text-slate-500">No variables.</p>
         )}

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 import { DataTable, DataTableToolbar, DebouncedSearchInput, SelectFilter, useDataTableUrlState } from "@/components/data-table";
-import { ErrorState } from "@/components/ui/states";
+import { QueryProblem } from "@/components/ui/query-problem";
 import { campaignListParams, campaignListQueryOptions } from "@/lib/queries/campaigns";
 import { CAMPAIGN_LIST_TABLE } from "@/lib/queries/table-url";
 import { CAMPAIGN_MODES } from "@/lib/schemas/campaigns";
@@ -28,9 +28,8 @@ export function CampaignList({ role }: { role: Role }) {
         <h1 className="text-xl font-semibold">Campaigns</h1>
         {hasRole(role, "admin") && <CreateCampaignButton />}
       </div>
-      {query.error && !query.data ? (
-        <ErrorState message={query.error.message} onRetry={() => void query.refetch()} />
-      ) : (
+      <QueryProblem query={query} what="The campaign list" />
+      {query.error && !query.data ? null : (
         <DataTable
           label="Campaigns"
           columns={cols}

@@ -1,7 +1,8 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
-import type { BatchDetailResponse, BatchListItem, Paged } from "@/lib/schemas/batches";
+import type { BatchDetailResponse, BatchListResponse, Paged } from "@/lib/schemas/batches";
 import type { RequestResult } from "@/lib/schemas/syllable";
 import { apiFetch, ApiClientError } from "./api-fetch";
+import { recoveringInterval } from "./query-client";
 import { apiErrorBodySchema } from "@/lib/schemas/api-error";
 
 import { BATCH_LIST_TABLE, parseTableUrl, readParam as read, RESULTS_TABLE, type SearchLike } from "./table-url";
@@ -57,7 +58,7 @@ const enc = encodeURIComponent;
 export function batchListQueryOptions(params: Record<string, string>) {
   return queryOptions({
     queryKey: batchKeys.list(params),
-    queryFn: ({ signal }) => apiFetch<Paged<BatchListItem>>(`/api/batches?${qs(params)}`, { signal }),
+    queryFn: ({ signal }) => apiFetch<BatchListResponse>(`/api/batches?${qs(params)}`, { signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -74,8 +75,8 @@ export function batchDetailQueryOptions(id: string) {
   return queryOptions({
     queryKey: batchKeys.detail(id),
     queryFn: ({ signal }) => apiFetch<BatchDetailResponse>(`/api/batches/${enc(id)}`, { signal }),
-    // Live while it can move and the tab is visible; stops when hidden.
-    refetchInterval: (query) => (isLive(query.state.data) ? 5_000 : false),
+    // Live while it can move and the tab is visible (stops when hidden); retries by itself while failing.
+    refetchInterval: recoveringInterval((query: { state: { status: string; data?: BatchDetailResponse } }) => (isLive(query.state.data) ? 5_000 : false)),
     refetchIntervalInBackground: false,
   });
 }

@@ -68,6 +68,7 @@ export const batchDetailResponseSchema = batchDetailsSchema.extend({
   progress: progressSchema,
   history: z.array(snapshotPointSchema),
   console_change: consoleChangeSchema.nullable(),
+  upstream_now: iso.describe("now on Syllable's clock when this was read: relate Syllable's times to it"),
 });
 
 const batchCountsSchema = z.object({ active: z.number().int(), total: z.number().int() });

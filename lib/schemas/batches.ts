@@ -1,6 +1,6 @@
 import "./zod-config";
 import { z } from "zod";
-import { pagingParams, sortDirSchema } from "./paging";
+import { pagingParams, sortDirSchema, type Paged } from "./paging";
 import { E164, E164_MESSAGE } from "./phone";
 import { MAX_CALL_RATE, variableKeySchema as variableKey, variableValueSchema } from "./fields";
 
@@ -221,7 +221,12 @@ export type BatchDetailResponse = BatchDetails & {
   progress: BatchProgress;
   history: SnapshotPoint[];
   console_change: ConsoleChange | null;
+  /** Now on Syllable's clock when this was read: relate Syllable's times to it, not to the browser's clock. */
+  upstream_now: string;
 };
+
+/** GET /api/batches: a page of batches, and now on Syllable's clock (see BatchDetailResponse). */
+export type BatchListResponse = Paged<BatchListItem> & { upstream_now: string };
 
 /** removed: existed and are gone; not_removed: existed and stayed (already dialed); not_found: never in the batch. */
 export type RemoveRequestsResponse = { removed: string[]; not_removed: string[]; not_found: string[]; batch: BatchDetailResponse };

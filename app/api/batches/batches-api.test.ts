@@ -384,9 +384,10 @@ describe("precise invalidation", () => {
       expect((await page()).status).toBe(200);
       const resultCalls = upstream.filter((c) => c.endsWith("/results"));
       expect(resultCalls).toEqual([]);
-      // PATCH + read-back of the details (the campaign index is cached): 2 calls per pause or resume.
+      // PATCH + read-back of the details: 2 batch calls per pause or resume (the campaign index,
+      // cached 10 s, may or may not be due for its refresh: it is not what this test counts).
       expect(upstream.filter((c) => c.startsWith("PUT "))).toHaveLength(2);
-      expect(upstream).toHaveLength(4);
+      expect(upstream.filter((c) => !c.includes("/campaigns"))).toHaveLength(4);
 
       upstream.length = 0;
       const add = await h.call(requestsRoute.POST, `/api/batches/${batchId}/requests`, { role: "manager", params: { batchId }, json: { reference_id: `inv-${Date.now()}`, target: "+15125559999" } });

@@ -6,6 +6,7 @@ import type {
   BatchDetailResponse,
   BatchListItem,
   BatchListQuery,
+  BatchListResponse,
   CampaignPacing,
   Paged,
   ResultsQuery,
@@ -33,7 +34,7 @@ export { campaignIndex, pacingOf } from "./campaign-index";
  * seconds, not waves of timeouts. A row whose details failed or missed the deadline says
  * "progress unavailable"; the late call keeps running and fills the cache for the next refresh.
  */
-export async function listBatches(q: BatchListQuery): Promise<Paged<BatchListItem>> {
+export async function listBatches(q: BatchListQuery): Promise<BatchListResponse> {
   const syllable = getSyllable();
   const started = Date.now();
   const { timeoutMs } = getConfig();
@@ -70,6 +71,7 @@ export async function listBatches(q: BatchListQuery): Promise<Paged<BatchListIte
     page_size: q.limit,
     total_count: total,
     total_pages: list.total_pages ?? Math.max(1, Math.ceil(total / q.limit)),
+    upstream_now: upstreamNow().toISOString(),
   };
 }
 
@@ -102,7 +104,14 @@ export async function loadBatchDetail(batchId: string): Promise<BatchDetailRespo
   }
   const history = await snapshotHistory(batchId);
   const console_change = await latestConsoleChange(`batch:${batchId}`);
-  return { ...details, campaign, progress: deriveProgress({ batch: details, campaign, now, snapshots: history }), history, console_change };
+  return {
+    ...details,
+    campaign,
+    progress: deriveProgress({ batch: details, campaign, now, snapshots: history }),
+    history,
+    console_change,
+    upstream_now: now.toISOString(),
+  };
 }
 
 /** The whole parsed result set of a batch, cached 8 s per batch with concurrent loads coalesced. */

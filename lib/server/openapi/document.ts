@@ -30,7 +30,7 @@ const OPERATIONS: Operation[] = [
   { method: "post", path: "/api/auth/logout", summary: "Sign out (ends the session)", role: "anyone", responses: { 200: z.object({ ok: z.literal(true) }) } },
   { method: "get", path: "/api/auth/me", summary: "Who is signed in", role: "supervisor", responses: { 200: R.meSchema } },
   { method: "get", path: "/api/health", summary: "Readiness: the store and Syllable (503 when either is not usable)", role: "anyone", responses: { 200: R.healthSchema, 503: R.healthSchema } },
-  { method: "get", path: "/api/batches", summary: "List batches (1-based page)", role: "supervisor", query: batchListQuerySchema, responses: { 200: R.pagedSchema(R.batchListItemSchema) } },
+  { method: "get", path: "/api/batches", summary: "List batches (1-based page)", role: "supervisor", query: batchListQuerySchema, responses: { 200: R.pagedSchema(R.batchListItemSchema).extend({ upstream_now: z.iso.datetime({ offset: true }).describe("now on Syllable's clock") }) } },
   { method: "post", path: "/api/batches", summary: "Create a batch (on hold unless paused: false)", role: "manager", body: makeBatchCreateSchema(), responses: { 201: R.batchDetailResponseSchema } },
   { method: "get", path: "/api/batches/{batchId}", summary: "A batch with derived progress", role: "supervisor", responses: { 200: R.batchDetailResponseSchema } },
   { method: "patch", path: "/api/batches/{batchId}", summary: "Pause/resume, expiry, call rate, auto pacing", role: "manager", body: makeBatchUpdateSchema(), responses: { 200: R.batchDetailResponseSchema } },

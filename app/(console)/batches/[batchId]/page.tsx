@@ -8,26 +8,30 @@ import { batchDetailFor } from "@/lib/server/dal/batches";
 import { requirePageUser } from "@/lib/server/dal/page-user";
 import { getConfig } from "@/lib/server/env";
 import { isApiError } from "@/lib/server/errors";
+import { revealBidiControls } from "@/lib/format";
 
 export async function generateMetadata({ params }: { params: Promise<{ batchId: string }> }) {
-  return { title: `Batch ${safeDecode((await params).batchId)}` };
+  const id = revealBidiControls(safeDecode((await params).batchId));
+  return { title: `Batch ${id.length > 80 ? `${id.slice(0, 79)}…` : id}` };
 }
 
 export default async function BatchPage({ params }: { params: Promise<{ batchId: string }> }) {
   const user = await requirePageUser();
   const batchId = safeDecode((await params).batchId);
   const queryClient = getQueryClient();
+  let serverError: string | undefined;
   try {
     // Straight through lib/server (no HTTP hop); the client query then keeps it live.
     const detail = await batchDetailFor(user, batchId);
     queryClient.setQueryData(batchKeys.detail(batchId), detail);
   } catch (err) {
     if (isApiError(err) && err.code === "not_found") notFound();
-    // Upstream trouble: let the client query show the error with a retry.
+    // Upstream trouble: the page says so at once (within the time budget) and retries by itself.
+    serverError = isApiError(err) ? err.message : "Something went wrong on our side.";
   }
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <BatchDetail batchId={batchId} canWrite={hasRole(user.role, "manager")} uploadMaxBytes={getConfig().uploadMaxBytes} />
+      <BatchDetail batchId={batchId} canWrite={hasRole(user.role, "manager")} uploadMaxBytes={getConfig().uploadMaxBytes} serverError={serverError} />
     </HydrationBoundary>
   );
 }

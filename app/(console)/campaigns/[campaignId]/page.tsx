@@ -15,18 +15,19 @@ export default async function CampaignPage({ params }: { params: Promise<{ campa
   const { campaignId } = await params;
   const id = campaignIdFrom(campaignId);
   if (id === null) notFound();
-  let detail;
+  const queryClient = getQueryClient();
+  let serverError: string | undefined;
   try {
-    detail = await campaignDetailFor(user, id);
+    queryClient.setQueryData(campaignKeys.detail(id), await campaignDetailFor(user, id));
   } catch (err) {
     if (isApiError(err) && err.code === "not_found") notFound();
-    throw err; // error.tsx
+    // Upstream trouble: the page says so at once (within the time budget) and retries by itself.
+    if (!isApiError(err)) throw err; // error.tsx
+    serverError = err.message;
   }
-  const queryClient = getQueryClient();
-  queryClient.setQueryData(campaignKeys.detail(id), detail);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <CampaignDetail campaignId={id} role={user.role} />
+      <CampaignDetail campaignId={id} role={user.role} serverError={serverError} />
     </HydrationBoundary>
   );
 }

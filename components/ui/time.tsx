@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import { absoluteUtc } from "@/lib/format";
 
 const rtf = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
@@ -40,14 +40,32 @@ function useNow(everyMs: number): number {
   return now;
 }
 
-/** Relative time with the absolute UTC time on hover; `nowIso` anchors it to the upstream's clock. */
-export function RelativeTime({ iso, nowIso }: { iso: string | null | undefined; nowIso?: string }) {
+// Syllable's times are on Syllable's clock (the sandbox's runs simulated, hours ahead; a live
+// clock may be skewed): "how long ago" must be measured against Syllable's now, which the API
+// sends as upstream_now. The offset is kept as "upstream now minus browser now at receipt".
+const UpstreamClock = createContext(0);
+
+/** Relates every `clock="upstream"` time below it to Syllable's clock. */
+export function UpstreamClockProvider({ nowIso, receivedAt, children }: { nowIso: string | undefined; receivedAt: number; children: ReactNode }) {
+  const t = nowIso ? Date.parse(nowIso) : NaN;
+  const offset = Number.isFinite(t) && receivedAt ? t - receivedAt : 0;
+  return <UpstreamClock.Provider value={offset}>{children}</UpstreamClock.Provider>;
+}
+
+/**
+ * Relative time with the absolute UTC time on hover. `clock="upstream"` measures from Syllable's
+ * now (see UpstreamClockProvider); `past` marks times that cannot be in the future (a last
+ * update): a few seconds of skew then reads "just now", never "in 6 hours".
+ */
+export function RelativeTime({ iso, clock = "console", past }: { iso: string | null | undefined; clock?: "console" | "upstream"; past?: boolean }) {
   const live = useNow(30_000);
+  const offset = useContext(UpstreamClock);
   if (!iso) return <span className="text-slate-400">—</span>;
-  const now = nowIso ? Date.parse(nowIso) : live;
+  const now = live + (clock === "upstream" ? offset : 0);
+  const ahead = Date.parse(iso) - now;
   return (
     <time dateTime={iso} title={absoluteUtc(iso)} className="whitespace-nowrap" suppressHydrationWarning>
-      {relative(iso, now)}
+      {past && ahead > 0 ? "just now" : relative(iso, now)}
     </time>
   );
 }
