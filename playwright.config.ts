@@ -40,6 +40,8 @@ export default defineConfig({
       DATA_DIR: E2E_DATA_DIR,
       SYLLABLE_API_KEY: "",
       SESSION_SECRET: "",
+      // Short, so the fault suite's hang and budget checks take seconds, not a minute.
+      SYLLABLE_TIMEOUT_MS: "6000",
     },
   },
 });
