@@ -11,8 +11,11 @@ async function control<T>(method: string, path: string, body?: unknown): Promise
 }
 
 /** Moves the sandbox's simulated clock (the e2e sandbox runs with SANDBOX_SPEED=0) and runs the engine over it. */
-export function advanceSandbox(minutes: number) {
-  return control<{ now: string }>("POST", "/__sandbox/advance", { minutes });
+export async function advanceSandbox(minutes: number) {
+  const out = await control<{ now: string }>("POST", "/__sandbox/advance", { minutes });
+  // The console shares a batch's details among watchers for 1 s: let that copy expire.
+  await new Promise((r) => setTimeout(r, 1100));
+  return out;
 }
 
 /** Calls the sandbox's Syllable API directly, e.g. to set up or check data behind the console's back. */

@@ -122,7 +122,13 @@ export async function startHarness(opts: { seed?: boolean; timeoutMs?: number } 
       return res;
     },
     sandbox: sandboxCall,
-    advance: (minutes) => sandboxCall("POST", "/__sandbox/advance", { minutes }),
+    advance: async (minutes) => {
+      const out = await sandboxCall("POST", "/__sandbox/advance", { minutes });
+      // Batch details are fresh for 1 s (shared by every watcher); after a jump in time, a test's
+      // next read must not be served the second-old copy.
+      (await import("@/lib/server/batches/batch-caches")).caches().live.clear();
+      return out;
+    },
     faults: async (patch) => {
       if (patch) return sandboxCall("POST", "/__sandbox/faults", patch);
       // A healthy upstream again: forget the failures the breaker counted while faults were on.

@@ -20,8 +20,9 @@ export function caches() {
     campaigns: createTtlCache({ ttlMs: 10_000, max: 1 }),
     // Row progress in the batch list; short so the list stays live.
     details: createTtlCache({ ttlMs: 4_000, max: 500 }),
-    // The detail page's fresh reads: nothing kept, but watchers polling at once share one call.
-    live: createTtlCache({ ttlMs: 0, max: 500 }),
+    // The detail page's reads: fresh for 1 s, so any number of watchers cost at most about one
+    // upstream call per second per batch (writes invalidate it at once). The live engine replaces this.
+    live: createTtlCache({ ttlMs: 1_000, max: 500 }),
     // Whole result sets (up to 100k rows each, ~100 MB parsed for the largest): few and short-lived.
     results: createTtlCache({ ttlMs: 8_000, max: 4 }),
     // Filtered + sorted views of a cached result set, so paging does not re-sort 100k rows.

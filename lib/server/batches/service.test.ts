@@ -39,7 +39,18 @@ describe("batch details for many watchers", () => {
     expect(calls).toHaveLength(1);
   });
 
+  it("polls within a second of each other share one upstream call", async () => {
+    service.invalidateBatch("watched", { results: false });
+    calls.length = 0;
+    await service.loadBatchDetail("watched");
+    await service.loadBatchDetail("watched");
+    await new Promise((r) => setTimeout(r, 1100));
+    await service.loadBatchDetail("watched");
+    expect(calls).toHaveLength(2);
+  });
+
   it("a read-back after a write never joins a load that started before it", async () => {
+    service.invalidateBatch("watched", { results: false }); // the previous test's copy is still fresh
     calls.length = 0;
     const before = service.loadBatchDetail("watched"); // a watcher's poll, in flight
     await h.sandbox("PUT", "/api/v1/outbound/batches/watched", { paused: false });
