@@ -42,6 +42,8 @@ export default defineConfig({
       SESSION_SECRET: "",
       // Short, so the fault suite's hang and budget checks take seconds, not a minute.
       SYLLABLE_TIMEOUT_MS: "6000",
+      // The live engine's cadence while a batch is watched: fast, so specs see changes within a second.
+      LIVE_POLL_MS: "1000",
     },
   },
 });

@@ -13,7 +13,7 @@ async function control<T>(method: string, path: string, body?: unknown): Promise
 /** Moves the sandbox's simulated clock (the e2e sandbox runs with SANDBOX_SPEED=0) and runs the engine over it. */
 export async function advanceSandbox(minutes: number) {
   const out = await control<{ now: string }>("POST", "/__sandbox/advance", { minutes });
-  // The console shares a batch's details among watchers for 1 s: let that copy expire.
+  // The live engine serves a batch from memory for one cadence (LIVE_POLL_MS=1000 in e2e): let it pass.
   await new Promise((r) => setTimeout(r, 1100));
   return out;
 }

@@ -69,6 +69,10 @@ export const batchDetailResponseSchema = batchDetailsSchema.extend({
   history: z.array(snapshotPointSchema),
   console_change: consoleChangeSchema.nullable(),
   upstream_now: iso.describe("now on Syllable's clock when this was read: relate Syllable's times to it"),
+  live: z
+    .object({ fetched_at: iso, stale_since: iso.nullable(), reason: z.string().nullable(), version: z.number().int() })
+    .optional()
+    .describe("from the live engine: when fetched; stale_since/reason while refreshing from Syllable fails"),
 });
 
 const batchCountsSchema = z.object({ active: z.number().int(), total: z.number().int() });

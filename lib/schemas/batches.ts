@@ -223,7 +223,12 @@ export type BatchDetailResponse = BatchDetails & {
   console_change: ConsoleChange | null;
   /** Now on Syllable's clock when this was read: relate Syllable's times to it, not to the browser's clock. */
   upstream_now: string;
+  /** How fresh this is, from the live engine (absent on a direct read). */
+  live?: LiveStatus;
 };
+
+/** The live engine's word on a batch's data: when it was fetched, and since when refreshing fails (and why). */
+export type LiveStatus = { fetched_at: string; stale_since: string | null; reason: string | null; version: number };
 
 /** GET /api/batches: a page of batches, and now on Syllable's clock (see BatchDetailResponse). */
 export type BatchListResponse = Paged<BatchListItem> & { upstream_now: string };

@@ -32,6 +32,8 @@ export const envSchema = z.object({
   SESSION_IDLE_HOURS: optional(z.coerce.number().min(0.01).max(24 * 30).default(8)),
   SESSION_MAX_DAYS: optional(z.coerce.number().min(0.01).max(365).default(7)),
   UPLOAD_MAX_MB: optional(z.coerce.number().min(1).max(1024).default(20)),
+  LIVE_POLL_MS: optional(z.coerce.number().int().min(200).max(600_000).default(5_000)),
+  LIVE_IDLE_POLL_MS: optional(z.coerce.number().int().min(1_000).max(3_600_000).default(60_000)),
 });
 export type Env = z.infer<typeof envSchema>;
 
@@ -55,6 +57,9 @@ export type ConsoleConfig = {
   sessionIdleMs: number;
   sessionMaxMs: number;
   uploadMaxBytes: number;
+  /** The live engine's cadence for a batch someone watches, and for an active one nobody watches. */
+  livePollMs: number;
+  liveIdlePollMs: number;
 };
 
 export class EnvError extends Error {}
@@ -86,6 +91,8 @@ export function loadConfig(source: Record<string, string | undefined>): ConsoleC
     sessionIdleMs: Math.round(env.SESSION_IDLE_HOURS * 3_600_000),
     sessionMaxMs: Math.round(env.SESSION_MAX_DAYS * 86_400_000),
     uploadMaxBytes: Math.round(env.UPLOAD_MAX_MB * 1024 * 1024),
+    livePollMs: env.LIVE_POLL_MS,
+    liveIdlePollMs: env.LIVE_IDLE_POLL_MS,
   };
 }
 

@@ -124,9 +124,9 @@ export async function startHarness(opts: { seed?: boolean; timeoutMs?: number } 
     sandbox: sandboxCall,
     advance: async (minutes) => {
       const out = await sandboxCall("POST", "/__sandbox/advance", { minutes });
-      // Batch details are fresh for 1 s (shared by every watcher); after a jump in time, a test's
-      // next read must not be served the second-old copy.
-      (await import("@/lib/server/batches/batch-caches")).caches().live.clear();
+      // The live engine serves a batch from memory for one cadence; after a jump in time, a
+      // test's next read must not be served the copy from before it.
+      (await import("@/lib/server/live")).getLiveEngine().expireAll();
       return out;
     },
     faults: async (patch) => {

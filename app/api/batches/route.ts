@@ -1,7 +1,7 @@
 import { batchListQuerySchema, makeBatchCreateSchema } from "@/lib/schemas/batches";
 import { audited } from "@/lib/server/audit";
 import { json, withRole } from "@/lib/server/auth/with-role";
-import { loadBatchDetail } from "@/lib/server/batches/service";
+import { refreshBatch } from "@/lib/server/batches/service";
 import { listBatchesFor } from "@/lib/server/dal/batches";
 import { parseSearchParams } from "@/lib/server/errors";
 import { parseJsonBody } from "@/lib/server/http/body";
@@ -17,5 +17,5 @@ export const GET = withRole("supervisor", async ({ req, user }) => {
 export const POST = withRole("manager", async ({ req, user }) => {
   const input = await parseJsonBody(req, makeBatchCreateSchema(upstreamNow));
   await audited(user, "batch.create", `batch:${input.batch_id}`, { ...input }, () => getSyllable().createBatch(input));
-  return json(await loadBatchDetail(input.batch_id), { status: 201 });
+  return json(await refreshBatch(input.batch_id, { results: true }), { status: 201 });
 });

@@ -8,7 +8,6 @@ const g = globalThis as unknown as {
   __batchCaches?: {
     campaigns: ReturnType<typeof createTtlCache<"all", Map<number, Campaign>>>;
     details: ReturnType<typeof createTtlCache<string, BatchDetails>>;
-    live: ReturnType<typeof createTtlCache<string, BatchDetails>>;
     results: ReturnType<typeof createTtlCache<string, RequestResult[]>>;
     selections: ReturnType<typeof createTtlCache<string, RequestResult[]>>;
   };
@@ -20,9 +19,6 @@ export function caches() {
     campaigns: createTtlCache({ ttlMs: 10_000, max: 1 }),
     // Row progress in the batch list; short so the list stays live.
     details: createTtlCache({ ttlMs: 4_000, max: 500 }),
-    // The detail page's reads: fresh for 1 s, so any number of watchers cost at most about one
-    // upstream call per second per batch (writes invalidate it at once). The live engine replaces this.
-    live: createTtlCache({ ttlMs: 1_000, max: 500 }),
     // Whole result sets (up to 100k rows each, ~100 MB parsed for the largest): few and short-lived.
     results: createTtlCache({ ttlMs: 8_000, max: 4 }),
     // Filtered + sorted views of a cached result set, so paging does not re-sort 100k rows.
@@ -32,14 +28,14 @@ export function caches() {
 }
 
 /**
- * Forgets what a write changed about one batch: its details always; its result set only when the
+ * Forgets what a write changed about one batch (the live engine's state is refreshed separately):
+ * its list-row details always; its result set only when the
  * requests changed (upload, add, remove, delete). A pause, expiry or rate change leaves the
  * results (up to 100k rows, ~49 MB from Syllable) as they are.
  */
 export function invalidateBatch(batchId: string, opts: { results: boolean }): void {
   const c = caches();
   c.details.invalidate(batchId);
-  c.live.invalidate(batchId);
   if (!opts.results) return;
   c.results.invalidate(batchId);
   // Selection keys start with the batch id; the cache is small, so clearing it all is fine.

@@ -5,16 +5,17 @@ import { countProgress } from "@/lib/domain/progress";
 import type { SnapshotPoint } from "@/lib/schemas/batches";
 import { getStore } from "@/lib/server/store";
 
-const SNAPSHOT_MIN_GAP_MS = 10_000;
+/** With unchanged counts, a snapshot at least this often (so "no progress for 15 min" shows in the history). */
+const SNAPSHOT_KEEPALIVE_MS = 10 * 60_000;
 
-/** Records a progress snapshot unless one was taken in the last 10 s (upstream time) with the same counts. */
+/** Records a progress snapshot when the counts changed, or when the last one is 10 minutes old (upstream time). */
 export async function recordSnapshot(batchId: string, at: Date, statusCounts: Record<string, number>): Promise<void> {
   const store = getStore().snapshots;
   const { total, finished } = countProgress(statusCounts);
   const last = (await store.list(batchId, { limit: 1 }))[0];
   const gap = last ? at.getTime() - Date.parse(last.at) : Infinity;
   const changed = !last || last.total !== total || last.finished !== finished || JSON.stringify(last.statusCounts) !== JSON.stringify(statusCounts);
-  if (gap <= 0 || (gap < SNAPSHOT_MIN_GAP_MS && !changed)) return;
+  if (gap <= 0 || (gap < SNAPSHOT_KEEPALIVE_MS && !changed)) return;
   await store.add({ batchId, at: at.toISOString(), total, finished, statusCounts });
 }
 

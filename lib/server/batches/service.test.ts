@@ -39,23 +39,19 @@ describe("batch details for many watchers", () => {
     expect(calls).toHaveLength(1);
   });
 
-  it("polls within a second of each other share one upstream call", async () => {
-    service.invalidateBatch("watched", { results: false });
+  it("polls within one cadence are served from the live engine's memory: no upstream call", async () => {
+    await service.refreshBatch("watched", { results: false });
     calls.length = 0;
-    await service.loadBatchDetail("watched");
-    await service.loadBatchDetail("watched");
-    await new Promise((r) => setTimeout(r, 1100));
-    await service.loadBatchDetail("watched");
-    expect(calls).toHaveLength(2);
+    for (let i = 0; i < 50; i++) expect((await service.loadBatchDetail("watched")).batch_id).toBe("watched");
+    expect(calls).toHaveLength(0);
   });
 
   it("a read-back after a write never joins a load that started before it", async () => {
-    service.invalidateBatch("watched", { results: false }); // the previous test's copy is still fresh
+    (await import("@/lib/server/live")).getLiveEngine().expireAll(); // the previous test's copy is still fresh
     calls.length = 0;
     const before = service.loadBatchDetail("watched"); // a watcher's poll, in flight
     await h.sandbox("PUT", "/api/v1/outbound/batches/watched", { paused: false });
-    service.invalidateBatch("watched", { results: false });
-    const after = await service.loadBatchDetail("watched");
+    const after = await service.refreshBatch("watched", { results: false });
     await before;
     expect(after.paused).toBe(false);
     expect(calls).toHaveLength(2);

@@ -21,7 +21,9 @@ import { recordSnapshot, snapshotHistory } from "./progress-snapshots";
 import { getConfig } from "@/lib/server/env";
 import { mapBounded, withDeadline } from "./ttl-cache";
 
-export { invalidateBatch } from "./batch-caches";
+import { invalidateBatch } from "./batch-caches";
+import { getLiveEngine } from "@/lib/server/live";
+export { invalidateBatch };
 export { campaignIndex, pacingOf } from "./campaign-index";
 
 /**
@@ -82,11 +84,25 @@ function toDateTime(v: string, edge: "start" | "end"): string {
 }
 
 /**
- * GET /api/batches/{id} (and the page's prefetch): fresh details from Syllable, its campaign's
+ * GET /api/batches/{id} (and the page's prefetch): the batch as the live engine holds it, from
+ * memory while it is fresh; the engine's one loop per batch does the fetching, whoever watches.
+ */
+export function loadBatchDetail(batchId: string): Promise<BatchDetailResponse> {
+  return getLiveEngine().current(batchId);
+}
+
+/** After a write: forget what the write changed (results only if requests changed), fetch the batch now and push it to every watcher. */
+export function refreshBatch(batchId: string, opts: { results: boolean }): Promise<BatchDetailResponse> {
+  invalidateBatch(batchId, opts);
+  return getLiveEngine().refresh(batchId);
+}
+
+/**
+ * One fresh read of a batch (the live engine's reader): details from Syllable, its campaign's
  * pacing, a progress snapshot recorded, and the derived progress over the snapshot history.
  */
-export async function loadBatchDetail(batchId: string): Promise<BatchDetailResponse> {
-  const details = await caches().live.get(batchId, () => getSyllable().getBatch(batchId));
+export async function readBatchDetail(batchId: string): Promise<BatchDetailResponse> {
+  const details = await getSyllable().getBatch(batchId);
   // Fresher than what the batch list cached for this row: let the list use it.
   caches().details.set(batchId, details);
   const now = upstreamNow();

@@ -1,7 +1,8 @@
 import { batchDeleteSchema, makeBatchUpdateSchema } from "@/lib/schemas/batches";
 import { audited } from "@/lib/server/audit";
 import { json, withRole } from "@/lib/server/auth/with-role";
-import { invalidateBatch, loadBatchDetail } from "@/lib/server/batches/service";
+import { invalidateBatch, refreshBatch } from "@/lib/server/batches/service";
+import { getLiveEngine } from "@/lib/server/live";
 import { batchDetailFor } from "@/lib/server/dal/batches";
 import { parseJsonBody } from "@/lib/server/http/body";
 import { getSyllable, upstreamNow } from "@/lib/server/syllable";
@@ -16,8 +17,7 @@ export const PATCH = withRole<Params>("manager", async ({ req, user, params }) =
   const update = await parseJsonBody(req, makeBatchUpdateSchema(upstreamNow));
   const action = update.paused === true ? "batch.pause" : update.paused === false ? "batch.resume" : "batch.update";
   await audited(user, action, `batch:${params.batchId}`, { ...update }, () => getSyllable().updateBatch(params.batchId, update));
-  invalidateBatch(params.batchId, { results: false });
-  return json(await loadBatchDetail(params.batchId));
+  return json(await refreshBatch(params.batchId, { results: false }));
 });
 
 /** Deletes with a required reason (Syllable takes it form-encoded). */
@@ -25,5 +25,6 @@ export const DELETE = withRole<Params>("manager", async ({ req, user, params }) 
   const { reason } = await parseJsonBody(req, batchDeleteSchema);
   await audited(user, "batch.delete", `batch:${params.batchId}`, { reason }, () => getSyllable().deleteBatch(params.batchId, reason));
   invalidateBatch(params.batchId, { results: true });
+  getLiveEngine().forget(params.batchId);
   return json({ deleted: true, batch_id: params.batchId });
 });

@@ -1,7 +1,7 @@
 import { addRequestSchema, type AddRequestResponse } from "@/lib/schemas/batches";
 import { audited } from "@/lib/server/audit";
 import { json, withRole } from "@/lib/server/auth/with-role";
-import { invalidateBatch, loadBatchDetail } from "@/lib/server/batches/service";
+import { refreshBatch } from "@/lib/server/batches/service";
 import { parseJsonBody } from "@/lib/server/http/body";
 import { getSyllable } from "@/lib/server/syllable";
 
@@ -12,10 +12,9 @@ export const POST = withRole<{ batchId: string }>("manager", async ({ req, user,
   await audited(user, "batch.request.add", `batch:${params.batchId}`, { reference_id: input.reference_id }, () =>
     syllable.addBatchRequest(params.batchId, input),
   );
-  invalidateBatch(params.batchId, { results: true });
   const [found, batch] = await Promise.all([
     syllable.getBatchResults(params.batchId, { reference_id: input.reference_id }),
-    loadBatchDetail(params.batchId),
+    refreshBatch(params.batchId, { results: true }),
   ]);
   const body: AddRequestResponse = { request: found.find((r) => r.reference_id === input.reference_id) ?? null, batch };
   return json(body, { status: 201 });

@@ -2,7 +2,7 @@ import { missingCsvColumns } from "@/lib/domain/csv-columns";
 import type { UploadResponse } from "@/lib/schemas/batches";
 import { audited } from "@/lib/server/audit";
 import { json, withRole } from "@/lib/server/auth/with-role";
-import { invalidateBatch, loadBatchDetail } from "@/lib/server/batches/service";
+import { refreshBatch } from "@/lib/server/batches/service";
 import { getConfig } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/errors";
 import { mediaType, readBodyLimited, tooLarge } from "@/lib/server/http/body";
@@ -47,10 +47,9 @@ export const POST = withRole<{ batchId: string }>("manager", async ({ req, user,
   const upload = await audited(user, "batch.upload", `batch:${params.batchId}`, { filename: name, bytes: file.size, last_reference_id }, () =>
     getSyllable().uploadBatchCsv(params.batchId, file, name),
   );
-  invalidateBatch(params.batchId, { results: true });
   const body: UploadResponse = {
     upload: upload && typeof upload === "object" ? (upload as Record<string, unknown>) : null,
-    batch: await loadBatchDetail(params.batchId),
+    batch: await refreshBatch(params.batchId, { results: true }),
   };
   return json(body);
 });

@@ -2,6 +2,7 @@ import { removeRequestsSchema, type RemoveRequestsResponse } from "@/lib/schemas
 import { audited } from "@/lib/server/audit";
 import { json, withRole } from "@/lib/server/auth/with-role";
 import { invalidateBatch, loadAllResults, loadBatchDetail } from "@/lib/server/batches/service";
+import { getLiveEngine } from "@/lib/server/live";
 import { parseJsonBody } from "@/lib/server/http/body";
 import { getSyllable } from "@/lib/server/syllable";
 
@@ -29,7 +30,10 @@ export const POST = withRole<{ batchId: string }>("manager", async ({ req, user,
     invalidateBatch(params.batchId, { results: true });
   }
   // Through the results cache: the fresh set is what the results table asks for next anyway.
-  const [after, batch] = await Promise.all([loadAllResults(params.batchId), loadBatchDetail(params.batchId)]);
+  const [after, batch] = await Promise.all([
+    loadAllResults(params.batchId),
+    known.length > 0 ? getLiveEngine().refresh(params.batchId) : loadBatchDetail(params.batchId),
+  ]);
   const stillThere = presentIds(after);
   const body: RemoveRequestsResponse = {
     removed: known.filter((id) => !stillThere.has(id)),

@@ -1,0 +1,249 @@
+// The live engine: ONE loop per batch worth tracking fetches it from Syllable on a fixed cadence,
+// whatever the number of people watching, and publishes each new state to its subscribers (the
+// SSE streams) and to anyone asking (GET /api/batches/{id} is served from here, from memory).
+// Framework-free: the reader, the clock and the timers are injected, so tests drive it on a fake
+// clock. lib/server/live/index.ts wires it to Syllable and the store.
+import type { BatchDetailResponse, LiveStatus } from "@/lib/schemas/batches";
+
+/** A new state of the batch, or word that it no longer exists (deleted). */
+export type LiveEvent = { id: number; batch: BatchDetailResponse } | { id: number; gone: true };
+export type Listener = (event: LiveEvent) => void;
+
+export type EngineDeps = {
+  /** Fresh state of one batch from Syllable (throws on failure; a 404 error means it is gone). */
+  read(batchId: string): Promise<BatchDetailResponse>;
+  /** Called with every successful read, before it is published (progress snapshots, alerts). */
+  observe?(batchId: string, state: BatchDetailResponse, previous: BatchDetailResponse | null): Promise<void>;
+  /** Whether an error means the batch no longer exists (stop tracking, tell subscribers). */
+  isGone(err: unknown): boolean;
+  /** A sentence for an error (for "stale because ..."). */
+  describe(err: unknown): string;
+  now(): number;
+  /** Cadence while someone watches (a subscriber, or a request in the last WATCH_TTL_MS). */
+  watchedMs: number;
+  /** Cadence for an active batch nobody watches. */
+  idleMs: number;
+  /** Randomness for backoff jitter (tests pass a constant). */
+  random?(): number;
+};
+
+/** How long a plain GET counts as "someone is watching" (a polling client asks every few seconds). */
+export const WATCH_TTL_MS = 30_000;
+/** Longest wait between attempts while Syllable fails. */
+export const MAX_BACKOFF_MS = 60_000;
+
+type Tracked = {
+  state: BatchDetailResponse | null;
+  version: number;
+  fetchedAt: number;
+  failures: number;
+  staleSince: number | null;
+  reason: string | null;
+  listeners: Set<Listener>;
+  lastAskedAt: number;
+  /** Track on the idle cadence even when nobody watches (an active batch). */
+  keepAlive: boolean;
+  timer: ReturnType<typeof setTimeout> | null;
+  inFlight: Promise<BatchDetailResponse> | null;
+  /** Bumped by refresh(): a read that started before it must not be published after it. */
+  generation: number;
+};
+
+export class LiveEngine {
+  private readonly tracked = new Map<string, Tracked>();
+  private stopped = false;
+
+  constructor(private readonly deps: EngineDeps) {}
+
+  /** Subscribes to a batch's states; the first event comes as soon as a state exists. Returns the unsubscribe. */
+  subscribe(batchId: string, listener: Listener): () => void {
+    const t = this.entry(batchId);
+    t.listeners.add(listener);
+    if (t.state) listener({ id: t.version, batch: this.withLive(t) });
+    this.schedule(batchId, t, t.state ? this.cadence(t) - (this.deps.now() - t.fetchedAt) : 0);
+    return () => {
+      t.listeners.delete(listener);
+    };
+  }
+
+  /**
+   * The batch as the engine knows it: from memory when fetched within one cadence (or while
+   * Syllable fails: then marked stale); otherwise fetched now. Asking counts as watching.
+   */
+  async current(batchId: string): Promise<BatchDetailResponse> {
+    const t = this.entry(batchId);
+    t.lastAskedAt = this.deps.now();
+    const fresh = t.state && (this.deps.now() - t.fetchedAt < this.deps.watchedMs || t.staleSince !== null);
+    if (fresh) {
+      if (!t.timer && !t.inFlight) this.schedule(batchId, t, this.cadence(t) - (this.deps.now() - t.fetchedAt));
+      return this.withLive(t);
+    }
+    return this.fetch(batchId, t);
+  }
+
+  /** After a write through the console: fetch now (never joining a read that began before the write) and publish. */
+  async refresh(batchId: string): Promise<BatchDetailResponse> {
+    const t = this.entry(batchId);
+    t.generation += 1;
+    t.inFlight = null;
+    return this.fetch(batchId, t);
+  }
+
+  /** Keeps an active batch on the idle cadence even with nobody watching (for its history and alerts). */
+  track(batchId: string): void {
+    const t = this.entry(batchId);
+    t.keepAlive = true;
+    if (!t.timer && !t.inFlight) this.schedule(batchId, t, t.state ? this.cadence(t) - (this.deps.now() - t.fetchedAt) : 0);
+  }
+
+  /** Stops tracking a batch that is no longer active (it stays in memory only while watched). */
+  untrack(batchId: string): void {
+    const t = this.tracked.get(batchId);
+    if (t) t.keepAlive = false;
+  }
+
+  /** Batch ids the engine currently follows, with their last state (the overview's source). */
+  snapshot(): Array<{ batchId: string; state: BatchDetailResponse | null; watchers: number }> {
+    return [...this.tracked].map(([batchId, t]) => ({ batchId, state: t.state && this.withLive(t), watchers: t.listeners.size }));
+  }
+
+  /** The batch is gone (deleted): subscribers are told, and nothing about it is kept. */
+  forget(batchId: string): void {
+    const t = this.tracked.get(batchId);
+    if (!t) return;
+    this.tracked.delete(batchId);
+    t.generation += 1;
+    if (t.timer) clearTimeout(t.timer);
+    const event: LiveEvent = { id: t.version + 1, gone: true };
+    for (const listener of t.listeners) {
+      try {
+        listener(event);
+      } catch {
+        // as in publish
+      }
+    }
+  }
+
+  /** Treats every held state as old: the next current() fetches (tests that move the sandbox's time). */
+  expireAll(): void {
+    for (const t of this.tracked.values()) t.fetchedAt = 0;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const t of this.tracked.values()) if (t.timer) clearTimeout(t.timer);
+    this.tracked.clear();
+  }
+
+  private entry(batchId: string): Tracked {
+    let t = this.tracked.get(batchId);
+    if (!t) {
+      t = { state: null, version: 0, fetchedAt: 0, failures: 0, staleSince: null, reason: null, listeners: new Set(), lastAskedAt: 0, keepAlive: false, timer: null, inFlight: null, generation: 0 };
+      this.tracked.set(batchId, t);
+    }
+    return t;
+  }
+
+  private watched(t: Tracked): boolean {
+    return t.listeners.size > 0 || this.deps.now() - t.lastAskedAt < WATCH_TTL_MS;
+  }
+
+  private cadence(t: Tracked): number {
+    return this.watched(t) ? this.deps.watchedMs : this.deps.idleMs;
+  }
+
+  private schedule(batchId: string, t: Tracked, delayMs: number): void {
+    if (this.stopped || t.inFlight) return;
+    if (t.timer) clearTimeout(t.timer);
+    t.timer = setTimeout(() => {
+      t.timer = null;
+      this.tick(batchId, t);
+    }, Math.max(0, delayMs));
+  }
+
+  private tick(batchId: string, t: Tracked): void {
+    if (!this.watched(t) && !t.keepAlive) {
+      // Nobody watches and it is not active: stop polling; forget it unless someone subscribes.
+      if (t.listeners.size === 0) this.tracked.delete(batchId);
+      return;
+    }
+    this.fetch(batchId, t).catch(() => undefined); // failures are handled (and scheduled) inside
+  }
+
+  private fetch(batchId: string, t: Tracked): Promise<BatchDetailResponse> {
+    if (t.inFlight) return t.inFlight;
+    if (t.timer) {
+      clearTimeout(t.timer);
+      t.timer = null;
+    }
+    const generation = t.generation;
+    const run = (async () => {
+      try {
+        const state = await this.deps.read(batchId);
+        if (generation !== t.generation) return state; // a refresh overtook this read
+        const previous = t.state;
+        try {
+          await this.deps.observe?.(batchId, state, previous);
+        } catch {
+          // Snapshots or alerts failing must not stop the batch from being shown.
+        }
+        t.state = state;
+        t.fetchedAt = this.deps.now();
+        t.failures = 0;
+        t.staleSince = null;
+        t.reason = null;
+        this.publish(t);
+        return this.withLive(t);
+      } catch (err) {
+        if (generation !== t.generation) throw err;
+        if (this.deps.isGone(err)) {
+          this.forget(batchId);
+          throw err;
+        }
+        t.failures += 1;
+        t.staleSince ??= this.deps.now();
+        t.reason = this.deps.describe(err);
+        if (t.state) this.publish(t); // subscribers learn that what they see is stale
+        throw err;
+      } finally {
+        if (generation === t.generation) {
+          t.inFlight = null;
+          this.schedule(batchId, t, this.nextDelay(t));
+        }
+      }
+    })();
+    t.inFlight = run;
+    return run;
+  }
+
+  /** The cadence; while failing, doubling from it up to MAX_BACKOFF_MS, with ±20% jitter. */
+  private nextDelay(t: Tracked): number {
+    const base = this.cadence(t);
+    if (t.failures === 0) return base;
+    const backoff = Math.min(MAX_BACKOFF_MS, base * 2 ** (t.failures - 1));
+    const jitter = 0.8 + 0.4 * (this.deps.random ?? Math.random)();
+    return Math.round(backoff * jitter);
+  }
+
+  private publish(t: Tracked): void {
+    t.version += 1;
+    const event = { id: t.version, batch: this.withLive(t) };
+    for (const listener of t.listeners) {
+      try {
+        listener(event);
+      } catch {
+        // One broken stream must not stop the others.
+      }
+    }
+  }
+
+  private withLive(t: Tracked): BatchDetailResponse {
+    const live: LiveStatus = {
+      fetched_at: new Date(t.fetchedAt).toISOString(),
+      stale_since: t.staleSince === null ? null : new Date(t.staleSince).toISOString(),
+      reason: t.reason,
+      version: t.version,
+    };
+    return { ...t.state!, live };
+  }
+}

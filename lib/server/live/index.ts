@@ -1,0 +1,34 @@
+import "server-only";
+// The process's live engine, wired to Syllable and the store. On globalThis: pages and route
+// handlers are separate bundles of one process and must share one engine (one loop per batch).
+import { readBatchDetail } from "@/lib/server/batches/service";
+import { getConfig } from "@/lib/server/env";
+import { isApiError } from "@/lib/server/errors";
+import { LiveEngine } from "./engine";
+
+export { LiveEngine, WATCH_TTL_MS } from "./engine";
+export type { LiveEvent } from "./engine";
+
+const g = globalThis as { __liveEngine?: LiveEngine };
+
+/** The live engine (created on first use from the validated configuration). */
+export function getLiveEngine(): LiveEngine {
+  if (!g.__liveEngine) {
+    const { livePollMs, liveIdlePollMs } = getConfig();
+    g.__liveEngine = new LiveEngine({
+      read: readBatchDetail,
+      isGone: (err) => isApiError(err) && err.code === "not_found",
+      describe: (err) => (isApiError(err) ? err.message : "Something went wrong on our side."),
+      now: Date.now,
+      watchedMs: livePollMs,
+      idleMs: liveIdlePollMs,
+    });
+  }
+  return g.__liveEngine;
+}
+
+/** Stops and forgets the engine (tests that change the configuration). */
+export function resetLiveEngineForTests(): void {
+  g.__liveEngine?.stop();
+  g.__liveEngine = undefined;
+}
