@@ -121,7 +121,7 @@ test.describe("batches", () => {
     await expect(page.getByRole("link", { name: "Export CSV" })).toBeVisible();
   });
 
-  test("live refresh polls while the tab is visible and stops while it is hidden", async ({ page }) => {
+  test("live updates are pushed while the tab is visible (no polling, no reload) and stop while it is hidden", async ({ page }) => {
     // An unpaused batch with pending requests; the sandbox clock is frozen, so it stays live.
     const id = `e2e-live-${Date.now()}`;
     await sandboxApi("POST", "/batches", { batch_id: id, campaign_id: ALWAYS_ON_CAMPAIGN, paused: false });
@@ -130,33 +130,40 @@ test.describe("batches", () => {
     await signIn(page, "supervisor");
     const detailPath = `/api/batches/${id}`;
     const polls: number[] = [];
+    const streams: number[] = [];
     page.on("request", (r) => {
-      if (new URL(r.url()).pathname === detailPath) polls.push(Date.now());
+      const p = new URL(r.url()).pathname;
+      if (p === detailPath) polls.push(Date.now());
+      if (p === `${detailPath}/events`) streams.push(Date.now());
     });
     await page.goto(`/batches/${id}`);
     await expect(page.getByRole("heading", { level: 1, name: id })).toBeVisible();
     await expect(page.getByText("Live", { exact: true })).toBeVisible();
     await expect(page.getByTestId("progress-total")).toHaveText("3");
-    const stamp = page.getByText(/^updated \d+ (s|min) ago$/);
+    const stamp = page.getByText(/^updated \d+ (s|min) ago$/).first();
     await expect(stamp).toBeVisible();
+    await expect.poll(() => streams.length).toBeGreaterThanOrEqual(1);
 
-    // Visible: at least one refetch in ~6 s (polls every 5 s).
-    const visibleStart = polls.length;
-    await page.waitForTimeout(6_000);
-    const visiblePolls = polls.length - visibleStart;
-    expect(visiblePolls).toBeGreaterThanOrEqual(1);
-    await expect(stamp).toHaveText(/^updated [0-6] s ago$/);
+    // Visible: the engine pushes every cadence (1 s in e2e); the page never polls.
+    await page.waitForTimeout(4_000);
+    await expect(stamp).toHaveText(/^updated [0-2] s ago$/);
+    // Calls go out in the sandbox: the page shows them without a reload.
+    await expect(page.getByTestId("progress-finished")).toHaveText("0");
+    await advanceSandbox(60);
+    await expect(page.getByTestId("progress-finished")).not.toHaveText("0", { timeout: 10_000 });
+    expect(polls).toEqual([]);
 
-    // Hidden: nothing for ~11 s (two intervals and more), and the stamp keeps aging.
+    // Hidden: the stream is closed, nothing polls, and the stamp keeps aging.
     await setTabHidden(page, true);
-    const hiddenStart = polls.length;
+    const hiddenStreams = streams.length;
     await page.waitForTimeout(11_000);
-    expect(polls.length - hiddenStart).toBe(0);
+    expect(polls).toEqual([]);
+    expect(streams.length).toBe(hiddenStreams);
     const age = Number(/updated (\d+) s ago/.exec((await stamp.textContent()) ?? "")?.[1]);
     expect(age).toBeGreaterThanOrEqual(10);
 
-    // Visible again: it refreshes at once (stale data on focus) and the stamp resets.
-    const back = page.waitForRequest((r) => new URL(r.url()).pathname === detailPath, { timeout: 6_000 });
+    // Visible again: a stream opens at once and the stamp resets.
+    const back = page.waitForRequest((r) => new URL(r.url()).pathname === `${detailPath}/events`, { timeout: 6_000 });
     await setTabHidden(page, false);
     await back;
     await expect(stamp).toHaveText(/^updated [0-3] s ago$/);

@@ -18,6 +18,7 @@ const MATRIX: Record<string, Partial<Record<HttpMethod, Access>>> = {
   "/api/auth/me": { GET: "supervisor" },
   "/api/batches": { GET: "supervisor", POST: "manager" },
   "/api/batches/[batchId]": { GET: "supervisor", PATCH: "manager", DELETE: "manager" },
+  "/api/batches/[batchId]/events": { GET: "supervisor" },
   "/api/batches/[batchId]/requests": { POST: "manager" },
   "/api/batches/[batchId]/requests/remove": { POST: "manager" },
   "/api/batches/[batchId]/results": { GET: "supervisor" },

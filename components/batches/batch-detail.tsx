@@ -10,6 +10,8 @@ import { RESULTS_TABLE } from "@/lib/queries/table-url";
 import { Card } from "@/components/ui/card";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { QueryProblem } from "@/components/ui/query-problem";
+import { useBatchEvents } from "@/lib/queries/batch-events";
+import { EngineStaleBanner, useResultsFollowProgress } from "./live-freshness";
 import { UpstreamText } from "@/components/ui/upstream-text";
 import { RECOVERY_MS } from "@/lib/queries/query-client";
 import { batchDetailQueryOptions, isLive } from "@/lib/queries/batches";
@@ -33,7 +35,9 @@ export function BatchDetail({
   /** Why the server could not load the batch for this render: shown at once, not after a second wait. */
   serverError?: string;
 }) {
-  const query = useQuery(batchDetailQueryOptions(batchId));
+  const { connected } = useBatchEvents(batchId);
+  const query = useQuery(batchDetailQueryOptions(batchId, { pushed: connected }));
+  useResultsFollowProgress(batchId, query.data?.status_counts);
   const table = useDataTableUrlState(RESULTS_TABLE);
   if (query.isPending && serverError) {
     return <ErrorState message={`The batch could not be loaded. ${serverError} Trying again every ${RECOVERY_MS / 1000} s.`} onRetry={() => query.refetch()} />;
@@ -42,7 +46,7 @@ export function BatchDetail({
   if (query.isError && !query.data) return <QueryProblem query={query} what="The batch" />;
   const batch = query.data!;
   // "Live" only while refreshes succeed: stale numbers must not look current.
-  const live = isLive(batch) && !query.isError;
+  const live = isLive(batch) && !query.isError && !batch.live?.stale_since;
   const selectedStatus = table.get("status");
 
   return (
@@ -68,6 +72,7 @@ export function BatchDetail({
           </span>
         </div>
         <QueryProblem query={query} what="The batch" />
+        {!query.isError && batch.live?.stale_since ? <EngineStaleBanner live={batch.live} /> : null}
         {batch.status === "FAILED" && batch.error_message && (
           <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
             <strong>Failed: </strong>

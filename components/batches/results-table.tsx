@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { NOT_LOADED, QueryProblem } from "@/components/ui/query-problem";
 import { UpstreamText } from "@/components/ui/upstream-text";
+import { UpdatedAgo } from "@/components/ui/time";
 import { useRemoveRequests } from "@/lib/queries/batch-writes";
 import { batchResultsQueryOptions, resultsCsvUrl, resultsParams } from "@/lib/queries/batches";
 import { RESULTS_TABLE } from "@/lib/queries/table-url";
@@ -50,6 +51,11 @@ export function ResultsTable({ batchId, state, canWrite, knownStatuses }: { batc
   return (
     <div className="space-y-3">
       <QueryProblem query={query} what="The results" />
+      {query.data ? (
+        <p className="text-right" data-testid="results-updated">
+          <UpdatedAgo at={query.dataUpdatedAt} />
+        </p>
+      ) : null}
       <DataTable
         label="Results"
         columns={columns}

@@ -71,12 +71,15 @@ export function isLive(b: BatchDetailResponse | undefined): boolean {
   return b.progress.in_flight > 0 || (!b.paused && b.progress.pending > 0);
 }
 
-export function batchDetailQueryOptions(id: string) {
+/** `pushed`: the page receives the batch's events (useBatchEvents), so it need not poll. */
+export function batchDetailQueryOptions(id: string, opts: { pushed?: boolean } = {}) {
   return queryOptions({
     queryKey: batchKeys.detail(id),
     queryFn: ({ signal }) => apiFetch<BatchDetailResponse>(`/api/batches/${enc(id)}`, { signal }),
     // Live while it can move and the tab is visible (stops when hidden); retries by itself while failing.
-    refetchInterval: recoveringInterval((query: { state: { status: string; data?: BatchDetailResponse } }) => (isLive(query.state.data) ? 5_000 : false)),
+    refetchInterval: recoveringInterval((query: { state: { status: string; data?: BatchDetailResponse } }) =>
+      !opts.pushed && isLive(query.state.data) ? 5_000 : false,
+    ),
     refetchIntervalInBackground: false,
   });
 }

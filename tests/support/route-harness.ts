@@ -47,6 +47,8 @@ export type CallOptions = {
   headers?: Record<string, string>;
   /** The Origin header; default the console's own ("http://console.test"), null for none. */
   origin?: string | null;
+  /** Aborts the request (ends an event stream as a closed browser tab would). */
+  signal?: AbortSignal;
 };
 
 export type Harness = {
@@ -113,11 +115,13 @@ export async function startHarness(opts: { seed?: boolean; timeoutMs?: number } 
       const method = o.method ?? (body !== undefined ? "POST" : "GET");
       // As the console's own pages send it (same origin); a test passes `origin: null` to omit it.
       if (o.origin !== null) headers["Origin"] ??= o.origin ?? "http://console.test";
-      const req = new Request(`http://console.test${p}`, { method, headers, body });
+      const req = new Request(`http://console.test${p}`, { method, headers, body, signal: o.signal });
       activeUser = role ? { id: USER_IDS[role], email: `${role}@sandbox.local`, role } : null;
       const res = await handler(req, { params: Promise.resolve(o.params ?? {}) });
       // Every answer an integration test receives must match the API's own OpenAPI document.
-      const problems = openApiProblems(method, p, res.status, res.headers.get("content-type") ?? "", await res.clone().text());
+      // An event stream never ends: only its status and type are checked; the test reads it.
+      const type = res.headers.get("content-type") ?? "";
+      const problems = openApiProblems(method, p, res.status, type, type.startsWith("text/event-stream") ? "" : await res.clone().text());
       if (problems.length) throw new Error(`The answer does not match /api/openapi.json:\n  ${problems.join("\n  ")}`);
       return res;
     },

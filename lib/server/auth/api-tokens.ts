@@ -40,5 +40,5 @@ export async function userFromToken(token: string): Promise<SessionUser | null> 
   const user = await store.users.findById(record.userId);
   if (!user) return null;
   if (!record.lastUsedAt || now - Date.parse(record.lastUsedAt) > TOUCH_EVERY_MS) await store.tokens.touch(record.id, new Date(now).toISOString());
-  return { id: user.id, email: user.email, role: user.role, via: "token" };
+  return { id: user.id, email: user.email, role: user.role, via: "token", credential: { kind: "token", hash: record.tokenHash } };
 }

@@ -7,8 +7,12 @@ import { bearerToken, userFromToken } from "./api-tokens";
 import { ensureDemoUsers } from "./demo-users";
 import { readSession } from "./session";
 
-/** Who a request acts for; `via: "token"` when an API token (not a browser session) says so. */
-export type SessionUser = { id: number; email: string; role: Role; via?: "session" | "token" };
+/**
+ * Who a request acts for; `via: "token"` when an API token (not a browser session) says so.
+ * `credential` names the session or token (by hash) so a long-lived answer, an event stream,
+ * can check later that it was not revoked meanwhile (see still-signed-in.ts).
+ */
+export type SessionUser = { id: number; email: string; role: Role; via?: "session" | "token"; credential?: { kind: "session" | "token"; hash: string } };
 
 /** The signed-in person, read fresh from the store so a removed user or changed role takes effect at once. */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
@@ -19,5 +23,5 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await readSession();
   if (!session) return null;
   const user = await getStore().users.findById(session.userId);
-  return user ? { id: user.id, email: user.email, role: user.role } : null;
+  return user ? { id: user.id, email: user.email, role: user.role, credential: { kind: "session", hash: session.idHash } } : null;
 });

@@ -18,7 +18,8 @@ export function getLiveEngine(): LiveEngine {
     g.__liveEngine = new LiveEngine({
       read: readBatchDetail,
       isGone: (err) => isApiError(err) && err.code === "not_found",
-      describe: (err) => (isApiError(err) ? err.message : "Something went wrong on our side."),
+      // "Try again" is advice for a person's request; the engine tries again by itself.
+      describe: (err) => (isApiError(err) ? err.message.replace(/\s*Try again[^.]*\.$/, "") : "Something went wrong on our side."),
       now: Date.now,
       watchedMs: livePollMs,
       idleMs: liveIdlePollMs,

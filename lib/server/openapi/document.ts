@@ -22,7 +22,7 @@ type Operation = {
   query?: z.ZodObject;
   body?: Body;
   /** Success answers by status; errors are added for every operation. */
-  responses: Record<number, z.ZodType | "csv" | "html">;
+  responses: Record<number, z.ZodType | "csv" | "html" | "event-stream">;
 };
 
 const OPERATIONS: Operation[] = [
@@ -33,6 +33,13 @@ const OPERATIONS: Operation[] = [
   { method: "get", path: "/api/batches", summary: "List batches (1-based page)", role: "supervisor", query: batchListQuerySchema, responses: { 200: R.pagedSchema(R.batchListItemSchema).extend({ upstream_now: z.iso.datetime({ offset: true }).describe("now on Syllable's clock") }) } },
   { method: "post", path: "/api/batches", summary: "Create a batch (on hold unless paused: false)", role: "manager", body: makeBatchCreateSchema(), responses: { 201: R.batchDetailResponseSchema } },
   { method: "get", path: "/api/batches/{batchId}", summary: "A batch with derived progress", role: "supervisor", responses: { 200: R.batchDetailResponseSchema } },
+  {
+    method: "get",
+    path: "/api/batches/{batchId}/events",
+    summary: "Server-Sent Events of one batch: `batch` (same JSON as GET /api/batches/{batchId}), `gone`, `signed-out`; resumes with Last-Event-ID",
+    role: "supervisor",
+    responses: { 200: "event-stream" },
+  },
   { method: "patch", path: "/api/batches/{batchId}", summary: "Pause/resume, expiry, call rate, auto pacing", role: "manager", body: makeBatchUpdateSchema(), responses: { 200: R.batchDetailResponseSchema } },
   { method: "delete", path: "/api/batches/{batchId}", summary: "Delete a batch (reason required)", role: "manager", body: batchDeleteSchema, responses: { 200: z.object({ deleted: z.literal(true), batch_id: z.string() }) } },
   { method: "post", path: "/api/batches/{batchId}/upload", summary: "Upload a CSV of contacts (multipart field `file`)", role: "manager", body: "multipart-csv", responses: { 200: R.uploadResponseSchema } },
@@ -116,6 +123,8 @@ function responses(op: Operation): Json {
         ? { description: "CSV", content: { "text/csv": { schema: { type: "string" } } } }
         : schema === "html"
           ? { description: "HTML", content: { "text/html": { schema: { type: "string" } } } }
+          : schema === "event-stream"
+            ? { description: "Server-Sent Events", content: { "text/event-stream": { schema: { type: "string" } } } }
           : { description: "OK", content: { "application/json": { schema: schemaOf(schema, "output") } } };
   }
   for (const [status, description] of Object.entries(ERRORS)) {

@@ -1,0 +1,31 @@
+import { stillSignedIn } from "@/lib/server/auth/still-signed-in";
+import { withRole } from "@/lib/server/auth/with-role";
+import { getLiveEngine } from "@/lib/server/live";
+import { eventStream, resumedVersion } from "@/lib/server/live/event-stream";
+
+type Params = { batchId: string };
+
+/**
+ * Server-Sent Events of one batch: `event: batch` with the same JSON as GET /api/batches/{id}
+ * whenever the live engine has a new state (including "stale since"), `event: gone` when it was
+ * deleted, `event: signed-out` when the session ends. Resumes with Last-Event-ID.
+ */
+export const GET = withRole<Params>("supervisor", async ({ req, user, params }) => {
+  const engine = getLiveEngine();
+  // Unknown batch or Syllable failing with nothing known yet: an error in the contract's shape, not a stream.
+  await engine.current(params.batchId);
+  const after = resumedVersion(req.headers.get("last-event-id"));
+  return eventStream({
+    signal: req.signal,
+    allowed: () => stillSignedIn(user, "supervisor"),
+    start: (send, close) =>
+      engine.subscribe(params.batchId, (e) => {
+        if ("gone" in e) {
+          send({ event: "gone", version: e.id, data: { batch_id: params.batchId } });
+          close();
+        } else if (after === null || e.id > after) {
+          send({ event: "batch", version: e.id, data: e.batch });
+        }
+      }),
+  });
+});

@@ -1,0 +1,53 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
+import { UpdatedAgo } from "@/components/ui/time";
+import { batchKeys } from "@/lib/queries/batches";
+import type { LiveStatus } from "@/lib/schemas/batches";
+
+/** The results page is re-read at most this often while a batch runs (a 100k batch is ~50 MB upstream). */
+export const RESULTS_REFRESH_MS = 30_000;
+
+/** The live engine could not refresh the batch: what is shown is its last good state. */
+export function EngineStaleBanner({ live }: { live: LiveStatus }) {
+  return (
+    <div role="status" data-testid="stale-banner" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+      <strong>Not up to date.</strong> Showing the last data we have (<UpdatedAgo at={Date.parse(live.fetched_at)} />
+      ). {live.reason ?? "Syllable is not answering."} The console keeps trying by itself.
+    </div>
+  );
+}
+
+/**
+ * Keeps the visible results page in step with the batch: when its counts change, the results
+ * are read again, at most once per RESULTS_REFRESH_MS (the last change is caught up when the
+ * wait is over), so rows stop saying PENDING long after the progress card says finished.
+ */
+export function useResultsFollowProgress(batchId: string, counts: Record<string, number> | null | undefined): void {
+  const qc = useQueryClient();
+  const key = counts ? JSON.stringify(counts) : "";
+  const seen = useRef<string | null>(null);
+  const lastRefresh = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => {
+    if (!key) return;
+    if (seen.current === null) {
+      // The first counts are what the results were loaded with.
+      seen.current = key;
+      lastRefresh.current = Date.now();
+      return;
+    }
+    if (key === seen.current) return;
+    seen.current = key;
+    const refresh = () => {
+      timer.current = null;
+      lastRefresh.current = Date.now();
+      void qc.invalidateQueries({ queryKey: batchKeys.results(batchId) });
+    };
+    const wait = lastRefresh.current + RESULTS_REFRESH_MS - Date.now();
+    if (wait <= 0) refresh();
+    else timer.current ??= setTimeout(refresh, wait);
+  }, [key, batchId, qc]);
+  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+}
