@@ -27,6 +27,8 @@ const MATRIX: Record<string, Partial<Record<HttpMethod, Access>>> = {
   "/api/campaigns": { GET: "supervisor", POST: "admin" },
   "/api/campaigns/[campaignId]": { GET: "supervisor", PATCH: "manager", DELETE: "admin" },
   "/api/health": { GET: "public" },
+  "/api/live": { GET: "supervisor" },
+  "/api/live/events": { GET: "supervisor" },
   "/api/openapi.json": { GET: "public" },
   "/api/docs": { GET: "public" },
   "/api/docs/assets/[file]": { GET: "public" },

@@ -91,13 +91,12 @@ function SettingsForm({ batch, onDone }: { batch: BatchDetailResponse; onDone: (
 /** The one-click answer to "won't finish before the expiry": let Syllable pace the batch to finish by it. */
 export function TurnOnAutoPacingButton({ batchId }: { batchId: string }) {
   const patch = usePatchBatch(batchId);
+  // mutateAsync, not mutate's callbacks: the pushed batch state can remove this button (the
+  // warning is gone) before the answer arrives, and callbacks of an unmounted caller never run.
   const turnOn = () =>
-    patch.mutate(
-      { auto_call_rate: true },
-      {
-        onSuccess: () => toast.success("Auto pacing on: Syllable paces the batch to finish by its expiry."),
-        onError: (err) => toast.error(err.message),
-      },
+    patch.mutateAsync({ auto_call_rate: true }).then(
+      () => toast.success("Auto pacing on: Syllable paces the batch to finish by its expiry."),
+      (err: Error) => toast.error(err.message),
     );
   return (
     <Button size="sm" variant="secondary" busy={patch.isPending} onClick={turnOn}>

@@ -119,3 +119,38 @@ export const removeRequestsResponseSchema = z.object({ removed: z.array(z.string
 export const addRequestResponseSchema = z.object({ request: requestResultSchema.nullable(), batch: batchDetailResponseSchema });
 export const uploadResponseSchema = z.object({ upload: z.record(z.string(), z.unknown()).nullable(), batch: batchDetailResponseSchema });
 export const resultsPageSchema = pagedSchema(requestResultSchema);
+
+const overviewRowSchema = z.looseObject({
+  batch_id: z.string(),
+  campaign_id: z.number().int(),
+  campaign_name: z.string().nullable(),
+  status: z.string().nullable(),
+  paused: z.boolean(),
+  total: z.number().int(),
+  finished: z.number().int(),
+  fraction: z.number(),
+  pending: z.number().int(),
+  in_flight: z.number().int(),
+  target_rate: z.number().nullable(),
+  observed_rate: z.number().nullable(),
+  eta: nullableIso,
+  stale_since: nullableIso,
+  sparkline: z.array(z.number()).describe("finished counts over the recent snapshots, oldest first"),
+  attention: z.array(z.enum(["stale", "failing", "not_dialing", "will_not_finish", "paused"])).describe("why it needs attention, most urgent first"),
+});
+export const liveOverviewSchema = z.object({
+  batches: z.array(overviewRowSchema),
+  totals: z.object({
+    batches: z.number().int(),
+    requests: z.number().int(),
+    dialed: z.number().int(),
+    connected: z.number().int(),
+    voicemail: z.number().int(),
+    completed: z.number().int(),
+    failed: z.number().int(),
+    pending: z.number().int(),
+  }),
+  alerts: z.array(z.unknown()),
+  upstream_now: iso,
+  discovered_at: nullableIso,
+});

@@ -49,8 +49,12 @@ type Tracked = {
   generation: number;
 };
 
+/** Every batch's events, for the overview: which batch, and the event. */
+export type OverviewListener = (batchId: string, event: LiveEvent) => void;
+
 export class LiveEngine {
   private readonly tracked = new Map<string, Tracked>();
+  private readonly overview = new Set<OverviewListener>();
   private stopped = false;
 
   constructor(private readonly deps: EngineDeps) {}
@@ -89,6 +93,18 @@ export class LiveEngine {
     return this.fetch(batchId, t);
   }
 
+  /**
+   * Subscribes to every batch's events (the overview). While anyone does, every tracked active
+   * batch counts as watched: the home page moves at the watched cadence, not once a minute.
+   */
+  subscribeAll(listener: OverviewListener): () => void {
+    this.overview.add(listener);
+    for (const [id, t] of this.tracked) if (t.keepAlive && !t.inFlight) this.schedule(id, t, t.state ? this.cadence(t) - (this.deps.now() - t.fetchedAt) : 0);
+    return () => {
+      this.overview.delete(listener);
+    };
+  }
+
   /** Keeps an active batch on the idle cadence even with nobody watching (for its history and alerts). */
   track(batchId: string): void {
     const t = this.entry(batchId);
@@ -100,6 +116,11 @@ export class LiveEngine {
   untrack(batchId: string): void {
     const t = this.tracked.get(batchId);
     if (t) t.keepAlive = false;
+  }
+
+  /** The ids tracked as active (discovery's list). */
+  trackedIds(): string[] {
+    return [...this.tracked].filter(([, t]) => t.keepAlive).map(([id]) => id);
   }
 
   /** Batch ids the engine currently follows, with their last state (the overview's source). */
@@ -114,14 +135,7 @@ export class LiveEngine {
     this.tracked.delete(batchId);
     t.generation += 1;
     if (t.timer) clearTimeout(t.timer);
-    const event: LiveEvent = { id: t.version + 1, gone: true };
-    for (const listener of t.listeners) {
-      try {
-        listener(event);
-      } catch {
-        // as in publish
-      }
-    }
+    this.emit(batchId, t, { id: t.version + 1, gone: true });
   }
 
   /** Treats every held state as old: the next current() fetches (tests that move the sandbox's time). */
@@ -145,7 +159,7 @@ export class LiveEngine {
   }
 
   private watched(t: Tracked): boolean {
-    return t.listeners.size > 0 || this.deps.now() - t.lastAskedAt < WATCH_TTL_MS;
+    return t.listeners.size > 0 || this.deps.now() - t.lastAskedAt < WATCH_TTL_MS || (t.keepAlive && this.overview.size > 0);
   }
 
   private cadence(t: Tracked): number {
@@ -192,7 +206,7 @@ export class LiveEngine {
         t.failures = 0;
         t.staleSince = null;
         t.reason = null;
-        this.publish(t);
+        this.publish(batchId, t);
         return this.withLive(t);
       } catch (err) {
         if (generation !== t.generation) throw err;
@@ -203,7 +217,7 @@ export class LiveEngine {
         t.failures += 1;
         t.staleSince ??= this.deps.now();
         t.reason = this.deps.describe(err);
-        if (t.state) this.publish(t); // subscribers learn that what they see is stale
+        if (t.state) this.publish(batchId, t); // subscribers learn that what they see is stale
         throw err;
       } finally {
         if (generation === t.generation) {
@@ -225,12 +239,16 @@ export class LiveEngine {
     return Math.round(backoff * jitter);
   }
 
-  private publish(t: Tracked): void {
+  private publish(batchId: string, t: Tracked): void {
     t.version += 1;
-    const event = { id: t.version, batch: this.withLive(t) };
-    for (const listener of t.listeners) {
+    this.emit(batchId, t, { id: t.version, batch: this.withLive(t) });
+  }
+
+  private emit(batchId: string, t: Tracked, event: LiveEvent): void {
+    const calls = [...[...t.listeners].map((l) => () => l(event)), ...[...this.overview].map((l) => () => l(batchId, event))];
+    for (const call of calls) {
       try {
-        listener(event);
+        call();
       } catch {
         // One broken stream must not stop the others.
       }

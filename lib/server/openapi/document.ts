@@ -10,6 +10,7 @@ import { addRequestSchema, batchDeleteSchema, batchListQuerySchema, makeBatchCre
 import { campaignCreateSchema, campaignDeleteBodySchema, campaignListQuerySchema, campaignPatchSchema } from "@/lib/schemas/campaigns";
 import type { Role } from "@/lib/schemas/roles";
 import { tokenCreateSchema } from "@/lib/schemas/tokens";
+import { liveQuerySchema } from "@/lib/schemas/live";
 
 type Json = Record<string, unknown>;
 type Body = z.ZodType | "multipart-csv";
@@ -66,6 +67,15 @@ const OPERATIONS: Operation[] = [
     query: z.object({ force: z.enum(["true", "false"]).optional() }),
     body: campaignDeleteBodySchema,
     responses: { 200: z.looseObject({ deleted: z.literal(true), id: z.number().int(), active_batches: z.number().int() }) },
+  },
+  { method: "get", path: "/api/live", summary: "The operations overview: active and paused batches, most in need of attention first; totals", role: "supervisor", query: liveQuerySchema, responses: { 200: R.liveOverviewSchema } },
+  {
+    method: "get",
+    path: "/api/live/events",
+    summary: "Server-Sent Events of the overview: `batch` (a row as in GET /api/live), `gone`, `signed-out`",
+    role: "supervisor",
+    query: liveQuerySchema,
+    responses: { 200: "event-stream" },
   },
   { method: "get", path: "/api/audit", summary: "Audit entries, newest first", role: "admin", query: auditQuerySchema, responses: { 200: R.auditPageSchema } },
   { method: "get", path: "/api/tokens", summary: "API tokens (never the token itself)", role: "admin", responses: { 200: R.tokenListSchema } },

@@ -1,0 +1,37 @@
+import { overviewRow } from "@/lib/domain/overview";
+import { liveQuerySchema } from "@/lib/schemas/live";
+import { stillSignedIn } from "@/lib/server/auth/still-signed-in";
+import { withRole } from "@/lib/server/auth/with-role";
+import { parseSearchParams } from "@/lib/server/errors";
+import { getLiveEngine } from "@/lib/server/live";
+import { ensureDiscovered } from "@/lib/server/live/discovery";
+import { eventStream } from "@/lib/server/live/event-stream";
+import { matches } from "@/lib/server/live/overview";
+
+/**
+ * Server-Sent Events of the overview: `event: batch` with a batch's overview row whenever the
+ * live engine has a new state of a followed batch (same row as in GET /api/live), `event: gone`
+ * when one disappears, `event: signed-out` when the session ends. Start from GET /api/live.
+ */
+export const GET = withRole("supervisor", async ({ req, user }) => {
+  const q = parseSearchParams(req.url, liveQuerySchema);
+  await ensureDiscovered();
+  const engine = getLiveEngine();
+  const followed = new Set(engine.trackedIds());
+  return eventStream({
+    signal: req.signal,
+    allowed: () => stillSignedIn(user, "supervisor"),
+    start: (send) =>
+      engine.subscribeAll((batchId, e) => {
+        if ("gone" in e) {
+          send({ event: "gone", data: { batch_id: batchId } });
+          return;
+        }
+        // Only batches the overview lists (active or paused), not every page someone has open.
+        if (!followed.has(batchId) && !engine.trackedIds().includes(batchId)) return;
+        followed.add(batchId);
+        const row = overviewRow(e.batch);
+        if (matches(row, q)) send({ event: "batch", data: row });
+      }),
+  });
+});

@@ -1,0 +1,53 @@
+import "server-only";
+// Which batches the live engine follows with nobody watching: every ACTIVE or PAUSED batch,
+// re-listed on the idle cadence (two list calls to Syllable per round, whatever their number).
+import { getConfig } from "@/lib/server/env";
+import { getSyllable } from "@/lib/server/syllable";
+import { getLiveEngine } from "./index";
+
+/** At most this many of each status are followed (the newest first). */
+export const DISCOVERY_LIMIT = 100;
+const TRACKED_STATUSES = ["ACTIVE", "PAUSED"] as const;
+
+const g = globalThis as { __liveDiscovery?: { at: number; running: Promise<void> | null; timer: ReturnType<typeof setInterval> | null } };
+const state = () => (g.__liveDiscovery ??= { at: 0, running: null, timer: null });
+
+/** Lists the active and paused batches and makes the engine follow exactly those. */
+export async function discoverActiveBatches(): Promise<void> {
+  const s = state();
+  s.running ??= (async () => {
+    try {
+      const syllable = getSyllable();
+      const lists = await Promise.all(
+        TRACKED_STATUSES.map((status) =>
+          syllable.listBatches({ search: [{ field: "status", value: status }], limit: DISCOVERY_LIMIT, order_by: "last_updated_at", order_by_direction: "desc" }),
+        ),
+      );
+      const engine = getLiveEngine();
+      const active = new Set(lists.flatMap((l) => l.items.filter((b) => TRACKED_STATUSES.includes(String(b.status ?? "").toUpperCase() as never)).map((b) => b.batch_id)));
+      for (const id of engine.trackedIds()) if (!active.has(id)) engine.untrack(id);
+      for (const id of active) engine.track(id);
+      s.at = Date.now();
+    } finally {
+      s.running = null;
+    }
+  })();
+  return s.running;
+}
+
+/** Discovers now unless a round finished within the idle cadence (the overview's first load). */
+export async function ensureDiscovered(): Promise<number> {
+  const s = state();
+  if (Date.now() - s.at > getConfig().liveIdlePollMs) await discoverActiveBatches();
+  return s.at;
+}
+
+/** Re-discovers on the idle cadence for as long as the process runs (started at server start). */
+export function startDiscovery(): void {
+  const s = state();
+  if (s.timer) return;
+  const round = () => discoverActiveBatches().catch((err: unknown) => console.error("Live engine: could not list active batches:", err instanceof Error ? err.message : err));
+  void round();
+  s.timer = setInterval(round, getConfig().liveIdlePollMs);
+  s.timer.unref?.();
+}

@@ -1,0 +1,44 @@
+import "server-only";
+// GET /api/live: the operations overview from the live engine's states (no per-viewer upstream
+// calls beyond what the engine does anyway).
+import { overviewRow, overviewTotals, sortByAttention, type OverviewRow, type OverviewTotals } from "@/lib/domain/overview";
+import type { BatchDetailResponse } from "@/lib/schemas/batches";
+import { mapBounded, withDeadline } from "@/lib/server/batches/ttl-cache";
+import { getConfig } from "@/lib/server/env";
+import { upstreamNow } from "@/lib/server/syllable";
+import { ensureDiscovered } from "./discovery";
+import { getLiveEngine } from "./index";
+
+export type OverviewQuery = { campaign?: number; status?: string };
+export type LiveOverview = {
+  batches: OverviewRow[];
+  totals: OverviewTotals;
+  /** Alerts arrive with the alert rules; the list is already part of the answer's shape. */
+  alerts: unknown[];
+  upstream_now: string;
+  discovered_at: string | null;
+};
+
+/** Whether a row passes the overview's filters. */
+export function matches(row: Pick<OverviewRow, "campaign_id" | "status" | "paused">, q: OverviewQuery): boolean {
+  if (q.campaign !== undefined && row.campaign_id !== q.campaign) return false;
+  if (q.status && String(row.status ?? "").toUpperCase() !== q.status.toUpperCase()) return false;
+  return true;
+}
+
+/** Every followed batch, filtered and sorted by what needs attention, with totals. */
+export async function liveOverview(q: OverviewQuery): Promise<LiveOverview> {
+  const discoveredAt = await ensureDiscovered();
+  const engine = getLiveEngine();
+  const { timeoutMs } = getConfig();
+  // Fresh states come from memory; a batch not read yet gets one read, all under one deadline.
+  const states = await mapBounded(engine.trackedIds(), 8, (id) => withDeadline<BatchDetailResponse>(engine.current(id), timeoutMs));
+  const shown = states.filter((s): s is BatchDetailResponse => s !== null).filter((s) => matches(overviewRow(s), q));
+  return {
+    batches: sortByAttention(shown.map(overviewRow)),
+    totals: overviewTotals(shown),
+    alerts: [],
+    upstream_now: upstreamNow().toISOString(),
+    discovered_at: discoveredAt ? new Date(discoveredAt).toISOString() : null,
+  };
+}
