@@ -1,9 +1,13 @@
-// Runs once when the console's server starts (Next calls `register`). A console stopped mid-write
+// Runs once when the console's server starts (Next calls `register`). Starts the live engine's
+// discovery of active batches. And: a console stopped mid-write
 // (crash, SIGKILL, deploy) leaves audit intents pending: settle them by reading their targets
 // back. Not awaited: Syllable may be slow, and serving must not wait for it.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { reconcilePendingAudit } = await import("@/lib/server/audit-reconcile");
+  // The live engine follows every active batch from the start (history and the overview do not wait for a viewer).
+  const { startDiscovery } = await import("@/lib/server/live/discovery");
+  startDiscovery();
   reconcilePendingAudit().then(
     (n) => n > 0 && console.log(`Settled ${n} audit ${n === 1 ? "entry" : "entries"} left pending by an interrupted write.`),
     (err: unknown) => console.error("Could not settle pending audit entries:", err),

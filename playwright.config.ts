@@ -44,6 +44,8 @@ export default defineConfig({
       SYLLABLE_TIMEOUT_MS: "6000",
       // The live engine's cadence while a batch is watched: fast, so specs see changes within a second.
       LIVE_POLL_MS: "1000",
+      // Active batches are re-listed (and unwatched ones read) every 5 s: a new batch reaches the overview quickly.
+      LIVE_IDLE_POLL_MS: "5000",
     },
   },
 });

@@ -25,6 +25,7 @@ test.describe("console pages", () => {
   });
 
   const pages: Array<[string, string, RegExp]> = [
+    ["overview", "/", /Overview/],
     ["batch list", "/batches", /Batches/],
     ["batch detail (100k)", `/batches/${SEED.batches.big}`, /seed-big-100k/],
     ["campaign list", "/campaigns", /Campaigns/],

@@ -38,6 +38,7 @@ async function contextAs(role: Role | null): Promise<APIRequestContext> {
 // Every page in app/(console), the address to try it at, and who may see it. A new page without
 // an entry here fails the first test.
 const PAGES: Record<string, { path: string; role: Role; data: RegExp }> = {
+  "/": { path: "/", role: "supervisor", data: /"batch_id"/ },
   "audit": { path: "/audit", role: "admin", data: /auth\.login/ },
   "batches": { path: "/batches", role: "supervisor", data: /"batch_id"/ },
   "batches/[batchId]": { path: `/batches/${SEED.batches.payments}`, role: "supervisor", data: /"status_counts"/ },
@@ -47,7 +48,7 @@ const PAGES: Record<string, { path: string; role: Role; data: RegExp }> = {
 
 function consolePages(dir = path.resolve("app/(console)"), prefix = ""): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    if (!e.isDirectory()) return e.name === "page.tsx" && prefix ? [prefix] : [];
+    if (!e.isDirectory()) return e.name === "page.tsx" ? [prefix || "/"] : [];
     // Route groups, "(list)", are not part of the address.
     if (/^\(.*\)$/.test(e.name)) return consolePages(path.join(dir, e.name), prefix);
     return consolePages(path.join(dir, e.name), prefix ? `${prefix}/${e.name}` : e.name);
@@ -147,10 +148,10 @@ test.describe("sign-in redirects", () => {
       await page.getByLabel("Email").fill("supervisor@sandbox.local");
       await page.getByLabel("Password").fill("sandbox");
       await page.getByRole("button", { name: "Sign in" }).click();
-      await expect(page).toHaveURL(`${CONSOLE_URL}/batches`);
+      await expect(page).toHaveURL(`${CONSOLE_URL}/`);
       // Already signed in: the login page forwards, still only on the console.
       await page.goto(`/login?next=${next}`);
-      await expect(page).toHaveURL(`${CONSOLE_URL}/batches`);
+      await expect(page).toHaveURL(`${CONSOLE_URL}/`);
     });
   }
 

@@ -1,5 +1,5 @@
 /** Where the console goes after sign-in when no (acceptable) target was given. */
-export const HOME_PATH = "/batches";
+export const HOME_PATH = "/";
 
 // Control characters, backslashes and whitespace never belong in a path the console links to;
 // browsers strip or reinterpret them (`/\evil.example`, `/%09/evil.example` → another host).

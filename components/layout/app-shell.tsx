@@ -13,7 +13,7 @@ export function AppShell({ user, mode, children }: { user: { email: string; role
       </a>
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-          <Link href="/batches" className="flex items-center gap-2 font-semibold text-slate-900">
+          <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">
             <span aria-hidden="true" className="grid h-7 w-7 place-items-center rounded-md bg-indigo-600 text-xs text-white">
               OC
             </span>
@@ -21,6 +21,7 @@ export function AppShell({ user, mode, children }: { user: { email: string; role
           </Link>
           <ModeBadge mode={mode} />
           <nav aria-label="Main" className="flex gap-1">
+            <NavLink href="/">Overview</NavLink>
             <NavLink href="/batches">Batches</NavLink>
             <NavLink href="/campaigns">Campaigns</NavLink>
             {hasRole(user.role, "admin") && <NavLink href="/audit">Audit</NavLink>}

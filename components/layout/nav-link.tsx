@@ -5,7 +5,9 @@ import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 
 export function NavLink({ href, children }: { href: string; children: string }) {
-  const active = usePathname().startsWith(href);
+  const path = usePathname();
+  // "/" (the overview) is only itself; other sections include their sub-pages.
+  const active = href === "/" ? path === "/" : path.startsWith(href);
   return (
     <Link
       href={href}

@@ -7,3 +7,12 @@ export const liveQuerySchema = z.object({
   status: z.enum(["ACTIVE", "PAUSED"]).optional(),
 });
 export type LiveQuery = z.infer<typeof liveQuerySchema>;
+
+/** GET /api/live (see lib/server/live/overview.ts). */
+export type LiveOverviewResponse = {
+  batches: import("@/lib/domain/overview").OverviewRow[];
+  totals: import("@/lib/domain/overview").OverviewTotals;
+  alerts: unknown[];
+  upstream_now: string;
+  discovered_at: string | null;
+};

@@ -1,7 +1,8 @@
 import "server-only";
 // GET /api/live: the operations overview from the live engine's states (no per-viewer upstream
 // calls beyond what the engine does anyway).
-import { overviewRow, overviewTotals, sortByAttention, type OverviewRow, type OverviewTotals } from "@/lib/domain/overview";
+import { overviewRow, overviewTotals, sortByAttention, type OverviewRow } from "@/lib/domain/overview";
+import type { LiveOverviewResponse } from "@/lib/schemas/live";
 import type { BatchDetailResponse } from "@/lib/schemas/batches";
 import { mapBounded, withDeadline } from "@/lib/server/batches/ttl-cache";
 import { getConfig } from "@/lib/server/env";
@@ -10,14 +11,7 @@ import { ensureDiscovered } from "./discovery";
 import { getLiveEngine } from "./index";
 
 export type OverviewQuery = { campaign?: number; status?: string };
-export type LiveOverview = {
-  batches: OverviewRow[];
-  totals: OverviewTotals;
-  /** Alerts arrive with the alert rules; the list is already part of the answer's shape. */
-  alerts: unknown[];
-  upstream_now: string;
-  discovered_at: string | null;
-};
+export type LiveOverview = LiveOverviewResponse;
 
 /** Whether a row passes the overview's filters. */
 export function matches(row: Pick<OverviewRow, "campaign_id" | "status" | "paused">, q: OverviewQuery): boolean {
@@ -37,7 +31,7 @@ export async function liveOverview(q: OverviewQuery): Promise<LiveOverview> {
   return {
     batches: sortByAttention(shown.map(overviewRow)),
     totals: overviewTotals(shown),
-    alerts: [],
+    alerts: [], // the alert rules fill this (next step of the live-operations work)
     upstream_now: upstreamNow().toISOString(),
     discovered_at: discoveredAt ? new Date(discoveredAt).toISOString() : null,
   };

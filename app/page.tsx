@@ -1,6 +1,0 @@
-import { redirect } from "next/navigation";
-import { HOME_PATH } from "@/lib/safe-next";
-
-export default function Home() {
-  redirect(HOME_PATH);
-}
