@@ -83,6 +83,8 @@ test.describe("pages check the session themselves (a skipped layout leaks nothin
     await expect(page).toHaveURL(/\/batches/);
     await page.getByRole("link", { name: SEED.batches.payments, exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`/batches/${SEED.batches.payments}`));
+    await nav.getByRole("link", { name: "Overview" }).click();
+    await expect(page).toHaveURL(/\/$/);
     await expect.poll(() => Object.values(PAGES).map((p) => p.path).filter((p) => !captured.has(p))).toEqual([]);
 
     let checked = 0;
@@ -104,7 +106,7 @@ test.describe("pages check the session themselves (a skipped layout leaks nothin
         } else {
           for (const leak of [/"batch_id"/, /actorEmail|actor_email|auth\.login|@sandbox\.local/, /"campaign_name"/, /"status_counts"/]) expect(body, label).not.toMatch(leak);
           // Sent away: by an HTTP redirect or by a redirect inside the RSC payload.
-          const target = role ? /^\/batches/ : new RegExp(`^/login\\?next=${encodeURIComponent(pageInfo.path)}`);
+          const target = role ? /^\/$/ : new RegExp(`^/login\\?next=${encodeURIComponent(pageInfo.path)}`);
           const location = res.status() === 307 ? new URL(res.headers()["location"]!, CONSOLE_URL) : null;
           const sentTo = location ? location.pathname + location.search : (/NEXT_REDIRECT;replace;([^;]+);/.exec(body)?.[1] ?? "");
           expect(sentTo, label).toMatch(target);

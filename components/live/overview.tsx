@@ -12,7 +12,8 @@ import { LoadingState, EmptyState } from "@/components/ui/states";
 import { RelativeTime, UpdatedAgo, UpstreamClockProvider } from "@/components/ui/time";
 import { UpstreamText } from "@/components/ui/upstream-text";
 import type { AttentionReason, OverviewRow, OverviewTotals } from "@/lib/domain/overview";
-import { liveOverviewQueryOptions, useLiveOverviewEvents } from "@/lib/queries/live";
+import { liveOverviewQueryOptions } from "@/lib/queries/live";
+import { useLiveOverviewEvents } from "@/lib/queries/live-events";
 import { Sparkline } from "./sparkline";
 
 const n = (v: number) => v.toLocaleString("en-US");

@@ -1,6 +1,6 @@
 /** A tiny inline chart of a series (finished requests over the recent snapshots); static SVG, no library. */
 export function Sparkline({ points, label, width = 96, height = 24 }: { points: number[]; label: string; width?: number; height?: number }) {
-  if (points.length < 2) return <span className="text-xs text-slate-400">no history yet</span>;
+  if (points.length < 2) return <span className="text-xs text-slate-500">no history yet</span>;
   const min = Math.min(...points);
   const max = Math.max(...points);
   const span = max - min || 1;

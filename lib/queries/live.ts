@@ -1,9 +1,6 @@
-"use client";
-// The operations overview: GET /api/live once, then rows pushed by /api/live/events written into
-// the cached overview (re-sorted by attention). Polling only as the fallback when the stream is down.
-import { queryOptions, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
-import { sortByAttention, type OverviewRow } from "@/lib/domain/overview";
+// The operations overview: GET /api/live (server prefetch and client query share these options);
+// pushed rows arrive through useLiveOverviewEvents (./live-events). Polling only as the fallback.
+import { queryOptions } from "@tanstack/react-query";
 import type { LiveOverviewResponse } from "@/lib/schemas/live";
 import { apiFetch } from "./api-fetch";
 import { recoveringInterval } from "./query-client";
@@ -17,50 +14,4 @@ export function liveOverviewQueryOptions(params: Record<string, string>, opts: {
     queryFn: ({ signal }) => apiFetch<LiveOverviewResponse>(`/api/live?${new URLSearchParams(params)}`, { signal }),
     refetchInterval: recoveringInterval(opts.pushed ? false : 5_000),
   });
-}
-
-/** Subscribes to the overview's events while the tab is visible. */
-export function useLiveOverviewEvents(params: Record<string, string>): { connected: boolean } {
-  const qc = useQueryClient();
-  const [connected, setConnected] = useState(false);
-  const key = JSON.stringify(params);
-  useEffect(() => {
-    if (typeof EventSource === "undefined") return;
-    const p = JSON.parse(key) as Record<string, string>;
-    let source: EventSource | null = null;
-    const update = (fn: (rows: OverviewRow[]) => OverviewRow[]) =>
-      qc.setQueryData<LiveOverviewResponse>(liveKeys.overview(p), (old) => (old ? { ...old, batches: sortByAttention(fn(old.batches)) } : old));
-    const close = () => {
-      source?.close();
-      source = null;
-      setConnected(false);
-    };
-    const open = () => {
-      if (source || document.visibilityState !== "visible") return;
-      const es = new EventSource(`/api/live/events?${new URLSearchParams(p)}`);
-      source = es;
-      es.addEventListener("open", () => setConnected(true));
-      es.addEventListener("batch", (e) => {
-        const row = JSON.parse((e as MessageEvent<string>).data) as OverviewRow;
-        update((rows) => [...rows.filter((r) => r.batch_id !== row.batch_id), row]);
-      });
-      es.addEventListener("gone", (e) => {
-        const { batch_id } = JSON.parse((e as MessageEvent<string>).data) as { batch_id: string };
-        update((rows) => rows.filter((r) => r.batch_id !== batch_id));
-      });
-      es.addEventListener("signed-out", () => {
-        close();
-        void qc.invalidateQueries({ queryKey: ["live"] });
-      });
-      es.addEventListener("error", () => setConnected(es.readyState === EventSource.OPEN));
-    };
-    const onVisibility = () => (document.visibilityState === "visible" ? open() : close());
-    open();
-    document.addEventListener("visibilitychange", onVisibility);
-    return () => {
-      document.removeEventListener("visibilitychange", onVisibility);
-      close();
-    };
-  }, [key, qc]);
-  return { connected };
 }
