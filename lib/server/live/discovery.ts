@@ -2,7 +2,8 @@ import "server-only";
 // Which batches the live engine follows with nobody watching: every ACTIVE or PAUSED batch,
 // re-listed on the idle cadence (two list calls to Syllable per round, whatever their number).
 import { getConfig } from "@/lib/server/env";
-import { getSyllable } from "@/lib/server/syllable";
+import { getStore } from "@/lib/server/store";
+import { getSyllable, upstreamNow } from "@/lib/server/syllable";
 import { getLiveEngine } from "./index";
 
 /** At most this many of each status are followed (the newest first). */
@@ -50,4 +51,11 @@ export function startDiscovery(): void {
   void round();
   s.timer = setInterval(round, getConfig().liveIdlePollMs);
   s.timer.unref?.();
+  // Snapshot retention, hourly (one a minute for 7 days, one an hour for 90 days).
+  const prune = () =>
+    getStore()
+      .snapshots.prune(upstreamNow().toISOString())
+      .catch((err: unknown) => console.error("Could not prune progress snapshots:", err instanceof Error ? err.message : err));
+  void prune();
+  setInterval(prune, 3_600_000).unref?.();
 }

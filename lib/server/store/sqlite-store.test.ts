@@ -104,3 +104,30 @@ describe("events", () => {
     expect(other).toEqual([]);
   });
 });
+
+describe("snapshot retention", () => {
+  it("keeps one a minute for 7 days, one an hour for 90 days, nothing older", async () => {
+    const now = Date.parse("2026-11-23T12:00:00.000Z");
+    const at = (msAgo: number) => new Date(now - msAgo).toISOString();
+    const snap = (msAgo: number, finished: number) => store.snapshots.add({ batchId: "ret", at: at(msAgo), total: 100, finished, statusCounts: { COMPLETED: finished } });
+    // Today: 3 in one minute (keep 1), 1 in the next minute.
+    await snap(30_000, 1);
+    await snap(20_000, 2);
+    await snap(10_000, 3);
+    await snap(90_000, 0);
+    // 10 days ago: 3 in one hour (keep 1), 1 in another hour.
+    const tenDays = 10 * 86_400_000;
+    await snap(tenDays, 4);
+    await snap(tenDays - 60_000, 5);
+    await snap(tenDays - 120_000, 6);
+    await snap(tenDays + 2 * 3_600_000, 7);
+    // 100 days ago: gone.
+    await snap(100 * 86_400_000, 8);
+
+    expect(await store.snapshots.prune(new Date(now).toISOString())).toBe(2 + 2 + 1);
+    const kept = (await store.snapshots.list("ret", { limit: 100 })).map((s) => s.finished);
+    // The first of each bucket survives, oldest first.
+    expect(kept).toEqual([7, 4, 0, 1]);
+    expect(await store.snapshots.prune(new Date(now).toISOString())).toBe(0);
+  });
+});

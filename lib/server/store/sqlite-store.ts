@@ -258,6 +258,25 @@ export function openSqliteStore(file: string): Store {
       async add(s: ProgressSnapshot) {
         q.insertSnapshot.run(s.batchId, s.at, s.total, s.finished, JSON.stringify(s.statusCounts));
       },
+      // Timestamps are ISO strings: the first 16 characters name the minute, the first 13 the hour.
+      prune: async (now) =>
+        db.transaction(() => {
+          const t = Date.parse(now);
+          const week = new Date(t - 7 * 86_400_000).toISOString();
+          const quarter = new Date(t - 90 * 86_400_000).toISOString();
+          const thin = (bucket: number, from: string, to: string) =>
+            db
+              .prepare(
+                `DELETE FROM progress_snapshots WHERE rowid IN (
+                   SELECT rowid FROM (
+                     SELECT rowid, ROW_NUMBER() OVER (PARTITION BY batch_id, substr(at, 1, ${bucket}) ORDER BY at) AS n
+                     FROM progress_snapshots WHERE at >= ? AND at < ?
+                   ) WHERE n > 1)`,
+              )
+              .run(from, to).changes;
+          const old = db.prepare("DELETE FROM progress_snapshots WHERE at < ?").run(quarter).changes;
+          return old + thin(13, quarter, week) + thin(16, week, "9999");
+        })(),
       async list(batchId, opts = {}) {
         return q.snapshots.all(batchId, opts.since ?? "", opts.limit ?? 500).map((r) => ({
           batchId: r.batch_id,

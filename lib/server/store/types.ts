@@ -107,6 +107,11 @@ export interface SnapshotRepo {
   add(snapshot: ProgressSnapshot): Promise<void>;
   /** Oldest first, at most `limit` (the newest ones), optionally only those at or after `since`. */
   list(batchId: string, opts?: { since?: string; limit?: number }): Promise<ProgressSnapshot[]>;
+  /**
+   * Retention, relative to `now` (ISO): the first snapshot of each minute is kept for 7 days, the
+   * first of each hour for 90 days, nothing older. Returns how many were deleted.
+   */
+  prune(now: string): Promise<number>;
 }
 
 export interface AuditRepo {
