@@ -14,7 +14,9 @@ test("a signed-out visit lands on the sign-in page, which lists the sandbox demo
 for (const role of ROLES) {
   test(`${role} signs in, sees the Sandbox badge and their role, and signs out`, async ({ page }) => {
     await signIn(page, role);
-    await expect(page).toHaveURL(/\/batches/);
+    // Home is the operations overview.
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
     await expect(page.getByRole("banner").getByText("Sandbox", { exact: true })).toBeVisible();
     await expect(page.getByTestId("current-role")).toHaveText(ROLE_LABELS[role]);
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Campaigns" })).toBeVisible();

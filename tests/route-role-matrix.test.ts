@@ -12,6 +12,8 @@ type Access = Role | "public";
 const MATRIX: Record<string, Partial<Record<HttpMethod, Access>>> = {
   // The not-found answer for every other /api address.
   "/api/[...path]": { GET: "public", POST: "public", PUT: "public", PATCH: "public", DELETE: "public" },
+  "/api/alerts": { GET: "supervisor" },
+  "/api/alerts/[alertId]/ack": { POST: "manager" },
   "/api/audit": { GET: "admin" },
   "/api/auth/login": { POST: "public" },
   "/api/auth/logout": { POST: "public" },
@@ -37,7 +39,7 @@ const MATRIX: Record<string, Partial<Record<HttpMethod, Access>>> = {
 };
 
 // Ids that exist nowhere: a permitted call gets 404/422, never a change.
-const PARAMS = { batchId: "matrix-no-such-batch", campaignId: "999999", tokenId: "no-such-token" };
+const PARAMS = { batchId: "matrix-no-such-batch", campaignId: "999999", tokenId: "no-such-token", alertId: "999999" };
 
 let h: Harness;
 let routes: ApiRoute[];

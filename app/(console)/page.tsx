@@ -5,6 +5,7 @@ import { getQueryClient } from "@/lib/queries/query-client";
 import { liveQuerySchema } from "@/lib/schemas/live";
 import { liveOverviewFor } from "@/lib/server/dal/live";
 import { requirePageUser } from "@/lib/server/dal/page-user";
+import { hasRole } from "@/lib/schemas/roles";
 
 export const metadata = { title: "Overview" };
 
@@ -21,7 +22,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   await queryClient.prefetchQuery({ queryKey: liveKeys.overview(params), queryFn: () => liveOverviewFor(user, parsed.success ? parsed.data : {}) });
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <LiveOverview />
+      <LiveOverview canAck={hasRole(user.role, "manager")} />
     </HydrationBoundary>
   );
 }

@@ -11,7 +11,7 @@ import { Card } from "@/components/ui/card";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { QueryProblem } from "@/components/ui/query-problem";
 import { useBatchEvents } from "@/lib/queries/batch-events";
-import { EngineStaleBanner, useResultsFollowProgress } from "./live-freshness";
+import { BatchAlerts, EngineStaleBanner, useResultsFollowProgress } from "./live-freshness";
 import { UpstreamText } from "@/components/ui/upstream-text";
 import { RECOVERY_MS } from "@/lib/queries/query-client";
 import { batchDetailQueryOptions, isLive } from "@/lib/queries/batches";
@@ -73,6 +73,7 @@ export function BatchDetail({
         </div>
         <QueryProblem query={query} what="The batch" />
         {!query.isError && batch.live?.stale_since ? <EngineStaleBanner live={batch.live} /> : null}
+        <BatchAlerts batchId={batchId} canAck={canWrite} />
         {batch.status === "FAILED" && batch.error_message && (
           <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
             <strong>Failed: </strong>

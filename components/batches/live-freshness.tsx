@@ -1,6 +1,8 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { AlertsPanel } from "@/components/live/alerts-panel";
+import { batchAlertsQueryOptions } from "@/lib/queries/alerts";
 import { useEffect, useRef } from "react";
 import { UpdatedAgo } from "@/components/ui/time";
 import { batchKeys } from "@/lib/queries/batches";
@@ -50,4 +52,10 @@ export function useResultsFollowProgress(batchId: string, counts: Record<string,
     else timer.current ??= setTimeout(refresh, wait);
   }, [key, batchId, qc]);
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+}
+
+/** The batch's open alerts (kept current by its event stream). */
+export function BatchAlerts({ batchId, canAck }: { batchId: string; canAck: boolean }) {
+  const q = useQuery(batchAlertsQueryOptions(batchId));
+  return <AlertsPanel alerts={q.data?.items ?? []} canAck={canAck} showBatch={false} />;
 }

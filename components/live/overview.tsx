@@ -14,6 +14,7 @@ import { UpstreamText } from "@/components/ui/upstream-text";
 import type { AttentionReason, OverviewRow, OverviewTotals } from "@/lib/domain/overview";
 import { liveOverviewQueryOptions } from "@/lib/queries/live";
 import { useLiveOverviewEvents } from "@/lib/queries/live-events";
+import { AlertsPanel } from "./alerts-panel";
 import { Sparkline } from "./sparkline";
 
 const n = (v: number) => v.toLocaleString("en-US");
@@ -37,7 +38,7 @@ function filtersOf(sp: URLSearchParams): Record<string, string> {
 }
 
 /** The console's home: every active or paused batch, live, the ones needing attention first. */
-export function LiveOverview() {
+export function LiveOverview({ canAck }: { canAck: boolean }) {
   const sp = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
@@ -96,6 +97,7 @@ export function LiveOverview() {
       {data ? (
         <UpstreamClockProvider nowIso={data.upstream_now} receivedAt={query.dataUpdatedAt}>
           <Totals totals={data.totals} />
+          <AlertsPanel alerts={[...data.alerts].sort((a, b) => b.id - a.id)} canAck={canAck} />
           {data.batches.length === 0 ? (
             <EmptyState title={params.campaign || params.status ? "No batch matches these filters." : "No active or paused batches right now."}>
               New batches appear here as soon as they start. <Link href="/batches" className="text-indigo-700 underline">All batches</Link>

@@ -6,6 +6,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { BatchDetailResponse } from "@/lib/schemas/batches";
+import { alertKeys } from "./alerts";
 import { batchKeys } from "./batches";
 
 /** Subscribes to a batch's events while the tab is visible; `connected` says whether pushes arrive. */
@@ -29,6 +30,8 @@ export function useBatchEvents(batchId: string): { connected: boolean } {
         qc.setQueryData<BatchDetailResponse>(batchKeys.detail(batchId), JSON.parse((e as MessageEvent<string>).data) as BatchDetailResponse);
         setConnected(true);
       });
+      // One of its alerts opened, resolved or was acknowledged: re-read the batch's alerts.
+      es.addEventListener("alert", () => void qc.invalidateQueries({ queryKey: alertKeys.forBatch(batchId) }));
       // Deleted meanwhile: let the query find out (its 404 shows "Batch not found").
       es.addEventListener("gone", () => {
         close();

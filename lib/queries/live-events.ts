@@ -3,7 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { sortByAttention, type OverviewRow } from "@/lib/domain/overview";
-import type { LiveOverviewResponse } from "@/lib/schemas/live";
+import type { AlertView, LiveOverviewResponse } from "@/lib/schemas/live";
 import { liveKeys } from "./live";
 
 /** Subscribes to the overview's events while the tab is visible. */
@@ -30,6 +30,12 @@ export function useLiveOverviewEvents(params: Record<string, string>): { connect
       es.addEventListener("batch", (e) => {
         const row = JSON.parse((e as MessageEvent<string>).data) as OverviewRow;
         update((rows) => [...rows.filter((r) => r.batch_id !== row.batch_id), row]);
+      });
+      es.addEventListener("alert", (e) => {
+        const { change, alert } = JSON.parse((e as MessageEvent<string>).data) as { change: string; alert: AlertView };
+        qc.setQueryData<LiveOverviewResponse>(liveKeys.overview(p), (old) =>
+          old ? { ...old, alerts: change === "resolved" ? old.alerts.filter((a) => a.id !== alert.id) : [alert, ...old.alerts.filter((a) => a.id !== alert.id)] } : old,
+        );
       });
       es.addEventListener("gone", (e) => {
         const { batch_id } = JSON.parse((e as MessageEvent<string>).data) as { batch_id: string };

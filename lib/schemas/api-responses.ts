@@ -150,7 +150,19 @@ export const liveOverviewSchema = z.object({
     failed: z.number().int(),
     pending: z.number().int(),
   }),
-  alerts: z.array(z.unknown()),
+  alerts: z.array(z.lazy(() => alertSchema)),
   upstream_now: iso,
   discovered_at: nullableIso,
 });
+
+export const alertSchema = z.object({
+  id: z.number().int(),
+  batch_id: z.string(),
+  kind: z.string().describe("stalled, failure_spike, will_not_finish, finished"),
+  message: z.string(),
+  opened_at: iso,
+  resolved_at: nullableIso,
+  acked_by: z.string().nullable(),
+  acked_at: nullableIso,
+});
+export const alertListSchema = z.object({ items: z.array(alertSchema) });

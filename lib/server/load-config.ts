@@ -34,6 +34,9 @@ export const envSchema = z.object({
   UPLOAD_MAX_MB: optional(z.coerce.number().min(1).max(1024).default(20)),
   LIVE_POLL_MS: optional(z.coerce.number().int().min(200).max(600_000).default(5_000)),
   LIVE_IDLE_POLL_MS: optional(z.coerce.number().int().min(1_000).max(3_600_000).default(60_000)),
+  ALERT_STALL_MINUTES: optional(z.coerce.number().min(1).max(24 * 60).default(15)),
+  ALERT_FAILURE_SHARE: optional(z.coerce.number().gt(0).max(1).default(0.5)),
+  ALERT_WEBHOOK_URL: optional(z.url({ protocol: /^https?$/ }).optional()),
 });
 export type Env = z.infer<typeof envSchema>;
 
@@ -60,6 +63,10 @@ export type ConsoleConfig = {
   /** The live engine's cadence for a batch someone watches, and for an active one nobody watches. */
   livePollMs: number;
   liveIdlePollMs: number;
+  alertStallMinutes: number;
+  alertFailureShare: number;
+  /** Where new alerts are POSTed as Slack-compatible JSON ({text}); unset: nowhere. */
+  alertWebhookUrl: string | undefined;
 };
 
 export class EnvError extends Error {}
@@ -93,6 +100,9 @@ export function loadConfig(source: Record<string, string | undefined>): ConsoleC
     uploadMaxBytes: Math.round(env.UPLOAD_MAX_MB * 1024 * 1024),
     livePollMs: env.LIVE_POLL_MS,
     liveIdlePollMs: env.LIVE_IDLE_POLL_MS,
+    alertStallMinutes: env.ALERT_STALL_MINUTES,
+    alertFailureShare: env.ALERT_FAILURE_SHARE,
+    alertWebhookUrl: env.ALERT_WEBHOOK_URL,
   };
 }
 

@@ -105,6 +105,18 @@ describe("LiveEngine", () => {
     s.engine.stop();
   });
 
+  it("a GET while Syllable starts failing gets the last state marked stale, not an error", async () => {
+    const s = setup();
+    await s.engine.current("b1");
+    await vi.advanceTimersByTimeAsync(WATCHED * 2); // no longer fresh; nobody subscribed
+    s.fail(new Error("Syllable did not answer within 15 s."));
+    s.engine.expireAll();
+    const state = await s.engine.current("b1");
+    expect(state.live).toMatchObject({ reason: "Syllable did not answer within 15 s." });
+    expect(state.live?.stale_since).not.toBeNull();
+    s.engine.stop();
+  });
+
   it("refresh after a write reads at once and wins over a read that started before it", async () => {
     const s = setup();
     await s.engine.current("b1");

@@ -82,7 +82,11 @@ export class LiveEngine {
       if (!t.timer && !t.inFlight) this.schedule(batchId, t, this.cadence(t) - (this.deps.now() - t.fetchedAt));
       return this.withLive(t);
     }
-    return this.fetch(batchId, t);
+    // Syllable failing now but a state is known: the last data, marked stale, beats an error.
+    return this.fetch(batchId, t).catch((err: unknown) => {
+      if (t.state && this.tracked.get(batchId) === t) return this.withLive(t);
+      throw err;
+    });
   }
 
   /** After a write through the console: fetch now (never joining a read that began before the write) and publish. */

@@ -4,6 +4,7 @@ import "server-only";
 import { readBatchDetail } from "@/lib/server/batches/service";
 import { getConfig } from "@/lib/server/env";
 import { isApiError } from "@/lib/server/errors";
+import { evaluateAlerts } from "./alerts";
 import { LiveEngine } from "./engine";
 
 export { LiveEngine, WATCH_TTL_MS } from "./engine";
@@ -17,6 +18,7 @@ export function getLiveEngine(): LiveEngine {
     const { livePollMs, liveIdlePollMs } = getConfig();
     g.__liveEngine = new LiveEngine({
       read: readBatchDetail,
+      observe: (batchId, state) => evaluateAlerts(batchId, state),
       isGone: (err) => isApiError(err) && err.code === "not_found",
       // "Try again" is advice for a person's request; the engine tries again by itself.
       describe: (err) => (isApiError(err) ? err.message.replace(/\s*Try again[^.]*\.$/, "") : "Something went wrong on our side."),

@@ -7,6 +7,8 @@ import type { BatchDetailResponse } from "@/lib/schemas/batches";
 import { mapBounded, withDeadline } from "@/lib/server/batches/ttl-cache";
 import { getConfig } from "@/lib/server/env";
 import { upstreamNow } from "@/lib/server/syllable";
+import { getStore } from "@/lib/server/store";
+import { alertView } from "./alert-view";
 import { ensureDiscovered } from "./discovery";
 import { getLiveEngine } from "./index";
 
@@ -31,7 +33,7 @@ export async function liveOverview(q: OverviewQuery): Promise<LiveOverview> {
   return {
     batches: sortByAttention(shown.map(overviewRow)),
     totals: overviewTotals(shown),
-    alerts: [], // the alert rules fill this (next step of the live-operations work)
+    alerts: (await getStore().alerts.list({ state: "open", limit: 100 })).map(alertView),
     upstream_now: upstreamNow().toISOString(),
     discovered_at: discoveredAt ? new Date(discoveredAt).toISOString() : null,
   };

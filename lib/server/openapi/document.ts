@@ -10,7 +10,7 @@ import { addRequestSchema, batchDeleteSchema, batchListQuerySchema, makeBatchCre
 import { campaignCreateSchema, campaignDeleteBodySchema, campaignListQuerySchema, campaignPatchSchema } from "@/lib/schemas/campaigns";
 import type { Role } from "@/lib/schemas/roles";
 import { tokenCreateSchema } from "@/lib/schemas/tokens";
-import { liveQuerySchema } from "@/lib/schemas/live";
+import { alertListQuerySchema, liveQuerySchema } from "@/lib/schemas/live";
 
 type Json = Record<string, unknown>;
 type Body = z.ZodType | "multipart-csv";
@@ -77,6 +77,8 @@ const OPERATIONS: Operation[] = [
     query: liveQuerySchema,
     responses: { 200: "event-stream" },
   },
+  { method: "get", path: "/api/alerts", summary: "Alerts, newest first (open by default)", role: "supervisor", query: alertListQuerySchema, responses: { 200: R.alertListSchema } },
+  { method: "post", path: "/api/alerts/{alertId}/ack", summary: "Acknowledge an alert (audited)", role: "manager", responses: { 200: R.alertSchema } },
   { method: "get", path: "/api/audit", summary: "Audit entries, newest first", role: "admin", query: auditQuerySchema, responses: { 200: R.auditPageSchema } },
   { method: "get", path: "/api/tokens", summary: "API tokens (never the token itself)", role: "admin", responses: { 200: R.tokenListSchema } },
   { method: "post", path: "/api/tokens", summary: "Issue an API token for a user (shown once)", role: "admin", body: tokenCreateSchema, responses: { 201: R.tokenCreatedSchema } },

@@ -4,7 +4,7 @@ import { getConfig } from "@/lib/server/env";
 import { openSqliteStore } from "./sqlite-store";
 import type { Store } from "./types";
 
-export type { Store, User, ProgressSnapshot, AuditEntry, AuditActorRole, AuditOutcome, Session, ApiToken } from "./types";
+export type { Store, User, ProgressSnapshot, AuditEntry, AuditActorRole, AuditOutcome, Session, ApiToken, Alert } from "./types";
 
 // One store per process. Next's dev server reloads modules, so keep it on globalThis to avoid
 // opening the SQLite file again on every reload.

@@ -5,7 +5,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import type { Role } from "@/lib/schemas/roles";
 import type { Campaign } from "@/lib/schemas/syllable";
-import type { ApiToken, AuditActorRole, AuditEntry, AuditOutcome, ProgressSnapshot, Session, Store, User } from "./types";
+import type { Alert, ApiToken, AuditActorRole, AuditEntry, AuditOutcome, ProgressSnapshot, Session, Store, User } from "./types";
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS users (
@@ -57,6 +57,18 @@ CREATE TABLE IF NOT EXISTS campaign_versions (
   PRIMARY KEY (campaign_id, updated_at)
 );
 CREATE INDEX IF NOT EXISTS campaign_versions_seq ON campaign_versions (seq);
+CREATE TABLE IF NOT EXISTS alerts (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  batch_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  message TEXT NOT NULL,
+  opened_at TEXT NOT NULL,
+  resolved_at TEXT,
+  acked_by TEXT,
+  acked_at TEXT
+);
+-- At most one open alert per batch and kind, whoever evaluates the rules.
+CREATE UNIQUE INDEX IF NOT EXISTS alerts_one_open ON alerts (batch_id, kind) WHERE resolved_at IS NULL;
 CREATE TABLE IF NOT EXISTS api_tokens (
   id TEXT PRIMARY KEY,
   user_id INTEGER NOT NULL,
@@ -86,6 +98,18 @@ const toAuditEntry = (r: AuditRow): AuditEntry => ({
   target: r.target,
   outcome: r.outcome,
   detail: JSON.parse(r.detail) as Record<string, unknown>,
+});
+
+type AlertRow = { id: number; batch_id: string; kind: string; message: string; opened_at: string; resolved_at: string | null; acked_by: string | null; acked_at: string | null };
+const toAlert = (r: AlertRow): Alert => ({
+  id: r.id,
+  batchId: r.batch_id,
+  kind: r.kind,
+  message: r.message,
+  openedAt: r.opened_at,
+  resolvedAt: r.resolved_at,
+  ackedBy: r.acked_by,
+  ackedAt: r.acked_at,
 });
 
 type UserRow = { id: number; email: string; role: Role; password_hash: string; created_at: string };
@@ -316,6 +340,29 @@ export function openSqliteStore(file: string): Store {
           return q.completeAudit.run(outcome, JSON.stringify(merged), id).changes === 1;
         })(),
       pendingBefore: async (before) => q.pendingAudit.all(before).map(toAuditEntry),
+    },
+    alerts: {
+      async open({ batchId, kind, message, at }) {
+        const info = db.prepare("INSERT OR IGNORE INTO alerts (batch_id, kind, message, opened_at) VALUES (?, ?, ?, ?)").run(batchId, kind, message, at);
+        if (info.changes === 0) return null;
+        return toAlert(db.prepare<[number], AlertRow>("SELECT * FROM alerts WHERE id = ?").get(Number(info.lastInsertRowid))!);
+      },
+      async resolve(batchId, kind, at) {
+        const row = db.prepare<[string, string], AlertRow>("SELECT * FROM alerts WHERE batch_id = ? AND kind = ? AND resolved_at IS NULL").get(batchId, kind);
+        if (!row) return null;
+        db.prepare("UPDATE alerts SET resolved_at = ? WHERE id = ?").run(at, row.id);
+        return toAlert({ ...row, resolved_at: at });
+      },
+      async list({ state, batchId, limit = 200 }) {
+        const where = [state === "open" ? "resolved_at IS NULL" : state === "resolved" ? "resolved_at IS NOT NULL" : "1 = 1", batchId ? "batch_id = ?" : "1 = 1"].join(" AND ");
+        const args: Array<string | number> = batchId ? [batchId, limit] : [limit];
+        return db.prepare<Array<string | number>, AlertRow>(`SELECT * FROM alerts WHERE ${where} ORDER BY id DESC LIMIT ?`).all(...args).map(toAlert);
+      },
+      async ack(id, by, at) {
+        db.prepare("UPDATE alerts SET acked_by = ?, acked_at = ? WHERE id = ? AND acked_at IS NULL").run(by, at, id);
+        const row = db.prepare<[number], AlertRow>("SELECT * FROM alerts WHERE id = ?").get(id);
+        return row && toAlert(row);
+      },
     },
     campaignVersions: {
       async remember(campaigns: Campaign[]) {

@@ -153,6 +153,29 @@ export interface LeaseRepo {
  * The console's own state, as an asynchronous port: SQLite by default; a Postgres
  * implementation can stand behind the same interface for several instances.
  */
+/** An alert raised by the live engine's rules on one batch; open until its condition clears (or acknowledged, for "finished"). */
+export type Alert = {
+  id: number;
+  batchId: string;
+  kind: string;
+  message: string;
+  openedAt: string;
+  resolvedAt: string | null;
+  ackedBy: string | null;
+  ackedAt: string | null;
+};
+
+export interface AlertRepo {
+  /** Opens an alert unless one of this kind is already open for the batch; returns the new one, or null. */
+  open(a: { batchId: string; kind: string; message: string; at: string }): Promise<Alert | null>;
+  /** Resolves the open alert of this kind for the batch, if any; returns it. */
+  resolve(batchId: string, kind: string, at: string): Promise<Alert | null>;
+  /** Newest first: `open` (not resolved), `resolved`, or all; optionally one batch's. */
+  list(opts: { state?: "open" | "resolved"; batchId?: string; limit?: number }): Promise<Alert[]>;
+  /** Acknowledges an alert (first acknowledgement wins); undefined when there is no such alert. */
+  ack(id: number, by: string, at: string): Promise<Alert | undefined>;
+}
+
 export interface Store {
   users: UserRepo;
   sessions: SessionRepo;
@@ -161,6 +184,7 @@ export interface Store {
   snapshots: SnapshotRepo;
   audit: AuditRepo;
   campaignVersions: CampaignVersionRepo;
+  alerts: AlertRepo;
   events: EventBus;
   leases: LeaseRepo;
   close(): Promise<void>;

@@ -7,11 +7,14 @@ import { getLiveEngine } from "@/lib/server/live";
 import { ensureDiscovered } from "@/lib/server/live/discovery";
 import { eventStream } from "@/lib/server/live/event-stream";
 import { matches } from "@/lib/server/live/overview";
+import { onAlert } from "@/lib/server/live/alerts";
+import { alertView } from "@/lib/server/live/alert-view";
 
 /**
  * Server-Sent Events of the overview: `event: batch` with a batch's overview row whenever the
  * live engine has a new state of a followed batch (same row as in GET /api/live), `event: gone`
- * when one disappears, `event: signed-out` when the session ends. Start from GET /api/live.
+ * when one disappears, `event: alert` ({change, alert}) when an alert opens, resolves or is
+ * acknowledged, `event: signed-out` when the session ends. Start from GET /api/live.
  */
 export const GET = withRole("supervisor", async ({ req, user }) => {
   const q = parseSearchParams(req.url, liveQuerySchema);
@@ -21,8 +24,9 @@ export const GET = withRole("supervisor", async ({ req, user }) => {
   return eventStream({
     signal: req.signal,
     allowed: () => stillSignedIn(user, "supervisor"),
-    start: (send) =>
-      engine.subscribeAll((batchId, e) => {
+    start: (send) => {
+      const stopAlerts = onAlert((a) => send({ event: "alert", data: { change: a.change, alert: alertView(a.alert) } }));
+      const stopBatches = engine.subscribeAll((batchId, e) => {
         if ("gone" in e) {
           send({ event: "gone", data: { batch_id: batchId } });
           return;
@@ -32,6 +36,11 @@ export const GET = withRole("supervisor", async ({ req, user }) => {
         followed.add(batchId);
         const row = overviewRow(e.batch);
         if (matches(row, q)) send({ event: "batch", data: row });
-      }),
+      });
+      return () => {
+        stopAlerts();
+        stopBatches();
+      };
+    },
   });
 });

@@ -2,13 +2,15 @@ import { stillSignedIn } from "@/lib/server/auth/still-signed-in";
 import { withRole } from "@/lib/server/auth/with-role";
 import { getLiveEngine } from "@/lib/server/live";
 import { eventStream, resumedVersion } from "@/lib/server/live/event-stream";
+import { onAlert } from "@/lib/server/live/alerts";
+import { alertView } from "@/lib/server/live/alert-view";
 
 type Params = { batchId: string };
 
 /**
  * Server-Sent Events of one batch: `event: batch` with the same JSON as GET /api/batches/{id}
- * whenever the live engine has a new state (including "stale since"), `event: gone` when it was
- * deleted, `event: signed-out` when the session ends. Resumes with Last-Event-ID.
+ * whenever the live engine has a new state (including "stale since"), `event: alert` when one of
+ * its alerts opens, resolves or is acknowledged, `event: gone` when it was deleted, `event: signed-out` when the session ends. Resumes with Last-Event-ID.
  */
 export const GET = withRole<Params>("supervisor", async ({ req, user, params }) => {
   const engine = getLiveEngine();
@@ -18,14 +20,20 @@ export const GET = withRole<Params>("supervisor", async ({ req, user, params }) 
   return eventStream({
     signal: req.signal,
     allowed: () => stillSignedIn(user, "supervisor"),
-    start: (send, close) =>
-      engine.subscribe(params.batchId, (e) => {
+    start: (send, close) => {
+      const stopAlerts = onAlert((a) => a.alert.batchId === params.batchId && send({ event: "alert", data: { change: a.change, alert: alertView(a.alert) } }));
+      const stopBatch = engine.subscribe(params.batchId, (e) => {
         if ("gone" in e) {
           send({ event: "gone", version: e.id, data: { batch_id: params.batchId } });
           close();
         } else if (after === null || e.id > after) {
           send({ event: "batch", version: e.id, data: e.batch });
         }
-      }),
+      });
+      return () => {
+        stopAlerts();
+        stopBatch();
+      };
+    },
   });
 });

@@ -1,0 +1,72 @@
+"use client";
+
+import Link from "next/link";
+import { toast } from "sonner";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { RelativeTime } from "@/components/ui/time";
+import { UpstreamText } from "@/components/ui/upstream-text";
+import { useAckAlert } from "@/lib/queries/alerts";
+import type { AlertView } from "@/lib/schemas/live";
+
+export const ALERT_TITLES: Record<string, { title: string; tone: "red" | "amber" | "green" }> = {
+  stalled: { title: "Stalled", tone: "red" },
+  failure_spike: { title: "Failure spike", tone: "red" },
+  will_not_finish: { title: "Won't finish before expiry", tone: "amber" },
+  finished: { title: "Finished", tone: "green" },
+};
+
+/** Open alerts, newest first; managers acknowledge them ("someone is on it"), which is audited. */
+export function AlertsPanel({ alerts, canAck, showBatch = true }: { alerts: AlertView[]; canAck: boolean; showBatch?: boolean }) {
+  const ack = useAckAlert();
+  if (alerts.length === 0) return null;
+  return (
+    <section aria-labelledby="alerts-heading" className="rounded-lg border border-amber-200 bg-white">
+      <h2 id="alerts-heading" className="border-b border-amber-100 px-3 py-2 text-sm font-semibold">
+        Alerts ({alerts.length})
+      </h2>
+      <ul className="divide-y divide-slate-100" aria-label="Open alerts">
+        {alerts.map((a) => {
+          const t = ALERT_TITLES[a.kind] ?? { title: a.kind, tone: "amber" as const };
+          return (
+            <li key={a.id} className="flex flex-wrap items-start gap-3 px-3 py-2 text-sm" data-testid="alert">
+              <Badge tone={t.tone}>{t.title}</Badge>
+              <div className="min-w-0 flex-1">
+                {showBatch ? (
+                  <Link href={`/batches/${encodeURIComponent(a.batch_id)}`} className="font-medium text-indigo-700 hover:underline">
+                    <UpstreamText value={a.batch_id} compact />
+                  </Link>
+                ) : null}
+                <p className="text-slate-700">{a.message}</p>
+                <p className="text-xs text-slate-500">
+                  opened <RelativeTime iso={a.opened_at} past />
+                  {a.acked_by ? (
+                    <>
+                      {" "}
+                      · acknowledged by {a.acked_by} <RelativeTime iso={a.acked_at} past />
+                    </>
+                  ) : null}
+                </p>
+              </div>
+              {canAck && !a.acked_by ? (
+                <Button
+                  size="sm"
+                  variant="secondary"
+                  busy={ack.isPending && ack.variables === a.id}
+                  onClick={() =>
+                    ack.mutateAsync(a.id).then(
+                      () => toast.success("Alert acknowledged."),
+                      (err: Error) => toast.error(err.message),
+                    )
+                  }
+                >
+                  Acknowledge
+                </Button>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
