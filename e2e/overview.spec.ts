@@ -1,7 +1,7 @@
 import { expect, test } from "./support/test";
 import { SEED } from "../sandbox/seed";
 import { signIn } from "./support/auth";
-import { advanceSandbox, sandboxApi } from "./support/sandbox";
+import { advanceSandbox, sandboxApi, sandboxControl } from "./support/sandbox";
 
 const ALWAYS_ON_CAMPAIGN = SEED.campaigns.alwaysOn;
 
@@ -34,4 +34,32 @@ test("the overview is the home page, lists active and paused batches, filters in
   await page.reload();
   await expect(page.getByLabel("Status")).toHaveValue("PAUSED");
   await expect(row).toHaveCount(0);
+});
+
+test("an alert raised from the sandbox's data shows on the overview and the batch page; a manager acknowledges it and the audit log says so", async ({ page, browser }) => {
+  const id = `e2e-alert-${Date.now()}`;
+  const { now } = await sandboxControl<{ now: string }>("GET", "/__sandbox/clock");
+  // 20 contacts at 1 call an hour with 2 hours left: it cannot finish before its expiry.
+  await sandboxApi("POST", "/batches", { batch_id: id, campaign_id: ALWAYS_ON_CAMPAIGN, paused: false, call_rate: 1, expires_on: new Date(Date.parse(now) + 2 * 3_600_000).toISOString() });
+  for (let i = 0; i < 20; i++) await sandboxApi("POST", `/batches/${id}/requests`, { reference_id: `al${i}`, target: `+1512555${String(7000 + i)}`, request_variables: {} });
+
+  await signIn(page, "manager");
+  await page.goto("/");
+  const alert = page.getByTestId("alert").filter({ has: page.getByRole("link", { name: id }) });
+  await expect(alert).toContainText("Won't finish before expiry", { timeout: 20_000 });
+  await expect(alert).toContainText(/requests will not be reached before the batch expires/);
+
+  await page.goto(`/batches/${id}`);
+  await expect(page.getByTestId("alert")).toContainText("Won't finish before expiry");
+  await page.goto("/");
+  await alert.getByRole("button", { name: "Acknowledge" }).click();
+  await expect(page.getByText("Alert acknowledged.")).toBeVisible();
+  await expect(alert).toContainText("acknowledged by manager@sandbox.local");
+  await expect(alert.getByRole("button", { name: "Acknowledge" })).toHaveCount(0);
+
+  const admin = await browser.newPage();
+  await signIn(admin, "admin");
+  await admin.goto("/audit");
+  await expect(admin.getByRole("row").filter({ hasText: "alert.ack" }).first()).toContainText("manager@sandbox.local");
+  await admin.close();
 });

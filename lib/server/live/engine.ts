@@ -202,8 +202,9 @@ export class LiveEngine {
         const previous = t.state;
         try {
           await this.deps.observe?.(batchId, state, previous);
-        } catch {
-          // Snapshots or alerts failing must not stop the batch from being shown.
+        } catch (err) {
+          // Alerts failing must not stop the batch from being shown; the operator's log says why.
+          console.error(`Live engine: evaluating ${batchId} failed:`, err instanceof Error ? err.message : err);
         }
         t.state = state;
         t.fetchedAt = this.deps.now();
