@@ -20,7 +20,10 @@ export function freePort(): Promise<number> {
 
 export type ConsoleProcess = { url: string; child: ChildProcess; output: () => string };
 
-function envFor(dataDir: string, port: number): NodeJS.ProcessEnv {
+/** Overrides for a console that is not the e2e one (the benchmarks point it elsewhere). */
+export type ConsoleEnv = Record<string, string>;
+
+function envFor(dataDir: string, port: number, extra: ConsoleEnv = {}): NodeJS.ProcessEnv {
   return {
     ...process.env,
     NODE_ENV: "production",
@@ -32,14 +35,15 @@ function envFor(dataDir: string, port: number): NodeJS.ProcessEnv {
     SYLLABLE_BASE_URL: SANDBOX_URL,
     SYLLABLE_TIMEOUT_MS: "15000",
     SESSION_SECRET: "e2e-crash-test-session-secret-0123456789",
+    ...extra,
   };
 }
 
 /** Adds a user with the users CLI (what an operator would do). */
-export function addUser(dataDir: string, email: string, role: string, password: string): void {
+export function addUser(dataDir: string, email: string, role: string, password: string, extra: ConsoleEnv = {}): void {
   const r = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/users.ts", "add", email, role], {
     cwd: root,
-    env: envFor(dataDir, 3999),
+    env: envFor(dataDir, 3999, extra),
     input: `${password}\n`,
     encoding: "utf8",
   });
@@ -47,8 +51,8 @@ export function addUser(dataDir: string, email: string, role: string, password: 
 }
 
 /** Starts the console's front server on `port` and waits until it serves /login. */
-export async function startConsole(dataDir: string, port: number): Promise<ConsoleProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { cwd: root, env: envFor(dataDir, port), stdio: ["ignore", "pipe", "pipe"] });
+export async function startConsole(dataDir: string, port: number, extra: ConsoleEnv = {}): Promise<ConsoleProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { cwd: root, env: envFor(dataDir, port, extra), stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   child.stdout!.on("data", (d: Buffer) => (log += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (log += d.toString()));
