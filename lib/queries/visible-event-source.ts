@@ -1,0 +1,48 @@
+"use client";
+// One EventSource for a page while its tab is visible: opened on mount and when the tab shows
+// again, closed while hidden (nothing to show) and on unmount. The browser reconnects a dropped
+// stream by itself (with Last-Event-ID); `connected` says whether pushes arrive right now, so
+// the page can poll only while they do not.
+import { useEffect, useRef, useState } from "react";
+
+/** Handlers by event name; `close` ends the stream (e.g. on `gone` or `signed-out`). */
+export type EventHandlers = Record<string, (data: string, close: () => void) => void>;
+
+export function useVisibleEventSource(url: string, handlers: EventHandlers): { connected: boolean } {
+  const [connected, setConnected] = useState(false);
+  // The latest handlers, without reopening the stream when their identities change.
+  const current = useRef(handlers);
+  useEffect(() => {
+    current.current = handlers;
+  });
+  useEffect(() => {
+    if (typeof EventSource === "undefined") return;
+    let source: EventSource | null = null;
+    const close = () => {
+      source?.close();
+      source = null;
+      setConnected(false);
+    };
+    const open = () => {
+      if (source || document.visibilityState !== "visible") return;
+      const es = new EventSource(url);
+      source = es;
+      es.addEventListener("open", () => setConnected(true));
+      for (const name of Object.keys(current.current)) {
+        es.addEventListener(name, (e) => {
+          setConnected(true);
+          current.current[name]?.((e as MessageEvent<string>).data, close);
+        });
+      }
+      es.addEventListener("error", () => setConnected(es.readyState === EventSource.OPEN));
+    };
+    const onVisibility = () => (document.visibilityState === "visible" ? open() : close());
+    open();
+    document.addEventListener("visibilitychange", onVisibility);
+    return () => {
+      document.removeEventListener("visibilitychange", onVisibility);
+      close();
+    };
+  }, [url]);
+  return { connected };
+}
