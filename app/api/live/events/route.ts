@@ -9,6 +9,7 @@ import { eventStream } from "@/lib/server/live/event-stream";
 import { matches } from "@/lib/server/live/overview";
 import { onAlert } from "@/lib/server/live/alerts";
 import { alertView } from "@/lib/server/live/alert-view";
+import { getStore } from "@/lib/server/store";
 
 /**
  * Server-Sent Events of the overview: `event: batch` with a batch's overview row whenever the
@@ -21,10 +22,13 @@ export const GET = withRole("supervisor", async ({ req, user }) => {
   await ensureDiscovered();
   const engine = getLiveEngine();
   const followed = new Set(engine.trackedIds());
+  // An alert opened between the client's GET /api/live and this stream would otherwise be missed.
+  const openAlerts = await getStore().alerts.list({ state: "open", limit: 100 });
   return eventStream({
     signal: req.signal,
     allowed: () => stillSignedIn(user, "supervisor"),
     start: (send) => {
+      for (const a of openAlerts.reverse()) send({ event: "alert", data: { change: "opened", alert: alertView(a) } });
       const stopAlerts = onAlert((a) => send({ event: "alert", data: { change: a.change, alert: alertView(a.alert) } }));
       const stopBatches = engine.subscribeAll((batchId, e) => {
         if ("gone" in e) {

@@ -21,6 +21,8 @@ export const GET = withRole<Params>("supervisor", async ({ req, user, params }) 
     signal: req.signal,
     allowed: () => stillSignedIn(user, "supervisor"),
     start: (send, close) => {
+      // The page's alert list may predate this stream: tell it to read them again now.
+      send({ event: "alert", data: { change: "snapshot" } });
       const stopAlerts = onAlert((a) => a.alert.batchId === params.batchId && send({ event: "alert", data: { change: a.change, alert: alertView(a.alert) } }));
       const stopBatch = engine.subscribe(params.batchId, (e) => {
         if ("gone" in e) {
