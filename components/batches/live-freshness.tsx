@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { AlertsPanel } from "@/components/live/alerts-panel";
 import { batchAlertsQueryOptions } from "@/lib/queries/alerts";
 import { useEffect, useRef } from "react";
-import { UpdatedAgo } from "@/components/ui/time";
+import { StaleBanner } from "@/components/ui/query-problem";
 import { batchKeys } from "@/lib/queries/batches";
 import type { LiveStatus } from "@/lib/schemas/batches";
 
@@ -13,12 +13,7 @@ export const RESULTS_REFRESH_MS = 30_000;
 
 /** The live engine could not refresh the batch: what is shown is its last good state. */
 export function EngineStaleBanner({ live }: { live: LiveStatus }) {
-  return (
-    <div role="status" data-testid="stale-banner" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-      <strong>Not up to date.</strong> Showing the last data we have (<UpdatedAgo at={Date.parse(live.fetched_at)} />
-      ). {live.reason ?? "Syllable is not answering."} The console keeps trying by itself.
-    </div>
-  );
+  return <StaleBanner updatedAt={Date.parse(live.fetched_at)} reason={`${live.reason ?? "Syllable is not answering."} The console keeps trying by itself.`} />;
 }
 
 /**

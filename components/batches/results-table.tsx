@@ -112,48 +112,36 @@ export function ResultsTable({ batchId, state, canWrite, knownStatuses }: { batc
 }
 
 function ResultDetails({ r }: { r: RequestResult }) {
-  const insights = r.insights ?? {};
-  const vars = r.request_variables ?? {};
   return (
     <div className="grid gap-4 text-xs sm:grid-cols-2">
-      <div>
-        <h3 className="font-semibold text-slate-700">Insights</h3>
-        {Object.keys(insights).length === 0 ? (
-          <p className="text-slate-500">None yet.</p>
-        ) : (
-          <dl className="space-y-1">
-            {Object.entries(insights).map(([k, v]) => (
-              <div key={k}>
-                <dt className="inline font-medium">
-                  <UpstreamText value={k} />:{" "}
-                </dt>
-                <dd className="inline whitespace-pre-wrap">
-                  <UpstreamText value={typeof v === "string" ? v : JSON.stringify(v)} />
-                </dd>
-              </div>
-            ))}
-          </dl>
-        )}
-      </div>
-      <div>
-        <h3 className="font-semibold text-slate-700">Request variables</h3>
-        {Object.keys(vars).length === 0 ? (
-          <p className="text-slate-500">None.</p>
-        ) : (
-          <dl className="space-y-1">
-            {Object.entries(vars).map(([k, v]) => (
-              <div key={k}>
-                <dt className="inline font-medium">
-                  <UpstreamText value={k} />:{" "}
-                </dt>
-                <dd className="inline">
-                  <UpstreamText value={typeof v === "string" ? v : JSON.stringify(v)} />
-                </dd>
-              </div>
-            ))}
-          </dl>
-        )}
-      </div>
+      <KeyValues title="Insights" values={r.insights ?? {}} none="None yet." />
+      <KeyValues title="Request variables" values={r.request_variables ?? {}} none="None." />
+    </div>
+  );
+}
+
+/** Values from Syllable, keyed, shown as they came (strings as text, anything else as JSON). */
+function KeyValues({ title, values, none }: { title: string; values: Record<string, unknown>; none: string }) {
+  const entries = Object.entries(values);
+  return (
+    <div>
+      <h3 className="font-semibold text-slate-700">{title}</h3>
+      {entries.length === 0 ? (
+        <p className="text-slate-500">{none}</p>
+      ) : (
+        <dl className="space-y-1">
+          {entries.map(([k, v]) => (
+            <div key={k}>
+              <dt className="inline font-medium">
+                <UpstreamText value={k} />:{" "}
+              </dt>
+              <dd className="inline whitespace-pre-wrap">
+                <UpstreamText value={typeof v === "string" ? v : JSON.stringify(v)} />
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
     </div>
   );
 }

@@ -122,6 +122,11 @@ export class LiveEngine {
     if (t) t.keepAlive = false;
   }
 
+  /** Whether the batch is followed as active (discovery's list). */
+  isTracked(batchId: string): boolean {
+    return this.tracked.get(batchId)?.keepAlive === true;
+  }
+
   /** The ids tracked as active (discovery's list). */
   trackedIds(): string[] {
     return [...this.tracked].filter(([, t]) => t.keepAlive).map(([id]) => id);

@@ -21,7 +21,6 @@ export const GET = withRole("supervisor", async ({ req, user }) => {
   const q = parseSearchParams(req.url, liveQuerySchema);
   await ensureDiscovered();
   const engine = getLiveEngine();
-  const followed = new Set(engine.trackedIds());
   // An alert opened between the client's GET /api/live and this stream would otherwise be missed.
   const openAlerts = await getStore().alerts.list({ state: "open", limit: 100 });
   return eventStream({
@@ -36,8 +35,7 @@ export const GET = withRole("supervisor", async ({ req, user }) => {
           return;
         }
         // Only batches the overview lists (active or paused), not every page someone has open.
-        if (!followed.has(batchId) && !engine.trackedIds().includes(batchId)) return;
-        followed.add(batchId);
+        if (!engine.isTracked(batchId)) return;
         const row = overviewRow(e.batch);
         if (matches(row, q)) send({ event: "batch", data: row });
       });
