@@ -8,6 +8,9 @@ export async function register() {
   // The live engine follows every active batch from the start (history and the overview do not wait for a viewer).
   const { startDiscovery } = await import("@/lib/server/live/discovery");
   startDiscovery();
+  // The front server answers the hottest read (a batch's live state) without Next's routing.
+  const [{ installFastLane }, { fastLaneRoutes }] = await Promise.all([import("@/lib/http/fast-lane"), import("@/lib/server/http/fast-lane-routes")]);
+  installFastLane(fastLaneRoutes);
   reconcilePendingAudit().then(
     (n) => n > 0 && console.log(`Settled ${n} audit ${n === 1 ? "entry" : "entries"} left pending by an interrupted write.`),
     (err: unknown) => console.error("Could not settle pending audit entries:", err),

@@ -176,6 +176,8 @@ test.describe("revocable sessions", () => {
     await expect(page).toHaveURL(/\/login/);
     const replay = await browser.newContext({ storageState: stolen, baseURL: CONSOLE_URL });
     expect((await replay.request.get("/api/auth/me")).status()).toBe(401);
+    // The batch's live state is answered by the front server's fast lane: revoked there too.
+    expect((await replay.request.get(`/api/batches/${SEED.batches.payments}`)).status()).toBe(401);
     const write = await replay.request.patch(`/api/batches/${SEED.batches.paused}`, { data: { paused: false }, headers: { Origin: CONSOLE_URL } });
     expect(write.status()).toBe(401);
     await replay.close();
@@ -280,6 +282,37 @@ test.describe("limits and odd requests", () => {
   });
 });
 
+test.describe("the fast lane (a batch's live state, answered without Next's routing)", () => {
+  test("answers exactly as the route handler: roles, the error shape, odd ids, tokens", async () => {
+    const detail = `/api/batches/${SEED.batches.payments}`;
+    const anonymous = await contextAs(null);
+    const refused = await anonymous.get(detail);
+    expect(refused.status()).toBe(401);
+    expect(await refused.json()).toEqual({ error: { code: "unauthorized", message: expect.any(String) } });
+    expect(refused.headers()["cache-control"]).toBe("no-store");
+
+    const supervisor = await contextAs("supervisor");
+    const ok = await supervisor.get(`${detail}?anything=1`);
+    expect(ok.status()).toBe(200);
+    expect(ok.headers()["content-type"]).toContain("application/json");
+    expect(ok.headers()["cache-control"]).toBe("no-store");
+    expect((await ok.json()).batch.batch_id).toBe(SEED.batches.payments);
+    expect((await supervisor.get("/api/batches/no-such-batch-here")).status()).toBe(404);
+    expect((await (await supervisor.get("/api/batches/%20")).json()).error.code).toBe("bad_request");
+    // Longer paths are other routes, still served by Next.
+    expect((await supervisor.get(`${detail}/results?limit=1`)).status()).toBe(200);
+
+    const admin = await contextAs("admin");
+    const token = await admin.post("/api/tokens", { data: { email: "supervisor@sandbox.local", name: "fast lane" } });
+    expect(token.status()).toBe(201);
+    const script = await apiRequest.newContext({ baseURL: CONSOLE_URL, extraHTTPHeaders: { Authorization: `Bearer ${(await token.json()).token}` } });
+    expect((await script.get(detail)).status()).toBe(200);
+    const bad = await apiRequest.newContext({ baseURL: CONSOLE_URL, extraHTTPHeaders: { Authorization: "Bearer not-a-token" } });
+    expect((await bad.get(detail)).status()).toBe(401);
+    await Promise.all([anonymous, supervisor, admin, script, bad].map((c) => c.dispose()));
+  });
+});
+
 test.describe("headers everywhere", () => {
   test("pages, API answers, errors, not-found pages and static files carry the security headers", async ({ page, request }) => {
     const html = await request.get("/login");
@@ -288,7 +321,7 @@ test.describe("headers everywhere", () => {
     // Next stamps this response's nonce on its scripts.
     expect(await html.text()).toContain(`nonce="${nonce}"`);
     expect((await request.get("/login")).headers()["content-security-policy"]).not.toContain(nonce);
-    for (const url of ["/api/health", "/api/auth/me", "/no-such-page", "/api/batches"]) expectSecurityHeaders(await request.get(url), url);
+    for (const url of ["/api/health", "/api/auth/me", "/no-such-page", "/api/batches", `/api/batches/${SEED.batches.payments}`]) expectSecurityHeaders(await request.get(url), url);
     await page.goto("/login");
     const script = await page.locator("script[src]").first().getAttribute("src");
     expectSecurityHeaders(await request.get(script!), script!);

@@ -8,6 +8,7 @@ import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { loadConfig } from "../lib/server/load-config";
+import { fastLane } from "../lib/http/fast-lane";
 import { badPathReason, clientAddressOf } from "../lib/http/request-path";
 import { securityHeaders } from "../lib/http/security-headers";
 
@@ -57,6 +58,28 @@ function answerBareApiErrorsInShape(res: http.ServerResponse): void {
   }) as typeof res.end;
 }
 
+/** The Node request as a Web Request, for a fast-lane handler (GETs only: no body). */
+function webRequest(req: http.IncomingMessage): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+  }
+  return new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, { method: req.method, headers });
+}
+
+async function sendWebResponse(res: http.ServerResponse, answer: Response): Promise<void> {
+  res.statusCode = answer.status;
+  answer.headers.forEach((value, name) => res.setHeader(name, value));
+  res.end(Buffer.from(await answer.arrayBuffer()));
+}
+
+function serveError(req: http.IncomingMessage, res: http.ServerResponse, err: unknown): void {
+  console.error("Unhandled error serving", req.method, req.url?.slice(0, 200), err);
+  if (!res.headersSent) refuse(req, res, 500, "internal", "Something went wrong on our side. Please try again.");
+  else res.destroy();
+}
+
 async function main() {
   const app = next({ dev: false, dir: root, port: config.port });
   const handle = app.getRequestHandler();
@@ -75,11 +98,14 @@ async function main() {
     if ((req.url ?? "").startsWith("/api/")) answerBareApiErrorsInShape(res);
     const reason = badPathReason(req.url ?? "/");
     if (reason) return refuse(req, res, 400, "bad_request", reason);
-    handle(req, res).catch((err: unknown) => {
-      console.error("Unhandled error serving", req.method, req.url?.slice(0, 200), err);
-      if (!res.headersSent) refuse(req, res, 500, "internal", "Something went wrong on our side. Please try again.");
-      else res.destroy();
-    });
+    const fast = fastLane()?.(req.method ?? "GET", req.url ?? "/");
+    if (fast) {
+      fast(webRequest(req))
+        .then((answer) => sendWebResponse(res, answer))
+        .catch((err: unknown) => serveError(req, res, err));
+      return;
+    }
+    handle(req, res).catch((err: unknown) => serveError(req, res, err));
   });
   server.listen(config.port, () => console.log(`Console listening on port ${config.port}`));
   const stop = () => server.close(() => process.exit(0));

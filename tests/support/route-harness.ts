@@ -1,8 +1,9 @@
 // Integration-test harness for /api route handlers: a real in-process sandbox on a random port,
 // a real SQLite store in a temp DATA_DIR, and handlers called directly with `new Request(...)`.
 //
-// The ONE thing faked is the session-cookie lookup: `getCurrentUser()` reads next/headers
-// cookies(), which only works inside a Next request scope. Each test file opts in with
+// The ONE thing faked is who is signed in (`identify()` for handlers, `getCurrentUser()` for
+// pages): a real sealed session cookie per role would only re-test session.test.ts. Each test
+// file opts in with
 //
 //   vi.mock("@/lib/server/auth/current-user", async () => (await import("@/tests/support/route-harness")).currentUserModule);
 //
@@ -27,6 +28,7 @@ let activeUser: SessionUser | null = null;
 export const currentUserModule = {
   // Reads activeUser synchronously at call time, so concurrent h.call()s with different roles do not mix.
   getCurrentUser: async (): Promise<SessionUser | null> => activeUser,
+  identify: async (): Promise<SessionUser | null> => activeUser,
 };
 
 /** A route handler as Next exports it. */

@@ -1,7 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { cookies, headers } from "next/headers";
-import { getIronSession, type SessionOptions } from "iron-session";
+import { getIronSession, unsealData, type SessionOptions } from "iron-session";
 import { getConfig } from "@/lib/server/env";
 import { clientAddress } from "@/lib/server/http/client-address";
 import { getStore, type Session, type User } from "@/lib/server/store";
@@ -39,9 +39,45 @@ export function sessionIsCurrent(s: Session, now: number, cfg = getConfig()): bo
   return now - Date.parse(s.lastSeenAt) < cfg.sessionIdleMs && now - Date.parse(s.createdAt) < cfg.sessionMaxMs;
 }
 
-/** The session behind the request's cookie, if it still exists and has not timed out (idle timeout slides). */
-export async function readSession(): Promise<Session | null> {
-  const sid = (await cookieSession()).sid;
+// Unsealing a cookie (key derivation + decryption) costs more than the rest of a read served
+// from memory, and a page polls with the same cookie all day. The cookie → session id result is
+// remembered briefly; whether that session still exists is read from the store on every request,
+// so logout and revocation still take effect at once.
+const UNSEALED_FOR_MS = 60_000;
+const UNSEALED_MAX = 10_000;
+const unsealed = new Map<string, { sid: string | null; until: number }>();
+
+/** The session id sealed in a request's `Cookie` header, or null (no cookie, or one we did not seal). */
+async function sessionIdFrom(cookieHeader: string | null): Promise<string | null> {
+  if (!cookieHeader) return null;
+  const name = sessionCookieName();
+  const sealed = cookieHeader
+    .split(";")
+    .map((part) => part.trim())
+    .find((part) => part.startsWith(`${name}=`))
+    ?.slice(name.length + 1);
+  if (!sealed) return null;
+  const known = unsealed.get(sealed);
+  if (known && known.until > Date.now()) return known.sid;
+  let sid: string | null;
+  try {
+    const data = await unsealData<CookieData>(decodeURIComponent(sealed), { password: getSessionSecret(), ttl: options().ttl });
+    sid = typeof data.sid === "string" ? data.sid : null;
+  } catch {
+    sid = null; // tampered, sealed with another secret, or expired
+  }
+  if (unsealed.size >= UNSEALED_MAX) unsealed.clear();
+  unsealed.set(sealed, { sid, until: Date.now() + UNSEALED_FOR_MS });
+  return sid;
+}
+
+/**
+ * The session behind a request's cookie, if it still exists and has not timed out (idle timeout
+ * slides). Reads the header it is given, not Next's request context, so the front server's fast
+ * lane (lib/http/fast-lane.ts) identifies people exactly as route handlers do.
+ */
+export async function readSession(cookieHeader: string | null): Promise<Session | null> {
+  const sid = await sessionIdFrom(cookieHeader);
   if (!sid) return null;
   const sessions = getStore().sessions;
   const idHash = hashId(sid);

@@ -4,7 +4,7 @@ import type { SessionUser } from "./current-user";
 // The session cookie needs a Next request scope (next/headers), which vitest does not have; the
 // cookie lookup is the one thing replaced here. The Playwright suite covers real sessions.
 let currentUser: SessionUser | null = null;
-vi.mock("./current-user", () => ({ getCurrentUser: async () => currentUser }));
+vi.mock("./current-user", () => ({ identify: async () => currentUser }));
 
 const { withRole, json } = await import("./with-role");
 const { ApiError } = await import("@/lib/server/errors");

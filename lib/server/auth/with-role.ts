@@ -5,7 +5,7 @@ import { ApiError, errorResponse } from "@/lib/server/errors";
 import { assertSameOrigin } from "@/lib/server/http/same-origin";
 import { badSegmentReason } from "@/lib/http/request-path";
 import { bearerToken } from "./api-tokens";
-import { getCurrentUser, type SessionUser } from "./current-user";
+import { identify, type SessionUser } from "./current-user";
 
 export type HandlerContext<P> = { req: Request; user: SessionUser; params: P };
 type RouteContext<P> = { params: Promise<P> };
@@ -30,7 +30,7 @@ export function withRole<P = Record<string, never>>(
     try {
       // A bearer token is not sent by browsers on their own (unlike a cookie), so it is not a CSRF risk.
       if (bearerToken(req.headers) === null) assertSameOrigin(req);
-      const user = authorize(await getCurrentUser(), role);
+      const user = authorize(await identify(req.headers), role);
       const params = ((await ctx?.params) ?? {}) as P;
       checkParams(params as Record<string, unknown>);
       return await handler({ req, user, params });
