@@ -68,7 +68,9 @@ export function BatchProgressCard({ batch, canWrite }: { batch: BatchDetailRespo
           </div>
           <div>
             <dt className="text-xs text-slate-500">Observed (last hour)</dt>
-            <dd>{p.observed_rate !== null ? `${n(Math.round(p.observed_rate))} dialed/hour` : "Not enough history yet"}</dd>
+            <dd data-testid="observed-rate">
+              {p.finished + p.in_flight === 0 ? "None dialed yet" : p.observed_rate !== null ? `${n(Math.round(p.observed_rate))} dialed/hour` : "Not enough history yet"}
+            </dd>
           </div>
           <div>
             <dt className="text-xs text-slate-500">Estimated last dial</dt>
@@ -76,6 +78,9 @@ export function BatchProgressCard({ batch, canWrite }: { batch: BatchDetailRespo
               {p.eta ? (
                 <>
                   {relative(p.eta, now)} <span className="text-slate-500">({absoluteUtc(p.eta)})</span>
+                  <span className="block text-xs text-slate-500" data-testid="eta-basis">
+                    {p.eta_basis === "observed" ? "At the pace observed over the last hour" : "At the configured rate (the observed pace needs an hour of dialing history)"}
+                  </span>
                 </>
               ) : p.dialing_left_ms !== null ? (
                 `On hold: about ${duration(p.dialing_left_ms)} of dialing once resumed`

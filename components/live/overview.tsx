@@ -112,32 +112,57 @@ export function LiveOverview({ canAck }: { canAck: boolean }) {
 }
 
 function Totals({ totals }: { totals: OverviewTotals }) {
-  const items: Array<[string, number]> = [
+  const { today } = totals;
+  const now: Array<[string, number]> = [
     ["Batches", totals.batches],
     ["Requests", totals.requests],
-    ["Dialed", totals.dialed],
-    ["Connected", totals.connected],
-    ["Voicemail", totals.voicemail],
-    ["Completed", totals.completed],
-    ["Failed", totals.failed],
+    ["Pending", totals.pending],
   ];
-  return (
-    <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7" aria-label="Totals across the batches shown">
-      {items.map(([label, value]) => (
+  const sinceMidnight: Array<[string, number]> = [
+    ["Dialed", today.dialed],
+    ["Connected", today.connected],
+    ["Voicemail", today.voicemail],
+    ["Completed", today.completed],
+    ["Failed", today.failed],
+  ];
+  const tile = (prefix: string) =>
+    function Tile([label, value]: [string, number]) {
+      return (
         <div key={label} className="rounded-lg border border-slate-200 bg-white px-3 py-2">
           <dt className="text-xs text-slate-500">{label}</dt>
-          <dd className="text-lg font-semibold" data-testid={`total-${label.toLowerCase()}`}>
+          <dd className="text-lg font-semibold" data-testid={`${prefix}-${label.toLowerCase()}`}>
             {n(value)}
           </dd>
         </div>
-      ))}
-    </dl>
+      );
+    };
+  return (
+    <div className="grid gap-3 lg:grid-cols-[3fr_5fr]">
+      <section aria-labelledby="totals-now">
+        <h2 id="totals-now" className="mb-1 text-xs font-medium uppercase tracking-wide text-slate-500">
+          Now, across the batches shown
+        </h2>
+        <dl className="grid grid-cols-3 gap-3">{now.map(tile("total"))}</dl>
+      </section>
+      <section aria-labelledby="totals-today">
+        <h2 id="totals-today" className="mb-1 text-xs font-medium uppercase tracking-wide text-slate-500">
+          Today, since 00:00 UTC
+          {today.partial && (
+            <span className="ml-1 normal-case tracking-normal" title="Some batches were first seen by the console after midnight: their share counts from then.">
+              (partly: some batches counted from when the console first saw them)
+            </span>
+          )}
+        </h2>
+        <dl className="grid grid-cols-3 gap-3 sm:grid-cols-5">{sinceMidnight.map(tile("today"))}</dl>
+      </section>
+    </div>
   );
 }
 
 function pace(r: OverviewRow): string {
   const target = r.target_rate === null ? "?" : `${n(Math.round(r.target_rate))}/h`;
-  const observed = r.observed_rate === null ? "not enough history" : `${n(Math.round(r.observed_rate))}/h observed`;
+  const observed =
+    r.finished + r.in_flight === 0 ? "none dialed yet" : r.observed_rate === null ? "not enough history" : `${n(Math.round(r.observed_rate))}/h observed`;
   return `${target} target · ${observed}`;
 }
 
@@ -187,7 +212,16 @@ function OverviewTable({ rows }: { rows: OverviewRow[] }) {
                 </span>
               </td>
               <td className="px-3 py-2 text-xs">{pace(r)}</td>
-              <td className="px-3 py-2 text-xs">{r.eta ? <RelativeTime iso={r.eta} clock="upstream" /> : "—"}</td>
+              <td className="px-3 py-2 text-xs">
+                {r.eta ? (
+                  <>
+                    <RelativeTime iso={r.eta} clock="upstream" />
+                    {r.eta_basis === "observed" && <span className="block text-slate-500">at the observed pace</span>}
+                  </>
+                ) : (
+                  "—"
+                )}
+              </td>
               <td className="px-3 py-2">
                 <Sparkline points={r.sparkline} label={`Finished requests of ${r.batch_id} over the recent snapshots`} />
               </td>

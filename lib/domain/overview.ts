@@ -2,6 +2,7 @@
 // batch with what a supervisor scans for, sorted so the ones needing attention come first, and
 // totals across them. Pure: the engine's states in, rows out.
 import type { BatchDetailResponse, NotDialing } from "@/lib/schemas/batches";
+import { countProgress } from "./progress";
 
 export type AttentionReason = "stale" | "not_dialing" | "will_not_finish" | "failing" | "paused";
 
@@ -22,6 +23,7 @@ export type OverviewRow = {
   /** The pace it really dials at, from the snapshots (null without enough history). */
   observed_rate: number | null;
   eta: string | null;
+  eta_basis: "observed" | "configured" | null;
   not_dialing: NotDialing | null;
   unreached_before_expiry: number | null;
   failed: number;
@@ -32,7 +34,13 @@ export type OverviewRow = {
   attention: AttentionReason[];
 };
 
-export type OverviewTotals = { batches: number; requests: number; dialed: number; connected: number; voicemail: number; completed: number; failed: number; pending: number };
+/** What the overview adds up per batch. */
+export type TallyCounts = { dialed: number; connected: number; voicemail: number; completed: number; failed: number };
+
+/** Since `since` (the day's start, UTC); `partial`: some batch has no counts from before it, so its share starts at its first snapshot today. */
+export type TodayTotals = TallyCounts & { since: string; partial: boolean };
+
+export type OverviewTotals = TallyCounts & { batches: number; requests: number; pending: number; today: TodayTotals };
 
 const SPARK_POINTS = 30;
 /** A share of failed requests among those finished above which a batch is called failing. */
@@ -71,6 +79,7 @@ export function overviewRow(b: BatchDetailResponse): OverviewRow {
     rate_source: p.rate_source,
     observed_rate: p.observed_rate,
     eta: p.eta,
+    eta_basis: p.eta_basis,
     not_dialing: p.not_dialing,
     unreached_before_expiry: p.unreached_before_expiry,
     failed,
@@ -86,23 +95,51 @@ export function sortByAttention(rows: OverviewRow[]): OverviewRow[] {
   return [...rows].sort((a, b) => rank(a) - rank(b) || b.attention.length - a.attention.length || a.batch_id.localeCompare(b.batch_id));
 }
 
-function outcomes(b: BatchDetailResponse, keys: string[]): number {
-  let n = 0;
-  for (const breakdown of Object.values(b.detailed_status_counts ?? {})) for (const k of keys) n += breakdown?.counts?.[k] ?? 0;
-  return n;
+/** Outcome keys of a connected contact (a person answered, a message was delivered or opened). */
+const CONNECTED = ["HUMAN", "DELIVERED", "OPENED", "CLICKED"];
+const VOICEMAIL = ["MACHINE"];
+
+/** Channel outcomes summed over the request statuses (what a snapshot keeps of detailed_status_counts). */
+export function channelOutcomes(detailed: BatchDetailResponse["detailed_status_counts"]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const breakdown of Object.values(detailed ?? {})) {
+    for (const [k, n] of Object.entries(breakdown?.counts ?? {})) out[k] = (out[k] ?? 0) + (n ?? 0);
+  }
+  return out;
 }
 
-/** Totals across the batches shown: what they hold now (not only today). */
-export function overviewTotals(states: BatchDetailResponse[]): OverviewTotals {
-  const t: OverviewTotals = { batches: states.length, requests: 0, dialed: 0, connected: 0, voicemail: 0, completed: 0, failed: 0, pending: 0 };
+/** The tally of one batch's counts (now, or as of a snapshot). */
+export function tally(statusCounts: Record<string, number>, outcomes: Record<string, number>): TallyCounts {
+  const { total, pending } = countProgress(statusCounts);
+  const sum = (keys: string[]) => keys.reduce((n, k) => n + (outcomes[k] ?? 0), 0);
+  return { dialed: total - pending, connected: sum(CONNECTED), voicemail: sum(VOICEMAIL), completed: statusCounts.COMPLETED ?? 0, failed: statusCounts.FAILED ?? 0 };
+}
+
+const ZERO: TallyCounts = { dialed: 0, connected: 0, voicemail: 0, completed: 0, failed: 0 };
+
+/**
+ * Totals across the batches shown: what they hold now, and what happened today (now minus each
+ * batch's counts as of `today.since`; `baselines` has them, null for a batch with no snapshot at
+ * all, which then counts from zero if it was created today).
+ */
+export function overviewTotals(
+  states: BatchDetailResponse[],
+  today: { since: string; baselines: Map<string, { at: string; tally: TallyCounts } | null> } = { since: new Date(0).toISOString(), baselines: new Map() },
+): OverviewTotals {
+  const t: OverviewTotals = { batches: states.length, requests: 0, pending: 0, ...ZERO, today: { ...ZERO, since: today.since, partial: false } };
   for (const b of states) {
+    const now = tally(b.status_counts ?? {}, channelOutcomes(b.detailed_status_counts));
     t.requests += b.progress.total;
     t.pending += b.progress.pending;
-    t.dialed += b.progress.total - b.progress.pending;
-    t.completed += b.status_counts?.COMPLETED ?? 0;
-    t.failed += b.status_counts?.FAILED ?? 0;
-    t.connected += outcomes(b, ["HUMAN", "DELIVERED", "OPENED", "CLICKED"]);
-    t.voicemail += outcomes(b, ["MACHINE"]);
+    const base = today.baselines.get(b.batch_id) ?? null;
+    const createdToday = !!b.created_at && b.created_at >= today.since;
+    // Without counts from before the day started, a batch created earlier counts from its first snapshot today.
+    if (!createdToday && (!base || base.at >= today.since)) t.today.partial = true;
+    const from = createdToday && (!base || base.at >= today.since) ? ZERO : (base?.tally ?? now);
+    for (const k of Object.keys(ZERO) as Array<keyof TallyCounts>) {
+      t[k] += now[k];
+      t.today[k] += Math.max(0, now[k] - from[k]);
+    }
   }
   return t;
 }

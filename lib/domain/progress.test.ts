@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CampaignPacing, SnapshotPoint } from "@/lib/schemas/batches";
-import { countProgress, dayWindows, deriveProgress, inWindow, nextWindowStart, observedRate, simulateSchedule } from "./progress";
+import { countProgress, dayWindows, deriveProgress, inWindow, nextWindowStart, observedPace, observedRate, simulateSchedule } from "./progress";
 
 const H = 3_600_000;
 // 2026-03-02 is a Monday.
@@ -171,5 +171,55 @@ describe("deriveProgress: not dialing because…", () => {
     expect(p.next_window_start).toBe(new Date(at(1, 9)).toISOString());
     expect(p.eta).toBe(new Date(at(1, 9, 30)).toISOString());
     expect(p.not_dialing).toEqual({ code: "outside_window", window_start: "09:00:00", window_end: "17:00:00", next_window_start: new Date(at(1, 9)).toISOString() });
+  });
+});
+
+describe("ETA from the observed pace", () => {
+  type B = Parameters<typeof deriveProgress>[0]["batch"];
+  const batch: B = { status: "ACTIVE", paused: false, expires_on: null, call_rate: 100, status_counts: { PENDING: 600, COMPLETED: 400 }, error_message: null, deleted_at: null };
+  const hourly = (from: number, to: number, step: number, dialedAt: (t: number) => number) => {
+    const out: SnapshotPoint[] = [];
+    for (let t = from; t <= to; t += step) out.push(snap(t, 1000, 1000 - dialedAt(t)));
+    return out;
+  };
+
+  it("uses the configured rate with less than an hour of history, and says so", () => {
+    const now = at(0, 10, 50);
+    const p = deriveProgress({ batch, campaign: campaign(), now: new Date(now), snapshots: hourly(at(0, 10), now, 10 * 60_000, (t) => 400 + (t - at(0, 10)) / 36_000) });
+    expect(p.eta_basis).toBe("configured");
+    expect(p.eta).toBe(new Date(now + 6 * 3_600_000).toISOString()); // 600 pending at 100/h
+  });
+
+  it("after an hour it paces on what was really dialed (per hour of open window), and says so", () => {
+    // 50 dialed an hour while the configured rate says 100: the ETA moves from 6 to 12 window hours away.
+    const now = at(0, 11);
+    const snaps = hourly(at(0, 9, 30), now, 10 * 60_000, (t) => 350 + Math.round(((t - at(0, 9, 30)) / 3_600_000) * 50) - 25);
+    const p = deriveProgress({ batch: { ...batch, status_counts: { PENDING: 600, COMPLETED: 400 } }, campaign: campaign(), now: new Date(now), snapshots: snaps });
+    expect(p.eta_basis).toBe("observed");
+    // 600 at 50/h = 12 window hours: 6 today (11:00–17:00), 6 tomorrow (09:00–15:00).
+    // (The window's end is inclusive to the second, hence "about".)
+    expect(Math.abs(Date.parse(p.eta!) - at(1, 15))).toBeLessThan(5_000);
+  });
+
+  it("only counts open window hours: an hour of history that spans the closing time is measured over the open part", () => {
+    // Window 09:00–17:00. From 16:30 to 17:30 only the first 30 minutes could dial: 25 dialed = 50/h.
+    const snaps = [snap(at(0, 16, 30), 1000, 625), snap(at(0, 17), 1000, 600), snap(at(0, 17, 30), 1000, 600)];
+    expect(observedPace(snaps, campaign(), at(0, 17, 30))).toBeCloseTo(50, 1);
+  });
+
+  it("a batch that never dialed has no pace (the ETA stays on the configured rate) and an observed rate of 0, never a made-up one", () => {
+    const now = at(0, 12);
+    const snaps = hourly(at(0, 9), now, 10 * 60_000, () => 0);
+    const p = deriveProgress({ batch: { ...batch, status_counts: { PENDING: 1000 } }, campaign: campaign(), now: new Date(now), snapshots: snaps });
+    expect(p.observed_rate).toBe(0);
+    expect(p.eta_basis).toBe("configured");
+  });
+
+  it("on hold, the time left is the configured rate's", () => {
+    const now = at(0, 11);
+    const snaps = hourly(at(0, 9, 30), now, 10 * 60_000, (t) => 350 + Math.round(((t - at(0, 9, 30)) / 3_600_000) * 50));
+    const p = deriveProgress({ batch: { ...batch, paused: true }, campaign: campaign(), now: new Date(now), snapshots: snaps });
+    expect(p.dialing_left_ms).toBe(6 * 3_600_000);
+    expect(p.eta_basis).toBe("configured");
   });
 });

@@ -159,6 +159,30 @@ export function observedRate(snapshots: SnapshotPoint[], now: number, windowMs =
   return Math.max(0, ((dialed(b) - dialed(a)) / span) * HOUR);
 }
 
+/** How much history the ETA wants before it trusts the observed pace over the configured one. */
+export const PACE_HISTORY_MS = HOUR;
+/** …of which this much calling window (a pace measured over ten open minutes says little). */
+const PACE_MIN_OPEN_MS = 15 * 60_000;
+
+/**
+ * Requests dialed per hour of calling window over the last hour of snapshots: the pace the batch
+ * really keeps (daily caps, retries and shared lines included). Null with less than an hour of
+ * history, too little open window in it, or nothing dialed (a stall is reported as such, not as
+ * an ETA of "never").
+ */
+export function observedPace(snapshots: SnapshotPoint[], window: Window, now: number): number | null {
+  const past = snapshots.filter((s) => Date.parse(s.at) <= now);
+  const last = past[past.length - 1];
+  // The latest snapshot at least an hour older than the last one: the start of the measured span.
+  const first = last && [...past].reverse().find((s) => Date.parse(last.at) - Date.parse(s.at) >= PACE_HISTORY_MS);
+  if (!last || !first) return null;
+  const openMs = windowMsBetween(window, Date.parse(first.at), Date.parse(last.at));
+  if (openMs < PACE_MIN_OPEN_MS) return null;
+  const dialed = (s: SnapshotPoint) => s.total - (s.statusCounts.PENDING ?? 0);
+  const pace = ((dialed(last) - dialed(first)) / openMs) * HOUR;
+  return pace > 0 ? pace : null;
+}
+
 /** Minutes of the last snapshots (inside the window, with pending work) during which nothing was dialed. */
 function stalledMinutes(snapshots: SnapshotPoint[], now: number): number {
   const recent = snapshots.filter((s) => Date.parse(s.at) <= now);
@@ -199,6 +223,10 @@ export function deriveProgress(input: {
   const expired = status === "EXPIRED" || (expiresAt !== null && expiresAt <= now);
   const stopped = status === "FAILED" || status === "CANCELED" || !!batch.deleted_at || expired;
 
+  // After an hour of history the pace it really keeps predicts better than the one configured
+  // (not on hold: a paused batch keeps no pace, and resuming it dials at the configured one).
+  const pace = campaign && !batch.paused ? observedPace(snapshots, window, now) : null;
+  let etaBasis: BatchProgress["eta_basis"] = null;
   let eta: number | null = null;
   let dialingLeftMs: number | null = null;
   let unreached: number | null = null;
@@ -207,8 +235,9 @@ export function deriveProgress(input: {
     unreached = 0;
   } else if (stopped) {
     unreached = counts.pending;
-  } else if (rate && campaign) {
-    const sim = simulateSchedule({ pending: counts.pending, rate, maxDaily: campaign.max_daily_calls, window, now, expiresAt });
+  } else if (campaign && (pace || rate)) {
+    const sim = simulateSchedule({ pending: counts.pending, rate: (pace ?? rate)!, maxDaily: campaign.max_daily_calls, window, now, expiresAt });
+    etaBasis = pace ? "observed" : "configured";
     // On hold nothing is dialed, so there is no "last dial" time; say how long it would take once resumed.
     if (batch.paused) dialingLeftMs = sim.eta !== null ? sim.eta - now : null;
     else eta = sim.eta;
@@ -247,6 +276,7 @@ export function deriveProgress(input: {
     rate_source: rateSource,
     observed_rate: observedRate(snapshots, now),
     eta: eta !== null ? new Date(eta).toISOString() : null,
+    eta_basis: etaBasis,
     dialing_left_ms: dialingLeftMs,
     unreached_before_expiry: unreached,
     in_window: open,

@@ -54,6 +54,7 @@ const progressSchema = z.looseObject({
   rate_source: z.enum(["batch", "campaign", "auto"]).nullable(),
   observed_rate: z.number().nullable(),
   eta: nullableIso,
+  eta_basis: z.enum(["observed", "configured"]).nullable(),
   dialing_left_ms: z.number().nullable(),
   unreached_before_expiry: z.number().int().nullable(),
   in_window: z.boolean(),
@@ -134,6 +135,7 @@ const overviewRowSchema = z.looseObject({
   target_rate: z.number().nullable(),
   observed_rate: z.number().nullable(),
   eta: nullableIso,
+  eta_basis: z.enum(["observed", "configured"]).nullable(),
   stale_since: nullableIso,
   sparkline: z.array(z.number()).describe("finished counts over the recent snapshots, oldest first"),
   attention: z.array(z.enum(["stale", "failing", "not_dialing", "will_not_finish", "paused"])).describe("why it needs attention, most urgent first"),
@@ -149,6 +151,17 @@ export const liveOverviewSchema = z.object({
     completed: z.number().int(),
     failed: z.number().int(),
     pending: z.number().int(),
+    today: z
+      .object({
+        since: iso,
+        partial: z.boolean().describe("some batch has no counts from before `since`: its share starts at its first snapshot today"),
+        dialed: z.number().int(),
+        connected: z.number().int(),
+        voicemail: z.number().int(),
+        completed: z.number().int(),
+        failed: z.number().int(),
+      })
+      .describe("what happened since the start of the day (UTC, upstream clock): now minus each batch's counts as of then"),
   }),
   alerts: z.array(z.lazy(() => alertSchema)),
   upstream_now: iso,

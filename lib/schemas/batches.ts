@@ -191,6 +191,8 @@ export type BatchProgress = {
   observed_rate: number | null;
   /** When the last pending request should be dialed at the effective pace (null: never / unknown). */
   eta: string | null;
+  /** What the ETA and `unreached_before_expiry` are paced on: the pace observed over the last hour of history, or the configured rate (null: no estimate). */
+  eta_basis: "observed" | "configured" | null;
   /** On hold: how long dialing the pending requests would take once resumed (null otherwise). */
   dialing_left_ms: number | null;
   /** Requests that will not be dialed before expires_on at this pace (0 when all fit, null when unknown). */

@@ -9,14 +9,19 @@ import { getStore } from "@/lib/server/store";
 const SNAPSHOT_KEEPALIVE_MS = 10 * 60_000;
 
 /** Records a progress snapshot when the counts changed, or when the last one is 10 minutes old (upstream time). */
-export async function recordSnapshot(batchId: string, at: Date, statusCounts: Record<string, number>): Promise<void> {
+export async function recordSnapshot(batchId: string, at: Date, statusCounts: Record<string, number>, outcomes: Record<string, number>): Promise<void> {
   const store = getStore().snapshots;
   const { total, finished } = countProgress(statusCounts);
   const last = (await store.list(batchId, { limit: 1 }))[0];
   const gap = last ? at.getTime() - Date.parse(last.at) : Infinity;
-  const changed = !last || last.total !== total || last.finished !== finished || JSON.stringify(last.statusCounts) !== JSON.stringify(statusCounts);
+  const changed =
+    !last ||
+    last.total !== total ||
+    last.finished !== finished ||
+    JSON.stringify(last.statusCounts) !== JSON.stringify(statusCounts) ||
+    JSON.stringify(last.outcomes) !== JSON.stringify(outcomes);
   if (gap <= 0 || (gap < SNAPSHOT_KEEPALIVE_MS && !changed)) return;
-  await store.add({ batchId, at: at.toISOString(), total, finished, statusCounts });
+  await store.add({ batchId, at: at.toISOString(), total, finished, statusCounts, outcomes });
 }
 
 /** The newest snapshots of a batch, oldest first. */

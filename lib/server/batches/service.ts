@@ -18,6 +18,7 @@ import { pageOf, selectResults } from "@/lib/domain/results";
 import { caches } from "./batch-caches";
 import { campaignIndex, pacingOf } from "./campaign-index";
 import { recordSnapshot, snapshotHistory } from "./progress-snapshots";
+import { channelOutcomes } from "@/lib/domain/overview";
 import { getConfig } from "@/lib/server/env";
 import { mapBounded, withDeadline } from "./ttl-cache";
 
@@ -114,7 +115,7 @@ export async function readBatchDetail(batchId: string): Promise<BatchDetailRespo
     campaign = null; // shown as "campaign could not be loaded"; the batch itself still renders
   }
   try {
-    await recordSnapshot(batchId, now, details.status_counts ?? {});
+    await recordSnapshot(batchId, now, details.status_counts ?? {}, channelOutcomes(details.detailed_status_counts));
   } catch (err) {
     console.error("Could not record a progress snapshot:", err);
   }

@@ -109,7 +109,7 @@ describe("snapshot retention", () => {
   it("keeps one a minute for 7 days, one an hour for 90 days, nothing older", async () => {
     const now = Date.parse("2026-11-23T12:00:00.000Z");
     const at = (msAgo: number) => new Date(now - msAgo).toISOString();
-    const snap = (msAgo: number, finished: number) => store.snapshots.add({ batchId: "ret", at: at(msAgo), total: 100, finished, statusCounts: { COMPLETED: finished } });
+    const snap = (msAgo: number, finished: number) => store.snapshots.add({ batchId: "ret", at: at(msAgo), total: 100, finished, statusCounts: { COMPLETED: finished }, outcomes: {} });
     // Today: 3 in one minute (keep 1), 1 in the next minute.
     await snap(30_000, 1);
     await snap(20_000, 2);
@@ -129,5 +129,20 @@ describe("snapshot retention", () => {
     // The first of each bucket survives, oldest first.
     expect(kept).toEqual([7, 4, 0, 1]);
     expect(await store.snapshots.prune(new Date(now).toISOString())).toBe(0);
+  });
+});
+
+describe("a batch's counts as of a time", () => {
+  it("is its last snapshot before then, or else its first one after; outcomes are kept", async () => {
+    const add = (at: string, finished: number) =>
+      store.snapshots.add({ batchId: "asof", at, total: 10, finished, statusCounts: { COMPLETED: finished }, outcomes: { HUMAN: finished } });
+    expect(await store.snapshots.asOf("asof", "2026-11-23T00:00:00.000Z")).toBeNull();
+    await add("2026-11-23T08:00:00.000Z", 3);
+    await add("2026-11-23T09:00:00.000Z", 4);
+    expect((await store.snapshots.asOf("asof", "2026-11-23T00:00:00.000Z"))?.finished).toBe(3);
+    await add("2026-11-22T22:00:00.000Z", 1);
+    await add("2026-11-22T23:59:00.000Z", 2);
+    const atMidnight = await store.snapshots.asOf("asof", "2026-11-23T00:00:00.000Z");
+    expect(atMidnight).toMatchObject({ finished: 2, outcomes: { HUMAN: 2 } });
   });
 });

@@ -21,6 +21,7 @@ CREATE TABLE IF NOT EXISTS progress_snapshots (
   total INTEGER NOT NULL,
   finished INTEGER NOT NULL,
   status_counts TEXT NOT NULL,
+  outcomes TEXT NOT NULL DEFAULT '{}',
   PRIMARY KEY (batch_id, at)
 );
 CREATE TABLE IF NOT EXISTS audit_log (
@@ -112,6 +113,16 @@ const toAlert = (r: AlertRow): Alert => ({
   ackedAt: r.acked_at,
 });
 
+type SnapshotRow = { batch_id: string; at: string; total: number; finished: number; status_counts: string; outcomes: string };
+const toSnapshot = (r: SnapshotRow): ProgressSnapshot => ({
+  batchId: r.batch_id,
+  at: r.at,
+  total: r.total,
+  finished: r.finished,
+  statusCounts: JSON.parse(r.status_counts) as Record<string, number>,
+  outcomes: JSON.parse(r.outcomes) as Record<string, number>,
+});
+
 type UserRow = { id: number; email: string; role: Role; password_hash: string; created_at: string };
 const toUser = (r: UserRow): User => ({ id: r.id, email: r.email, role: r.role, passwordHash: r.password_hash, createdAt: r.created_at });
 
@@ -146,6 +157,9 @@ export function openSqliteStore(file: string): Store {
   db.pragma("journal_mode = WAL");
   db.pragma("busy_timeout = 5000");
   db.exec(SCHEMA);
+  // A file from before snapshots kept channel outcomes gains the column (empty for old rows).
+  const snapshotColumns = db.prepare<[], { name: string }>("PRAGMA table_info(progress_snapshots)").all();
+  if (!snapshotColumns.some((c) => c.name === "outcomes")) db.exec("ALTER TABLE progress_snapshots ADD COLUMN outcomes TEXT NOT NULL DEFAULT '{}'");
 
   const q = {
     userByEmail: db.prepare<[string], UserRow>("SELECT * FROM users WHERE email = ?"),
@@ -190,9 +204,11 @@ export function openSqliteStore(file: string): Store {
     removeToken: db.prepare("DELETE FROM api_tokens WHERE id = ?"),
     removeUserTokens: db.prepare("DELETE FROM api_tokens WHERE user_id = ?"),
     insertSnapshot: db.prepare(
-      "INSERT OR REPLACE INTO progress_snapshots (batch_id, at, total, finished, status_counts) VALUES (?, ?, ?, ?, ?)",
+      "INSERT OR REPLACE INTO progress_snapshots (batch_id, at, total, finished, status_counts, outcomes) VALUES (?, ?, ?, ?, ?, ?)",
     ),
-    snapshots: db.prepare<[string, string, number], { batch_id: string; at: string; total: number; finished: number; status_counts: string }>(
+    snapshotBefore: db.prepare<[string, string], SnapshotRow>("SELECT * FROM progress_snapshots WHERE batch_id = ? AND at < ? ORDER BY at DESC LIMIT 1"),
+    snapshotFrom: db.prepare<[string, string], SnapshotRow>("SELECT * FROM progress_snapshots WHERE batch_id = ? AND at >= ? ORDER BY at ASC LIMIT 1"),
+    snapshots: db.prepare<[string, string, number], SnapshotRow>(
       "SELECT * FROM (SELECT * FROM progress_snapshots WHERE batch_id = ? AND at >= ? ORDER BY at DESC LIMIT ?) ORDER BY at ASC",
     ),
     insertAudit: db.prepare(
@@ -280,7 +296,7 @@ export function openSqliteStore(file: string): Store {
     },
     snapshots: {
       async add(s: ProgressSnapshot) {
-        q.insertSnapshot.run(s.batchId, s.at, s.total, s.finished, JSON.stringify(s.statusCounts));
+        q.insertSnapshot.run(s.batchId, s.at, s.total, s.finished, JSON.stringify(s.statusCounts), JSON.stringify(s.outcomes));
       },
       // Timestamps are ISO strings: the first 16 characters name the minute, the first 13 the hour.
       prune: async (now) =>
@@ -302,13 +318,11 @@ export function openSqliteStore(file: string): Store {
           return old + thin(13, quarter, week) + thin(16, week, "9999");
         })(),
       async list(batchId, opts = {}) {
-        return q.snapshots.all(batchId, opts.since ?? "", opts.limit ?? 500).map((r) => ({
-          batchId: r.batch_id,
-          at: r.at,
-          total: r.total,
-          finished: r.finished,
-          statusCounts: JSON.parse(r.status_counts) as Record<string, number>,
-        }));
+        return q.snapshots.all(batchId, opts.since ?? "", opts.limit ?? 500).map(toSnapshot);
+      },
+      async asOf(batchId, at) {
+        const row = q.snapshotBefore.get(batchId, at) ?? q.snapshotFrom.get(batchId, at);
+        return row ? toSnapshot(row) : null;
       },
     },
     audit: {

@@ -17,6 +17,8 @@ export type ProgressSnapshot = {
   /** Requests in a final state (not PENDING/INITIATED). */
   finished: number;
   statusCounts: Record<string, number>;
+  /** Channel outcomes (HUMAN, MACHINE, DELIVERED, …) summed over the request statuses; {} in snapshots older than this field. */
+  outcomes: Record<string, number>;
 };
 
 /** Who an audit entry names: a signed-in role, or "anonymous" for sign-in attempts. */
@@ -107,6 +109,8 @@ export interface SnapshotRepo {
   add(snapshot: ProgressSnapshot): Promise<void>;
   /** Oldest first, at most `limit` (the newest ones), optionally only those at or after `since`. */
   list(batchId: string, opts?: { since?: string; limit?: number }): Promise<ProgressSnapshot[]>;
+  /** The batch's counts as of `at`: its last snapshot before `at`, or else its first one after (null: none at all). */
+  asOf(batchId: string, at: string): Promise<ProgressSnapshot | null>;
   /**
    * Retention, relative to `now` (ISO): the first snapshot of each minute is kept for 7 days, the
    * first of each hour for 90 days, nothing older. Returns how many were deleted.
