@@ -80,6 +80,11 @@ function serveError(req: http.IncomingMessage, res: http.ServerResponse, err: un
   else res.destroy();
 }
 
+// When whoever reads our log pipe is gone (the process that started us died), a log line fails
+// with EPIPE; unhandled, that error is itself logged, fails again, and the loop takes a whole
+// core. Losing log lines is better than that.
+for (const stream of [process.stdout, process.stderr]) stream.on("error", () => undefined);
+
 async function main() {
   const app = next({ dev: false, dir: root, port: config.port });
   const handle = app.getRequestHandler();
@@ -108,7 +113,14 @@ async function main() {
     handle(req, res).catch((err: unknown) => serveError(req, res, err));
   });
   server.listen(config.port, () => console.log(`Console listening on port ${config.port}`));
-  const stop = () => server.close(() => process.exit(0));
+  // Stop taking requests, let the ones in progress finish, then end what stays open (event
+  // streams, idle keep-alive connections) instead of waiting for them forever.
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), 5_000).unref();
+    setTimeout(() => process.exit(0), 10_000).unref();
+  };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
 }
