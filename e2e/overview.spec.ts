@@ -63,3 +63,28 @@ test("an alert raised from the sandbox's data shows on the overview and the batc
   await expect(admin.getByRole("row").filter({ hasText: "alert.ack" }).first()).toContainText("manager@sandbox.local");
   await admin.close();
 });
+
+test("a batch whose dialing stalls raises a 'Stalled' alert on its page and the overview, which resolves once it moves again", async ({ page }) => {
+  const id = `e2e-stall-${Date.now()}`;
+  await sandboxApi("POST", "/batches", { batch_id: id, campaign_id: ALWAYS_ON_CAMPAIGN, paused: false, call_rate: 60 });
+  for (let i = 0; i < 40; i++) await sandboxApi("POST", `/batches/${id}/requests`, { reference_id: `st${i}`, target: `+1512556${String(2000 + i)}`, request_variables: {} });
+
+  await signIn(page, "supervisor");
+  await page.goto(`/batches/${id}`); // watched: the engine reads it every cadence
+  await advanceSandbox(3);
+  await expect(page.getByTestId("observed-rate")).not.toContainText("None dialed yet");
+  // The dialer gets stuck on this batch: nothing new goes out for 30 minutes of calling window.
+  await sandboxControl("PUT", `/__sandbox/batches/${id}/stall`);
+  for (let i = 0; i < 3; i++) await advanceSandbox(10);
+  const alert = page.getByTestId("alert").filter({ hasText: "Stalled" });
+  await expect(alert).toContainText(/No progress for \d+ minutes inside the calling window/, { timeout: 15_000 });
+
+  await page.goto("/");
+  await expect(page.getByTestId("alert").filter({ has: page.getByRole("link", { name: id }) })).toContainText("Stalled");
+
+  // Dialing resumes: the alert resolves.
+  await sandboxControl("DELETE", `/__sandbox/batches/${id}/stall`);
+  await page.goto(`/batches/${id}`);
+  await advanceSandbox(5);
+  await expect(alert).toHaveCount(0, { timeout: 15_000 });
+});

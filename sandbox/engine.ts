@@ -146,6 +146,8 @@ interface PendingRow {
 
 export class Engine {
   /** Simulated ms up to which work has been processed. */
+  /** Batches whose dialing is stuck (a control for tests): nothing new is dialed, calls in flight still end. */
+  readonly stalled = new Set<string>();
   lastProcessed: number;
   private timer: NodeJS.Timeout | undefined;
 
@@ -210,7 +212,7 @@ export class Engine {
     this.insightsDue(t1);
     for (const b of batches) {
       const c = campaigns.get(b.campaign_id);
-      if (!c) continue;
+      if (!c || this.stalled.has(b.batch_id)) continue;
       // Skipping the whole step that reaches expires_on guarantees no sent_at after it.
       if (b.expires_on !== null && Date.parse(b.expires_on) < t1) continue;
       if (!inWindow(c, t0)) continue;

@@ -34,6 +34,20 @@ export function controlRoutes({ db, clock, engine, faults }: SandboxDeps): Hono 
     return c.json(faults.reset());
   });
 
+  // A dialer stuck on one batch (what the console's "stalled" alert is for): PUT stalls it, DELETE lets it go on.
+  const stallTarget = (batchId: string) => {
+    if (!db.prepare("SELECT 1 FROM batches WHERE batch_id = ? AND deleted_at IS NULL").get(batchId)) throw new HttpError(404, "Batch not found");
+    return batchId;
+  };
+  app.put("/batches/:batch_id/stall", (c) => {
+    engine.stalled.add(stallTarget(c.req.param("batch_id")));
+    return c.json({ batch_id: c.req.param("batch_id"), stalled: true });
+  });
+  app.delete("/batches/:batch_id/stall", (c) => {
+    engine.stalled.delete(stallTarget(c.req.param("batch_id")));
+    return c.json({ batch_id: c.req.param("batch_id"), stalled: false });
+  });
+
   app.get("/campaigns/:campaign_id/webhook-secrets", (c) => {
     const id = parseIntParam(c.req.param("campaign_id"), ["path", "campaign_id"]);
     if (!db.prepare("SELECT 1 FROM campaigns WHERE id = ?").get(id)) throw new HttpError(404, "Campaign not found");

@@ -69,6 +69,24 @@ describe("engine", () => {
     expect((await call(sb, "GET", `${API}/batches/rate-campaign`)).body.status).toBe("ACTIVE");
   });
 
+  it("a stalled batch dials nothing new (its calls in flight still end) until the stall is lifted; others go on", async () => {
+    const c = await createCampaign(sb, { hourly_rate: 60 });
+    await batchWith("stuck", c, 300);
+    await batchWith("fine", c, 300);
+    sb.engine.advance(10 * MIN);
+    expect((await call(sb, "PUT", "/__sandbox/batches/stuck/stall")).body).toEqual({ batch_id: "stuck", stalled: true });
+    const before = attempts(await results("stuck"));
+    sb.engine.advance(HOUR);
+    const stuck = await results("stuck");
+    expect(attempts(stuck)).toBe(before);
+    expect(stuck.some((r) => ["INITIATED", "QUEUED", "QUEUEING"].includes(r.request_status))).toBe(false);
+    expect(attempts(await results("fine"))).toBe(70);
+    expect((await call(sb, "DELETE", "/__sandbox/batches/stuck/stall")).body).toEqual({ batch_id: "stuck", stalled: false });
+    sb.engine.advance(HOUR);
+    expect(attempts(await results("stuck"))).toBe(before + 60);
+    expect((await call(sb, "PUT", "/__sandbox/batches/no-such-batch/stall")).status).toBe(404);
+  });
+
   it("keeps fractional credit between steps", async () => {
     const c = await createCampaign(sb, { hourly_rate: 7 });
     await batchWith("frac", c, 50);
