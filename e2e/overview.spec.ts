@@ -88,3 +88,43 @@ test("a batch whose dialing stalls raises a 'Stalled' alert on its page and the 
   await advanceSandbox(5);
   await expect(alert).toHaveCount(0, { timeout: 15_000 });
 });
+
+test.describe("browser notifications", () => {
+  test.use({ permissions: ["notifications"] });
+
+  test("once switched on, a new alert is announced once; alerts already open are not", async ({ page }) => {
+    // Record what the page shows through the real Notification API.
+    await page.addInitScript(() => {
+      const Real = window.Notification;
+      const shown: Array<{ title: string; body?: string; tag?: string }> = [];
+      (window as unknown as { __notifications: typeof shown }).__notifications = shown;
+      class Recorded extends Real {
+        constructor(title: string, options?: NotificationOptions) {
+          super(title, options);
+          shown.push({ title, body: options?.body, tag: options?.tag });
+        }
+      }
+      window.Notification = Recorded as typeof Notification;
+    });
+    const shown = () => page.evaluate(() => (window as unknown as { __notifications: Array<{ title: string; body?: string }> }).__notifications);
+
+    await signIn(page, "supervisor");
+    await page.goto("/");
+    const toggle = page.getByRole("button", { name: "Notify me of new alerts" });
+    await toggle.click();
+    await expect(page.getByRole("button", { name: "Notifying of new alerts" })).toHaveAttribute("aria-pressed", "true");
+
+    const id = `e2e-notify-${Date.now()}`;
+    const { now } = await sandboxControl<{ now: string }>("GET", "/__sandbox/clock");
+    await sandboxApi("POST", "/batches", { batch_id: id, campaign_id: ALWAYS_ON_CAMPAIGN, paused: false, call_rate: 1, expires_on: new Date(Date.parse(now) + 2 * 3_600_000).toISOString() });
+    for (let i = 0; i < 20; i++) await sandboxApi("POST", `/batches/${id}/requests`, { reference_id: `nt${i}`, target: `+1512557${String(3000 + i)}`, request_variables: {} });
+
+    await expect.poll(async () => (await shown()).map((n) => n.title), { timeout: 20_000 }).toContain(`Won't finish before expiry: ${id}`);
+    expect((await shown()).map((n) => n.title)).toEqual([`Won't finish before expiry: ${id}`]);
+    // Nothing about alerts that were open before the switch; the new one once, even after a reload (the stream replays open alerts).
+    await page.reload();
+    await expect(page.getByRole("button", { name: "Notifying of new alerts" })).toBeVisible();
+    await page.waitForTimeout(1500);
+    expect(await shown()).toEqual([]);
+  });
+});

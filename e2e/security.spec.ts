@@ -296,9 +296,10 @@ test.describe("the fast lane (a batch's live state, answered without Next's rout
     expect(ok.status()).toBe(200);
     expect(ok.headers()["content-type"]).toContain("application/json");
     expect(ok.headers()["cache-control"]).toBe("no-store");
-    expect((await ok.json()).batch.batch_id).toBe(SEED.batches.payments);
+    expect((await ok.json()).batch_id).toBe(SEED.batches.payments);
     expect((await supervisor.get("/api/batches/no-such-batch-here")).status()).toBe(404);
-    expect((await (await supervisor.get("/api/batches/%20")).json()).error.code).toBe("bad_request");
+    expect((await (await supervisor.get("/api/batches/%00")).json()).error.code).toBe("bad_request"); // refused before the lane
+    expect((await (await supervisor.get("/api/batches/has%20space")).json()).error.code).toBe("not_found");
     // Longer paths are other routes, still served by Next.
     expect((await supervisor.get(`${detail}/results?limit=1`)).status()).toBe(200);
 

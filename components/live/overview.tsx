@@ -14,6 +14,8 @@ import { UpstreamText } from "@/components/ui/upstream-text";
 import type { AttentionReason, OverviewRow, OverviewTotals } from "@/lib/domain/overview";
 import { liveOverviewQueryOptions } from "@/lib/queries/live";
 import { useLiveOverviewEvents } from "@/lib/queries/live-events";
+import { NotificationSwitch } from "./notification-switch";
+import { useAlertNotifications } from "@/lib/queries/alert-notifications";
 import { AlertsPanel } from "./alerts-panel";
 import { Sparkline } from "./sparkline";
 
@@ -43,7 +45,8 @@ export function LiveOverview({ canAck }: { canAck: boolean }) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useMemo(() => filtersOf(new URLSearchParams(sp.toString())), [sp]);
-  const { connected } = useLiveOverviewEvents(params);
+  const notifications = useAlertNotifications();
+  const { connected } = useLiveOverviewEvents(params, { notify: notifications.state === "on" });
   const query = useQuery(liveOverviewQueryOptions(params, { pushed: connected }));
   const setFilter = (key: string, value: string) => {
     const next = new URLSearchParams(sp.toString());
@@ -86,6 +89,7 @@ export function LiveOverview({ canAck }: { canAck: boolean }) {
               <option value="PAUSED">Paused</option>
             </select>
           </label>
+          <NotificationSwitch control={notifications} openAlerts={data?.alerts ?? []} />
           <span className="flex items-center gap-2 pb-1 text-xs" data-testid="overview-freshness">
             {connected ? <span className="font-medium text-emerald-700">Live</span> : null}
             <UpdatedAgo at={query.dataUpdatedAt} />

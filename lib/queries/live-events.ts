@@ -2,14 +2,17 @@
 // Rows and alerts pushed by /api/live/events, written into the cached overview (rows re-sorted
 // by attention); see useVisibleEventSource for when the stream is open.
 import { useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { sortByAttention, type OverviewRow } from "@/lib/domain/overview";
 import type { AlertView, LiveOverviewResponse } from "@/lib/schemas/live";
+import { announceAlert } from "./alert-notifications";
 import { liveKeys } from "./live";
 import { useVisibleEventSource } from "./visible-event-source";
 
-/** Subscribes to the overview's events while the tab is visible. */
-export function useLiveOverviewEvents(params: Record<string, string>): { connected: boolean } {
+/** Subscribes to the overview's events while the tab is visible (or always, when it announces new alerts). */
+export function useLiveOverviewEvents(params: Record<string, string>, opts: { notify?: boolean } = {}): { connected: boolean } {
   const qc = useQueryClient();
+  const router = useRouter();
   const key = liveKeys.overview(params);
   const patch = (fn: (old: LiveOverviewResponse) => LiveOverviewResponse) => qc.setQueryData<LiveOverviewResponse>(key, (old) => (old ? fn(old) : old));
   const rows = (fn: (rows: OverviewRow[]) => OverviewRow[]) => patch((old) => ({ ...old, batches: sortByAttention(fn(old.batches)) }));
@@ -24,11 +27,12 @@ export function useLiveOverviewEvents(params: Record<string, string>): { connect
     },
     alert: (data) => {
       const { change, alert } = JSON.parse(data) as { change: string; alert: AlertView };
+      if (change === "opened" && opts.notify) announceAlert(alert, (href) => router.push(href));
       patch((old) => ({ ...old, alerts: change === "resolved" ? old.alerts.filter((a) => a.id !== alert.id) : [alert, ...old.alerts.filter((a) => a.id !== alert.id)] }));
     },
     "signed-out": (_, close) => {
       close();
       void qc.invalidateQueries({ queryKey: ["live"] });
     },
-  });
+  }, { whileHidden: opts.notify });
 }

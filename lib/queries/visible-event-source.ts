@@ -1,6 +1,7 @@
 "use client";
 // One EventSource for a page while its tab is visible: opened on mount and when the tab shows
-// again, closed while hidden (nothing to show) and on unmount. The browser reconnects a dropped
+// again, closed while hidden (nothing to show; unless `whileHidden`: a page that announces
+// alerts with browser notifications listens in the background too) and on unmount. The browser reconnects a dropped
 // stream by itself (with Last-Event-ID); `connected` says whether pushes arrive right now, so
 // the page can poll only while they do not.
 import { useEffect, useRef, useState } from "react";
@@ -8,7 +9,8 @@ import { useEffect, useRef, useState } from "react";
 /** Handlers by event name; `close` ends the stream (e.g. on `gone` or `signed-out`). */
 export type EventHandlers = Record<string, (data: string, close: () => void) => void>;
 
-export function useVisibleEventSource(url: string, handlers: EventHandlers): { connected: boolean } {
+export function useVisibleEventSource(url: string, handlers: EventHandlers, opts: { whileHidden?: boolean } = {}): { connected: boolean } {
+  const whileHidden = !!opts.whileHidden;
   const [connected, setConnected] = useState(false);
   // The latest handlers, without reopening the stream when their identities change.
   const current = useRef(handlers);
@@ -24,7 +26,7 @@ export function useVisibleEventSource(url: string, handlers: EventHandlers): { c
       setConnected(false);
     };
     const open = () => {
-      if (source || document.visibilityState !== "visible") return;
+      if (source || (document.visibilityState !== "visible" && !whileHidden)) return;
       const es = new EventSource(url);
       source = es;
       es.addEventListener("open", () => setConnected(true));
@@ -36,13 +38,13 @@ export function useVisibleEventSource(url: string, handlers: EventHandlers): { c
       }
       es.addEventListener("error", () => setConnected(es.readyState === EventSource.OPEN));
     };
-    const onVisibility = () => (document.visibilityState === "visible" ? open() : close());
+    const onVisibility = () => (document.visibilityState === "visible" || whileHidden ? open() : close());
     open();
     document.addEventListener("visibilitychange", onVisibility);
     return () => {
       document.removeEventListener("visibilitychange", onVisibility);
       close();
     };
-  }, [url]);
+  }, [url, whileHidden]);
   return { connected };
 }
