@@ -46,6 +46,8 @@ export default defineConfig({
       LIVE_POLL_MS: "1000",
       // Active batches are re-listed (and unwatched ones read) every 5 s: a new batch reaches the overview quickly.
       LIVE_IDLE_POLL_MS: "5000",
+      // A running batch's visible results follow its counts at most this often (30 s by default).
+      RESULTS_REFRESH_S: "2",
     },
   },
 });

@@ -149,8 +149,12 @@ test.describe("batches", () => {
     await expect(stamp).toHaveText(/^updated [0-2] s ago$/);
     // Calls go out in the sandbox: the page shows them without a reload.
     await expect(page.getByTestId("progress-finished")).toHaveText("0");
+    const results = page.getByRole("table", { name: "Results" });
+    await expect(results.getByRole("row").filter({ hasText: "PENDING" })).toHaveCount(3);
     await advanceSandbox(60);
     await expect(page.getByTestId("progress-finished")).not.toHaveText("0", { timeout: 10_000 });
+    // The visible results follow (re-read at most every RESULTS_REFRESH_S): rows stop saying PENDING.
+    await expect(results.getByRole("row").filter({ hasText: "PENDING" })).not.toHaveCount(3, { timeout: 10_000 });
     expect(polls).toEqual([]);
 
     // Hidden: the stream is closed, nothing polls, and the stamp keeps aging.

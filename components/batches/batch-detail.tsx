@@ -27,17 +27,20 @@ export function BatchDetail({
   batchId,
   canWrite,
   uploadMaxBytes,
+  resultsRefreshMs,
   serverError,
 }: {
   batchId: string;
   canWrite: boolean;
   uploadMaxBytes: number;
+  /** While the batch runs, its visible results are re-read at most this often (RESULTS_REFRESH_S). */
+  resultsRefreshMs: number;
   /** Why the server could not load the batch for this render: shown at once, not after a second wait. */
   serverError?: string;
 }) {
   const { connected } = useBatchEvents(batchId);
   const query = useQuery(batchDetailQueryOptions(batchId, { pushed: connected }));
-  useResultsFollowProgress(batchId, query.data?.status_counts);
+  useResultsFollowProgress(batchId, query.data?.status_counts, resultsRefreshMs);
   const table = useDataTableUrlState(RESULTS_TABLE);
   if (query.isPending && serverError) {
     return <ErrorState message={`The batch could not be loaded. ${serverError} Trying again every ${RECOVERY_MS / 1000} s.`} onRetry={() => query.refetch()} />;

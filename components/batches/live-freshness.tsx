@@ -8,8 +8,6 @@ import { StaleBanner } from "@/components/ui/query-problem";
 import { batchKeys } from "@/lib/queries/batches";
 import type { LiveStatus } from "@/lib/schemas/batches";
 
-/** The results page is re-read at most this often while a batch runs (a 100k batch is ~50 MB upstream). */
-export const RESULTS_REFRESH_MS = 30_000;
 
 /** The live engine could not refresh the batch: what is shown is its last good state. */
 export function EngineStaleBanner({ live }: { live: LiveStatus }) {
@@ -18,10 +16,10 @@ export function EngineStaleBanner({ live }: { live: LiveStatus }) {
 
 /**
  * Keeps the visible results page in step with the batch: when its counts change, the results
- * are read again, at most once per RESULTS_REFRESH_MS (the last change is caught up when the
+ * are read again, at most once per `refreshMs` (RESULTS_REFRESH_S: a 100k batch is ~50 MB upstream; the last change is caught up when the
  * wait is over), so rows stop saying PENDING long after the progress card says finished.
  */
-export function useResultsFollowProgress(batchId: string, counts: Record<string, number> | null | undefined): void {
+export function useResultsFollowProgress(batchId: string, counts: Record<string, number> | null | undefined, refreshMs: number): void {
   const qc = useQueryClient();
   const key = counts ? JSON.stringify(counts) : "";
   const seen = useRef<string | null>(null);
@@ -42,10 +40,10 @@ export function useResultsFollowProgress(batchId: string, counts: Record<string,
       lastRefresh.current = Date.now();
       void qc.invalidateQueries({ queryKey: batchKeys.results(batchId) });
     };
-    const wait = lastRefresh.current + RESULTS_REFRESH_MS - Date.now();
+    const wait = lastRefresh.current + refreshMs - Date.now();
     if (wait <= 0) refresh();
     else timer.current ??= setTimeout(refresh, wait);
-  }, [key, batchId, qc]);
+  }, [key, batchId, qc, refreshMs]);
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
 }
 

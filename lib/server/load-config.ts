@@ -34,6 +34,7 @@ export const envSchema = z.object({
   UPLOAD_MAX_MB: optional(z.coerce.number().min(1).max(1024).default(20)),
   LIVE_POLL_MS: optional(z.coerce.number().int().min(200).max(600_000).default(5_000)),
   LIVE_IDLE_POLL_MS: optional(z.coerce.number().int().min(1_000).max(3_600_000).default(60_000)),
+  RESULTS_REFRESH_S: optional(z.coerce.number().min(1).max(3_600).default(30)),
   ALERT_STALL_MINUTES: optional(z.coerce.number().min(1).max(24 * 60).default(15)),
   ALERT_FAILURE_SHARE: optional(z.coerce.number().gt(0).max(1).default(0.5)),
   ALERT_WEBHOOK_URL: optional(z.url({ protocol: /^https?$/ }).optional()),
@@ -62,6 +63,8 @@ export type ConsoleConfig = {
   uploadMaxBytes: number;
   /** The live engine's cadence for a batch someone watches, and for an active one nobody watches. */
   livePollMs: number;
+  /** A running batch's visible results page is re-read at most this often. */
+  resultsRefreshMs: number;
   liveIdlePollMs: number;
   alertStallMinutes: number;
   alertFailureShare: number;
@@ -99,6 +102,7 @@ export function loadConfig(source: Record<string, string | undefined>): ConsoleC
     sessionMaxMs: Math.round(env.SESSION_MAX_DAYS * 86_400_000),
     uploadMaxBytes: Math.round(env.UPLOAD_MAX_MB * 1024 * 1024),
     livePollMs: env.LIVE_POLL_MS,
+    resultsRefreshMs: Math.round(env.RESULTS_REFRESH_S * 1000),
     liveIdlePollMs: env.LIVE_IDLE_POLL_MS,
     alertStallMinutes: env.ALERT_STALL_MINUTES,
     alertFailureShare: env.ALERT_FAILURE_SHARE,

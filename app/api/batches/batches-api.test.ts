@@ -363,6 +363,27 @@ describe("results at 100k", () => {
   });
 });
 
+describe("results follow the counts", () => {
+  it("once the live engine sees a batch's counts change, the next results page is read again (not the cached set of PENDING rows)", async () => {
+    const batchId = `follow-${Date.now()}`;
+    await h.sandbox("POST", "/api/v1/outbound/batches", { batch_id: batchId, campaign_id: SEED.campaigns.alwaysOn, paused: false, call_rate: 600 });
+    for (const n of [1, 2, 3]) await h.sandbox("POST", `/api/v1/outbound/batches/${batchId}/requests`, { reference_id: `f${n}`, target: `+1512555060${n}`, request_variables: {} });
+    const detail = async () => (await (await h.call(batchRoute.GET, `/api/batches/${batchId}`, { role: "supervisor", params: { batchId } })).json()) as BatchDetailResponse;
+    const statuses = async () =>
+      ((await (await h.call(resultsRoute.GET, `/api/batches/${batchId}/results`, { role: "supervisor", params: { batchId } })).json()) as Paged<RequestResult>).items.map((r) => r.request_status);
+
+    expect((await detail()).status_counts).toEqual({ PENDING: 3 });
+    expect(await statuses()).toEqual(["PENDING", "PENDING", "PENDING"]); // now cached (8 s)
+    await h.advance(30);
+    const moved = (await detail()).status_counts ?? {};
+    expect(moved.PENDING ?? 0).toBeLessThan(3);
+    // Within the cache's 8 s: the rows add up to the counts beside them.
+    const grouped: Record<string, number> = {};
+    for (const s of await statuses()) grouped[s ?? ""] = (grouped[s ?? ""] ?? 0) + 1;
+    expect(grouped).toEqual(moved);
+  });
+});
+
 describe("precise invalidation", () => {
   it("pausing the 100k batch does not refetch its results; adding a request does", async () => {
     const batchId = SEED.batches.big;

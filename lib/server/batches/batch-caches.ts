@@ -41,3 +41,29 @@ export function invalidateBatch(batchId: string, opts: { results: boolean }): vo
   // Selection keys start with the batch id; the cache is small, so clearing it all is fine.
   c.selections.clear();
 }
+
+// What the live engine last saw of each batch's counts, and when they last changed. A cached
+// result set read before that change, whose rows no longer add up to those counts, does not
+// match the progress shown beside it (rows still PENDING that the card counts as finished): the
+// next results request reads it again instead of waiting for the TTL. (Both conditions: a write
+// through the console already renews the set, and an upstream whose counts and rows never quite
+// agree must not be re-read on every request.)
+type CountsSeen = { changedAt: number; key: string };
+const countsSeen = ((globalThis as { __countsSeen?: Map<string, CountsSeen> }).__countsSeen ??= new Map());
+
+/** A canonical key of status counts (order-free). */
+export function countsKey(counts: Record<string, number> | null | undefined): string {
+  return JSON.stringify(Object.entries(counts ?? {}).filter(([, n]) => n > 0).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+export function noteCounts(batchId: string, counts: Record<string, number> | null | undefined, at = Date.now()): void {
+  const key = countsKey(counts);
+  const seen = countsSeen.get(batchId);
+  if (seen?.key === key) return;
+  if (countsSeen.size > 10_000) countsSeen.clear();
+  countsSeen.set(batchId, { changedAt: seen ? at : 0, key });
+}
+
+export function countsSeenFor(batchId: string): CountsSeen | undefined {
+  return countsSeen.get(batchId);
+}

@@ -15,14 +15,13 @@ import type { Campaign, RequestResult } from "@/lib/schemas/syllable";
 import { getSyllable, upstreamNow } from "@/lib/server/syllable";
 import { deriveProgress, rowProgress } from "@/lib/domain/progress";
 import { pageOf, selectResults } from "@/lib/domain/results";
-import { caches } from "./batch-caches";
+import { caches, countsKey, countsSeenFor, invalidateBatch } from "./batch-caches";
 import { campaignIndex, pacingOf } from "./campaign-index";
 import { recordSnapshot, snapshotHistory } from "./progress-snapshots";
 import { channelOutcomes } from "@/lib/domain/overview";
 import { getConfig } from "@/lib/server/env";
 import { mapBounded, withDeadline } from "./ttl-cache";
 
-import { invalidateBatch } from "./batch-caches";
 import { getLiveEngine } from "@/lib/server/live";
 export { invalidateBatch };
 export { campaignIndex, pacingOf } from "./campaign-index";
@@ -131,9 +130,32 @@ export async function readBatchDetail(batchId: string): Promise<BatchDetailRespo
   };
 }
 
-/** The whole parsed result set of a batch, cached 8 s per batch with concurrent loads coalesced. */
-export function loadAllResults(batchId: string): Promise<RequestResult[]> {
-  return caches().results.get(batchId, () => getSyllable().getBatchResults(batchId));
+// When each cached result set was asked for, and the status counts its rows add up to.
+const readOf = new WeakMap<object, { at: number; key: string }>();
+
+/**
+ * The whole parsed result set of a batch, cached 8 s per batch with concurrent loads coalesced;
+ * read again at once when the live engine has seen the counts change since (see batch-caches).
+ */
+export async function loadAllResults(batchId: string): Promise<RequestResult[]> {
+  const cache = caches().results;
+  const load = async () => {
+    const at = Date.now();
+    const rows = await getSyllable().getBatchResults(batchId);
+    const counts: Record<string, number> = {};
+    for (const r of rows) {
+      const status = r.request_status ?? "";
+      counts[status] = (counts[status] ?? 0) + 1;
+    }
+    readOf.set(rows, { at, key: countsKey(counts) });
+    return rows;
+  };
+  const rows = await cache.get(batchId, load);
+  const read = readOf.get(rows);
+  const seen = countsSeenFor(batchId);
+  if (!read || !seen || read.at >= seen.changedAt || read.key === seen.key) return rows;
+  cache.invalidate(batchId);
+  return cache.get(batchId, load);
 }
 
 // Each loaded result set gets an id, so a view is never reused across a refreshed set.

@@ -1,6 +1,7 @@
 import "server-only";
 // The process's live engine, wired to Syllable and the store. On globalThis: pages and route
 // handlers are separate bundles of one process and must share one engine (one loop per batch).
+import { noteCounts } from "@/lib/server/batches/batch-caches";
 import { readBatchDetail } from "@/lib/server/batches/service";
 import { getConfig } from "@/lib/server/env";
 import { isApiError } from "@/lib/server/errors";
@@ -18,7 +19,10 @@ export function getLiveEngine(): LiveEngine {
     const { livePollMs, liveIdlePollMs } = getConfig();
     g.__liveEngine = new LiveEngine({
       read: readBatchDetail,
-      observe: (batchId, state) => evaluateAlerts(batchId, state),
+      observe: (batchId, state) => {
+        noteCounts(batchId, state.status_counts);
+        return evaluateAlerts(batchId, state);
+      },
       isGone: (err) => isApiError(err) && err.code === "not_found",
       // "Try again" is advice for a person's request; the engine tries again by itself.
       describe: (err) => (isApiError(err) ? err.message.replace(/\s*Try again[^.]*\.$/, "") : "Something went wrong on our side."),

@@ -31,7 +31,7 @@ export default async function BatchPage({ params }: { params: Promise<{ batchId:
   }
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <BatchDetail batchId={batchId} canWrite={hasRole(user.role, "manager")} uploadMaxBytes={getConfig().uploadMaxBytes} serverError={serverError} />
+      <BatchDetail batchId={batchId} canWrite={hasRole(user.role, "manager")} uploadMaxBytes={getConfig().uploadMaxBytes} resultsRefreshMs={getConfig().resultsRefreshMs} serverError={serverError} />
     </HydrationBoundary>
   );
 }
