@@ -34,6 +34,7 @@ export const envSchema = z.object({
   UPLOAD_MAX_MB: optional(z.coerce.number().min(1).max(1024).default(20)),
   LIVE_POLL_MS: optional(z.coerce.number().int().min(200).max(600_000).default(5_000)),
   LIVE_IDLE_POLL_MS: optional(z.coerce.number().int().min(1_000).max(3_600_000).default(60_000)),
+  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, "Use a postgres:// connection URL.").optional()),
   RESULTS_REFRESH_S: optional(z.coerce.number().min(1).max(3_600).default(30)),
   ALERT_STALL_MINUTES: optional(z.coerce.number().min(1).max(24 * 60).default(15)),
   ALERT_FAILURE_SHARE: optional(z.coerce.number().gt(0).max(1).default(0.5)),
@@ -48,6 +49,8 @@ export type ConsoleConfig = {
   apiKey: string;
   timeoutMs: number;
   dataDir: string;
+  /** Postgres instead of the SQLite file in DATA_DIR (several instances share one). */
+  databaseUrl?: string;
   sessionSecret: string | undefined;
   port: number;
   /** The console's own origin as browsers see it (PUBLIC_URL); unset: the request's Host. */
@@ -92,6 +95,7 @@ export function loadConfig(source: Record<string, string | undefined>): ConsoleC
     apiKey: live ? env.SYLLABLE_API_KEY! : env.SANDBOX_API_KEY,
     timeoutMs: env.SYLLABLE_TIMEOUT_MS,
     dataDir: path.resolve(env.DATA_DIR),
+    databaseUrl: env.DATABASE_URL,
     sessionSecret: env.SESSION_SECRET,
     port: env.PORT,
     publicOrigin: env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : undefined,

@@ -1,17 +1,36 @@
 import "server-only";
+import fs from "node:fs";
 import path from "node:path";
 import { getConfig } from "@/lib/server/env";
+import { deferStore } from "./deferred-store";
+import { migratePostgres, migrateSqlite } from "./migrate";
+import { openPostgresStore } from "./postgres-store";
 import { openSqliteStore } from "./sqlite-store";
 import type { Store } from "./types";
 
 export type { Store, User, ProgressSnapshot, AuditEntry, AuditActorRole, AuditOutcome, Session, ApiToken, Alert } from "./types";
 
 // One store per process. Next's dev server reloads modules, so keep it on globalThis to avoid
-// opening the SQLite file again on every reload.
+// opening the database again on every reload.
 const holder = globalThis as unknown as { __outboundStore?: Store };
 
-/** The console's store (users, progress snapshots, audit), opened on first use. */
+/**
+ * Opens the store the configuration names, its schema migrated first: Postgres when
+ * DATABASE_URL is set (several instances share it), else the SQLite file in DATA_DIR.
+ */
+export async function openStore(cfg: { databaseUrl?: string; dataDir: string }): Promise<Store> {
+  if (cfg.databaseUrl) {
+    await migratePostgres(cfg.databaseUrl);
+    return openPostgresStore(cfg.databaseUrl);
+  }
+  fs.mkdirSync(cfg.dataDir, { recursive: true });
+  const file = path.join(cfg.dataDir, "console.sqlite");
+  await migrateSqlite(file);
+  return openSqliteStore(file);
+}
+
+/** The console's store (users, sessions, audit, snapshots, alerts, …), opened on first use. */
 export function getStore(): Store {
-  holder.__outboundStore ??= openSqliteStore(path.join(getConfig().dataDir, "console.sqlite"));
+  holder.__outboundStore ??= deferStore(() => openStore(getConfig()));
   return holder.__outboundStore;
 }

@@ -7,84 +7,6 @@ import type { Role } from "@/lib/schemas/roles";
 import type { Campaign } from "@/lib/schemas/syllable";
 import type { Alert, ApiToken, AuditActorRole, AuditEntry, AuditOutcome, ProgressSnapshot, Session, Store, User } from "./types";
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS users (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  email TEXT NOT NULL UNIQUE COLLATE NOCASE,
-  role TEXT NOT NULL,
-  password_hash TEXT NOT NULL,
-  created_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS progress_snapshots (
-  batch_id TEXT NOT NULL,
-  at TEXT NOT NULL,
-  total INTEGER NOT NULL,
-  finished INTEGER NOT NULL,
-  status_counts TEXT NOT NULL,
-  outcomes TEXT NOT NULL DEFAULT '{}',
-  PRIMARY KEY (batch_id, at)
-);
-CREATE TABLE IF NOT EXISTS audit_log (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  at TEXT NOT NULL,
-  actor_email TEXT NOT NULL,
-  actor_role TEXT NOT NULL,
-  action TEXT NOT NULL,
-  target TEXT NOT NULL,
-  outcome TEXT NOT NULL,
-  detail TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS audit_log_target ON audit_log (target, id);
-CREATE INDEX IF NOT EXISTS audit_log_pending ON audit_log (outcome) WHERE outcome = 'pending';
-CREATE TABLE IF NOT EXISTS sessions (
-  id_hash TEXT PRIMARY KEY,
-  user_id INTEGER NOT NULL,
-  created_at TEXT NOT NULL,
-  last_seen_at TEXT NOT NULL,
-  user_agent TEXT NOT NULL,
-  address TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS sessions_user ON sessions (user_id);
-CREATE TABLE IF NOT EXISTS login_failures (
-  key TEXT NOT NULL,
-  at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS login_failures_key ON login_failures (key, at);
-CREATE TABLE IF NOT EXISTS campaign_versions (
-  campaign_id INTEGER NOT NULL,
-  updated_at TEXT NOT NULL,
-  body TEXT NOT NULL,
-  seq INTEGER NOT NULL,
-  PRIMARY KEY (campaign_id, updated_at)
-);
-CREATE INDEX IF NOT EXISTS campaign_versions_seq ON campaign_versions (seq);
-CREATE TABLE IF NOT EXISTS alerts (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  batch_id TEXT NOT NULL,
-  kind TEXT NOT NULL,
-  message TEXT NOT NULL,
-  opened_at TEXT NOT NULL,
-  resolved_at TEXT,
-  acked_by TEXT,
-  acked_at TEXT
-);
--- At most one open alert per batch and kind, whoever evaluates the rules.
-CREATE UNIQUE INDEX IF NOT EXISTS alerts_one_open ON alerts (batch_id, kind) WHERE resolved_at IS NULL;
-CREATE TABLE IF NOT EXISTS api_tokens (
-  id TEXT PRIMARY KEY,
-  user_id INTEGER NOT NULL,
-  name TEXT NOT NULL,
-  token_hash TEXT NOT NULL UNIQUE,
-  created_at TEXT NOT NULL,
-  expires_at TEXT,
-  last_used_at TEXT
-);
-CREATE TABLE IF NOT EXISTS leases (
-  key TEXT PRIMARY KEY,
-  holder TEXT NOT NULL,
-  expires_at INTEGER NOT NULL
-);
-`;
 
 /** Campaign versions kept for naming the fields of a 409; the oldest go first. */
 const MAX_CAMPAIGN_VERSIONS = 2000;
@@ -148,7 +70,7 @@ const toToken = (r: TokenRow): ApiToken => ({
 });
 
 /**
- * Opens (creating if needed) the console's SQLite store at `file`. better-sqlite3 is synchronous;
+ * Opens the console's SQLite store at `file` (its schema migrated first: see migrate.ts). better-sqlite3 is synchronous;
  * the methods answer promises anyway so every caller is ready for a networked store.
  */
 export function openSqliteStore(file: string): Store {
@@ -156,10 +78,6 @@ export function openSqliteStore(file: string): Store {
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
   db.pragma("busy_timeout = 5000");
-  db.exec(SCHEMA);
-  // A file from before snapshots kept channel outcomes gains the column (empty for old rows).
-  const snapshotColumns = db.prepare<[], { name: string }>("PRAGMA table_info(progress_snapshots)").all();
-  if (!snapshotColumns.some((c) => c.name === "outcomes")) db.exec("ALTER TABLE progress_snapshots ADD COLUMN outcomes TEXT NOT NULL DEFAULT '{}'");
 
   const q = {
     userByEmail: db.prepare<[string], UserRow>("SELECT * FROM users WHERE email = ?"),

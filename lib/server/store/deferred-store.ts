@@ -1,0 +1,67 @@
+// A Store usable at once while the real one is still opening (migrations run asynchronously):
+// every method waits for it. getStore() stays synchronous for its many callers, and a store
+// that cannot open (a database that is down, a failed migration) fails each call with the
+// reason instead of the process; a later call tries to open it again (at most once a second),
+// so the console recovers when the database comes back without being restarted.
+import type { Store } from "./types";
+
+const RETRY_AFTER_MS = 1_000;
+
+export function deferStore(open: () => Promise<Store>): Store {
+  let attempt: Promise<Store> | null = null;
+  let failedAt = 0;
+  const start = () => {
+    const p = open();
+    // Nobody may be waiting yet: a failure is reported by the calls, not as unhandled.
+    p.catch(() => {
+      failedAt = Date.now();
+    });
+    return p;
+  };
+  attempt = start();
+  const opened = (): Promise<Store> => {
+    if (failedAt && Date.now() - failedAt >= RETRY_AFTER_MS) {
+      failedAt = 0;
+      attempt = start();
+    }
+    return attempt!;
+  };
+  const repo = (name: keyof Store) =>
+    new Proxy(
+      {},
+      {
+        get: (_, method: string) =>
+          async (...args: unknown[]) => {
+            const store = await opened();
+            const target = store[name] as unknown as Record<string, (...a: unknown[]) => unknown>;
+            return target[method]!.apply(target, args);
+          },
+      },
+    );
+  const store = {} as Store;
+  for (const name of ["users", "sessions", "tokens", "loginAttempts", "snapshots", "audit", "campaignVersions", "alerts", "leases"] as const) {
+    (store as unknown as Record<string, unknown>)[name] = repo(name);
+  }
+  store.events = {
+    publish: async (channel, payload) => (await opened()).events.publish(channel, payload),
+    // Subscribing is synchronous: it takes effect once the store is open.
+    subscribe(channel, listener) {
+      let off: (() => void) | null = null;
+      let cancelled = false;
+      const subscribeWhenOpen = (): void =>
+        void opened().then(
+          (s) => {
+            if (!cancelled) off = s.events.subscribe(channel, listener);
+          },
+          () => setTimeout(() => !cancelled && subscribeWhenOpen(), RETRY_AFTER_MS).unref?.(),
+        );
+      subscribeWhenOpen();
+      return () => {
+        cancelled = true;
+        off?.();
+      };
+    },
+  };
+  store.close = async () => (await attempt!.catch(() => null))?.close();
+  return store;
+}

@@ -1,0 +1,35 @@
+import "server-only";
+// Applies the schema migrations (./migrations) with Kysely's migrator: versioned, recorded in
+// `kysely_migration`, and on Postgres taken under an advisory lock, so two instances starting
+// at once apply each migration exactly once. Kysely is used for this only; the stores keep
+// their own plain SQL.
+import Database from "better-sqlite3";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration } from "kysely";
+import pg from "pg";
+import { postgresMigrations } from "./migrations/postgres";
+import { sqliteMigrations } from "./migrations/sqlite";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function migrate(db: Kysely<any>, migrations: Record<string, Migration>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  try {
+    const { error, results } = await migrator.migrateToLatest();
+    if (error) {
+      const failed = results?.find((r) => r.status === "Error")?.migrationName;
+      throw new Error(`The console's database could not be brought up to date${failed ? ` (migration ${failed})` : ""}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** Brings the SQLite file up to date (on its own connection: Kysely closes what it is given). */
+export function migrateSqlite(file: string): Promise<string[]> {
+  return migrate(new Kysely({ dialect: new SqliteDialect({ database: new Database(file) }) }), sqliteMigrations);
+}
+
+/** Brings the Postgres database at `connectionString` up to date. */
+export function migratePostgres(connectionString: string): Promise<string[]> {
+  return migrate(new Kysely({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString, max: 1 }) }) }), postgresMigrations);
+}

@@ -1,0 +1,93 @@
+// The Postgres schema, as versioned migrations (applied in name order by Kysely's migrator, under
+// its advisory lock, so instances starting together apply each once; see ../migrate.ts). Times
+// are ISO-8601 text, as in SQLite: both stores compare and bucket them the same way.
+import { sql, type Kysely, type Migration } from "kysely";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Db = Kysely<any>;
+
+export const postgresMigrations: Record<string, Migration> = {
+  "0001-initial": {
+    up: async (db: Db) => {
+      await sql`
+CREATE TABLE users (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  email TEXT NOT NULL,
+  role TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX users_email ON users (lower(email));
+CREATE TABLE progress_snapshots (
+  batch_id TEXT NOT NULL,
+  at TEXT NOT NULL,
+  total INTEGER NOT NULL,
+  finished INTEGER NOT NULL,
+  status_counts JSONB NOT NULL,
+  outcomes JSONB NOT NULL DEFAULT '{}',
+  PRIMARY KEY (batch_id, at)
+);
+CREATE INDEX progress_snapshots_at ON progress_snapshots (at);
+CREATE TABLE audit_log (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor_email TEXT NOT NULL,
+  actor_role TEXT NOT NULL,
+  action TEXT NOT NULL,
+  target TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  detail JSONB NOT NULL
+);
+CREATE INDEX audit_log_target ON audit_log (target, id);
+CREATE INDEX audit_log_pending ON audit_log (outcome) WHERE outcome = 'pending';
+CREATE TABLE sessions (
+  id_hash TEXT PRIMARY KEY,
+  user_id BIGINT NOT NULL,
+  created_at TEXT NOT NULL,
+  last_seen_at TEXT NOT NULL,
+  user_agent TEXT NOT NULL,
+  address TEXT NOT NULL
+);
+CREATE INDEX sessions_user ON sessions (user_id);
+CREATE TABLE login_failures (
+  key TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX login_failures_key ON login_failures (key, at);
+CREATE TABLE campaign_versions (
+  campaign_id BIGINT NOT NULL,
+  updated_at TEXT NOT NULL,
+  body JSONB NOT NULL,
+  seq BIGINT GENERATED ALWAYS AS IDENTITY,
+  PRIMARY KEY (campaign_id, updated_at)
+);
+CREATE INDEX campaign_versions_seq ON campaign_versions (seq);
+CREATE TABLE alerts (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  batch_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  message TEXT NOT NULL,
+  opened_at TEXT NOT NULL,
+  resolved_at TEXT,
+  acked_by TEXT,
+  acked_at TEXT
+);
+CREATE UNIQUE INDEX alerts_one_open ON alerts (batch_id, kind) WHERE resolved_at IS NULL;
+CREATE TABLE api_tokens (
+  id TEXT PRIMARY KEY,
+  user_id BIGINT NOT NULL,
+  name TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  expires_at TEXT,
+  last_used_at TEXT
+);
+CREATE TABLE leases (
+  key TEXT PRIMARY KEY,
+  holder TEXT NOT NULL,
+  expires_at BIGINT NOT NULL
+);
+`.execute(db);
+    },
+  },
+};

@@ -1,0 +1,106 @@
+// The SQLite schema, as versioned migrations (applied in name order by Kysely's migrator; see
+// ../migrate.ts). Never edit a migration that has shipped: add the next one.
+import { sql, type Kysely, type Migration } from "kysely";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Db = Kysely<any>;
+const run = (db: Db, statements: string) =>
+  statements
+    .split(/;\s*\n/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .reduce((p, s) => p.then(() => sql.raw(s).execute(db).then(() => undefined)), Promise.resolve());
+
+export const sqliteMigrations: Record<string, Migration> = {
+  // The schema as it stood before versioned migrations: IF NOT EXISTS everywhere, so a data file
+  // created by an earlier console is adopted as it is.
+  "0001-initial": {
+    up: (db: Db) =>
+      run(
+        db,
+        `
+CREATE TABLE IF NOT EXISTS users (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  role TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS progress_snapshots (
+  batch_id TEXT NOT NULL,
+  at TEXT NOT NULL,
+  total INTEGER NOT NULL,
+  finished INTEGER NOT NULL,
+  status_counts TEXT NOT NULL,
+  PRIMARY KEY (batch_id, at)
+);
+CREATE TABLE IF NOT EXISTS audit_log (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  at TEXT NOT NULL,
+  actor_email TEXT NOT NULL,
+  actor_role TEXT NOT NULL,
+  action TEXT NOT NULL,
+  target TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  detail TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS audit_log_target ON audit_log (target, id);
+CREATE INDEX IF NOT EXISTS audit_log_pending ON audit_log (outcome) WHERE outcome = 'pending';
+CREATE TABLE IF NOT EXISTS sessions (
+  id_hash TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  last_seen_at TEXT NOT NULL,
+  user_agent TEXT NOT NULL,
+  address TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sessions_user ON sessions (user_id);
+CREATE TABLE IF NOT EXISTS login_failures (
+  key TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS login_failures_key ON login_failures (key, at);
+CREATE TABLE IF NOT EXISTS campaign_versions (
+  campaign_id INTEGER NOT NULL,
+  updated_at TEXT NOT NULL,
+  body TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  PRIMARY KEY (campaign_id, updated_at)
+);
+CREATE INDEX IF NOT EXISTS campaign_versions_seq ON campaign_versions (seq);
+CREATE TABLE IF NOT EXISTS alerts (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  batch_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  message TEXT NOT NULL,
+  opened_at TEXT NOT NULL,
+  resolved_at TEXT,
+  acked_by TEXT,
+  acked_at TEXT
+);
+CREATE UNIQUE INDEX IF NOT EXISTS alerts_one_open ON alerts (batch_id, kind) WHERE resolved_at IS NULL;
+CREATE TABLE IF NOT EXISTS api_tokens (
+  id TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  expires_at TEXT,
+  last_used_at TEXT
+);
+CREATE TABLE IF NOT EXISTS leases (
+  key TEXT PRIMARY KEY,
+  holder TEXT NOT NULL,
+  expires_at INTEGER NOT NULL
+)`,
+      ),
+  },
+  // Snapshots keep the channel outcomes (today's connected and voicemail totals). A file that got
+  // the column from the unversioned schema of 2026-11-23 already has it.
+  "0002-snapshot-outcomes": {
+    up: async (db: Db) => {
+      const columns = await sql<{ name: string }>`PRAGMA table_info(progress_snapshots)`.execute(db);
+      if (!columns.rows.some((c) => c.name === "outcomes")) await sql`ALTER TABLE progress_snapshots ADD COLUMN outcomes TEXT NOT NULL DEFAULT '{}'`.execute(db);
+    },
+  },
+};

@@ -1,0 +1,208 @@
+// The Store contract, run against both implementations: the SQLite file (the default) and a real
+// Postgres (a throwaway cluster from Debian's postgresql binaries, see tests/support/postgres.ts).
+// Both are opened the way the console opens them, through openStore (migrations included).
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { startPostgres, type PostgresCluster } from "@/tests/support/postgres";
+import { openStore } from "./index";
+import type { Session, Store } from "./types";
+
+let store: Store;
+let cluster: PostgresCluster | undefined;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "store-"));
+afterAll(() => {
+  cluster?.remove();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const BACKENDS: Array<{ name: string; open: () => Promise<Store> }> = [
+  { name: "SQLite", open: () => openStore({ dataDir: path.join(dir, "sqlite") }) },
+  {
+    name: "Postgres",
+    open: async () => {
+      cluster = await startPostgres();
+      return openStore({ databaseUrl: cluster.createDatabase("contract"), dataDir: path.join(dir, "unused") });
+    },
+  },
+];
+
+const session = (idHash: string, userId: number, at = "2026-01-01T00:00:00.000Z"): Session => ({
+  idHash,
+  userId,
+  createdAt: at,
+  lastSeenAt: at,
+  userAgent: "test",
+  address: "127.0.0.1",
+});
+
+describe.each(BACKENDS)("the $name store", ({ open }) => {
+  beforeAll(async () => {
+    store = await open();
+  }, 60_000);
+  afterAll(async () => {
+    await store.close();
+  });
+
+  describe("sessions", () => {
+    it("finds, touches, removes one, and ends every session of a user", async () => {
+      const ann = await store.users.create({ email: "ann@x.io", role: "manager", passwordHash: "h" });
+      const bob = await store.users.create({ email: "bob@x.io", role: "supervisor", passwordHash: "h" });
+      await store.sessions.create(session("a1", ann.id));
+      await store.sessions.create(session("a2", ann.id));
+      await store.sessions.create(session("b1", bob.id));
+      await store.sessions.touch("a1", "2026-01-01T01:00:00.000Z");
+      expect((await store.sessions.find("a1"))?.lastSeenAt).toBe("2026-01-01T01:00:00.000Z");
+      await store.sessions.remove("a1");
+      expect(await store.sessions.find("a1")).toBeUndefined();
+      expect(await store.sessions.removeForUser(ann.id)).toBe(1);
+      expect(await store.sessions.find("a2")).toBeUndefined();
+      expect(await store.sessions.find("b1")).toBeDefined();
+      // Removing a user takes their sessions along.
+      expect(await store.users.remove("bob@x.io")).toBe(true);
+      expect(await store.sessions.find("b1")).toBeUndefined();
+    });
+
+    it("prunes sessions idle too long or too old", async () => {
+      await store.sessions.create({ ...session("idle", 1, "2026-01-01T00:00:00.000Z"), lastSeenAt: "2026-01-01T00:00:00.000Z" });
+      await store.sessions.create({ ...session("old", 1, "2025-01-01T00:00:00.000Z"), lastSeenAt: "2026-01-02T11:00:00.000Z" });
+      await store.sessions.create({ ...session("fresh", 1, "2026-01-02T00:00:00.000Z"), lastSeenAt: "2026-01-02T11:00:00.000Z" });
+      await store.sessions.prune({ idleBefore: "2026-01-02T03:00:00.000Z", createdBefore: "2025-12-26T00:00:00.000Z" });
+      expect(await store.sessions.find("idle")).toBeUndefined();
+      expect(await store.sessions.find("old")).toBeUndefined();
+      expect(await store.sessions.find("fresh")).toBeDefined();
+    });
+  });
+
+  describe("login attempts", () => {
+    it("counts failures per key since a time, clears one key, prunes old ones", async () => {
+      for (const at of ["2026-01-01T00:00:00.000Z", "2026-01-01T00:10:00.000Z", "2026-01-01T00:20:00.000Z"]) {
+        await store.loginAttempts.addFailure("email:a@b.c", at);
+        await store.loginAttempts.addFailure("addr:1.2.3.4", at);
+      }
+      expect(await store.loginAttempts.failuresSince("email:a@b.c", "2026-01-01T00:05:00.000Z")).toEqual(["2026-01-01T00:10:00.000Z", "2026-01-01T00:20:00.000Z"]);
+      await store.loginAttempts.clear("email:a@b.c");
+      expect(await store.loginAttempts.failuresSince("email:a@b.c", "")).toEqual([]);
+      await store.loginAttempts.prune("2026-01-01T00:15:00.000Z");
+      expect(await store.loginAttempts.failuresSince("addr:1.2.3.4", "")).toEqual(["2026-01-01T00:20:00.000Z"]);
+    });
+  });
+
+  describe("campaign versions", () => {
+    it("remembers each version once and finds it by id and updated_at", async () => {
+      const v1 = { id: 7, campaign_name: "A", updated_at: "2026-01-01T00:00:00Z" } as never;
+      const v2 = { id: 7, campaign_name: "B", updated_at: "2026-01-02T00:00:00Z" } as never;
+      await store.campaignVersions.remember([v1, v2, { id: 8, campaign_name: "no time" } as never]);
+      await store.campaignVersions.remember([{ ...(v1 as object), campaign_name: "changed?" } as never]);
+      expect((await store.campaignVersions.at(7, "2026-01-01T00:00:00Z"))?.campaign_name).toBe("A");
+      expect((await store.campaignVersions.at(7, "2026-01-02T00:00:00Z"))?.campaign_name).toBe("B");
+      expect(await store.campaignVersions.at(7, "2026-01-03T00:00:00Z")).toBeUndefined();
+    });
+  });
+
+  describe("leases", () => {
+    it("one holder at a time; renewable by its holder; free again once released or expired", async () => {
+      expect(await store.leases.acquire("batch:a", "i1", 60_000)).toBe(true);
+      expect(await store.leases.acquire("batch:a", "i2", 60_000)).toBe(false);
+      expect(await store.leases.acquire("batch:a", "i1", 60_000)).toBe(true); // renew
+      await store.leases.release("batch:a", "i2"); // not the holder: no effect
+      expect(await store.leases.acquire("batch:a", "i2", 60_000)).toBe(false);
+      await store.leases.release("batch:a", "i1");
+      expect(await store.leases.acquire("batch:a", "i2", 1)).toBe(true);
+      await new Promise((r) => setTimeout(r, 5));
+      expect(await store.leases.acquire("batch:a", "i3", 60_000)).toBe(true); // i2's ran out
+    });
+  });
+
+  describe("events", () => {
+    it("delivers to every subscriber of a channel until it unsubscribes", async () => {
+      const got: unknown[] = [];
+      const off = store.events.subscribe("batch:x", (p) => got.push(p));
+      const other: unknown[] = [];
+      store.events.subscribe("batch:y", (p) => other.push(p));
+      await store.events.publish("batch:x", { n: 1 });
+      // Delivery may be asynchronous (Postgres NOTIFY): wait for it, then for any stray one.
+      await vi.waitFor(() => expect(got).toEqual([{ n: 1 }]), { timeout: 5_000 });
+      off();
+      await store.events.publish("batch:x", { n: 2 });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(got).toEqual([{ n: 1 }]);
+      expect(other).toEqual([]);
+    });
+  });
+
+  describe("snapshot retention", () => {
+    it("keeps one a minute for 7 days, one an hour for 90 days, nothing older", async () => {
+      const now = Date.parse("2026-11-23T12:00:00.000Z");
+      const at = (msAgo: number) => new Date(now - msAgo).toISOString();
+      const snap = (msAgo: number, finished: number) => store.snapshots.add({ batchId: "ret", at: at(msAgo), total: 100, finished, statusCounts: { COMPLETED: finished }, outcomes: {} });
+      // Today: 3 in one minute (keep 1), 1 in the next minute.
+      await snap(30_000, 1);
+      await snap(20_000, 2);
+      await snap(10_000, 3);
+      await snap(90_000, 0);
+      // 10 days ago: 3 in one hour (keep 1), 1 in another hour.
+      const tenDays = 10 * 86_400_000;
+      await snap(tenDays, 4);
+      await snap(tenDays - 60_000, 5);
+      await snap(tenDays - 120_000, 6);
+      await snap(tenDays + 2 * 3_600_000, 7);
+      // 100 days ago: gone.
+      await snap(100 * 86_400_000, 8);
+
+      expect(await store.snapshots.prune(new Date(now).toISOString())).toBe(2 + 2 + 1);
+      const kept = (await store.snapshots.list("ret", { limit: 100 })).map((s) => s.finished);
+      // The first of each bucket survives, oldest first.
+      expect(kept).toEqual([7, 4, 0, 1]);
+      expect(await store.snapshots.prune(new Date(now).toISOString())).toBe(0);
+    });
+  });
+
+  describe("a batch's counts as of a time", () => {
+    it("is its last snapshot before then, or else its first one after; outcomes are kept", async () => {
+      const add = (at: string, finished: number) =>
+        store.snapshots.add({ batchId: "asof", at, total: 10, finished, statusCounts: { COMPLETED: finished }, outcomes: { HUMAN: finished } });
+      expect(await store.snapshots.asOf("asof", "2026-11-23T00:00:00.000Z")).toBeNull();
+      await add("2026-11-23T08:00:00.000Z", 3);
+      await add("2026-11-23T09:00:00.000Z", 4);
+      expect((await store.snapshots.asOf("asof", "2026-11-23T00:00:00.000Z"))?.finished).toBe(3);
+      await add("2026-11-22T22:00:00.000Z", 1);
+      await add("2026-11-22T23:59:00.000Z", 2);
+      const atMidnight = await store.snapshots.asOf("asof", "2026-11-23T00:00:00.000Z");
+      expect(atMidnight).toMatchObject({ finished: 2, outcomes: { HUMAN: 2 } });
+    });
+  });
+
+  describe("audit intents and alerts", () => {
+    it("an intent is settled once, its detail merged; pending ones are listed oldest first", async () => {
+      const base = { actorEmail: "m@x.io", actorRole: "manager" as const, action: "batch.pause", target: "batch:b", outcome: "pending" as const };
+      const a = await store.audit.add({ ...base, at: "2026-01-01T00:00:00.000Z", detail: { paused: true } });
+      const b = await store.audit.add({ ...base, at: "2026-01-01T00:01:00.000Z", detail: {} });
+      expect((await store.audit.pendingBefore("2026-01-01T00:05:00.000Z")).map((e) => e.id)).toEqual([a.id, b.id]);
+      expect(await store.audit.complete(a.id, "ok", { found: "paused" })).toBe(true);
+      expect(await store.audit.complete(a.id, "failed", {})).toBe(false);
+      expect((await store.audit.list({ limit: 10 })).find((e) => e.id === a.id)).toMatchObject({ outcome: "ok", detail: { paused: true, found: "paused" } });
+      expect((await store.audit.latestFor("batch:b"))?.id).toBe(a.id);
+    });
+
+    it("one open alert per batch and kind; resolved, then open again; the first acknowledgement wins", async () => {
+      const first = await store.alerts.open({ batchId: "b1", kind: "stalled", message: "m", at: "2026-01-01T00:00:00.000Z" });
+      expect(first).toMatchObject({ batchId: "b1", kind: "stalled", resolvedAt: null });
+      expect(await store.alerts.open({ batchId: "b1", kind: "stalled", message: "again", at: "2026-01-01T00:01:00.000Z" })).toBeNull();
+      expect((await store.alerts.ack(first!.id, "ann@x.io", "2026-01-01T00:02:00.000Z"))?.ackedBy).toBe("ann@x.io");
+      expect((await store.alerts.ack(first!.id, "bob@x.io", "2026-01-01T00:03:00.000Z"))?.ackedBy).toBe("ann@x.io");
+      expect((await store.alerts.resolve("b1", "stalled", "2026-01-01T00:04:00.000Z"))?.resolvedAt).toBe("2026-01-01T00:04:00.000Z");
+      expect(await store.alerts.resolve("b1", "stalled", "2026-01-01T00:05:00.000Z")).toBeNull();
+      expect(await store.alerts.open({ batchId: "b1", kind: "stalled", message: "m2", at: "2026-01-01T00:06:00.000Z" })).not.toBeNull();
+      expect((await store.alerts.list({ state: "open", batchId: "b1" })).map((x) => x.message)).toEqual(["m2"]);
+      expect((await store.alerts.list({ state: "resolved" })).map((x) => x.message)).toEqual(["m"]);
+    });
+
+    it("emails are case-insensitive", async () => {
+      await store.users.create({ email: "Case@X.io", role: "admin", passwordHash: "h" });
+      expect((await store.users.findByEmail("case@x.io"))?.email).toBe("Case@X.io");
+      await expect(store.users.create({ email: "CASE@x.io", role: "admin", passwordHash: "h" })).rejects.toThrow();
+    });
+  });
+});
