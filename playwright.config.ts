@@ -48,6 +48,7 @@ export default defineConfig({
       LIVE_IDLE_POLL_MS: "5000",
       // A running batch's visible results follow its counts at most this often (30 s by default).
       RESULTS_REFRESH_S: "2",
+      METRICS_TOKEN: "e2e-metrics-token-0123456789",
     },
   },
 });

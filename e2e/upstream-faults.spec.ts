@@ -18,7 +18,7 @@ async function faults(patch: Record<string, unknown> | null) {
 
 /** Waits until the console reaches Syllable again (its circuit breaker closed): the next test starts healthy. */
 async function consoleHealthy() {
-  await expect.poll(async () => (await fetch(`${CONSOLE_URL}/api/health`)).status, { timeout: 30_000, intervals: [1000] }).toBe(200);
+  await expect.poll(async () => ((await (await fetch(`${CONSOLE_URL}/api/health`)).json()) as { status: string }).status, { timeout: 30_000, intervals: [1000] }).toBe("ok");
 }
 
 /** Opens `path` and returns how long the document took (ms). */

@@ -2,17 +2,24 @@
 // every response. It sets the security headers (with a fresh CSP nonce, which Next reads back
 // from the request to stamp its own scripts) on pages, API answers, static files and Next's own
 // error pages alike; refuses broken addresses before Next routes them; and records the client's
-// address and the requested path in headers that only it may set. Started by scripts/start.ts.
+// address and the requested path in headers that only it may set. Every request gets an id
+// (X-Request-Id: kept from a sane incoming one, else new), returned to the client, sent on to
+// Syllable, and on every log line written while serving it; and is counted and timed for
+// GET /api/metrics. Started by scripts/start.ts.
 import crypto from "node:crypto";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { loadConfig } from "../lib/server/load-config";
 import { fastLane } from "../lib/http/fast-lane";
+import { requestIdFrom, runWithRequest } from "../lib/http/request-context";
+import { logger, routeConsoleToLogger } from "../lib/observability/log";
+import { metrics, routeOf } from "../lib/observability/metrics";
 import { badPathReason, clientAddressOf } from "../lib/http/request-path";
 import { securityHeaders } from "../lib/http/security-headers";
 
 const config = loadConfig(process.env);
+routeConsoleToLogger();
 const root = path.resolve(import.meta.dirname, "..");
 
 function refuse(req: http.IncomingMessage, res: http.ServerResponse, status: number, code: string, message: string): void {
@@ -74,6 +81,28 @@ async function sendWebResponse(res: http.ServerResponse, answer: Response): Prom
   res.end(Buffer.from(await answer.arrayBuffer()));
 }
 
+/** Counts and times the request, and logs it once it is answered (or the client went away). */
+function observe(req: http.IncomingMessage, res: http.ServerResponse, requestId: string): void {
+  const started = performance.now();
+  const route = routeOf(req.url ?? "/");
+  const method = req.method ?? "GET";
+  let done = false;
+  const finish = (aborted: boolean) => {
+    if (done) return;
+    done = true;
+    const seconds = (performance.now() - started) / 1000;
+    const status = aborted && !res.headersSent ? "aborted" : String(res.statusCode);
+    const m = metrics();
+    m.httpRequests.inc({ route, method, status });
+    m.httpDuration.observe({ route, method }, seconds);
+    // Static files and the health probes are counted, not logged: they would drown the rest.
+    if (route === "static" || route === "/api/health/live") return;
+    logger().info({ req_id: requestId, method, route, path: (req.url ?? "/").split("?", 1)[0]!.slice(0, 200), status, ms: Math.round(seconds * 1000), aborted: aborted || undefined }, "request");
+  };
+  res.once("finish", () => finish(false));
+  res.once("close", () => finish(!res.writableFinished));
+}
+
 function serveError(req: http.IncomingMessage, res: http.ServerResponse, err: unknown): void {
   console.error("Unhandled error serving", req.method, req.url?.slice(0, 200), err);
   if (!res.headersSent) refuse(req, res, 500, "internal", "Something went wrong on our side. Please try again.");
@@ -91,6 +120,14 @@ async function main() {
   await app.prepare();
 
   const server = http.createServer((req, res) => {
+    const requestId = requestIdFrom(req.headers["x-request-id"], () => crypto.randomUUID());
+    req.headers["x-request-id"] = requestId;
+    res.setHeader("X-Request-Id", requestId);
+    observe(req, res, requestId);
+    runWithRequest({ requestId }, () => serve(req, res));
+  });
+
+  const serve = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const nonce = crypto.randomBytes(16).toString("base64");
     const headers = securityHeaders(nonce, { https: config.cookieSecure });
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
@@ -111,7 +148,7 @@ async function main() {
       return;
     }
     handle(req, res).catch((err: unknown) => serveError(req, res, err));
-  });
+  };
   server.listen(config.port, () => console.log(`Console listening on port ${config.port}`));
   // Stop taking requests, let the ones in progress finish, then end what stays open (event
   // streams, idle keep-alive connections) instead of waiting for them forever.

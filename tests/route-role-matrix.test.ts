@@ -29,6 +29,9 @@ const MATRIX: Record<string, Partial<Record<HttpMethod, Access>>> = {
   "/api/campaigns": { GET: "supervisor", POST: "admin" },
   "/api/campaigns/[campaignId]": { GET: "supervisor", PATCH: "manager", DELETE: "admin" },
   "/api/health": { GET: "public" },
+  "/api/health/live": { GET: "public" },
+  // Not a person's route: the scraper's METRICS_TOKEN, checked in tests/metrics.test.ts.
+  "/api/metrics": { GET: "public" },
   "/api/live": { GET: "supervisor" },
   "/api/live/events": { GET: "supervisor" },
   "/api/openapi.json": { GET: "public" },

@@ -106,7 +106,7 @@ export const auditPageSchema = z.object({ items: z.array(auditEntrySchema), next
 const userSchema = z.object({ id: z.number().int(), email: z.string(), role: z.enum(["supervisor", "manager", "admin"]), via: z.enum(["session", "token"]).optional() });
 export const meSchema = z.object({ user: userSchema, mode: z.enum(["sandbox", "live"]) });
 export const healthSchema = z.looseObject({
-  status: z.enum(["ok", "degraded"]),
+  status: z.enum(["ok", "degraded", "unavailable"]).describe("ok; degraded: Syllable is failing; unavailable: the store is (503)"),
   mode: z.enum(["sandbox", "live"]),
   upstream: z.looseObject({ ok: z.boolean(), latency_ms: z.number() }),
   store: z.object({ ok: z.boolean() }),

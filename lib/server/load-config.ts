@@ -35,6 +35,7 @@ export const envSchema = z.object({
   LIVE_POLL_MS: optional(z.coerce.number().int().min(200).max(600_000).default(5_000)),
   LIVE_IDLE_POLL_MS: optional(z.coerce.number().int().min(1_000).max(3_600_000).default(60_000)),
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, "Use a postgres:// connection URL.").optional()),
+  METRICS_TOKEN: optional(z.string().min(16, "Use at least 16 characters.").optional()),
   RESULTS_REFRESH_S: optional(z.coerce.number().min(1).max(3_600).default(30)),
   ALERT_STALL_MINUTES: optional(z.coerce.number().min(1).max(24 * 60).default(15)),
   ALERT_FAILURE_SHARE: optional(z.coerce.number().gt(0).max(1).default(0.5)),
@@ -51,6 +52,8 @@ export type ConsoleConfig = {
   dataDir: string;
   /** Postgres instead of the SQLite file in DATA_DIR (several instances share one). */
   databaseUrl?: string;
+  /** Bearer token for GET /api/metrics (unset: the endpoint answers 404). */
+  metricsToken?: string;
   sessionSecret: string | undefined;
   port: number;
   /** The console's own origin as browsers see it (PUBLIC_URL); unset: the request's Host. */
@@ -96,6 +99,7 @@ export function loadConfig(source: Record<string, string | undefined>): ConsoleC
     timeoutMs: env.SYLLABLE_TIMEOUT_MS,
     dataDir: path.resolve(env.DATA_DIR),
     databaseUrl: env.DATABASE_URL,
+    metricsToken: env.METRICS_TOKEN,
     sessionSecret: env.SESSION_SECRET,
     port: env.PORT,
     publicOrigin: env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : undefined,

@@ -13,8 +13,11 @@ async function storeOk(): Promise<boolean> {
   }
 }
 
-// Anyone may ask (load balancers, the launcher); it reveals the mode and whether the store and
-// Syllable answer, nothing else. 503 when either is not usable, so a balancer can tell.
+// Readiness. Anyone may ask (load balancers, the launcher); it reveals the mode and whether the
+// store and Syllable answer, nothing else. 503 when the store is not usable: this instance cannot
+// serve, and a balancer should send people elsewhere. Syllable failing is reported ("degraded")
+// but answered 200: every instance shares that upstream, so taking them all out helps no one.
+// Liveness (the process answers at all) is GET /api/health/live.
 export async function GET() {
   const { mode } = getConfig();
   const started = performance.now();
@@ -26,6 +29,6 @@ export async function GET() {
     storeOk(),
   ]);
   const latency_ms = Math.round(performance.now() - started);
-  const ok = upstreamOk && store;
-  return json({ status: ok ? "ok" : "degraded", mode, upstream: { ok: upstreamOk, latency_ms }, store: { ok: store } }, { status: ok ? 200 : 503 });
+  const status = !store ? "unavailable" : upstreamOk ? "ok" : "degraded";
+  return json({ status, mode, upstream: { ok: upstreamOk, latency_ms }, store: { ok: store } }, { status: store ? 200 : 503 });
 }

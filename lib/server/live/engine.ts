@@ -147,6 +147,18 @@ export class LiveEngine {
     this.emit(batchId, t, { id: t.version + 1, gone: true });
   }
 
+  /** For the metrics: batches followed, and how far the most overdue one is behind its cadence (ms). */
+  stats(): { batches: number; lagMs: number } {
+    const now = this.deps.now();
+    let lagMs = 0;
+    for (const t of this.tracked.values()) {
+      // Only batches with a loop running; a failing one is stale, which its state reports.
+      if (!t.fetchedAt || t.failures > 0 || (!t.timer && !t.inFlight)) continue;
+      lagMs = Math.max(lagMs, now - t.fetchedAt - this.cadence(t));
+    }
+    return { batches: this.tracked.size, lagMs };
+  }
+
   /** Treats every held state as old: the next current() fetches (tests that move the sandbox's time). */
   expireAll(): void {
     for (const t of this.tracked.values()) t.fetchedAt = 0;

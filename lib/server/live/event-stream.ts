@@ -1,3 +1,4 @@
+import { metrics } from "@/lib/observability/metrics";
 import "server-only";
 // Server-Sent Events for the console's live data: framing, heartbeats, Last-Event-ID resume and
 // the periodic "are you still signed in" check. One stream per browser tab.
@@ -33,6 +34,8 @@ function frame(e: SseEvent): string {
  * is asked again: when it says no, a `signed-out` event ends the stream.
  */
 export function eventStream(opts: {
+  /** Which stream, for the open-streams gauge ("batch", "live"). */
+  name: string;
   signal: AbortSignal;
   start(send: (e: SseEvent) => void, close: () => void): () => void;
   allowed(): Promise<boolean>;
@@ -53,6 +56,7 @@ export function eventStream(opts: {
       const close = () => {
         if (!open) return;
         open = false;
+        metrics().sseClients.dec({ stream: opts.name });
         clearInterval(beat);
         unsubscribe();
         opts.signal.removeEventListener("abort", close);
@@ -63,6 +67,7 @@ export function eventStream(opts: {
         }
       };
       cleanup = close;
+      metrics().sseClients.inc({ stream: opts.name });
       // Reconnect after 3 s if the connection drops (the browser sends Last-Event-ID).
       write("retry: 3000\n\n");
       const unsubscribe = opts.start((e) => write(frame(e)), close);

@@ -23,14 +23,22 @@ type Operation = {
   query?: z.ZodObject;
   body?: Body;
   /** Success answers by status; errors are added for every operation. */
-  responses: Record<number, z.ZodType | "csv" | "html" | "event-stream">;
+  responses: Record<number, z.ZodType | "csv" | "html" | "event-stream" | "prometheus">;
 };
 
 const OPERATIONS: Operation[] = [
   { method: "post", path: "/api/auth/login", summary: "Sign in (sets the session cookie)", role: "anyone", body: loginSchema, responses: { 200: R.meSchema } },
   { method: "post", path: "/api/auth/logout", summary: "Sign out (ends the session)", role: "anyone", responses: { 200: z.object({ ok: z.literal(true) }) } },
   { method: "get", path: "/api/auth/me", summary: "Who is signed in", role: "supervisor", responses: { 200: R.meSchema } },
-  { method: "get", path: "/api/health", summary: "Readiness: the store and Syllable (503 when either is not usable)", role: "anyone", responses: { 200: R.healthSchema, 503: R.healthSchema } },
+  { method: "get", path: "/api/health", summary: "Readiness: the store and Syllable reported apart; 503 when the store is not usable (Syllable failing is `degraded`, still 200)", role: "anyone", responses: { 200: R.healthSchema, 503: R.healthSchema } },
+  { method: "get", path: "/api/health/live", summary: "Liveness: the process answers", role: "anyone", responses: { 200: z.object({ status: z.literal("ok") }) } },
+  {
+    method: "get",
+    path: "/api/metrics",
+    summary: "Prometheus metrics; `Authorization: Bearer <METRICS_TOKEN>` (404 when no METRICS_TOKEN is configured, 401 without the right one)",
+    role: "anyone",
+    responses: { 200: "prometheus" },
+  },
   { method: "get", path: "/api/batches", summary: "List batches (1-based page)", role: "supervisor", query: batchListQuerySchema, responses: { 200: R.pagedSchema(R.batchListItemSchema).extend({ upstream_now: z.iso.datetime({ offset: true }).describe("now on Syllable's clock") }) } },
   { method: "post", path: "/api/batches", summary: "Create a batch (on hold unless paused: false)", role: "manager", body: makeBatchCreateSchema(), responses: { 201: R.batchDetailResponseSchema } },
   { method: "get", path: "/api/batches/{batchId}", summary: "A batch with derived progress", role: "supervisor", responses: { 200: R.batchDetailResponseSchema } },
@@ -137,6 +145,8 @@ function responses(op: Operation): Json {
           ? { description: "HTML", content: { "text/html": { schema: { type: "string" } } } }
           : schema === "event-stream"
             ? { description: "Server-Sent Events", content: { "text/event-stream": { schema: { type: "string" } } } }
+          : schema === "prometheus"
+            ? { description: "Prometheus text exposition format", content: { "text/plain": { schema: { type: "string" } } } }
           : { description: "OK", content: { "application/json": { schema: schemaOf(schema, "output") } } };
   }
   for (const [status, description] of Object.entries(ERRORS)) {

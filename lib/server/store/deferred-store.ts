@@ -3,6 +3,7 @@
 // that cannot open (a database that is down, a failed migration) fails each call with the
 // reason instead of the process; a later call tries to open it again (at most once a second),
 // so the console recovers when the database comes back without being restarted.
+import { metrics } from "@/lib/observability/metrics";
 import type { Store } from "./types";
 
 const RETRY_AFTER_MS = 1_000;
@@ -32,9 +33,17 @@ export function deferStore(open: () => Promise<Store>): Store {
       {
         get: (_, method: string) =>
           async (...args: unknown[]) => {
-            const store = await opened();
-            const target = store[name] as unknown as Record<string, (...a: unknown[]) => unknown>;
-            return target[method]!.apply(target, args);
+            const started = performance.now();
+            let ok = "false";
+            try {
+              const store = await opened();
+              const target = store[name] as unknown as Record<string, (...a: unknown[]) => unknown>;
+              const out = await target[method]!.apply(target, args);
+              ok = "true";
+              return out;
+            } finally {
+              metrics().storeDuration.observe({ operation: `${String(name)}.${method}`, ok }, (performance.now() - started) / 1000);
+            }
           },
       },
     );

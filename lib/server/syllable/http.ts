@@ -1,5 +1,7 @@
 import "server-only";
 import type { z } from "zod";
+import { currentRequestId } from "@/lib/http/request-context";
+import { metrics, operationOf } from "@/lib/observability/metrics";
 import { ApiError } from "@/lib/server/errors";
 import { recordUpstreamNow } from "./upstream-clock";
 import { upstreamError } from "./upstream-error";
@@ -59,6 +61,11 @@ export function breakerFor(baseUrl: string): CircuitBreaker {
     breakers.set(baseUrl, b);
   }
   return b;
+}
+
+/** Each upstream's breaker state, for the metrics. */
+export function breakerStates(): Array<{ upstream: string; state: string }> {
+  return [...breakers].map(([upstream, b]) => ({ upstream, state: b.state() }));
 }
 
 /** Closes every breaker (tests that inject faults start each case on a healthy upstream). */
@@ -135,6 +142,15 @@ async function attemptOnce<T extends z.ZodType>(
   budgetMs: number,
 ): Promise<z.infer<T>> {
   const headers: Record<string, string> = { "Syllable-API-Key": config.apiKey, Accept: "application/json" };
+  // The console request this call serves (none for the live engine's own reads), for tracing across both logs.
+  const requestId = currentRequestId();
+  if (requestId) headers["X-Request-Id"] = requestId;
+  const operation = operationOf(req.method, req.path);
+  const started = performance.now();
+  const count = (outcome: string) => {
+    metrics().upstreamCalls.inc({ operation, outcome });
+    metrics().upstreamDuration.observe({ operation }, (performance.now() - started) / 1000);
+  };
   let body: BodyInit | undefined;
   if (req.json !== undefined) {
     headers["Content-Type"] = "application/json";
@@ -154,7 +170,11 @@ async function attemptOnce<T extends z.ZodType>(
     res = await fetch(buildUrl(config.baseUrl, req.path, req.query), { method: req.method, headers, body, signal, cache: "no-store" });
   } catch (err) {
     const name = (err as { name?: string } | null)?.name;
-    if (name === "TimeoutError" || name === "AbortError") throw timedOut();
+    if (name === "TimeoutError" || name === "AbortError") {
+      count("timeout");
+      throw timedOut();
+    }
+    count("unreachable");
     // For the operator's log only; the person gets the sentence below.
     console.error(`Syllable unreachable for ${req.method} ${req.path}: ${(err as Error)?.cause ?? err}`);
     const unreachable = outage(new ApiError("upstream_failed", "Couldn't reach Syllable. Check the network or SYLLABLE_BASE_URL, then try again."));
@@ -164,6 +184,7 @@ async function attemptOnce<T extends z.ZodType>(
     throw unreachable;
   }
   recordUpstreamNow(res.headers.get("x-sandbox-now"), res.headers.get("date"));
+  count(String(res.status));
 
   let text: string;
   try {

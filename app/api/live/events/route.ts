@@ -24,6 +24,7 @@ export const GET = withRole("supervisor", async ({ req, user }) => {
   // An alert opened between the client's GET /api/live and this stream would otherwise be missed.
   const openAlerts = await getStore().alerts.list({ state: "open", limit: 100 });
   return eventStream({
+    name: "live",
     signal: req.signal,
     allowed: () => stillSignedIn(user, "supervisor"),
     start: (send) => {

@@ -18,6 +18,7 @@ export const GET = withRole<Params>("supervisor", async ({ req, user, params }) 
   await engine.current(params.batchId);
   const after = resumedVersion(req.headers.get("last-event-id"));
   return eventStream({
+    name: "batch",
     signal: req.signal,
     allowed: () => stillSignedIn(user, "supervisor"),
     start: (send, close) => {
