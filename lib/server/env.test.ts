@@ -15,6 +15,13 @@ describe("loadConfig", () => {
     expect(loadConfig({ SYLLABLE_API_KEY: "k" }).baseUrl).toBe("https://api.syllable.cloud");
   });
 
+  it("Postgres needs a shared SESSION_SECRET; the URL must be a postgres:// one", () => {
+    expect(() => loadConfig({ DATABASE_URL: "postgres://db/console" })).toThrow(/SESSION_SECRET: set it, the same on every instance/);
+    expect(loadConfig({ DATABASE_URL: "postgres://db/console", SESSION_SECRET: "s".repeat(32) }).databaseUrl).toBe("postgres://db/console");
+    expect(() => loadConfig({ DATABASE_URL: "mysql://db/console", SESSION_SECRET: "s".repeat(32) })).toThrow(/DATABASE_URL: Use a postgres:\/\/ connection URL/);
+    expect(loadConfig({}).databaseUrl).toBeUndefined();
+  });
+
   it("treats blank variables as unset", () => {
     expect(loadConfig({ SYLLABLE_API_KEY: "  ", PORT: "" })).toMatchObject({ mode: "sandbox", port: 3000 });
   });

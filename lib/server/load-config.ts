@@ -91,6 +91,10 @@ export function loadConfig(source: Record<string, string | undefined>): ConsoleC
     throw new EnvError(`Invalid configuration:\n  ${lines.join("\n  ")}`);
   }
   const env = parsed.data;
+  // Several instances must seal and open each other's cookies: a secret generated per instance would not do.
+  if (env.DATABASE_URL && !env.SESSION_SECRET) {
+    throw new EnvError("Invalid configuration:\n  SESSION_SECRET: set it, the same on every instance, when DATABASE_URL is set (got \"\")");
+  }
   const live = env.SYLLABLE_API_KEY !== undefined;
   return {
     mode: live ? "live" : "sandbox",

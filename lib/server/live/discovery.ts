@@ -4,6 +4,7 @@ import "server-only";
 import { getConfig } from "@/lib/server/env";
 import { getStore } from "@/lib/server/store";
 import { getSyllable, upstreamNow } from "@/lib/server/syllable";
+import { INSTANCE_ID } from "./coordination";
 import { getLiveEngine } from "./index";
 
 /** At most this many of each status are followed (the newest first). */
@@ -13,19 +14,41 @@ const TRACKED_STATUSES = ["ACTIVE", "PAUSED"] as const;
 const g = globalThis as { __liveDiscovery?: { at: number; running: Promise<void> | null; timer: ReturnType<typeof setInterval> | null } };
 const state = () => (g.__liveDiscovery ??= { at: 0, running: null, timer: null });
 
+/** The active and paused batch ids, from Syllable (two list calls). */
+async function listActive(): Promise<string[]> {
+  const syllable = getSyllable();
+  const lists = await Promise.all(
+    TRACKED_STATUSES.map((status) =>
+      syllable.listBatches({ search: [{ field: "status", value: status }], limit: DISCOVERY_LIMIT, order_by: "last_updated_at", order_by_direction: "desc" }),
+    ),
+  );
+  return [...new Set(lists.flatMap((l) => l.items.filter((b) => TRACKED_STATUSES.includes(String(b.status ?? "").toUpperCase() as never)).map((b) => b.batch_id)))];
+}
+
+/**
+ * The active batch ids. With several instances (DATABASE_URL) one of them lists (it holds the
+ * discovery lease) and shares the list; the others take the shared one while it is fresh.
+ */
+async function activeIds(): Promise<string[]> {
+  const { databaseUrl, liveIdlePollMs } = getConfig();
+  if (!databaseUrl) return listActive();
+  const store = getStore();
+  if (!(await store.leases.acquire("live:discovery", INSTANCE_ID, Math.round(liveIdlePollMs * 1.5)))) {
+    const shared = await store.liveStates.get("discovery");
+    if (shared && Date.now() - shared.fetchedAt < liveIdlePollMs * 2) return (shared.body as { ids: string[] }).ids;
+  }
+  const ids = await listActive();
+  await store.liveStates.put("discovery", { ids }, Date.now());
+  return ids;
+}
+
 /** Lists the active and paused batches and makes the engine follow exactly those. */
 export async function discoverActiveBatches(): Promise<void> {
   const s = state();
   s.running ??= (async () => {
     try {
-      const syllable = getSyllable();
-      const lists = await Promise.all(
-        TRACKED_STATUSES.map((status) =>
-          syllable.listBatches({ search: [{ field: "status", value: status }], limit: DISCOVERY_LIMIT, order_by: "last_updated_at", order_by_direction: "desc" }),
-        ),
-      );
       const engine = getLiveEngine();
-      const active = new Set(lists.flatMap((l) => l.items.filter((b) => TRACKED_STATUSES.includes(String(b.status ?? "").toUpperCase() as never)).map((b) => b.batch_id)));
+      const active = new Set(await activeIds());
       for (const id of engine.trackedIds()) if (!active.has(id)) engine.untrack(id);
       for (const id of active) engine.track(id);
       s.at = Date.now();

@@ -144,3 +144,101 @@ describe("LiveEngine", () => {
     expect(s.engine.snapshot()).toEqual([]);
   });
 });
+
+describe("LiveEngine on several instances (coordination)", () => {
+  // The shared store, in memory: one lease per batch with expiry, the latest shared state, and
+  // messages between instances delivered at once.
+  function cluster() {
+    let reads = 0;
+    let finished = 0;
+    const leases = new Map<string, { holder: string; until: number }>();
+    const shared = new Map<string, { state: BatchDetailResponse; fetchedAt: number }>();
+    const engines = new Map<string, LiveEngine>();
+    const instance = (name: string) => {
+      const engine: LiveEngine = new LiveEngine({
+        read: async (id) => {
+          reads += 1;
+          return { batch_id: id, status_counts: { COMPLETED: finished } } as unknown as BatchDetailResponse;
+        },
+        isGone: () => false,
+        describe: (err) => (err as Error).message,
+        now: Date.now,
+        watchedMs: WATCHED,
+        idleMs: IDLE,
+        random: () => 0.5,
+        coordination: {
+          lead: async (id, ttl) => {
+            const l = leases.get(id);
+            if (l && l.holder !== name && l.until > Date.now()) return false;
+            leases.set(id, { holder: name, until: Date.now() + ttl });
+            return true;
+          },
+          share: async (id, state, fetchedAt) => {
+            shared.set(id, { state, fetchedAt });
+            for (const [other, e] of engines) if (other !== name) e.sharedStateChanged(id);
+          },
+          latest: async (id) => shared.get(id) ?? null,
+          watching: (id) => {
+            for (const [other, e] of engines) if (other !== name) e.watchedElsewhere(id);
+          },
+        },
+      });
+      engines.set(name, engine);
+      return engine;
+    };
+    return { instance, reads: () => reads, progress: (n: number) => (finished = n), holder: (id: string) => leases.get(id)?.holder, kill: (name: string) => (engines.get(name)!.stop(), engines.delete(name)) };
+  }
+
+  it("two instances with subscribers cost what one costs, and both see every new state", async () => {
+    const c = cluster();
+    const a = c.instance("a");
+    const b = c.instance("b");
+    const seenA: number[] = [];
+    const seenB: number[] = [];
+    a.subscribe("b1", (e) => "batch" in e && seenA.push(e.batch.status_counts!.COMPLETED!));
+    b.subscribe("b1", (e) => "batch" in e && seenB.push(e.batch.status_counts!.COMPLETED!));
+    await vi.advanceTimersByTimeAsync(WATCHED);
+    const start = c.reads();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(c.reads() - start).toBe(60_000 / WATCHED); // one reader, not two
+    c.progress(7);
+    await vi.advanceTimersByTimeAsync(WATCHED);
+    expect(seenA.at(-1)).toBe(7);
+    expect(seenB.at(-1)).toBe(7);
+    a.stop();
+    b.stop();
+  });
+
+  it("when the reading instance dies, another takes the batch over within two cadences", async () => {
+    const c = cluster();
+    const a = c.instance("a");
+    const b = c.instance("b");
+    a.subscribe("b1", () => undefined);
+    await vi.advanceTimersByTimeAsync(100);
+    b.subscribe("b1", () => undefined);
+    await vi.advanceTimersByTimeAsync(WATCHED);
+    expect(c.holder("b1")).toBe("a");
+    c.kill("a");
+    const readsAtDeath = c.reads();
+    await vi.advanceTimersByTimeAsync(2 * WATCHED);
+    expect(c.holder("b1")).toBe("b");
+    expect(c.reads()).toBeGreaterThan(readsAtDeath);
+    b.stop();
+  });
+
+  it("a batch watched only on a follower is read at the watched cadence by the reader", async () => {
+    const c = cluster();
+    const a = c.instance("a");
+    const b = c.instance("b");
+    a.track("b1"); // the reader follows it as an active batch (idle cadence)
+    await vi.advanceTimersByTimeAsync(100);
+    b.subscribe("b1", () => undefined);
+    await vi.advanceTimersByTimeAsync(WATCHED * 2);
+    const start = c.reads();
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(c.reads() - start).toBeGreaterThanOrEqual(30_000 / WATCHED - 1);
+    expect(c.holder("b1")).toBe("a");
+    a.stop();
+    b.stop();
+  });
+});

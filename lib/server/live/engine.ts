@@ -25,7 +25,28 @@ export type EngineDeps = {
   idleMs: number;
   /** Randomness for backoff jitter (tests pass a constant). */
   random?(): number;
+  /** Several console instances on one shared store: see EngineCoordination. */
+  coordination?: EngineCoordination;
 };
+
+/**
+ * With several console instances, exactly one reads a given batch from Syllable (it holds the
+ * batch's lease, renewed at every read) and shares each state; the others follow that shared
+ * state. When the reader dies, its lease runs out and a follower takes over.
+ */
+export type EngineCoordination = {
+  /** Takes or renews this instance's lease on reading the batch; false: another instance reads it. */
+  lead(batchId: string, ttlMs: number): Promise<boolean>;
+  /** Hands a fresh state to the other instances. */
+  share(batchId: string, state: BatchDetailResponse, fetchedAt: number): Promise<void>;
+  /** The latest state shared by whichever instance reads the batch. */
+  latest(batchId: string): Promise<{ state: BatchDetailResponse; fetchedAt: number } | null>;
+  /** Tells the reading instance that someone watches the batch here (it keeps the watched cadence). */
+  watching(batchId: string): void;
+};
+
+/** A lease outlives one cadence by half: a late renewal does not hand the batch over. */
+export const LEASE_CADENCES = 1.5;
 
 /** How long a plain GET counts as "someone is watching" (a polling client asks every few seconds). */
 export const WATCH_TTL_MS = 30_000;
@@ -47,6 +68,8 @@ type Tracked = {
   inFlight: Promise<BatchDetailResponse> | null;
   /** Bumped by refresh(): a read that started before it must not be published after it. */
   generation: number;
+  /** The last tick followed another instance's reads instead of reading (coordination). */
+  following: boolean;
 };
 
 /** Every batch's events, for the overview: which batch, and the event. */
@@ -94,7 +117,23 @@ export class LiveEngine {
     const t = this.entry(batchId);
     t.generation += 1;
     t.inFlight = null;
-    return this.fetch(batchId, t);
+    return this.fetch(batchId, t, { force: true });
+  }
+
+  /** Another instance shared a new state of the batch: take it now if this one follows it. */
+  sharedStateChanged(batchId: string): void {
+    const t = this.tracked.get(batchId);
+    if (!t || !t.following || t.inFlight) return;
+    this.fetch(batchId, t).catch(() => undefined);
+  }
+
+  /** Someone watches the batch on another instance: read it at the watched cadence here too. */
+  watchedElsewhere(batchId: string): void {
+    const t = this.tracked.get(batchId);
+    if (!t) return;
+    const wasWatched = this.watched(t);
+    t.lastAskedAt = this.deps.now();
+    if (!wasWatched && !t.inFlight) this.schedule(batchId, t, this.deps.watchedMs - (this.deps.now() - t.fetchedAt));
   }
 
   /**
@@ -173,7 +212,21 @@ export class LiveEngine {
   private entry(batchId: string): Tracked {
     let t = this.tracked.get(batchId);
     if (!t) {
-      t = { state: null, version: 0, fetchedAt: 0, failures: 0, staleSince: null, reason: null, listeners: new Set(), lastAskedAt: 0, keepAlive: false, timer: null, inFlight: null, generation: 0 };
+      t = {
+        state: null,
+        version: 0,
+        fetchedAt: 0,
+        failures: 0,
+        staleSince: null,
+        reason: null,
+        listeners: new Set(),
+        lastAskedAt: 0,
+        keepAlive: false,
+        timer: null,
+        inFlight: null,
+        generation: 0,
+        following: false,
+      };
       this.tracked.set(batchId, t);
     }
     return t;
@@ -205,15 +258,22 @@ export class LiveEngine {
     this.fetch(batchId, t).catch(() => undefined); // failures are handled (and scheduled) inside
   }
 
-  private fetch(batchId: string, t: Tracked): Promise<BatchDetailResponse> {
+  private fetch(batchId: string, t: Tracked, opts: { force?: boolean } = {}): Promise<BatchDetailResponse> {
     if (t.inFlight) return t.inFlight;
     if (t.timer) {
       clearTimeout(t.timer);
       t.timer = null;
     }
     const generation = t.generation;
+    const coordination = this.deps.coordination;
     const run = (async () => {
       try {
+        // Another instance reads this batch: follow its shared state (a write made here still reads at once).
+        t.following = false;
+        if (coordination && !opts.force && !(await coordination.lead(batchId, Math.round(this.cadence(t) * LEASE_CADENCES)))) {
+          const shared = await this.follow(batchId, t, coordination);
+          if (shared) return shared;
+        }
         const state = await this.deps.read(batchId);
         if (generation !== t.generation) return state; // a refresh overtook this read
         const previous = t.state;
@@ -229,6 +289,11 @@ export class LiveEngine {
         t.staleSince = null;
         t.reason = null;
         this.publish(batchId, t);
+        if (coordination) {
+          await coordination.share(batchId, state, t.fetchedAt).catch((err: unknown) => {
+            console.error(`Live engine: sharing ${batchId} with the other instances failed:`, err instanceof Error ? err.message : err);
+          });
+        }
         return this.withLive(t);
       } catch (err) {
         if (generation !== t.generation) throw err;
@@ -252,8 +317,31 @@ export class LiveEngine {
     return run;
   }
 
+  /**
+   * One tick as a follower: the reader's latest shared state, published here when newer; the
+   * reader is told when someone watches here. Null when nothing is shared yet (then this
+   * instance reads once itself, so a new page does not wait for the reader's next cadence).
+   */
+  private async follow(batchId: string, t: Tracked, coordination: EngineCoordination): Promise<BatchDetailResponse | null> {
+    t.following = true;
+    if (this.watched(t)) coordination.watching(batchId);
+    const shared = await coordination.latest(batchId);
+    if (!shared) return t.state ? this.withLive(t) : null;
+    if (shared.fetchedAt > t.fetchedAt) {
+      t.state = shared.state;
+      t.fetchedAt = shared.fetchedAt;
+      t.failures = 0;
+      t.staleSince = null;
+      t.reason = null;
+      this.publish(batchId, t);
+    }
+    return this.withLive(t);
+  }
+
   /** The cadence; while failing, doubling from it up to MAX_BACKOFF_MS, with ±20% jitter. */
   private nextDelay(t: Tracked): number {
+    // A follower looks twice a cadence: when the reader dies, its lease (1.5 cadences) is taken over within 2.
+    if (t.following && t.failures === 0) return Math.round(this.cadence(t) / 2);
     const base = this.cadence(t);
     if (t.failures === 0) return base;
     const backoff = Math.min(MAX_BACKOFF_MS, base * 2 ** (t.failures - 1));

@@ -6,6 +6,7 @@ import { readBatchDetail } from "@/lib/server/batches/service";
 import { getConfig } from "@/lib/server/env";
 import { isApiError } from "@/lib/server/errors";
 import { evaluateAlerts } from "./alerts";
+import { storeCoordination } from "./coordination";
 import { LiveEngine } from "./engine";
 
 export { LiveEngine, WATCH_TTL_MS } from "./engine";
@@ -16,7 +17,7 @@ const g = globalThis as { __liveEngine?: LiveEngine };
 /** The live engine (created on first use from the validated configuration). */
 export function getLiveEngine(): LiveEngine {
   if (!g.__liveEngine) {
-    const { livePollMs, liveIdlePollMs } = getConfig();
+    const { livePollMs, liveIdlePollMs, databaseUrl } = getConfig();
     g.__liveEngine = new LiveEngine({
       read: readBatchDetail,
       observe: (batchId, state) => {
@@ -29,6 +30,8 @@ export function getLiveEngine(): LiveEngine {
       now: Date.now,
       watchedMs: livePollMs,
       idleMs: liveIdlePollMs,
+      // Several instances share one Postgres: one of them reads each batch (see coordination.ts).
+      coordination: databaseUrl ? storeCoordination(getLiveEngine) : undefined,
     });
   }
   return g.__liveEngine;

@@ -48,7 +48,7 @@ export function deferStore(open: () => Promise<Store>): Store {
       },
     );
   const store = {} as Store;
-  for (const name of ["users", "sessions", "tokens", "loginAttempts", "snapshots", "audit", "campaignVersions", "alerts", "leases"] as const) {
+  for (const name of ["users", "sessions", "tokens", "loginAttempts", "snapshots", "audit", "campaignVersions", "alerts", "leases", "liveStates"] as const) {
     (store as unknown as Record<string, unknown>)[name] = repo(name);
   }
   store.events = {

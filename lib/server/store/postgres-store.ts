@@ -251,6 +251,18 @@ export function openPostgresStore(connectionString: string): Store {
         await pool.query("DELETE FROM leases WHERE key = $1 AND holder = $2", [key, holder]);
       },
     },
+    liveStates: {
+      async put(key, body, fetchedAt) {
+        await pool.query(
+          "INSERT INTO live_states (key, body, fetched_at) VALUES ($1, $2, $3) ON CONFLICT (key) DO UPDATE SET body = EXCLUDED.body, fetched_at = EXCLUDED.fetched_at WHERE live_states.fetched_at <= EXCLUDED.fetched_at",
+          [key, JSON.stringify(body), fetchedAt],
+        );
+      },
+      get: async (key) => {
+        const r = await one<{ body: unknown; fetched_at: number }>("SELECT body, fetched_at FROM live_states WHERE key = $1", [key]);
+        return r ? { body: r.body, fetchedAt: r.fetched_at } : null;
+      },
+    },
     close: async () => {
       await events.close();
       await pool.end();

@@ -321,6 +321,17 @@ export function openSqliteStore(file: string): Store {
         q.releaseLease.run(key, holder);
       },
     },
+    liveStates: {
+      async put(key, body, fetchedAt) {
+        db.prepare(
+          "INSERT INTO live_states (key, body, fetched_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET body = excluded.body, fetched_at = excluded.fetched_at WHERE live_states.fetched_at <= excluded.fetched_at",
+        ).run(key, JSON.stringify(body), fetchedAt);
+      },
+      async get(key) {
+        const r = db.prepare<[string], { body: string; fetched_at: number }>("SELECT body, fetched_at FROM live_states WHERE key = ?").get(key);
+        return r ? { body: JSON.parse(r.body) as unknown, fetchedAt: r.fetched_at } : null;
+      },
+    },
     close: async () => {
       db.close();
     },

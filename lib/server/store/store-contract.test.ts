@@ -199,6 +199,15 @@ describe.each(BACKENDS)("the $name store", ({ open }) => {
       expect((await store.alerts.list({ state: "resolved" })).map((x) => x.message)).toEqual(["m"]);
     });
 
+    it("shared live states: the newest kept, an older one never overwrites it", async () => {
+      expect(await store.liveStates.get("b1")).toBeNull();
+      await store.liveStates.put("b1", { v: 2 }, 2_000);
+      await store.liveStates.put("b1", { v: 1 }, 1_000);
+      expect(await store.liveStates.get("b1")).toEqual({ body: { v: 2 }, fetchedAt: 2_000 });
+      await store.liveStates.put("b1", { v: 3 }, 3_000);
+      expect(await store.liveStates.get("b1")).toEqual({ body: { v: 3 }, fetchedAt: 3_000 });
+    });
+
     it("emails are case-insensitive", async () => {
       await store.users.create({ email: "Case@X.io", role: "admin", passwordHash: "h" });
       expect((await store.users.findByEmail("case@x.io"))?.email).toBe("Case@X.io");

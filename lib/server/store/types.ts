@@ -180,6 +180,13 @@ export interface AlertRepo {
   ack(id: number, by: string, at: string): Promise<Alert | undefined>;
 }
 
+/** The latest state each instance should show, shared by the instance that read it (several console instances). */
+export interface LiveStateRepo {
+  /** Keeps `body` as of `fetchedAt` (ms) unless a newer one is already kept. */
+  put(key: string, body: unknown, fetchedAt: number): Promise<void>;
+  get(key: string): Promise<{ body: unknown; fetchedAt: number } | null>;
+}
+
 export interface Store {
   users: UserRepo;
   sessions: SessionRepo;
@@ -191,5 +198,6 @@ export interface Store {
   alerts: AlertRepo;
   events: EventBus;
   leases: LeaseRepo;
+  liveStates: LiveStateRepo;
   close(): Promise<void>;
 }

@@ -90,4 +90,10 @@ CREATE TABLE leases (
 `.execute(db);
     },
   },
+  // What the instance reading a batch shares with the others (see lib/server/live).
+  "0002-live-states": {
+    up: async (db: Db) => {
+      await sql`CREATE TABLE live_states (key TEXT PRIMARY KEY, body JSONB NOT NULL, fetched_at BIGINT NOT NULL)`.execute(db);
+    },
+  },
 };

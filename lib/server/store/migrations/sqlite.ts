@@ -103,4 +103,10 @@ CREATE TABLE IF NOT EXISTS leases (
       if (!columns.rows.some((c) => c.name === "outcomes")) await sql`ALTER TABLE progress_snapshots ADD COLUMN outcomes TEXT NOT NULL DEFAULT '{}'`.execute(db);
     },
   },
+  // What the instance reading a batch shares with the others (see lib/server/live).
+  "0003-live-states": {
+    up: async (db: Db) => {
+      await sql`CREATE TABLE IF NOT EXISTS live_states (key TEXT PRIMARY KEY, body TEXT NOT NULL, fetched_at INTEGER NOT NULL)`.execute(db);
+    },
+  },
 };
