@@ -1,0 +1,167 @@
+// Two console instances on one Postgres behind HAProxy (deploy/haproxy.cfg), against the e2e
+// sandbox: what people do through the balancer works whichever instance answers, and the
+// instances share sessions, throttling, the live engine's reads and its updates.
+import { expect, test } from "@playwright/test";
+import pg from "pg";
+import { SEED } from "../sandbox/seed";
+import { startCluster, sql, type Cluster } from "./support/cluster";
+import { advanceSandbox, sandboxApi } from "./support/sandbox";
+
+const ADMIN = { email: "scale-admin@example.com", role: "admin", password: "scale-out-password-1" };
+const ALWAYS_ON = SEED.campaigns.alwaysOn;
+let c: Cluster;
+
+test.describe.configure({ mode: "serial" });
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  c = await startCluster({ users: [ADMIN], env: { LIVE_POLL_MS: "1000", LIVE_IDLE_POLL_MS: "5000" } });
+});
+test.afterAll(() => c?.stop());
+
+async function signIn(base: string, who = ADMIN): Promise<Record<string, string>> {
+  const res = await fetch(`${base}/api/auth/login`, { method: "POST", headers: { "Content-Type": "application/json", Origin: base }, body: JSON.stringify({ email: who.email, password: who.password }) });
+  expect(res.status, await res.clone().text()).toBe(200);
+  return { Cookie: res.headers.getSetCookie().map((x) => x.split(";")[0]).join("; "), Origin: base };
+}
+
+test("signed in through the balancer, requests are answered by both instances with the one session; logout on one ends it on the other", async () => {
+  const auth = await signIn(c.lbUrl);
+  const servedBy = new Set<string>();
+  for (let i = 0; i < 6; i++) {
+    const r = await fetch(`${c.lbUrl}/api/auth/me`, { headers: auth });
+    expect(r.status).toBe(200);
+    servedBy.add(r.headers.get("x-served-by")!);
+  }
+  expect([...servedBy].sort()).toEqual(["console1", "console2"]);
+  // A write through the balancer, read back through each instance directly.
+  const id = `scale-${Date.now()}`;
+  const created = await fetch(`${c.lbUrl}/api/batches`, { method: "POST", headers: { ...auth, "Content-Type": "application/json" }, body: JSON.stringify({ batch_id: id, campaign_id: ALWAYS_ON }) });
+  expect(created.status).toBe(201);
+  for (const inst of c.consoles) expect((await fetch(`${inst.url}/api/batches/${id}`, { headers: { ...auth, Origin: inst.url } })).status).toBe(200);
+  // The audit entry is in the one store, whichever instance wrote it.
+  expect(sql(c, `SELECT outcome FROM audit_log WHERE action = 'batch.create' AND target = 'batch:${id}'`)).toBe("ok");
+
+  // Sign out on instance 1; the cookie no longer works on instance 2.
+  const one = c.consoles[0]!.url;
+  const two = c.consoles[1]!.url;
+  expect((await fetch(`${one}/api/auth/logout`, { method: "POST", headers: { ...auth, Origin: one } })).ok).toBe(true);
+  expect((await fetch(`${two}/api/auth/me`, { headers: { ...auth, Origin: two } })).status).toBe(401);
+});
+
+test("failed sign-ins count across instances", async () => {
+  const victim = { ...ADMIN, password: "wrong-password-000" };
+  const statuses: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    const inst = c.consoles[i % 2]!.url;
+    const r = await fetch(`${inst}/api/auth/login`, { method: "POST", headers: { "Content-Type": "application/json", Origin: inst }, body: JSON.stringify({ email: victim.email, password: victim.password }) });
+    statuses.push(r.status);
+  }
+  // 5 failures in 15 minutes lock the account, wherever they were tried.
+  expect(statuses.slice(0, 5).every((s) => s === 401)).toBe(true);
+  expect(statuses[5]).toBe(429);
+  // Unlock for the next tests: the lockout is counted in the store; clear it there.
+  sql(c, "DELETE FROM login_failures");
+});
+
+test("one instance reads a batch from Syllable; an event stream on the other gets its updates; the survivor takes over when the reader dies", async () => {
+  test.setTimeout(90_000);
+  const id = `scale-live-${Date.now()}`;
+  await sandboxApi("POST", "/batches", { batch_id: id, campaign_id: ALWAYS_ON, paused: false, call_rate: 60 });
+  for (let i = 0; i < 30; i++) await sandboxApi("POST", `/batches/${id}/requests`, { reference_id: `s${i}`, target: `+1512558${String(1000 + i)}`, request_variables: {} });
+  const [a, b] = c.consoles.map((x) => x.url) as [string, string];
+  const authA = await signIn(a);
+  const authB = { ...authA, Origin: b };
+  // Instance A reads it first (it takes the batch's lease).
+  expect((await fetch(`${a}/api/batches/${id}`, { headers: authA })).status).toBe(200);
+  await expect.poll(() => sql(c, `SELECT holder FROM leases WHERE key = 'live:${id}'`)).not.toBe("");
+  const reader = sql(c, `SELECT holder FROM leases WHERE key = 'live:${id}'`);
+
+  // An event stream on B.
+  const ac = new AbortController();
+  const stream = await fetch(`${b}/api/batches/${id}/events`, { headers: authB, signal: ac.signal });
+  expect(stream.status).toBe(200);
+  const reader$ = stream.body!.getReader();
+  let text = "";
+  const until = async (re: RegExp, ms: number) => {
+    const end = Date.now() + ms;
+    while (!re.test(text)) {
+      if (Date.now() > end) throw new Error(`no ${re} within ${ms} ms: ${text.slice(-400)}`);
+      const { value, done } = await Promise.race([reader$.read(), new Promise<never>((_, no) => setTimeout(() => no(new Error("read timed out")), Math.max(1, end - Date.now())))]);
+      if (done) throw new Error("stream ended");
+      text += new TextDecoder().decode(value);
+    }
+  };
+  await until(/event: batch/, 10_000);
+  text = "";
+  await advanceSandbox(10);
+  await until(/"COMPLETED":\d+|"INITIATED":\d+/, 10_000);
+  // B did not become the reader: the update came from A's read.
+  expect(sql(c, `SELECT holder FROM leases WHERE key = 'live:${id}'`)).toBe(reader);
+
+  // The reader dies; B takes the batch over within two cadences (1 s here) and its stream goes on.
+  const readerIndex = reader.startsWith(String(c.consoles[0]!.child.pid)) ? 0 : 1;
+  c.consoles[readerIndex]!.child.kill("SIGKILL");
+  await expect.poll(() => sql(c, `SELECT holder FROM leases WHERE key = 'live:${id}'`), { timeout: 10_000 }).not.toBe(reader);
+  if (readerIndex === 1) {
+    text = "";
+    await advanceSandbox(10);
+    await until(/event: batch/, 10_000);
+  }
+  ac.abort();
+  await c.restart(readerIndex);
+});
+
+test("200 pollers spread over both instances cost the upstream what one instance costs", async () => {
+  test.setTimeout(60_000);
+  const id = SEED.batches.payments;
+  const auths = await Promise.all(c.consoles.map((x) => signIn(x.url)));
+  const db = new pg.Client({ connectionString: c.databaseUrl });
+  await db.connect();
+  const lease = async () => (await db.query<{ holder: string }>("SELECT holder FROM leases WHERE key = $1", [`live:${id}`])).rows[0]?.holder ?? null;
+  const sharedAt = async () => Number((await db.query<{ fetched_at: number }>("SELECT fetched_at FROM live_states WHERE key = $1", [`batch:${id}`])).rows[0]?.fetched_at ?? 0);
+  // Warm: someone watches, one instance reads it every cadence (1 s) and shares what it read.
+  await fetch(`${c.consoles[0]!.url}/api/batches/${id}`, { headers: auths[0]! });
+  let polls = 0;
+  const holders = new Set<string | null>();
+  const shares = new Set<number>();
+  const end = Date.now() + 10_000;
+  const sampler = (async () => {
+    while (Date.now() < end) {
+      holders.add(await lease());
+      shares.add(await sharedAt());
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  })();
+  await Promise.all(
+    Array.from({ length: 200 }, async (_, i) => {
+      const inst = c.consoles[i % 2]!.url;
+      await new Promise((r) => setTimeout(r, Math.random() * 1000));
+      while (Date.now() < end) {
+        const r = await fetch(`${inst}/api/batches/${id}`, { headers: { ...auths[i % 2]!, Origin: inst } });
+        await r.arrayBuffer();
+        if (r.ok) polls++;
+        await new Promise((res) => setTimeout(res, 1000));
+      }
+    }),
+  );
+  await sampler;
+  await db.end();
+  expect(polls).toBeGreaterThan(1000);
+  // One reader for the whole run (a single lease holder), sharing about one state a cadence: ~10 in 10 s, not one per poll.
+  expect([...holders].filter(Boolean)).toHaveLength(1);
+  expect(shares.size).toBeGreaterThanOrEqual(5);
+  expect(shares.size).toBeLessThanOrEqual(14);
+});
+
+test("Postgres restarts: the instances say not ready, then recover by themselves", async () => {
+  test.setTimeout(90_000);
+  const inst = c.consoles[0]!.url;
+  c.pg.stop("fast");
+  await expect.poll(async () => (await fetch(`${inst}/api/health`)).status, { timeout: 20_000 }).toBe(503);
+  expect((await (await fetch(`${inst}/api/health`)).json()).store.ok).toBe(false);
+  expect((await fetch(`${inst}/api/health/live`)).status).toBe(200);
+  c.pg.start();
+  await expect.poll(async () => (await fetch(`${inst}/api/health`)).status, { timeout: 30_000 }).toBe(200);
+  const auth = await signIn(c.lbUrl);
+  expect((await fetch(`${c.lbUrl}/api/auth/me`, { headers: auth })).status).toBe(200);
+});
