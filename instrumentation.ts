@@ -4,7 +4,14 @@
 // back. Not awaited: Syllable may be slow, and serving must not wait for it.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { reconcilePendingAudit } = await import("@/lib/server/audit-reconcile");
+  const { reconcilePendingAudit, startAuditSweep } = await import("@/lib/server/audit-reconcile");
+  // Several instances on one Postgres: each beats (a lease the others read) and settles the intents of dead ones.
+  const { getConfig } = await import("@/lib/server/env");
+  if (getConfig().databaseUrl) {
+    const { startHeartbeat } = await import("@/lib/server/instance");
+    startHeartbeat();
+    startAuditSweep();
+  }
   // The live engine follows every active batch from the start (history and the overview do not wait for a viewer).
   const { startDiscovery } = await import("@/lib/server/live/discovery");
   startDiscovery();

@@ -8,13 +8,12 @@
 //   D. event delay: sandbox advances → an SSE client receives the new counts
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { createSandbox } from "../sandbox/server";
 import { SEED } from "../sandbox/seed";
 import { addUser, freePort, signInHeaders, startConsole } from "../e2e/support/console-process";
+import { startCountingProxy } from "./support/counting-proxy";
 
 const DURATION_S = Number(process.env.DURATION_S ?? 60);
 const POLLERS = 200;
@@ -38,24 +37,10 @@ const detailPath = `/api/v1/outbound/batches/${batchId}`;
 
 // The counting proxy: every request the console sends to Syllable passes here.
 let detailCalls = 0;
-const proxy = http.createServer((req, res) => {
-  const chunks: Buffer[] = [];
-  req.on("data", (c: Buffer) => chunks.push(c));
-  req.on("end", async () => {
-    if ((req.url ?? "").split("?")[0] === detailPath) detailCalls++;
-    const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !["host", "connection", "content-length"].includes(k)) as Array<[string, string]>);
-    try {
-      const up = await fetch(sandboxUrl.replace(/\/$/, "") + req.url, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
-      const body = Buffer.from(await up.arrayBuffer());
-      res.writeHead(up.status, Object.fromEntries([...up.headers].filter(([k]) => !["content-encoding", "transfer-encoding", "content-length"].includes(k))));
-      res.end(body);
-    } catch {
-      res.writeHead(502).end();
-    }
-  });
+const proxy = await startCountingProxy(sandboxUrl, (_, p) => {
+  if (p === detailPath) detailCalls++;
 });
-await new Promise<void>((r) => proxy.listen(0, "127.0.0.1", r));
-const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+const proxyUrl = proxy.url;
 
 const env = { SYLLABLE_BASE_URL: proxyUrl, SYLLABLE_API_KEY: "sandbox", LIVE_POLL_MS: String(CADENCE_MS), LIVE_IDLE_POLL_MS: "60000", NEXT_DIST_DIR: distDir };
 const dataDir = path.join(tmp, "console");

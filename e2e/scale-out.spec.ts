@@ -5,7 +5,7 @@ import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { SEED } from "../sandbox/seed";
 import { startCluster, sql, type Cluster } from "./support/cluster";
-import { advanceSandbox, sandboxApi } from "./support/sandbox";
+import { advanceSandbox, sandboxApi, sandboxControl } from "./support/sandbox";
 
 const ADMIN = { email: "scale-admin@example.com", role: "admin", password: "scale-out-password-1" };
 const ALWAYS_ON = SEED.campaigns.alwaysOn;
@@ -151,6 +151,29 @@ test("200 pollers spread over both instances cost the upstream what one instance
   expect([...holders].filter(Boolean)).toHaveLength(1);
   expect(shares.size).toBeGreaterThanOrEqual(5);
   expect(shares.size).toBeLessThanOrEqual(14);
+});
+
+test("an instance killed in the middle of a write: its audit entry is kept and settled by the survivor", async () => {
+  test.setTimeout(90_000);
+  const [a] = c.consoles.map((x) => x.url) as [string, string];
+  const auth = await signIn(a);
+  const batchId = SEED.batches.paused;
+  // Syllable slow: the pause takes 5 s; instance 1 is killed while it waits.
+  await sandboxControl("POST", "/__sandbox/faults", { latency_ms: 5_000 });
+  try {
+    void fetch(`${a}/api/batches/${batchId}`, { method: "PATCH", headers: { ...auth, "Content-Type": "application/json" }, body: JSON.stringify({ call_rate: 42 }) }).catch(() => undefined);
+    await expect.poll(() => sql(c, `SELECT count(*) FROM audit_log WHERE target = 'batch:${batchId}' AND outcome = 'pending'`), { timeout: 10_000 }).toBe("1");
+    c.consoles[0]!.child.kill("SIGKILL");
+  } finally {
+    await sandboxControl("DELETE", "/__sandbox/faults");
+  }
+  // Not lost: the survivor sees the writer's heartbeat stop and settles the entry from what Syllable holds.
+  await expect
+    .poll(() => sql(c, `SELECT outcome FROM audit_log WHERE target = 'batch:${batchId}' AND action = 'batch.update' ORDER BY id DESC LIMIT 1`), { timeout: 45_000, intervals: [1000] })
+    .not.toBe("pending");
+  const detail = JSON.parse(sql(c, `SELECT detail FROM audit_log WHERE target = 'batch:${batchId}' AND action = 'batch.update' ORDER BY id DESC LIMIT 1`)) as Record<string, unknown>;
+  expect(detail).toMatchObject({ interrupted: true, call_rate: 42 });
+  await c.restart(0);
 });
 
 test("Postgres restarts: the instances say not ready, then recover by themselves", async () => {

@@ -2,6 +2,7 @@ import "server-only";
 // What a write's audit intent becomes when the write's own answer never came (a timeout, a crash):
 // read the target back from Syllable and decide. "ok"/"failed" only when what was found proves
 // it; otherwise "unknown" with what was found, for a person to check.
+import { INSTANCE_ID, instanceAlive } from "@/lib/server/instance";
 import { isApiError } from "@/lib/server/errors";
 import { getStore, type AuditEntry, type AuditOutcome } from "@/lib/server/store";
 import { getSyllable, type SyllableClient } from "@/lib/server/syllable";
@@ -94,12 +95,16 @@ function sameValue(a: unknown, b: unknown): boolean {
 
 /**
  * Settles every intent left pending by a console that stopped mid-write (stored before
- * `before`, by default this process's start). Returns how many it settled.
+ * `before`, by default this process's start). With several instances, an intent whose writer
+ * (`detail.instance`) is this process or still beats elsewhere is left to it. Returns how many
+ * it settled.
  */
 export async function reconcilePendingAudit(before: string = PROCESS_STARTED): Promise<number> {
   const store = getStore();
   let settled = 0;
   for (const entry of await store.audit.pendingBefore(before)) {
+    const writer = typeof entry.detail.instance === "string" ? entry.detail.instance : null;
+    if (writer && (writer === INSTANCE_ID || (await instanceAlive(writer)))) continue;
     const { outcome, found } = await readBack(entry);
     if (await store.audit.complete(entry.id, outcome, { reconciled_at: new Date().toISOString(), found, interrupted: true })) settled += 1;
   }
@@ -107,3 +112,16 @@ export async function reconcilePendingAudit(before: string = PROCESS_STARTED): P
 }
 
 const PROCESS_STARTED = new Date().toISOString();
+
+/** How often, with several instances, the survivors look for intents of an instance that died. */
+const SWEEP_MS = 10_000;
+
+/** With several instances: settles the intents of dead instances every SWEEP_MS, not only at start. */
+export function startAuditSweep(): void {
+  setInterval(() => {
+    reconcilePendingAudit(new Date(Date.now() - 1_000).toISOString()).then(
+      (n) => n > 0 && console.log(`Settled ${n} audit ${n === 1 ? "entry" : "entries"} left pending by an instance that stopped.`),
+      (err: unknown) => console.error("Could not settle pending audit entries:", err instanceof Error ? err.message : err),
+    );
+  }, SWEEP_MS).unref?.();
+}

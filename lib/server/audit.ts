@@ -3,6 +3,8 @@ import type { ConsoleChange } from "@/lib/schemas/audit";
 import type { SessionUser } from "@/lib/server/auth/current-user";
 import { readBack } from "@/lib/server/audit-reconcile";
 import { ApiError, isApiError } from "@/lib/server/errors";
+import { getConfig } from "@/lib/server/env";
+import { INSTANCE_ID } from "@/lib/server/instance";
 import { getStore, type AuditEntry } from "@/lib/server/store";
 import { writeMayHaveApplied } from "@/lib/server/syllable/http";
 
@@ -33,7 +35,9 @@ export async function audited<T>(
   const store = getStore();
   let intent: AuditEntry;
   try {
-    intent = await store.audit.add({ at: new Date().toISOString(), actorEmail: user.email, actorRole: user.role, action, target, outcome: "pending", detail });
+    // With several instances the intent names its writer: only a dead writer's intents are settled by the others.
+    const owned = getConfig().databaseUrl ? { ...detail, instance: INSTANCE_ID } : detail;
+    intent = await store.audit.add({ at: new Date().toISOString(), actorEmail: user.email, actorRole: user.role, action, target, outcome: "pending", detail: owned });
   } catch (err) {
     console.error("Could not write the audit log:", err);
     throw new ApiError("internal", "The change could not be recorded in the audit log, so it was not made. Please try again.");

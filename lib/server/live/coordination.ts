@@ -3,13 +3,11 @@ import "server-only";
 // instance reads each batch, shared states carry what it read to the others, and the store's
 // event bus (LISTEN/NOTIFY) tells them at once. Without DATABASE_URL there is one instance and
 // none of this runs.
-import crypto from "node:crypto";
 import type { BatchDetailResponse } from "@/lib/schemas/batches";
 import { getStore } from "@/lib/server/store";
 import type { EngineCoordination, LiveEngine } from "./engine";
 
-/** This process, among the instances. */
-export const INSTANCE_ID = `${process.pid}-${crypto.randomUUID().slice(0, 8)}`;
+import { INSTANCE_ID } from "@/lib/server/instance";
 
 const SHARED = "live:shared";
 const WATCHED = "live:watched";

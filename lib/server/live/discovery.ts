@@ -4,7 +4,7 @@ import "server-only";
 import { getConfig } from "@/lib/server/env";
 import { getStore } from "@/lib/server/store";
 import { getSyllable, upstreamNow } from "@/lib/server/syllable";
-import { INSTANCE_ID } from "./coordination";
+import { INSTANCE_ID } from "@/lib/server/instance";
 import { getLiveEngine } from "./index";
 
 /** At most this many of each status are followed (the newest first). */

@@ -250,6 +250,7 @@ export function openPostgresStore(connectionString: string): Store {
       async release(key, holder) {
         await pool.query("DELETE FROM leases WHERE key = $1 AND holder = $2", [key, holder]);
       },
+      holder: async (key) => (await one<{ holder: string }>("SELECT holder FROM leases WHERE key = $1 AND expires_at > $2", [key, Date.now()]))?.holder ?? null,
     },
     liveStates: {
       async put(key, body, fetchedAt) {

@@ -320,6 +320,8 @@ export function openSqliteStore(file: string): Store {
       async release(key, holder) {
         q.releaseLease.run(key, holder);
       },
+      holder: async (key) =>
+        db.prepare<[string, number], { holder: string }>("SELECT holder FROM leases WHERE key = ? AND expires_at > ?").get(key, Date.now())?.holder ?? null,
     },
     liveStates: {
       async put(key, body, fetchedAt) {

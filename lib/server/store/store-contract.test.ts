@@ -111,7 +111,9 @@ describe.each(BACKENDS)("the $name store", ({ open }) => {
       await store.leases.release("batch:a", "i1");
       expect(await store.leases.acquire("batch:a", "i2", 1)).toBe(true);
       await new Promise((r) => setTimeout(r, 5));
-      expect(await store.leases.acquire("batch:a", "i3", 60_000)).toBe(true); // i2's ran out
+      expect(await store.leases.holder("batch:a")).toBeNull(); // i2's ran out
+      expect(await store.leases.acquire("batch:a", "i3", 60_000)).toBe(true);
+      expect(await store.leases.holder("batch:a")).toBe("i3");
     });
   });
 

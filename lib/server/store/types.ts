@@ -151,6 +151,8 @@ export interface LeaseRepo {
   /** Takes or renews the lease; false while someone else holds an unexpired one. */
   acquire(key: string, holder: string, ttlMs: number): Promise<boolean>;
   release(key: string, holder: string): Promise<void>;
+  /** Who holds the lease now (null: nobody, or it ran out). */
+  holder(key: string): Promise<string | null>;
 }
 
 /**
