@@ -111,6 +111,32 @@ test("one instance reads a batch from Syllable; an event stream on the other get
   await c.restart(readerIndex);
 });
 
+test("an alert raised by the instance reading a batch reaches an overview stream on the other", async () => {
+  test.setTimeout(60_000);
+  const [a, b] = c.consoles.map((x) => x.url) as [string, string];
+  const authA = await signIn(a);
+  const ac = new AbortController();
+  const stream = await fetch(`${b}/api/live/events`, { headers: { ...authA, Origin: b }, signal: ac.signal });
+  expect(stream.status).toBe(200);
+  const reader = stream.body!.getReader();
+  const id = `scale-alert-${Date.now()}`;
+  const { now } = await sandboxControl<{ now: string }>("GET", "/__sandbox/clock");
+  // 20 contacts at 1 an hour, 2 hours left: "won't finish before expiry" on the first read.
+  await sandboxApi("POST", "/batches", { batch_id: id, campaign_id: ALWAYS_ON, paused: false, call_rate: 1, expires_on: new Date(Date.parse(now) + 2 * 3_600_000).toISOString() });
+  for (let i = 0; i < 20; i++) await sandboxApi("POST", `/batches/${id}/requests`, { reference_id: `al${i}`, target: `+1512557${String(5000 + i)}`, request_variables: {} });
+  expect((await fetch(`${a}/api/batches/${id}`, { headers: authA })).status).toBe(200);
+  let text = "";
+  const end = Date.now() + 20_000;
+  while (!new RegExp(`event: alert\ndata: [^\n]*"opened"[^\n]*${id}`).test(text)) {
+    if (Date.now() > end) throw new Error(`no alert for ${id} on instance 2's stream: ${text.slice(-400)}`);
+    const { value, done } = await reader.read();
+    if (done) break;
+    text += new TextDecoder().decode(value);
+  }
+  ac.abort();
+  expect(sql(c, `SELECT count(*) FROM alerts WHERE batch_id = '${id}' AND kind = 'will_not_finish'`)).toBe("1");
+});
+
 test("200 pollers spread over both instances cost the upstream what one instance costs", async () => {
   test.setTimeout(60_000);
   const id = SEED.batches.payments;

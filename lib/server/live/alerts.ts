@@ -11,11 +11,16 @@ import { getStore, type Alert } from "@/lib/server/store";
 
 export type AlertEvent = { change: "opened" | "resolved" | "acknowledged"; alert: Alert };
 
+const ALERTS_CHANNEL = "alerts";
 const g = globalThis as { __alertBus?: EventEmitter };
+// This process's listeners (its open event streams), fed by the store's event bus: alert changes
+// made by any instance (only the instance reading a batch evaluates its rules) reach all of them.
 const bus = () => {
   if (!g.__alertBus) {
-    g.__alertBus = new EventEmitter();
-    g.__alertBus.setMaxListeners(0); // one listener per open event stream
+    const local = new EventEmitter();
+    local.setMaxListeners(0); // one listener per open event stream
+    getStore().events.subscribe(ALERTS_CHANNEL, (e) => local.emit("alert", e as AlertEvent));
+    g.__alertBus = local;
   }
   return g.__alertBus;
 };
@@ -26,8 +31,12 @@ export function onAlert(listener: (e: AlertEvent) => void): () => void {
   return () => bus().off("alert", listener);
 }
 
+/** Tells every instance's event streams; a new alert also goes to the webhook, once (from here). */
 export function announce(e: AlertEvent): void {
-  bus().emit("alert", e);
+  bus();
+  getStore()
+    .events.publish(ALERTS_CHANNEL, e)
+    .catch((err: unknown) => console.error("Could not announce an alert:", err instanceof Error ? err.message : err));
   if (e.change === "opened") void deliver(e.alert);
 }
 
