@@ -49,6 +49,8 @@ export default defineConfig({
       // A running batch's visible results follow its counts at most this often (30 s by default).
       RESULTS_REFRESH_S: "2",
       METRICS_TOKEN: "e2e-metrics-token-0123456789",
+      // One JSON line per request would bury the test output; warnings and errors still show.
+      LOG_LEVEL: "warn",
     },
   },
 });

@@ -29,6 +29,7 @@ test("metrics count what the front server answered and what the console asked Sy
   await signIn(page, "supervisor");
   await page.goto(`/batches/${SEED.batches.payments}`);
   await expect(page.getByRole("heading", { level: 1, name: SEED.batches.payments })).toBeVisible();
+  await expect(page.getByText("Live", { exact: true })).toBeVisible(); // its event stream is open
   expect((await request.get("/api/metrics")).status()).toBe(401);
   const res = await request.get("/api/metrics", { headers: { Authorization: `Bearer ${METRICS_TOKEN}` } });
   expect(res.status()).toBe(200);

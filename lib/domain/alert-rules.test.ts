@@ -4,11 +4,11 @@ import { firingAlerts } from "./alert-rules";
 
 const NOW = Date.parse("2026-11-23T12:00:00Z");
 const T = { stallMinutes: 15, failureShare: 0.5 };
-const snap = (minutesAgo: number, finished: number, failed = 0): SnapshotPoint => ({
+const snap = (minutesAgo: number, finished: number, failed = 0, inFlight = 0): SnapshotPoint => ({
   at: new Date(NOW - minutesAgo * 60_000).toISOString(),
   total: 100,
   finished,
-  statusCounts: { COMPLETED: finished - failed, FAILED: failed },
+  statusCounts: { COMPLETED: finished - failed, FAILED: failed, INITIATED: inFlight, PENDING: 100 - finished - inFlight },
 });
 function batch(over: { finished?: number; failed?: number; pending?: number; in_flight?: number; paused?: boolean; status?: string; in_window?: boolean; unreached?: number | null; history?: SnapshotPoint[] }): BatchDetailResponse {
   const finished = over.finished ?? 10;
@@ -31,6 +31,8 @@ describe("alert rules", () => {
     expect(kinds(batch({ history: [snap(20, 10), snap(0, 10)], paused: true }))).toEqual([]);
     expect(kinds(batch({ history: [snap(20, 10), snap(0, 10)], in_window: false }))).toEqual([]);
     expect(kinds(batch({ history: [snap(5, 10), snap(0, 10)] }))).toEqual([]); // not enough history to say
+    // Dialing again after a stall: calls ringing (not finished yet) are progress.
+    expect(kinds(batch({ in_flight: 3, pending: 87, history: [snap(30, 10), snap(10, 10), snap(1, 10, 0, 3)] }))).toEqual([]);
   });
 
   it("failure spike: more than half of at least 20 attempts in the last 15 minutes failed", () => {

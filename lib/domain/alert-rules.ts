@@ -18,11 +18,15 @@ export type FiringAlert = { kind: AlertKind; message: string };
 
 const at = (s: SnapshotPoint) => Date.parse(s.at);
 
-/** Since when the finished count has been what it is now (null: not known for long enough). */
-function unchangedSince(history: SnapshotPoint[], finished: number): number | null {
+/** Progress is a request dialed or a request finished: a batch that dials again is not stalled while its calls are still ringing. */
+const progressKey = (finished: number, dialed: number) => `${finished}/${dialed}`;
+const keyOf = (s: SnapshotPoint) => progressKey(s.finished, s.total - (s.statusCounts.PENDING ?? 0));
+
+/** Since when the progress has been what it is now (null: not known for long enough). */
+function unchangedSince(history: SnapshotPoint[], now: string): number | null {
   let since: number | null = null;
   for (let i = history.length - 1; i >= 0; i--) {
-    if (history[i]!.finished !== finished) return since;
+    if (keyOf(history[i]!) !== now) return since;
     since = at(history[i]!);
   }
   return null; // unchanged since before the history starts: the stall began at least then, but we cannot say how long
@@ -36,7 +40,8 @@ export function firingAlerts(b: BatchDetailResponse, now: number, t: AlertThresh
   const running = String(b.status ?? "").toUpperCase() === "ACTIVE" && !b.paused;
 
   if (running && p.pending > 0 && p.in_window) {
-    const since = unchangedSince(history, p.finished) ?? (history.length && history[0]!.finished === p.finished ? at(history[0]!) : null);
+    const current = progressKey(p.finished, p.total - p.pending);
+    const since = unchangedSince(history, current) ?? (history.length && keyOf(history[0]!) === current ? at(history[0]!) : null);
     if (since !== null && now - since >= t.stallMinutes * 60_000) {
       out.push({ kind: "stalled", message: `No progress for ${Math.round((now - since) / 60_000)} minutes inside the calling window, with ${p.pending} requests left.` });
     }
