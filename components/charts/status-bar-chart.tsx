@@ -1,11 +1,24 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { sortStatuses, statusColor } from "@/components/batches/status-colors";
 
+const n = (v: number) => v.toLocaleString("en-US");
+
+/** Round axis steps (1, 2, 5 × 10^k) for `max`, about four of them. */
+function ticks(max: number): number[] {
+  if (max <= 0) return [0];
+  const raw = max / 4;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? mag * 10;
+  const out: number[] = [];
+  for (let v = 0; v <= max + step / 2; v += step) out.push(Math.round(v));
+  return out;
+}
+
 /**
- * Request counts per status as horizontal bars in the shared palette. Bars are clickable; the
- * legend below (buttons) is the keyboard-accessible way to pick a status.
+ * Request counts per status as horizontal bars in the shared palette, drawn with plain HTML (no
+ * charting library in the page's JavaScript). Bars are clickable and show their figure on hover;
+ * the legend below (buttons) is the keyboard- and screen-reader-usable way to pick a status.
  */
 export function StatusBarChart({
   counts,
@@ -18,23 +31,42 @@ export function StatusBarChart({
 }) {
   const data = sortStatuses(Object.keys(counts)).map((status) => ({ status, count: counts[status] ?? 0 }));
   const total = data.reduce((s, d) => s + d.count, 0);
+  const axis = ticks(Math.max(0, ...data.map((d) => d.count)));
+  const top = axis[axis.length - 1] || 1;
   return (
     <div className="space-y-3">
       {/* The chart repeats the legend below, which is the keyboard- and screen-reader-usable control. */}
-      <div className="h-56" aria-hidden="true">
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} layout="vertical" margin={{ left: 16, right: 16 }} accessibilityLayer={false}>
-            <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-            <XAxis type="number" allowDecimals={false} tickFormatter={(v: number) => v.toLocaleString("en-US")} />
-            <YAxis type="category" dataKey="status" width={96} tick={{ fontSize: 12 }} />
-            <Tooltip formatter={(v) => Number(v).toLocaleString("en-US")} />
-            <Bar dataKey="count" isAnimationActive={false} cursor={onSelect ? "pointer" : undefined} onClick={(d) => onSelect?.(String((d as { status?: string }).status ?? ""))}>
-              {data.map((d) => (
-                <Cell key={d.status} fill={statusColor(d.status)} fillOpacity={selected && selected !== d.status ? 0.35 : 1} />
-              ))}
-            </Bar>
-          </BarChart>
-        </ResponsiveContainer>
+      <div aria-hidden="true" className="text-xs" data-testid="status-bars">
+        <div className="space-y-1.5">
+          {data.map((d) => (
+            <div key={d.status} className="grid grid-cols-[6rem_1fr] items-center gap-2">
+              <span className="truncate text-right text-slate-600">{d.status}</span>
+              <div className="relative h-5">
+                <div className="absolute inset-0 flex justify-between">
+                  {axis.map((t) => (
+                    <span key={t} className="h-full border-l border-dashed border-slate-200" />
+                  ))}
+                </div>
+                <div
+                  className={`relative h-full rounded-r ${onSelect ? "cursor-pointer" : ""}`}
+                  style={{ width: `${(d.count / top) * 100}%`, minWidth: d.count > 0 ? 2 : 0, backgroundColor: statusColor(d.status), opacity: selected && selected !== d.status ? 0.35 : 1 }}
+                  title={`${d.status}: ${n(d.count)}`}
+                  onClick={() => onSelect?.(d.status)}
+                />
+              </div>
+            </div>
+          ))}
+        </div>
+        <div className="mt-1 grid grid-cols-[6rem_1fr] gap-2 text-slate-500">
+          <span />
+          <div className="flex justify-between">
+            {axis.map((t) => (
+              <span key={t} className="w-0 overflow-visible whitespace-nowrap [&:first-child]:translate-x-0 -translate-x-1/2">
+                {n(t)}
+              </span>
+            ))}
+          </div>
+        </div>
       </div>
       <ul className="flex flex-wrap gap-2" aria-label="Requests by status">
         {data.map((d) => {
@@ -45,7 +77,7 @@ export function StatusBarChart({
               <span aria-hidden="true" className="h-2.5 w-2.5 rounded-full" style={{ backgroundColor: statusColor(d.status) }} />
               <span className="font-medium">{d.status}</span>
               <span className="text-slate-500">
-                {d.count.toLocaleString("en-US")} ({pct}%)
+                {n(d.count)} ({pct}%)
               </span>
             </>
           );
