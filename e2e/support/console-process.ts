@@ -2,21 +2,13 @@
 // It runs in live mode against the shared e2e sandbox, with its own data dir and port, and is
 // started as plain `node --import tsx` so that a SIGKILL hits the process that serves.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import net from "node:net";
 import path from "node:path";
+import { freePort } from "../../tests/support/free-port";
 import { SANDBOX_KEY, SANDBOX_URL } from "./env";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer().once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 export type ConsoleProcess = { url: string; child: ChildProcess; output: () => string };
 

@@ -3,9 +3,9 @@
 // only. Postgres refuses to run as root, so as root the cluster runs as the `postgres` user.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { freePort } from "./free-port";
 
 export type PostgresCluster = {
   /** postgres://… of the cluster's `postgres` database. */
@@ -24,15 +24,6 @@ function binDir(): string {
   throw new Error("Postgres is not installed: the Postgres store tests need Debian's `postgresql` package (apt-get install postgresql; .ci/run does it).");
 }
 
-export function freePortSync(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer().once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 export async function startPostgres(): Promise<PostgresCluster> {
   const bin = binDir();
@@ -43,7 +34,7 @@ export async function startPostgres(): Promise<PostgresCluster> {
   const run = (cmd: string, args: string[]) =>
     asRoot ? execFileSync("runuser", ["-u", "postgres", "--", path.join(bin, cmd), ...args], { stdio: "pipe" }) : execFileSync(path.join(bin, cmd), args, { stdio: "pipe" });
   run("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C"]);
-  const port = await freePortSync();
+  const port = await freePort();
   const start = () =>
     run("pg_ctl", ["-D", data, "-l", path.join(dir, "log"), "-w", "-t", "60", "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`, "start"]);
   start();
