@@ -31,13 +31,17 @@ test("metrics count what the front server answered and what the console asked Sy
   await expect(page.getByRole("heading", { level: 1, name: SEED.batches.payments })).toBeVisible();
   await expect(page.getByText("Live", { exact: true })).toBeVisible(); // its event stream is open
   expect((await request.get("/api/metrics")).status()).toBe(401);
-  const res = await request.get("/api/metrics", { headers: { Authorization: `Bearer ${METRICS_TOKEN}` } });
-  expect(res.status()).toBe(200);
-  const text = await res.text();
+  const scrape = async () => {
+    const res = await request.get("/api/metrics", { headers: { Authorization: `Bearer ${METRICS_TOKEN}` } });
+    expect(res.status()).toBe(200);
+    return res.text();
+  };
+  // The page's event stream counts once the server has opened it (the page may say "Live" a moment earlier).
+  await expect.poll(scrape, { timeout: 10_000 }).toMatch(/console_sse_clients\{stream="batch"\} [1-9]/);
+  const text = await scrape();
   expect(text).toMatch(/console_http_requests_total\{route="page",method="GET",status="200"\} [1-9]/);
   expect(text).toMatch(/console_http_request_duration_seconds_bucket\{le="[^"]+",route="\/api\/batches\/\{id\}\/results",method="GET"\}/);
   expect(text).toMatch(/console_upstream_calls_total\{operation="GET \/batches\/\{id\}",outcome="200"\} [1-9]/);
-  expect(text).toMatch(/console_sse_clients\{stream="batch"\} [1-9]/);
   expect(text).not.toContain(SEED.batches.payments);
 });
 
