@@ -6,15 +6,11 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { RelativeTime } from "@/components/ui/time";
 import { UpstreamText } from "@/components/ui/upstream-text";
+import { ALERT_TITLES, type AlertKind } from "@/lib/domain/alert-rules";
 import { useAckAlert } from "@/lib/queries/alerts";
 import type { AlertView } from "@/lib/schemas/live";
 
-export const ALERT_TITLES: Record<string, { title: string; tone: "red" | "amber" | "green" }> = {
-  stalled: { title: "Stalled", tone: "red" },
-  failure_spike: { title: "Failure spike", tone: "red" },
-  will_not_finish: { title: "Won't finish before expiry", tone: "amber" },
-  finished: { title: "Finished", tone: "green" },
-};
+const TONES: Record<string, "red" | "amber" | "green"> = { stalled: "red", failure_spike: "red", will_not_finish: "amber", finished: "green" };
 
 /** Open alerts, newest first; managers acknowledge them ("someone is on it"), which is audited. */
 export function AlertsPanel({ alerts, canAck, showBatch = true }: { alerts: AlertView[]; canAck: boolean; showBatch?: boolean }) {
@@ -27,7 +23,7 @@ export function AlertsPanel({ alerts, canAck, showBatch = true }: { alerts: Aler
       </h2>
       <ul className="divide-y divide-slate-100" aria-label="Open alerts">
         {alerts.map((a) => {
-          const t = ALERT_TITLES[a.kind] ?? { title: a.kind, tone: "amber" as const };
+          const t = { title: ALERT_TITLES[a.kind as AlertKind] ?? a.kind, tone: TONES[a.kind] ?? ("amber" as const) };
           return (
             <li key={a.id} className="flex flex-wrap items-start gap-3 px-3 py-2 text-sm" data-testid="alert">
               <Badge tone={t.tone}>{t.title}</Badge>

@@ -4,6 +4,8 @@ import type { BatchDetailResponse, SnapshotPoint } from "@/lib/schemas/batches";
 
 export type AlertKind = "stalled" | "failure_spike" | "will_not_finish" | "finished";
 export const ALERT_KINDS: AlertKind[] = ["stalled", "failure_spike", "will_not_finish", "finished"];
+/** What the console calls each kind, wherever an alert is shown (pages, browser notifications). */
+export const ALERT_TITLES: Record<AlertKind, string> = { stalled: "Stalled", failure_spike: "Failure spike", will_not_finish: "Won't finish before expiry", finished: "Finished" };
 
 export type AlertThresholds = {
   /** Active, inside the calling window, with requests left, and no progress for this long. */

@@ -4,18 +4,13 @@
 // is announced once per browser (the overview stream replays open alerts at each connection,
 // and several tabs may be open: a notification's tag makes the system show one per alert).
 import { useCallback, useSyncExternalStore } from "react";
+import { ALERT_TITLES, type AlertKind } from "@/lib/domain/alert-rules";
 import type { AlertView } from "@/lib/schemas/live";
 
 const CHOICE_KEY = "outbound.alert-notifications";
 const SEEN_KEY = "outbound.alert-notifications.seen";
 const SEEN_MAX = 500;
 
-const TITLES: Record<string, string> = {
-  stalled: "Batch stalled",
-  failure_spike: "Failure spike",
-  will_not_finish: "Won't finish before expiry",
-  finished: "Batch finished",
-};
 
 export type NotificationState = "unsupported" | "off" | "on" | "blocked";
 
@@ -69,7 +64,7 @@ export function announceAlert(alert: AlertView, open: (href: string) => void): v
   const seen = seenIds();
   if (seen.includes(alert.id)) return;
   localStorage.setItem(SEEN_KEY, JSON.stringify([...seen, alert.id].slice(-SEEN_MAX)));
-  const n = new Notification(`${TITLES[alert.kind] ?? "Alert"}: ${alert.batch_id}`, { body: alert.message, tag: `alert-${alert.id}` });
+  const n = new Notification(`${ALERT_TITLES[alert.kind as AlertKind] ?? "Alert"}: ${alert.batch_id}`, { body: alert.message, tag: `alert-${alert.id}` });
   n.onclick = () => {
     window.focus();
     open(`/batches/${encodeURIComponent(alert.batch_id)}`);
