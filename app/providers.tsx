@@ -2,7 +2,7 @@
 
 import { QueryClientProvider } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { Toaster } from "sonner";
+import { LazyToaster } from "@/components/ui/toast";
 import { getQueryClient } from "@/lib/queries/query-client";
 
 export function Providers({ children }: { children: ReactNode }) {
@@ -10,7 +10,7 @@ export function Providers({ children }: { children: ReactNode }) {
   return (
     <QueryClientProvider client={queryClient}>
       {children}
-      <Toaster richColors closeButton position="bottom-right" />
+      <LazyToaster richColors closeButton position="bottom-right" />
     </QueryClientProvider>
   );
 }

@@ -41,6 +41,21 @@ test("a wrong password gets a clear message and no session", async ({ page }) =>
   await expect(page).toHaveURL(/\/login(\?|$)/);
 });
 
+test("the sign-in form checks the email in the browser with the handler's own schema, loaded after the page", async ({ page }) => {
+  const posts: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST") posts.push(new URL(r.url()).pathname);
+  });
+  await page.goto("/login");
+  await page.getByLabel("Email").fill("not-an-email");
+  await page.getByLabel("Password").fill("whatever");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Enter a valid email address.")).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+  // Refused before anything was sent: the check ran in the browser, not on the server.
+  expect(posts).not.toContain("/api/auth/login");
+});
+
 test("the API answers 401 in the error shape when signed out", async ({ request }) => {
   const res = await request.get("/api/auth/me");
   expect(res.status()).toBe(401);

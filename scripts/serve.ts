@@ -17,6 +17,7 @@ import { logger, routeConsoleToLogger } from "../lib/observability/log";
 import { metrics, routeOf } from "../lib/observability/metrics";
 import { badPathReason, clientAddressOf } from "../lib/http/request-path";
 import { securityHeaders } from "../lib/http/security-headers";
+import { precompressStatic, staticBrotliServer } from "../lib/http/static-assets";
 
 const config = loadConfig(process.env);
 routeConsoleToLogger();
@@ -118,6 +119,10 @@ async function main() {
   const app = next({ dev: false, dir: root, port: config.port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  const distDir = path.resolve(root, process.env.NEXT_DIST_DIR || ".next");
+  const serveStaticBrotli = staticBrotliServer(distDir);
+  // After a build the files are compressed already (npm run build); this catches any that are not.
+  void precompressStatic(distDir).catch((err: unknown) => console.warn("Could not precompress the static files:", err instanceof Error ? err.message : err));
 
   const server = http.createServer((req, res) => {
     const requestId = requestIdFrom(req.headers["x-request-id"], () => crypto.randomUUID());
@@ -140,6 +145,7 @@ async function main() {
     if ((req.url ?? "").startsWith("/api/")) answerBareApiErrorsInShape(res);
     const reason = badPathReason(req.url ?? "/");
     if (reason) return refuse(req, res, 400, "bad_request", reason);
+    if (serveStaticBrotli(req, res)) return;
     const fast = fastLane()?.(req.method ?? "GET", req.url ?? "/");
     if (fast) {
       fast(webRequest(req))

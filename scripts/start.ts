@@ -82,6 +82,7 @@ async function main() {
     console.log(`No build in ${distDir}/ yet: building the console (takes a minute or two)…`);
     const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: process.env });
     if (build.status !== 0) fail("The build failed; see the messages above.");
+    spawnSync(process.execPath, [tsxBin, "scripts/precompress-static.ts"], { cwd: root, stdio: "inherit", env: process.env });
   }
 
   if (!(await portIsFree(config.port))) fail(`Port ${config.port} is already in use. Stop what runs there or set PORT.`);

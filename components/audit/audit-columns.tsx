@@ -2,7 +2,7 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import { Badge } from "@/components/ui/badge";
-import { ROLE_LABELS, type Role } from "@/lib/schemas/roles";
+import { ROLE_LABELS, type Role } from "@/lib/domain/roles";
 
 export type AuditRow = { id: number; at: string; actorEmail: string; actorRole: Role | "anonymous"; action: string; target: string; outcome: "pending" | "ok" | "failed" | "unknown"; detail: Record<string, unknown> };
 

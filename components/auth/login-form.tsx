@@ -1,12 +1,15 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, Input } from "@/components/ui/field";
 import { ApiClientError, apiFetch } from "@/lib/queries/api-fetch";
-import { loginSchema, type LoginInput } from "@/lib/schemas/auth";
+import { lazyZodResolver } from "@/components/forms/lazy-zod-resolver";
+import { whenIdleAfterLoad } from "@/lib/browser/when-idle";
+import type { LoginInput } from "@/lib/schemas/auth";
+
+const loginResolver = lazyZodResolver<LoginInput>(() => import("@/lib/schemas/auth").then((m) => m.loginSchema));
 
 export function LoginForm({ next }: { next: string }) {
   const [formError, setFormError] = useState<string>();
@@ -15,7 +18,8 @@ export function LoginForm({ next }: { next: string }) {
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<LoginInput>({ resolver: zodResolver(loginSchema) });
+  } = useForm<LoginInput>({ resolver: loginResolver });
+  useEffect(() => whenIdleAfterLoad(() => void loginResolver.preload()), []);
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(undefined);

@@ -1,63 +1,23 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
-import { toast } from "sonner";
-import { errorAt } from "@/components/forms/field-errors";
-import { KeyValueRows } from "@/components/forms/key-value-rows";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { describedBy, Field, Input } from "@/components/ui/field";
-import { FormActions } from "@/components/ui/form-actions";
-import { useAddRequest } from "@/lib/queries/batch-writes";
-import { addRequestFormSchema, type AddRequestForm } from "@/lib/schemas/batches";
-import { applyApiError } from "./api-form-errors";
+import { lazyView, preloadOn } from "@/components/ui/lazy-view";
+
+const AddRequestFormView = lazyView(() => import("./add-request-form").then((m) => m.AddRequestFormView));
 
 /** Add one request: reference id, target and variables. */
 export function AddRequestButton({ batchId }: { batchId: string }) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button variant="secondary" onClick={() => setOpen(true)}>
+      <Button variant="secondary" onClick={() => setOpen(true)} {...preloadOn(AddRequestFormView)}>
         Add request
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} title="Add one request" description="One contact: a reference id, an E.164 target, and optional variables.">
         <AddRequestFormView batchId={batchId} onDone={() => setOpen(false)} />
       </Dialog>
     </>
-  );
-}
-
-function AddRequestFormView({ batchId, onDone }: { batchId: string; onDone: () => void }) {
-  const add = useAddRequest(batchId);
-  const { register, control, handleSubmit, formState, setError } = useForm<AddRequestForm>({
-    resolver: zodResolver(addRequestFormSchema),
-    defaultValues: { reference_id: "", target: "", variables: [] },
-  });
-  const errors = formState.errors;
-  const submit = (v: AddRequestForm) =>
-    add.mutate(
-      { reference_id: v.reference_id, target: v.target, request_variables: Object.fromEntries(v.variables.map((r) => [r.key.trim(), r.value])) },
-      {
-        onSuccess: (res) => {
-          toast.success(`Request ${res.request?.reference_id ?? ""} added${res.request?.request_status ? ` (${res.request.request_status})` : ""}.`);
-          onDone();
-        },
-        onError: (err) => applyApiError(err, setError, ["reference_id", "target", "variables", "request_variables"]),
-      },
-    );
-  return (
-    <form noValidate className="space-y-4" onSubmit={handleSubmit(submit)}>
-      <Field id="ar-ref" label="Reference id" error={errors.reference_id?.message}>
-        <Input {...describedBy("ar-ref", errors.reference_id?.message)} {...register("reference_id")} autoComplete="off" />
-      </Field>
-      <Field id="ar-target" label="Target" hint="E.164, e.g. +15125551234" error={errors.target?.message}>
-        <Input {...describedBy("ar-target", errors.target?.message)} {...register("target")} inputMode="tel" autoComplete="off" />
-      </Field>
-      <KeyValueRows control={control} register={register} errors={errors} name="variables" legend="Variables" emptyText="No variables: the request is sent with the reference id and target only." />
-      {errorAt(errors, "request_variables") && <p className="text-xs text-red-600">{errorAt(errors, "request_variables")}</p>}
-      <FormActions submitLabel="Add request" busy={add.isPending} onCancel={onDone} />
-    </form>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { applyFieldErrors } from "@/components/forms/field-errors";
 import { ApiClientError } from "@/lib/queries/api-fetch";
 

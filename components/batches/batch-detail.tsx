@@ -5,7 +5,8 @@ import Link from "next/link";
 import { OutcomeBreakdown } from "@/components/charts/outcome-breakdown";
 import { ProgressHistoryChart } from "@/components/charts/progress-history-chart";
 import { StatusBarChart } from "@/components/charts/status-bar-chart";
-import { useDataTableUrlState } from "@/components/data-table";
+import { useDataTableUrlState } from "@/components/data-table/use-url-state";
+import { lazyBelowFold } from "@/components/ui/lazy-view";
 import { RESULTS_TABLE } from "@/lib/queries/table-url";
 import { Card } from "@/components/ui/card";
 import { ErrorState, LoadingState } from "@/components/ui/states";
@@ -18,8 +19,10 @@ import { batchDetailQueryOptions, isLive } from "@/lib/queries/batches";
 import { BatchActions } from "./batch-actions";
 import { AutoPacedBadge, BatchStatusBadge, HoldBadge } from "./batch-badges";
 import { BatchProgressCard } from "./batch-progress-card";
-import { ResultsTable } from "./results-table";
 import { absoluteUtc } from "@/lib/format";
+
+// Below the charts: its code (the table library, filters, columns) loads after the page.
+const ResultsTable = lazyBelowFold(() => import("./results-table").then((m) => m.ResultsTable), "Loading results…");
 import { RelativeTime, UpdatedAgo, UpstreamClockProvider } from "@/components/ui/time";
 
 /** The live batch page: header, progress and ETA, charts, operations and results. */

@@ -6,7 +6,7 @@ import { useMemo } from "react";
 import { DataTable, DataTableToolbar, DebouncedSearchInput, SelectFilter, useDataTableUrlState } from "@/components/data-table";
 import { NOT_LOADED, QueryProblem } from "@/components/ui/query-problem";
 import { UpstreamClockProvider } from "@/components/ui/time";
-import { BATCH_STATUSES } from "@/lib/schemas/syllable";
+import { BATCH_STATUSES } from "@/lib/domain/syllable-values";
 import { batchListParams, batchListQueryOptions } from "@/lib/queries/batches";
 import { BATCH_LIST_TABLE } from "@/lib/queries/table-url";
 import { batchColumns } from "./batch-columns";

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { RowSelectionState } from "@tanstack/react-table";
 import { useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { DataTable, DataTableToolbar, DebouncedSearchInput, SelectFilter, type DataTableUrlState } from "@/components/data-table";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -15,7 +15,7 @@ import { useRemoveRequests } from "@/lib/queries/batch-writes";
 import { batchResultsQueryOptions, resultsCsvUrl, resultsParams } from "@/lib/queries/batches";
 import { RESULTS_TABLE } from "@/lib/queries/table-url";
 import type { RequestResult } from "@/lib/schemas/syllable";
-import { INSIGHTS_STATUSES, REQUEST_STATUSES } from "@/lib/schemas/syllable";
+import { INSIGHTS_STATUSES, REQUEST_STATUSES } from "@/lib/domain/syllable-values";
 import { removable, resultColumns } from "./results-columns";
 
 /** The results of a batch, paged/sorted/filtered on the server; managers can select PENDING rows to remove. */

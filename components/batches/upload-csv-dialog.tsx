@@ -1,18 +1,11 @@
 "use client";
 
-import Papa from "papaparse";
-import { useId, useState } from "react";
-import { toast } from "sonner";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { ProgressBar } from "@/components/ui/progress-bar";
-import { useUploadBatchCsv } from "@/lib/queries/batch-writes";
-import type { UploadResponse } from "@/lib/schemas/batches";
-import { analyzeCsv, type CsvPreview } from "./csv-preview";
+import { lazyView, preloadOn } from "@/components/ui/lazy-view";
 
-const n = (v: number) => v.toLocaleString("en-US");
-/** "row 3" / "rows 3, 4, 9 and 12 more" (data rows, header excluded). */
-const rowsText = (rows: number[]) => `${rows.length === 1 ? "row" : "rows"} ${rows.slice(0, 8).join(", ")}${rows.length > 8 ? ` and ${rows.length - 8} more` : ""}`;
+const UploadForm = lazyView(() => import("./upload-csv-form").then((m) => m.UploadForm));
 
 /** Upload a CSV: parse and preview in the browser first, send only on confirm, with upload progress. */
 /** `maxBytes` is the server's UPLOAD_MAX_MB, so the instant check here agrees with the server's. */
@@ -20,146 +13,12 @@ export function UploadCsvButton({ batchId, maxBytes }: { batchId: string; maxByt
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button variant="secondary" onClick={() => setOpen(true)}>
+      <Button variant="secondary" onClick={() => setOpen(true)} {...preloadOn(UploadForm)}>
         Upload CSV
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} title="Upload contacts (CSV)" description="Columns reference_id and target (E.164); every other column becomes a request variable." className="max-w-2xl">
         <UploadForm batchId={batchId} maxBytes={maxBytes} onDone={() => setOpen(false)} />
       </Dialog>
     </>
-  );
-}
-
-function UploadForm({ batchId, maxBytes, onDone }: { batchId: string; maxBytes: number; onDone: () => void }) {
-  const inputId = useId();
-  const [file, setFile] = useState<File | null>(null);
-  const [preview, setPreview] = useState<CsvPreview | null>(null);
-  const [parseError, setParseError] = useState<string | null>(null);
-  const [progress, setProgress] = useState(0);
-  const [outcome, setOutcome] = useState<UploadResponse | null>(null);
-
-  const upload = useUploadBatchCsv(batchId, setProgress);
-  const send = (f: File) =>
-    upload.mutate(f, {
-      onSuccess: (res) => {
-        setOutcome(res);
-        toast.success(`Uploaded ${f.name} to ${batchId}.`);
-      },
-      onError: (err) => toast.error(err.message),
-    });
-
-  const choose = (f: File | null) => {
-    setFile(f);
-    setPreview(null);
-    setParseError(null);
-    setOutcome(null);
-    setProgress(0);
-    if (!f) return;
-    if (f.size > maxBytes) return setParseError(`The file is larger than ${Math.round((maxBytes / 1024 / 1024) * 10) / 10} MB, the most the console accepts.`);
-    if (!f.name.toLowerCase().endsWith(".csv")) return setParseError("Choose a .csv file.");
-    Papa.parse<Record<string, string>>(f, {
-      header: true,
-      skipEmptyLines: "greedy",
-      transformHeader: (h) => h.trim(),
-      complete: (res) => {
-        if (!res.meta.fields?.length) return setParseError("The file has no header row.");
-        setPreview(analyzeCsv(res.meta.fields, res.data));
-      },
-      error: (e) => setParseError(`Could not read the file: ${e.message}`),
-    });
-  };
-
-  // Syllable rejects the whole file when a reference_id is missing or repeated: fix those first.
-  const unfixable = preview ? preview.missingReferenceId.length + preview.duplicateReferenceIds.length > 0 : false;
-  const blocked = !preview || preview.missingColumns.length > 0 || preview.rowCount === 0 || unfixable;
-  return (
-    <div className="space-y-4">
-      <div className="space-y-1">
-        <label htmlFor={inputId} className="block text-sm font-medium text-slate-700">
-          CSV file
-        </label>
-        <input id={inputId} type="file" accept=".csv,text/csv" onChange={(e) => choose(e.target.files?.[0] ?? null)} className="block text-sm" />
-      </div>
-      {parseError && (
-        <p role="alert" className="text-sm text-red-700">
-          {parseError}
-        </p>
-      )}
-      {preview && (
-        <section aria-label="Upload preview" className="space-y-2 rounded-md border border-slate-200 p-3 text-sm">
-          <p>
-            <strong>{n(preview.rowCount)}</strong> rows · columns: {preview.columns.join(", ")}
-          </p>
-          <ul className="space-y-1" aria-label="Preview warnings">
-            {preview.missingColumns.length > 0 && <li className="text-red-700">Missing required column(s): {preview.missingColumns.join(", ")}. The upload would fail.</li>}
-            {preview.missingReferenceId.length > 0 && <li className="text-red-700">{n(preview.missingReferenceId.length)} row(s) without reference_id ({rowsText(preview.missingReferenceId)}).</li>}
-            {preview.invalidTargets.length > 0 && (
-              <li className="text-amber-800">
-                {n(preview.invalidTargets.length)} invalid target(s), not E.164, will be marked INVALID ({rowsText(preview.invalidTargets.map((r) => r.row))}).
-              </li>
-            )}
-            {preview.duplicateTargets.length > 0 && (
-              <li className="text-amber-800">
-                {n(preview.duplicateTargets.length)} duplicate target(s) will be marked DUPLICATE ({rowsText(preview.duplicateTargets.map((r) => r.row))}).
-              </li>
-            )}
-            {preview.duplicateReferenceIds.length > 0 && <li className="text-red-700">{n(preview.duplicateReferenceIds.length)} repeated reference_id(s) ({rowsText(preview.duplicateReferenceIds.map((r) => r.row))}).</li>}
-            {unfixable && <li className="font-medium text-red-700">Every row needs its own reference_id: fix the file and choose it again.</li>}
-            {preview.variableColumns.length > 0 && <li className="text-slate-700">Variables: {preview.variableColumns.join(", ")}.</li>}
-            {preview.missingColumns.length === 0 && preview.missingReferenceId.length + preview.invalidTargets.length + preview.duplicateTargets.length + preview.duplicateReferenceIds.length === 0 && (
-              <li className="text-emerald-700">No problems found.</li>
-            )}
-          </ul>
-          {preview.sample.length > 0 && (
-            <div className="overflow-x-auto">
-              <table className="w-full text-xs" aria-label="First rows">
-                <thead>
-                  <tr>
-                    {preview.columns.map((c) => (
-                      <th key={c} scope="col" className="px-2 py-1 text-left font-medium text-slate-600">
-                        {c}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {preview.sample.map((r, i) => (
-                    <tr key={i}>
-                      {preview.columns.map((c) => (
-                        <td key={c} className="px-2 py-1">
-                          {r[c]}
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </section>
-      )}
-      {(upload.isPending || outcome) && <ProgressBar value={outcome ? 1 : progress} label="Upload progress" />}
-      {upload.isPending && <p className="text-sm text-slate-600">{progress < 1 ? `Uploading… ${Math.round(progress * 100)}%` : "Processing on Syllable…"}</p>}
-      {outcome && (
-        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-          Uploaded. The batch now has {n(outcome.batch.progress.total)} requests
-          {Object.entries(outcome.batch.status_counts ?? {})
-            .filter(([s]) => s === "DUPLICATE" || s === "INVALID")
-            .map(([s, c]) => `, ${n(c)} ${s}`)
-            .join("")}
-          .
-        </p>
-      )}
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onDone}>
-          {outcome ? "Close" : "Cancel"}
-        </Button>
-        {!outcome && (
-          <Button onClick={() => file && send(file)} disabled={blocked} busy={upload.isPending}>
-            {preview ? `Upload ${n(preview.rowCount)} rows` : "Upload"}
-          </Button>
-        )}
-      </div>
-    </div>
   );
 }

@@ -11,14 +11,18 @@ import { RECOVERY_MS } from "@/lib/queries/query-client";
 import { UpstreamText } from "@/components/ui/upstream-text";
 import { QueryProblem } from "@/components/ui/query-problem";
 import { campaignDetailQueryOptions } from "@/lib/queries/campaigns";
-import { hasRole, type Role } from "@/lib/schemas/roles";
+import { hasRole, type Role } from "@/lib/domain/roles";
 import type { Campaign } from "@/lib/schemas/syllable";
-import { CampaignBatches } from "./campaign-batches";
 import { DeleteCampaignButton } from "./delete-campaign-button";
 import { absoluteUtc } from "@/lib/format";
 import { campaignLabels, formatDays, formatRetries, formatTime } from "./format";
-import { ScheduleForm } from "./schedule-form";
-import { VoicemailForm } from "./voicemail-form";
+import { lazyBelowFold, lazyView, preloadOn } from "@/components/ui/lazy-view";
+
+// The editors load when "Edit" is pressed: they bring the form library and the schemas.
+const ScheduleForm = lazyView(() => import("./schedule-form").then((m) => m.ScheduleForm), "Loading the editor…");
+const VoicemailForm = lazyView(() => import("./voicemail-form").then((m) => m.VoicemailForm), "Loading the editor…");
+// At the foot of the page: the table library loads after the page.
+const CampaignBatches = lazyBelowFold(() => import("./campaign-batches").then((m) => m.CampaignBatches), "Loading the campaign's batches…", 200);
 import { outcomeLabel } from "@/components/batches/status-colors";
 
 const KNOWN = new Set([
@@ -124,7 +128,7 @@ export function CampaignDetail({ campaignId, role, serverError }: { campaignId: 
 
       <Card
         title="Schedule & pacing"
-        actions={canSchedule && editing !== "schedule" ? <Button size="sm" variant="secondary" onClick={() => setEditing("schedule")}>Edit schedule</Button> : undefined}
+        actions={canSchedule && editing !== "schedule" ? <Button size="sm" variant="secondary" onClick={() => setEditing("schedule")} {...preloadOn(ScheduleForm)}>Edit schedule</Button> : undefined}
       >
         {editing === "schedule" ? (
           <ScheduleForm campaign={c} onDone={() => setEditing(null)} />
@@ -143,7 +147,7 @@ export function CampaignDetail({ campaignId, role, serverError }: { campaignId: 
 
       <Card
         title="Voicemail detection"
-        actions={isAdmin && editing !== "voicemail" ? <Button size="sm" variant="secondary" onClick={() => setEditing("voicemail")}>Edit voicemail detection</Button> : undefined}
+        actions={isAdmin && editing !== "voicemail" ? <Button size="sm" variant="secondary" onClick={() => setEditing("voicemail")} {...preloadOn(VoicemailForm)}>Edit voicemail detection</Button> : undefined}
       >
         {editing === "voicemail" ? (
           <VoicemailForm campaign={c} onDone={() => setEditing(null)} />

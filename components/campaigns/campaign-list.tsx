@@ -7,8 +7,8 @@ import { DataTable, DataTableToolbar, DebouncedSearchInput, SelectFilter, useDat
 import { QueryProblem } from "@/components/ui/query-problem";
 import { campaignListParams, campaignListQueryOptions } from "@/lib/queries/campaigns";
 import { CAMPAIGN_LIST_TABLE } from "@/lib/queries/table-url";
-import { CAMPAIGN_MODES } from "@/lib/schemas/campaigns";
-import { hasRole, type Role } from "@/lib/schemas/roles";
+import { CAMPAIGN_MODES } from "@/lib/domain/campaign-fields";
+import { hasRole, type Role } from "@/lib/domain/roles";
 import { CreateCampaignButton } from "./create-campaign-dialog";
 import { campaignColumns } from "./campaign-columns";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { DAYS_OF_WEEK } from "@/lib/schemas/syllable";
+import { DAYS_OF_WEEK } from "@/lib/domain/syllable-values";
 import { cn } from "@/components/ui/cn";
 import { DAY_LONG, DAY_SHORT } from "./format";
 

@@ -3,9 +3,9 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { describedBy, Field, Input, Textarea } from "@/components/ui/field";
-import { SCHEDULE_FIELDS } from "@/lib/schemas/campaigns";
+import { SCHEDULE_FIELDS } from "@/lib/domain/campaign-fields";
 import { scheduleFormDefaults, scheduleFormSchema, schedulePatchFrom, type ScheduleFormValues } from "@/lib/schemas/campaign-forms";
 import type { Campaign } from "@/lib/schemas/syllable";
 import { FormErrorAlert } from "@/components/forms/form-error-alert";
@@ -14,7 +14,7 @@ import { FormActions } from "@/components/ui/form-actions";
 import { KeyValueRows } from "@/components/forms/key-value-rows";
 import { ActiveDaysField, emptyToNull, numberOrNull } from "./form-helpers";
 import { useCampaignPatch } from "./use-campaign-patch";
-import { MAX_CALL_RATE } from "@/lib/schemas/fields";
+import { MAX_CALL_RATE } from "@/lib/domain/limits";
 
 function LabelsInput({ id, value, onChange, onBlur, ...aria }: { id: string; value: string[]; onChange: (v: string[]) => void; onBlur: () => void; "aria-invalid"?: true; "aria-describedby"?: string }) {
   const [text, setText] = useState(value.join(", "));

@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
 import { ApiClientError } from "@/lib/queries/api-fetch";
 import { campaignDetailQueryOptions, campaignKeys, patchCampaign, type CampaignDetailResponse } from "@/lib/queries/campaigns";

@@ -4,7 +4,7 @@ import { FormActions } from "@/components/ui/form-actions";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm, useWatch, type Resolver } from "react-hook-form";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { describedBy, Field, Input, Select } from "@/components/ui/field";
 import { VOICEMAIL_BOUNDS, type VoicemailDetectionPatch } from "@/lib/schemas/campaigns";
 import { voicemailFormSchema, type VoicemailFormValues } from "@/lib/schemas/campaign-forms";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { hasRole, ROLE_LABELS, type Role } from "@/lib/schemas/roles";
+import { hasRole, ROLE_LABELS, type Role } from "@/lib/domain/roles";
 import { ModeBadge } from "./mode-badge";
 import { NavLink } from "./nav-link";
 import { SignOutButton } from "./sign-out-button";

@@ -1,6 +1,6 @@
 "use client";
 
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
 import { markAlertsSeen, type useAlertNotifications } from "@/lib/queries/alert-notifications";
 import type { AlertView } from "@/lib/schemas/live";

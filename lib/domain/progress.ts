@@ -5,7 +5,7 @@
 // timezone field for daily_start_time/daily_end_time. The UI says "times in UTC".
 import type { BatchProgress, CampaignPacing, NotDialing, RowProgress, SnapshotPoint } from "@/lib/schemas/batches";
 import type { BatchDetails } from "@/lib/schemas/syllable";
-import { MAX_CALL_RATE } from "@/lib/schemas/fields";
+import { MAX_CALL_RATE } from "@/lib/domain/limits";
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;

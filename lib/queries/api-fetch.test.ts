@@ -57,3 +57,28 @@ describe("apiFetch errors", () => {
     await expect(apiFetch("/api/batches")).resolves.toEqual({ items: [1] });
   });
 });
+
+describe("readApiError", () => {
+  // The browser reads error bodies by hand (keeping zod out of every page's first load); it must
+  // accept exactly what the contract's schema accepts.
+  it("agrees with apiErrorBodySchema on valid and malformed bodies", async () => {
+    const fc = await import("fast-check");
+    const { apiErrorBodySchema } = await import("@/lib/schemas/api-error");
+    const { readApiError } = await import("./api-fetch");
+    const value = fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.boolean(), fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.integer())));
+    const body = fc.oneof(
+      fc.record({ error: fc.record({ code: value, message: value, fields: fc.option(value, { nil: undefined }) }, { requiredKeys: [] }) }),
+      fc.record({ error: fc.record({ code: fc.string(), message: fc.string(), fields: fc.option(fc.dictionary(fc.string(), fc.string()), { nil: undefined }) }) }),
+      value,
+    );
+    fc.assert(
+      fc.property(body, (b) => {
+        const parsed = apiErrorBodySchema.safeParse(b);
+        const read = readApiError(b);
+        expect(read !== null).toBe(parsed.success);
+        if (parsed.success) expect(read).toEqual(parsed.data.error);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

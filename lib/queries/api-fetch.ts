@@ -1,4 +1,16 @@
-import { apiErrorBodySchema } from "@/lib/schemas/api-error";
+import type { ApiErrorBody } from "@/lib/schemas/api-error";
+
+/**
+ * The contract's error shape read from a response body, or null. Checked by hand rather than with
+ * the zod schema so that every page's first load stays free of the schema library.
+ */
+export function readApiError(data: unknown): ApiErrorBody["error"] | null {
+  const e = (data as { error?: unknown } | null)?.error as Record<string, unknown> | undefined;
+  if (!e || typeof e !== "object" || typeof e.code !== "string" || typeof e.message !== "string") return null;
+  const fields = e.fields;
+  if (fields !== undefined && (typeof fields !== "object" || fields === null || Object.values(fields).some((v) => typeof v !== "string"))) return null;
+  return { code: e.code, message: e.message, ...(fields ? { fields: fields as Record<string, string> } : {}) };
+}
 
 /** An /api error as the browser sees it: the contract's code, sentence and field errors. */
 export class ApiClientError extends Error {
@@ -41,9 +53,8 @@ export async function apiFetch<T>(path: string, init?: RequestInit & { json?: un
       // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- outside React: no router here
       window.location.assign(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
     }
-    const parsed = apiErrorBodySchema.safeParse(data);
-    if (parsed.success) {
-      const e = parsed.data.error;
+    const e = readApiError(data);
+    if (e) {
       throw new ApiClientError(res.status, e.code, e.message, e.fields, data);
     }
     throw new ApiClientError(res.status, "unknown", `The server answered with HTTP ${res.status}.`, {}, data);

@@ -1,9 +1,8 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import type { BatchDetailResponse, BatchListResponse, Paged } from "@/lib/schemas/batches";
 import type { RequestResult } from "@/lib/schemas/syllable";
-import { apiFetch, ApiClientError } from "./api-fetch";
+import { apiFetch, ApiClientError, readApiError } from "./api-fetch";
 import { recoveringInterval } from "./query-client";
-import { apiErrorBodySchema } from "@/lib/schemas/api-error";
 
 import { BATCH_LIST_TABLE, parseTableUrl, readParam as read, RESULTS_TABLE, type SearchLike } from "./table-url";
 
@@ -116,10 +115,10 @@ export function uploadBatchCsv<T>(id: string, file: File, onProgress: (fraction:
         data = null;
       }
       if (xhr.status >= 200 && xhr.status < 300) return resolve(data as T);
-      const parsed = apiErrorBodySchema.safeParse(data);
+      const e = readApiError(data);
       reject(
-        parsed.success
-          ? new ApiClientError(xhr.status, parsed.data.error.code, parsed.data.error.message, parsed.data.error.fields)
+        e
+          ? new ApiClientError(xhr.status, e.code, e.message, e.fields)
           : new ApiClientError(xhr.status, "unknown", `The server answered with HTTP ${xhr.status}.`),
       );
     };

@@ -10,25 +10,8 @@ import { DAYS_OF_WEEK, type Campaign } from "./syllable";
 // (PATCH/POST /api/campaigns) and the forms (zodResolver), so a value the form lets through is
 // a value the handler accepts, and the handler's 422 field keys are the form's field names.
 
-export const CAMPAIGN_MODES = ["voice", "sms", "email"] as const;
-export const VOICEMAIL_MODES = ["v1", "v2"] as const;
-
-/** The campaign fields a manager may change through the schedule & pacing form. */
-export const SCHEDULE_FIELDS = [
-  "daily_start_time",
-  "daily_end_time",
-  "active_days",
-  "hourly_rate",
-  "max_daily_calls",
-  "retry_count",
-  "retry_interval",
-  "caller_id",
-  "source",
-  "labels",
-  "description",
-  "campaign_variables",
-] as const;
-export type ScheduleField = (typeof SCHEDULE_FIELDS)[number];
+export { CAMPAIGN_MODES, SCHEDULE_FIELDS, VOICEMAIL_MODES, type ScheduleField } from "@/lib/domain/campaign-fields";
+import { CAMPAIGN_MODES, SCHEDULE_FIELDS, VOICEMAIL_MODES } from "@/lib/domain/campaign-fields";
 
 /** Every field a PATCH may carry (voicemail_detection only for admins). */
 export const PATCHABLE_FIELDS = [...SCHEDULE_FIELDS, "voicemail_detection"] as const;

@@ -3,9 +3,8 @@
 import "./zod-config";
 import { z } from "zod";
 
-/** Syllable's pacing limit, for a campaign's hourly_rate and a batch's call_rate (calls per hour). */
-export const MAX_CALL_RATE = 3600;
-export const CALL_RATE_HINT = `1–${MAX_CALL_RATE}`;
+
+export { CALL_RATE_HINT, MAX_CALL_RATE } from "@/lib/domain/limits";
 
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export const MAX_VARIABLE_NAME = 100;

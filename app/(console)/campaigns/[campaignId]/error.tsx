@@ -1,7 +1,0 @@
-"use client";
-
-import { RouteError } from "@/components/ui/route-states";
-
-export default function CampaignError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return <RouteError what="The campaign" reset={reset} />;
-}
