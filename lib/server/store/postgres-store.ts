@@ -5,6 +5,7 @@ import "server-only";
 import crypto from "node:crypto";
 import { EventEmitter } from "node:events";
 import pg from "pg";
+import { auditWhere } from "./audit-filter";
 import type { Role } from "@/lib/schemas/roles";
 import type { Campaign } from "@/lib/schemas/syllable";
 import type { Alert, ApiToken, AuditActorRole, AuditEntry, AuditOutcome, ProgressSnapshot, Session, Store, User } from "./types";
@@ -191,8 +192,15 @@ export function openPostgresStore(connectionString: string): Store {
         );
         return { ...entry, id: r!.id };
       },
-      list: async (opts = {}) =>
-        (await rows<AuditRow>("SELECT * FROM audit_log WHERE id < $1 ORDER BY id DESC LIMIT $2", [opts.beforeId ?? Number.MAX_SAFE_INTEGER, opts.limit ?? 100])).map(toAuditEntry),
+      list: async ({ limit = 100, offset = 0, ...filter } = {}) => {
+        const { where, params } = auditWhere(filter, (n) => `$${n}`);
+        const n = params.length;
+        return (await rows<AuditRow>(`SELECT * FROM audit_log ${where} ORDER BY id DESC LIMIT $${n + 1} OFFSET $${n + 2}`, [...params, limit, offset])).map(toAuditEntry);
+      },
+      count: async (filter = {}) => {
+        const { where, params } = auditWhere(filter, (n) => `$${n}`);
+        return Number((await one<{ n: string }>(`SELECT COUNT(*) AS n FROM audit_log ${where}`, params))!.n);
+      },
       latestFor: async (target) => {
         const r = await one<AuditRow>("SELECT * FROM audit_log WHERE target = $1 AND outcome = 'ok' ORDER BY id DESC LIMIT 1", [target]);
         return r && toAuditEntry(r);

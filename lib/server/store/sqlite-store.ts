@@ -3,6 +3,7 @@ import { EventEmitter } from "node:events";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { auditWhere } from "./audit-filter";
 import type { Role } from "@/lib/schemas/roles";
 import type { Campaign } from "@/lib/schemas/syllable";
 import type { Alert, ApiToken, AuditActorRole, AuditEntry, AuditOutcome, ProgressSnapshot, Session, Store, User } from "./types";
@@ -132,7 +133,6 @@ export function openSqliteStore(file: string): Store {
     insertAudit: db.prepare(
       "INSERT INTO audit_log (at, actor_email, actor_role, action, target, outcome, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
     ),
-    audit: db.prepare<[number, number], AuditRow>("SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?"),
     latestAudit: db.prepare<[string], AuditRow>("SELECT * FROM audit_log WHERE target = ? AND outcome = 'ok' ORDER BY id DESC LIMIT 1"),
     auditById: db.prepare<[number], AuditRow>("SELECT * FROM audit_log WHERE id = ?"),
     completeAudit: db.prepare("UPDATE audit_log SET outcome = ?, detail = ? WHERE id = ? AND outcome = 'pending'"),
@@ -256,8 +256,16 @@ export function openSqliteStore(file: string): Store {
         );
         return { ...entry, id: Number(info.lastInsertRowid) };
       },
-      async list(opts = {}) {
-        return q.audit.all(opts.beforeId ?? Number.MAX_SAFE_INTEGER, opts.limit ?? 100).map(toAuditEntry);
+      async list({ limit = 100, offset = 0, ...filter } = {}) {
+        const { where, params } = auditWhere(filter, () => "?");
+        return db
+          .prepare<Array<string | number>, AuditRow>(`SELECT * FROM audit_log ${where} ORDER BY id DESC LIMIT ? OFFSET ?`)
+          .all(...params, limit, offset)
+          .map(toAuditEntry);
+      },
+      async count(filter = {}) {
+        const { where, params } = auditWhere(filter, () => "?");
+        return db.prepare<Array<string | number>, { n: number }>(`SELECT COUNT(*) AS n FROM audit_log ${where}`).get(...params)!.n;
       },
       async latestFor(target) {
         const r = q.latestAudit.get(target);

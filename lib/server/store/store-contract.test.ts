@@ -188,6 +188,28 @@ describe.each(BACKENDS)("the $name store", ({ open }) => {
       expect((await store.audit.latestFor("batch:b"))?.id).toBe(a.id);
     });
 
+    it("audit entries filter by actor, action (exact or prefix), target (exact or prefix, ids with _ and %), time range, and page", async () => {
+      const add = (actorEmail: string, action: string, target: string, at: string) =>
+        store.audit.add({ at, actorEmail, actorRole: "manager", action, target, outcome: "ok", detail: {} });
+      const e1 = await add("fa@x.io", "batch.pause", "batch:f_1", "2030-02-01T00:00:00.000Z");
+      const e2 = await add("fb@x.io", "batch.resume", "batch:f%1", "2030-02-02T00:00:00.000Z");
+      const e3 = await add("fa@x.io", "campaign.update", "campaign:77", "2030-02-03T00:00:00.000Z");
+      const e4 = await add("fa@x.io", "batch.pause", "batch:fx1", "2030-02-04T00:00:00.000Z");
+      const ids = async (f: Parameters<typeof store.audit.list>[0]) => (await store.audit.list({ from: "2030-01-01T00:00:00.000Z", ...f })).map((e) => e.id);
+      expect(await ids({})).toEqual([e4.id, e3.id, e2.id, e1.id]);
+      expect(await ids({ actor: "fa@x.io" })).toEqual([e4.id, e3.id, e1.id]);
+      expect(await ids({ action: "batch.pause" })).toEqual([e4.id, e1.id]);
+      expect(await ids({ action: "batch." })).toEqual([e4.id, e2.id, e1.id]);
+      expect(await ids({ action: "batch" })).toEqual([]);
+      expect(await ids({ target: "batch:f_1" })).toEqual([e1.id]);
+      expect(await ids({ target: "batch:f%1" })).toEqual([e2.id]);
+      expect(await ids({ target: "batch:" })).toEqual([e4.id, e2.id, e1.id]);
+      expect(await ids({ from: "2030-02-02T00:00:00.000Z", to: "2030-02-04T00:00:00.000Z" })).toEqual([e3.id, e2.id]);
+      expect(await ids({ limit: 2, offset: 1 })).toEqual([e3.id, e2.id]);
+      expect(await ids({ beforeId: e3.id })).toEqual([e2.id, e1.id]);
+      expect(await store.audit.count({ from: "2030-01-01T00:00:00.000Z", actor: "fa@x.io", action: "batch." })).toBe(2);
+    });
+
     it("one open alert per batch and kind; resolved, then open again; the first acknowledgement wins", async () => {
       const first = await store.alerts.open({ batchId: "b1", kind: "stalled", message: "m", at: "2026-01-01T00:00:00.000Z" });
       expect(first).toMatchObject({ batchId: "b1", kind: "stalled", resolvedAt: null });

@@ -118,10 +118,18 @@ export interface SnapshotRepo {
   prune(now: string): Promise<number>;
 }
 
+/**
+ * Which audit entries: `actor` an email; `action` exact, or a prefix ending in "." ("batch.");
+ * `target` exact, or a prefix ending in ":" ("batch:"); `from` inclusive and `to` exclusive (ISO).
+ */
+export type AuditFilter = { actor?: string; action?: string; target?: string; from?: string; to?: string; beforeId?: number };
+
 export interface AuditRepo {
   add(entry: Omit<AuditEntry, "id">): Promise<AuditEntry>;
-  /** Newest first. */
-  list(opts?: { limit?: number; beforeId?: number }): Promise<AuditEntry[]>;
+  /** Newest first, filtered; `offset` skips that many matches (pages). */
+  list(opts?: AuditFilter & { limit?: number; offset?: number }): Promise<AuditEntry[]>;
+  /** How many entries match. */
+  count(filter?: AuditFilter): Promise<number>;
   /** The newest successful change of one target ("batch:abc"), to show who really changed it. */
   latestFor(target: string): Promise<AuditEntry | undefined>;
   /** Settles an intent: sets the outcome and merges `detail` in; false when `id` is no longer pending. */

@@ -96,4 +96,11 @@ CREATE TABLE leases (
       await sql`CREATE TABLE live_states (key TEXT PRIMARY KEY, body JSONB NOT NULL, fetched_at BIGINT NOT NULL)`.execute(db);
     },
   },
+  // The audit page filters by action and by actor; stop/resume campaign reads its own entries back.
+  "0003-audit-filters": {
+    up: async (db: Db) => {
+      await sql`CREATE INDEX audit_log_action ON audit_log (action, id)`.execute(db);
+      await sql`CREATE INDEX audit_log_actor ON audit_log (actor_email, id)`.execute(db);
+    },
+  },
 };

@@ -109,4 +109,11 @@ CREATE TABLE IF NOT EXISTS leases (
       await sql`CREATE TABLE IF NOT EXISTS live_states (key TEXT PRIMARY KEY, body TEXT NOT NULL, fetched_at INTEGER NOT NULL)`.execute(db);
     },
   },
+  // The audit page filters by action and by actor; stop/resume campaign reads its own entries back.
+  "0004-audit-filters": {
+    up: async (db: Db) => {
+      await sql`CREATE INDEX IF NOT EXISTS audit_log_action ON audit_log (action, id)`.execute(db);
+      await sql`CREATE INDEX IF NOT EXISTS audit_log_actor ON audit_log (actor_email, id)`.execute(db);
+    },
+  },
 };
