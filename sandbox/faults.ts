@@ -6,9 +6,11 @@ export interface Faults {
   error_rate: number;
   error_status: number;
   hang: boolean;
+  /** Only requests whose method and path ("PUT /api/v1/outbound/batches/b1") contain this are affected; "" = all. */
+  only: string;
 }
 
-export const NO_FAULTS: Faults = { latency_ms: 0, error_rate: 0, error_status: 503, hang: false };
+export const NO_FAULTS: Faults = { latency_ms: 0, error_rate: 0, error_status: 503, hang: false, only: "" };
 
 export class FaultInjector {
   faults: Faults;
@@ -37,6 +39,7 @@ export class FaultInjector {
   middleware(): MiddlewareHandler {
     return async (c, next) => {
       const f = this.faults;
+      if (f.only && !`${c.req.method} ${new URL(c.req.url).pathname}`.includes(f.only)) return next();
       if (f.hang) {
         await new Promise<void>((resolve) => {
           const release = () => {

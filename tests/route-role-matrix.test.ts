@@ -19,6 +19,7 @@ const MATRIX: Record<string, Partial<Record<HttpMethod, Access>>> = {
   "/api/auth/logout": { POST: "public" },
   "/api/auth/me": { GET: "supervisor" },
   "/api/batches": { GET: "supervisor", POST: "manager" },
+  "/api/batches/bulk": { POST: "manager" },
   "/api/batches/[batchId]": { GET: "supervisor", PATCH: "manager", DELETE: "manager" },
   "/api/batches/[batchId]/events": { GET: "supervisor" },
   "/api/batches/[batchId]/requests": { POST: "manager" },
@@ -28,6 +29,8 @@ const MATRIX: Record<string, Partial<Record<HttpMethod, Access>>> = {
   "/api/batches/[batchId]/upload": { POST: "manager" },
   "/api/campaigns": { GET: "supervisor", POST: "admin" },
   "/api/campaigns/[campaignId]": { GET: "supervisor", PATCH: "manager", DELETE: "admin" },
+  "/api/campaigns/[campaignId]/stop": { POST: "manager" },
+  "/api/campaigns/[campaignId]/resume": { POST: "manager" },
   "/api/health": { GET: "public" },
   "/api/health/live": { GET: "public" },
   // Not a person's route: the scraper's METRICS_TOKEN, checked in tests/metrics.test.ts.

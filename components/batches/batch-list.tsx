@@ -2,7 +2,13 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
+import type { ColumnDef, RowSelectionState } from "@tanstack/react-table";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { lazyView, preloadOn } from "@/components/ui/lazy-view";
+import type { BatchListItem } from "@/lib/schemas/batches";
+import type { BulkAction } from "./bulk-action-form";
 import { DataTable, DataTableToolbar, DebouncedSearchInput, SelectFilter, useDataTableUrlState } from "@/components/data-table";
 import { NOT_LOADED, QueryProblem } from "@/components/ui/query-problem";
 import { UpstreamClockProvider } from "@/components/ui/time";
@@ -18,8 +24,21 @@ const SEARCH_FIELDS = [
 ];
 
 
-/** The batch list: server-paged and sorted, filters and page in the URL. */
-export function BatchList() {
+const BulkActionForm = lazyView(() => import("./bulk-action-form").then((m) => m.BulkActionForm));
+const BULK_TITLE: Record<BulkAction, string> = { pause: "Pause these batches?", resume: "Resume these batches?", expire: "Set the expiry of these batches" };
+
+/** A checkbox per row and one for the page, for managers' bulk actions. */
+const selectColumn: ColumnDef<BatchListItem, unknown> = {
+  id: "select",
+  enableSorting: false,
+  header: ({ table }) => (
+    <input type="checkbox" aria-label="Select every batch on this page" checked={table.getIsAllPageRowsSelected()} onChange={table.getToggleAllPageRowsSelectedHandler()} />
+  ),
+  cell: ({ row }) => <input type="checkbox" aria-label={`Select ${row.original.batch_id}`} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />,
+};
+
+/** The batch list: server-paged and sorted, filters and page in the URL; managers select batches to pause, resume or expire together. */
+export function BatchList({ canWrite = false }: { canWrite?: boolean }) {
   const state = useDataTableUrlState(BATCH_LIST_TABLE);
   const searchParams = useSearchParams();
   const params = useMemo(() => batchListParams(searchParams), [searchParams]);
@@ -27,6 +46,10 @@ export function BatchList() {
   const field = state.get("field") ?? "batch_id";
   const value = state.get("value") ?? "";
   const active = !!(value || state.get("start") || state.get("end"));
+  const [selection, setSelection] = useState<RowSelectionState>({});
+  const [bulk, setBulk] = useState<BulkAction | null>(null);
+  const selected = Object.keys(selection).filter((k) => selection[k]);
+  const columns = useMemo(() => (canWrite ? [selectColumn, ...batchColumns] : batchColumns), [canWrite]);
 
   return (
     <div className="space-y-3">
@@ -34,7 +57,7 @@ export function BatchList() {
       <UpstreamClockProvider nowIso={query.data?.upstream_now} receivedAt={query.dataUpdatedAt}>
       <DataTable
         label="Batches"
-        columns={batchColumns}
+        columns={columns}
         data={query.data?.items ?? []}
         totalCount={query.data?.total_count ?? 0}
         state={state}
@@ -42,6 +65,22 @@ export function BatchList() {
         loading={query.isPending}
         refreshing={query.isFetching && !query.isPending}
         empty={query.isError ? NOT_LOADED : active ? "No batches match these filters." : "No batches yet."}
+        rowSelection={canWrite ? selection : undefined}
+        onRowSelectionChange={canWrite ? setSelection : undefined}
+        footer={() =>
+          canWrite && selected.length > 0 ? (
+            <div className="flex flex-wrap items-center gap-2 rounded-md bg-indigo-50 px-3 py-2 text-sm" role="group" aria-label="Selected batches">
+              {(["pause", "resume", "expire"] as const).map((a) => (
+                <Button key={a} size="sm" variant="secondary" onClick={() => setBulk(a)} {...preloadOn(BulkActionForm)}>
+                  {a === "pause" ? "Pause" : a === "resume" ? "Resume" : "Set expiry…"}
+                </Button>
+              ))}
+              <Button size="sm" variant="ghost" onClick={() => setSelection({})}>
+                Clear selection
+              </Button>
+            </div>
+          ) : null
+        }
         toolbar={
           <DataTableToolbar active={active} onReset={() => state.reset(["field", "value", "start", "end"])}>
             <SelectFilter
@@ -73,6 +112,18 @@ export function BatchList() {
       />
       </UpstreamClockProvider>
       <p className="text-xs text-slate-500">Dates and times in UTC.</p>
+      <Dialog open={bulk !== null} onClose={() => setBulk(null)} title={bulk ? BULK_TITLE[bulk] : ""} description="Each batch is changed on its own; the outcome of each is shown.">
+        {bulk && (
+          <BulkActionForm
+            action={bulk}
+            batchIds={selected}
+            onDone={(changed) => {
+              setBulk(null);
+              if (changed) setSelection({});
+            }}
+          />
+        )}
+      </Dialog>
     </div>
   );
 }

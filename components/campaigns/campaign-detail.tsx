@@ -13,6 +13,7 @@ import { QueryProblem } from "@/components/ui/query-problem";
 import { campaignDetailQueryOptions } from "@/lib/queries/campaigns";
 import { hasRole, type Role } from "@/lib/domain/roles";
 import type { Campaign } from "@/lib/schemas/syllable";
+import { CampaignHoldButtons } from "./campaign-hold";
 import { DeleteCampaignButton } from "./delete-campaign-button";
 import { absoluteUtc } from "@/lib/format";
 import { campaignLabels, formatDays, formatRetries, formatTime } from "./format";
@@ -108,7 +109,10 @@ export function CampaignDetail({ campaignId, role, serverError }: { campaignId: 
             </p>
           )}
         </div>
-        {isAdmin && <DeleteCampaignButton campaign={c} activeBatches={counts?.active ?? null} />}
+        <div className="flex flex-wrap gap-2">
+          {canSchedule && <CampaignHoldButtons campaignId={c.id} />}
+          {isAdmin && <DeleteCampaignButton campaign={c} activeBatches={counts?.active ?? null} />}
+        </div>
       </div>
 
       <Card title="Overview">

@@ -2,7 +2,7 @@
 // alters the batch (detail, list rows) but never its results, so a paused 100k batch is not
 // re-downloaded; an upload, an added or removed request changes the results too.
 import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import type { AddRequestResponse, BatchDelete, BatchDetailResponse, BatchPatch, RemoveRequestsResponse, UploadResponse } from "@/lib/schemas/batches";
+import type { AddRequestResponse, BatchDelete, BatchDetailResponse, BatchPatch, BulkResponse, RemoveRequestsResponse, UploadResponse } from "@/lib/schemas/batches";
 import { apiFetch } from "./api-fetch";
 import { batchKeys, uploadBatchCsv } from "./batches";
 
@@ -62,5 +62,30 @@ export function useUploadBatchCsv(batchId: string, onProgress: (fraction: number
   return useMutation({
     mutationFn: (file: File) => uploadBatchCsv<UploadResponse>(batchId, file, onProgress),
     onSuccess: (res) => applyBatchWrite(qc, batchId, res.batch, { results: true }),
+  });
+}
+
+/** Pause, resume or set the expiry of several batches: each batch's outcome comes back. */
+export function useBulkBatches() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { action: "pause" | "resume" | "expire"; batch_ids: string[]; expires_on?: string; reason?: string }) =>
+      apiFetch<BulkResponse>("/api/batches/bulk", { method: "POST", json: input }),
+    onSuccess: (res) => {
+      for (const r of res.results) if (r.ok) void qc.invalidateQueries({ queryKey: batchKeys.detail(r.batch_id) });
+      void qc.invalidateQueries({ queryKey: batchKeys.lists() });
+    },
+  });
+}
+
+/** Stop campaign (hold every running batch) or resume it (release those holds), with a reason. */
+export function useCampaignHold(campaignId: number, which: "stop" | "resume") {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (reason: string) => apiFetch<BulkResponse>(`/api/campaigns/${campaignId}/${which}`, { method: "POST", json: { reason } }),
+    onSuccess: (res) => {
+      for (const r of res.results) if (r.ok) void qc.invalidateQueries({ queryKey: batchKeys.detail(r.batch_id) });
+      void qc.invalidateQueries({ queryKey: batchKeys.lists() });
+    },
   });
 }

@@ -120,6 +120,9 @@ export const removeRequestsResponseSchema = z.object({ removed: z.array(z.string
 export const addRequestResponseSchema = z.object({ request: requestResultSchema.nullable(), batch: batchDetailResponseSchema });
 export const uploadResponseSchema = z.object({ upload: z.record(z.string(), z.unknown()).nullable(), batch: batchDetailResponseSchema });
 export const resultsPageSchema = pagedSchema(requestResultSchema);
+export const bulkResponseSchema = z.object({
+  results: z.array(z.object({ batch_id: z.string(), ok: z.boolean(), error: z.string().optional().describe("why this batch was not changed") })).describe("one per batch, in the order sent"),
+});
 
 const overviewRowSchema = z.looseObject({
   batch_id: z.string(),

@@ -68,6 +68,37 @@ export function makeBatchUpdateSchema(now: () => Date = () => new Date()) {
 export const batchUpdateSchema = makeBatchUpdateSchema();
 export type BatchPatch = z.infer<typeof batchUpdateSchema>;
 
+/** POST /api/batches/bulk: one change for many batches (the batch list's selection). */
+export const BULK_ACTIONS = ["pause", "resume", "expire"] as const;
+export const MAX_BULK_BATCHES = 200;
+const reason = z.string().trim().max(500, { error: "At most 500 characters" });
+export function makeBatchBulkSchema(now: () => Date = () => new Date()) {
+  return z
+    .object({
+      action: z.enum(BULK_ACTIONS, { error: "Choose pause, resume or expire" }),
+      batch_ids: z
+        .array(z.string().regex(BATCH_ID_PATTERN, { error: "Not a batch id" }), { error: "Select the batches" })
+        .min(1, { error: "Select at least one batch" })
+        .max(MAX_BULK_BATCHES, { error: `At most ${MAX_BULK_BATCHES} batches at once` })
+        .transform((ids) => [...new Set(ids)]),
+      expires_on: expiresOn(now),
+      reason: reason.optional(),
+    })
+    .strict()
+    .refine((v) => v.action !== "expire" || !!v.expires_on, { path: ["expires_on"], error: "Choose the new expiry" })
+    .refine((v) => v.action === "expire" || v.expires_on === undefined, { path: ["expires_on"], error: "Only the expire action takes an expiry" });
+}
+export const batchBulkSchema = makeBatchBulkSchema();
+export type BatchBulk = z.infer<typeof batchBulkSchema>;
+export type BulkResult = { batch_id: string; ok: boolean; error?: string };
+export type BulkResponse = { results: BulkResult[] };
+
+/** POST /api/campaigns/{id}/stop and /resume: why (required, recorded with each batch's entry). */
+export const campaignHoldSchema = z.object({
+  reason: reason.min(3, { error: "Give a reason (at least 3 characters)" }),
+});
+export type CampaignHold = z.infer<typeof campaignHoldSchema>;
+
 /** DELETE /api/batches/{id}. */
 export const batchDeleteSchema = z.object({
   reason: z.string().trim().min(3, { error: "Give a reason (at least 3 characters)" }).max(500, { error: "At most 500 characters" }),

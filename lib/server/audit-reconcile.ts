@@ -38,7 +38,9 @@ export async function readBack(entry: Pick<AuditEntry, "action" | "target" | "de
             : { outcome: "ok", found: "The batch is gone." };
         case "batch.pause":
         case "batch.resume":
-        case "batch.update": {
+        case "batch.update":
+        case "campaign.stop":
+        case "campaign.resume": {
           const batch = (await client.getBatch(id)) as Record<string, unknown>;
           const wanted = BATCH_FIELDS.filter((f) => f in d);
           const differs = wanted.filter((f) => !sameValue(batch[f], d[f]));

@@ -39,8 +39,16 @@ describe("faults", () => {
     await setFaults({ error_status: 500 });
     expect((await fetch(`${url}${API}/batches`, { headers })).status).toBe(500);
     const cleared = await fetch(`${url}/__sandbox/faults`, { method: "DELETE", headers }).then((r) => r.json());
-    expect(cleared).toEqual({ latency_ms: 0, error_rate: 0, error_status: 503, hang: false });
+    expect(cleared).toEqual({ latency_ms: 0, error_rate: 0, error_status: 503, hang: false, only: "" });
     expect((await fetch(`${url}${API}/batches`, { headers })).status).toBe(200);
+  });
+
+  it("with `only`, hits just the requests whose method and path contain it", async () => {
+    await setFaults({ error_rate: 1, error_status: 422, only: `GET ${API}/campaigns` });
+    expect((await fetch(`${url}${API}/campaigns`, { headers })).status).toBe(422);
+    expect((await fetch(`${url}${API}/batches`, { headers })).status).toBe(200);
+    await fetch(`${url}/__sandbox/faults`, { method: "DELETE", headers });
+    expect((await fetch(`${url}${API}/campaigns`, { headers })).status).toBe(200);
   });
 
   it("hangs until the client gives up", async () => {

@@ -6,7 +6,7 @@ import { z } from "zod";
 import * as R from "@/lib/schemas/api-responses";
 import { auditQuerySchema } from "@/lib/schemas/audit";
 import { loginSchema } from "@/lib/schemas/auth";
-import { addRequestSchema, batchDeleteSchema, batchListQuerySchema, makeBatchCreateSchema, makeBatchUpdateSchema, removeRequestsSchema, resultsQuerySchema } from "@/lib/schemas/batches";
+import { addRequestSchema, batchDeleteSchema, campaignHoldSchema, makeBatchBulkSchema, batchListQuerySchema, makeBatchCreateSchema, makeBatchUpdateSchema, removeRequestsSchema, resultsQuerySchema } from "@/lib/schemas/batches";
 import { campaignCreateSchema, campaignDeleteBodySchema, campaignListQuerySchema, campaignPatchSchema } from "@/lib/schemas/campaigns";
 import type { Role } from "@/lib/schemas/roles";
 import { tokenCreateSchema } from "@/lib/schemas/tokens";
@@ -41,6 +41,7 @@ const OPERATIONS: Operation[] = [
   },
   { method: "get", path: "/api/batches", summary: "List batches (1-based page)", role: "supervisor", query: batchListQuerySchema, responses: { 200: R.pagedSchema(R.batchListItemSchema).extend({ upstream_now: z.iso.datetime({ offset: true }).describe("now on Syllable's clock") }) } },
   { method: "post", path: "/api/batches", summary: "Create a batch (on hold unless paused: false)", role: "manager", body: makeBatchCreateSchema(), responses: { 201: R.batchDetailResponseSchema } },
+  { method: "post", path: "/api/batches/bulk", summary: "Pause, resume or set the expiry of many batches; each batch its own audited write, partial failures named", role: "manager", body: makeBatchBulkSchema(), responses: { 200: R.bulkResponseSchema } },
   { method: "get", path: "/api/batches/{batchId}", summary: "A batch with derived progress", role: "supervisor", responses: { 200: R.batchDetailResponseSchema } },
   {
     method: "get",
@@ -76,6 +77,8 @@ const OPERATIONS: Operation[] = [
     body: campaignDeleteBodySchema,
     responses: { 200: z.looseObject({ deleted: z.literal(true), id: z.number().int(), active_batches: z.number().int() }) },
   },
+  { method: "post", path: "/api/campaigns/{campaignId}/stop", summary: "Stop campaign: every running batch of the campaign on hold (reason required; one audit entry per batch)", role: "manager", body: campaignHoldSchema, responses: { 200: R.bulkResponseSchema } },
+  { method: "post", path: "/api/campaigns/{campaignId}/resume", summary: "Resume campaign: releases exactly the holds stop campaign made", role: "manager", body: campaignHoldSchema, responses: { 200: R.bulkResponseSchema } },
   { method: "get", path: "/api/live", summary: "The operations overview: active and paused batches, most in need of attention first; totals", role: "supervisor", query: liveQuerySchema, responses: { 200: R.liveOverviewSchema } },
   {
     method: "get",

@@ -39,7 +39,7 @@ export default async function BatchesPage({ searchParams }: { searchParams: Prom
         {canWrite && <CreateBatchButton campaigns={campaigns} />}
       </div>
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <BatchList />
+        <BatchList canWrite={canWrite} />
       </HydrationBoundary>
     </div>
   );

@@ -1,0 +1,42 @@
+"use client";
+
+import type { BulkResult } from "@/lib/schemas/batches";
+import { UpstreamText } from "@/components/ui/upstream-text";
+
+/** "3 changed, 1 not changed": the sentence for a toast. */
+export function bulkSummary(results: BulkResult[], verb: string): string {
+  const ok = results.filter((r) => r.ok).length;
+  const failed = results.length - ok;
+  if (results.length === 0) return `No batches to ${verb}.`;
+  return failed ? `${ok} of ${results.length} batches ${verb}d; ${failed} could not be changed.` : `${ok} ${ok === 1 ? "batch" : "batches"} ${verb}d.`;
+}
+
+/** Each batch's outcome of a bulk action: nothing silently skipped. */
+export function BulkResults({ results, verb }: { results: BulkResult[]; verb: string }) {
+  const failed = results.filter((r) => !r.ok).length;
+  return (
+    <div className="space-y-2" data-testid="bulk-results">
+      <p role="status" className={failed ? "text-sm font-medium text-amber-800" : "text-sm font-medium text-emerald-800"}>
+        {bulkSummary(results, verb)}
+      </p>
+      {results.length > 0 && (
+        <ul className="max-h-60 space-y-1 overflow-auto text-sm">
+          {results.map((r) => (
+            <li key={r.batch_id} className="flex gap-2">
+              <span aria-hidden="true" className={r.ok ? "text-emerald-700" : "text-red-700"}>
+                {r.ok ? "✓" : "✗"}
+              </span>
+              <span className="min-w-0">
+                <span className="font-mono text-xs">
+                  <UpstreamText value={r.batch_id} compact />
+                </span>
+                <span className="sr-only">{r.ok ? ": done" : ": not changed"}</span>
+                {r.error && <span className="block text-xs text-red-700">{r.error}</span>}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
