@@ -31,6 +31,7 @@ test.describe("console pages", () => {
     ["campaign list", "/campaigns", /Campaigns/],
     ["campaign detail", `/campaigns/${SEED.campaigns.payments}`, /Late payment reminders/],
     ["audit", "/audit", /Audit/],
+    ["users", "/users", /Users/],
   ];
   for (const [what, path, heading] of pages) {
     test(`the ${what}`, async ({ page }) => {
@@ -49,6 +50,8 @@ test.describe("console pages", () => {
     [`/batches/${SEED.batches.paused}`, "Add request"],
     [`/batches/${SEED.batches.paused}`, "Delete"],
     ["/campaigns", "New campaign"],
+    ["/batches/seed-payments-0401", "Create follow-up batch"],
+    ["/users", "Add user"],
   ];
   for (const [path, button] of dialogs) {
     test(`the "${button}" dialog on ${path}`, async ({ page }) => {

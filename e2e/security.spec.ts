@@ -44,6 +44,7 @@ const PAGES: Record<string, { path: string; role: Role; data: RegExp }> = {
   "batches/[batchId]": { path: `/batches/${SEED.batches.payments}`, role: "supervisor", data: /"status_counts"/ },
   "campaigns": { path: "/campaigns", role: "supervisor", data: /"campaign_name"/ },
   "campaigns/[campaignId]": { path: `/campaigns/${SEED.campaigns.payments}`, role: "supervisor", data: /"campaign_name"/ },
+  "users": { path: "/users", role: "admin", data: /"last_sign_in_at"/ },
 };
 
 function consolePages(dir = path.resolve("app/(console)"), prefix = ""): string[] {

@@ -22,6 +22,7 @@ const MATRIX: Record<string, Partial<Record<HttpMethod, Access>>> = {
   "/api/batches/bulk": { POST: "manager" },
   "/api/batches/[batchId]": { GET: "supervisor", PATCH: "manager", DELETE: "manager" },
   "/api/batches/[batchId]/events": { GET: "supervisor" },
+  "/api/batches/[batchId]/follow-up": { POST: "manager" },
   "/api/batches/[batchId]/requests": { POST: "manager" },
   "/api/batches/[batchId]/requests/remove": { POST: "manager" },
   "/api/batches/[batchId]/results": { GET: "supervisor" },
@@ -41,11 +42,13 @@ const MATRIX: Record<string, Partial<Record<HttpMethod, Access>>> = {
   "/api/docs": { GET: "public" },
   "/api/docs/assets/[file]": { GET: "public" },
   "/api/tokens": { GET: "admin", POST: "admin" },
+  "/api/users": { GET: "admin", POST: "admin" },
+  "/api/users/[userId]": { PATCH: "admin", DELETE: "admin" },
   "/api/tokens/[tokenId]": { DELETE: "admin" },
 };
 
 // Ids that exist nowhere: a permitted call gets 404/422, never a change.
-const PARAMS = { batchId: "matrix-no-such-batch", campaignId: "999999", tokenId: "no-such-token", alertId: "999999" };
+const PARAMS = { batchId: "matrix-no-such-batch", campaignId: "999999", tokenId: "no-such-token", alertId: "999999", userId: "999999" };
 
 let h: Harness;
 let routes: ApiRoute[];

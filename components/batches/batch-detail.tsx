@@ -109,6 +109,13 @@ export function BatchDetail({
               </span>
             )}
           </Item>
+          {batch.follow_up_of && (
+            <Item label="Follow-up of">
+              <Link href={`/batches/${encodeURIComponent(batch.follow_up_of)}`} className="text-indigo-700 hover:underline">
+                <UpstreamText value={batch.follow_up_of} compact />
+              </Link>
+            </Item>
+          )}
           <Item label="Uploaded file">
             <UpstreamText value={batch.upload_filename} />
           </Item>
@@ -137,7 +144,14 @@ export function BatchDetail({
         <h2 id="results-heading" className="text-lg font-semibold">
           Results
         </h2>
-        <ResultsTable batchId={batch.batch_id} state={table} canWrite={canWrite} knownStatuses={Object.keys(batch.status_counts ?? {})} />
+        <ResultsTable
+          batchId={batch.batch_id}
+          campaignId={batch.campaign_id}
+          state={table}
+          canWrite={canWrite}
+          knownStatuses={Object.keys(batch.status_counts ?? {})}
+          knownOutcomes={[...new Set(Object.values(batch.detailed_status_counts ?? {}).flatMap((d) => Object.keys(d?.counts ?? {})))]}
+        />
       </section>
     </div>
     </UpstreamClockProvider>

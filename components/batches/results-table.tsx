@@ -5,7 +5,10 @@ import type { RowSelectionState } from "@tanstack/react-table";
 import { useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
 import { toast } from "@/components/ui/toast";
-import { DataTable, DataTableToolbar, DebouncedSearchInput, SelectFilter, type DataTableUrlState } from "@/components/data-table";
+import { DataTable, DataTableToolbar, DebouncedSearchInput, MultiSelectFilter, SelectFilter, type DataTableUrlState } from "@/components/data-table";
+import { Dialog } from "@/components/ui/dialog";
+import { lazyView, preloadOn } from "@/components/ui/lazy-view";
+import { channelStatuses } from "@/lib/domain/results";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { NOT_LOADED, QueryProblem } from "@/components/ui/query-problem";
@@ -17,14 +20,34 @@ import { RESULTS_TABLE } from "@/lib/queries/table-url";
 import type { RequestResult } from "@/lib/schemas/syllable";
 import { INSIGHTS_STATUSES, REQUEST_STATUSES } from "@/lib/domain/syllable-values";
 import { removable, resultColumns } from "./results-columns";
+import { outcomeLabel } from "./status-colors";
+
+const FollowUpForm = lazyView(() => import("./follow-up-form").then((m) => m.FollowUpForm));
 
 /** The results of a batch, paged/sorted/filtered on the server; managers can select PENDING rows to remove. */
-export function ResultsTable({ batchId, state, canWrite, knownStatuses }: { batchId: string; state: DataTableUrlState; canWrite: boolean; knownStatuses: string[] }) {
+export function ResultsTable({
+  batchId,
+  campaignId,
+  state,
+  canWrite,
+  knownStatuses,
+  knownOutcomes = [],
+}: {
+  batchId: string;
+  campaignId: number;
+  state: DataTableUrlState;
+  canWrite: boolean;
+  knownStatuses: string[];
+  /** Channel outcomes the batch's counts hold (NO-ANSWER, MACHINE…), for the outcome filter. */
+  knownOutcomes?: string[];
+}) {
   const searchParams = useSearchParams();
   const params = useMemo(() => resultsParams(searchParams), [searchParams]);
   const query = useQuery(batchResultsQueryOptions(batchId, params));
   const [selection, setSelection] = useState<RowSelectionState>({});
   const [confirm, setConfirm] = useState(false);
+  const [followUp, setFollowUp] = useState(false);
+  const channel = [...channelStatuses(state.get("channel") ?? undefined)];
   const selectedIds = Object.keys(selection).filter((k) => selection[k]);
 
   const remove = useRemoveRequests(batchId);
@@ -46,7 +69,14 @@ export function ResultsTable({ batchId, state, canWrite, knownStatuses }: { batc
 
   const columns = useMemo(() => resultColumns({ canWrite }), [canWrite]);
 
-  const filtersActive = !!(state.get("status") || state.get("insights") || state.get("q"));
+  const filtersActive = !!(state.get("status") || state.get("insights") || state.get("q") || channel.length);
+  const outcomeOptions = [...new Set([...knownOutcomes, ...channel])].sort().map((o) => ({ value: o, label: outcomeLabel(o) }));
+  const followUpFilter = {
+    ...(state.get("status") ? { status: state.get("status")! } : {}),
+    ...(channel.length ? { channel_status: channel } : {}),
+    ...(state.get("insights") ? { insights_status: state.get("insights")! } : {}),
+    ...(state.get("q") ? { q: state.get("q")! } : {}),
+  };
   const statusOptions = [...new Set([...REQUEST_STATUSES, ...knownStatuses])];
   return (
     <div className="space-y-3">
@@ -72,11 +102,18 @@ export function ResultsTable({ batchId, state, canWrite, knownStatuses }: { batc
         empty={query.isError ? NOT_LOADED : filtersActive ? "No results match these filters." : "No requests in this batch yet."}
         renderSubRow={(row) => <ResultDetails r={row.original} />}
         toolbar={
-          <DataTableToolbar active={filtersActive} onReset={() => state.reset(["status", "insights", "q"])}>
+          <DataTableToolbar active={filtersActive} onReset={() => state.reset(["status", "channel", "insights", "q"])}>
             <DebouncedSearchInput label="Search target, reference, variables" value={state.get("q") ?? ""} onChange={(v) => state.set({ q: v || null })} />
             <SelectFilter label="Request status" value={state.get("status") ?? ""} options={statusOptions} onChange={(v) => state.set({ status: v || null })} />
+            <MultiSelectFilter label="Channel outcome" values={channel} options={outcomeOptions} onChange={(v) => state.set({ channel: v.length ? v.join(",") : null })} />
             <SelectFilter label="Insights status" value={state.get("insights") ?? ""} options={INSIGHTS_STATUSES} onChange={(v) => state.set({ insights: v || null })} />
-            <a href={resultsCsvUrl(batchId, params)} download className="ml-auto rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50">
+            <span className="ml-auto" />
+            {canWrite && (
+              <Button variant="secondary" size="sm" onClick={() => setFollowUp(true)} {...preloadOn(FollowUpForm)}>
+                Create follow-up batch
+              </Button>
+            )}
+            <a href={resultsCsvUrl(batchId, params)} download className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50">
               Export CSV
             </a>
           </DataTableToolbar>
@@ -95,6 +132,9 @@ export function ResultsTable({ batchId, state, canWrite, knownStatuses }: { batc
           ) : null
         }
       />
+      <Dialog open={followUp} onClose={() => setFollowUp(false)} title="Create a follow-up batch" description="A new batch, on hold, with the contacts of these results that are worth another try.">
+        {followUp && <FollowUpForm sourceId={batchId} campaignId={campaignId} filter={followUpFilter} onDone={() => setFollowUp(false)} />}
+      </Dialog>
       <ConfirmDialog
         open={confirm}
         onClose={() => setConfirm(false)}

@@ -96,3 +96,53 @@ export function SelectFilter({
     </label>
   );
 }
+
+/**
+ * A filter that takes several values (e.g. channel outcomes NO-ANSWER and BUSY): a disclosure
+ * of checkboxes, keyboard-operable as native controls are; the summary says what is chosen.
+ */
+export function MultiSelectFilter({
+  label,
+  values,
+  onChange,
+  options,
+  anyLabel = "Any",
+}: {
+  label: string;
+  values: string[];
+  onChange: (values: string[]) => void;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  anyLabel?: string;
+}) {
+  const id = useId();
+  const chosen = new Set(values);
+  const summary = values.length === 0 ? anyLabel : values.length <= 2 ? values.map((v) => options.find((o) => o.value === v)?.label ?? v).join(", ") : `${values.length} chosen`;
+  return (
+    <div className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+      <span id={`${id}-label`}>{label}</span>
+      <details className="relative">
+        <summary aria-labelledby={`${id}-label ${id}-value`} className="cursor-pointer list-none rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm font-normal text-slate-900">
+          <span id={`${id}-value`}>{summary}</span> <span aria-hidden="true">▾</span>
+        </summary>
+        <fieldset className="absolute z-10 mt-1 max-h-64 min-w-48 overflow-auto rounded-md border border-slate-200 bg-white p-2 shadow-lg">
+          <legend className="sr-only">{label}</legend>
+          {options.map((o) => (
+            <label key={o.value} className="flex items-center gap-2 py-0.5 text-sm font-normal text-slate-800">
+              <input
+                type="checkbox"
+                checked={chosen.has(o.value)}
+                onChange={(e) => onChange(e.target.checked ? [...values, o.value] : values.filter((v) => v !== o.value))}
+              />
+              {o.label}
+            </label>
+          ))}
+          {values.length > 0 && (
+            <button type="button" className="mt-1 text-xs text-indigo-700 underline" onClick={() => onChange([])}>
+              Clear
+            </button>
+          )}
+        </fieldset>
+      </details>
+    </div>
+  );
+}

@@ -27,6 +27,19 @@ describe("filterResults", () => {
     expect(filterResults(rows, { q: "austin" }).map((x) => x.reference_id)).toEqual(["2"]);
     expect(filterResults(rows, { q: "5550010" }).map((x) => x.reference_id)).toEqual(["10"]);
   });
+
+  it("filters channel outcomes by any of a list (comma-separated or an array), with the status", () => {
+    const calls = [
+      r("a", { request_status: "FAILED", channel_manager_status: "NO-ANSWER" }),
+      r("b", { request_status: "FAILED", channel_manager_status: "busy" }),
+      r("c", { request_status: "FAILED", channel_manager_status: "SIP_NOT_FOUND" }),
+      r("d", { request_status: "CONNECTED", channel_manager_status: "NO-ANSWER" }),
+      r("e", { request_status: "FAILED", channel_manager_status: null }),
+    ];
+    expect(filterResults(calls, { status: "FAILED", channel_status: "NO-ANSWER, BUSY" }).map((x) => x.reference_id)).toEqual(["a", "b"]);
+    expect(filterResults(calls, { channel_status: ["no-answer"] }).map((x) => x.reference_id)).toEqual(["a", "d"]);
+    expect(filterResults(calls, { channel_status: " , " })).toHaveLength(5);
+  });
 });
 
 describe("selectResults sorting", () => {

@@ -3,22 +3,33 @@
 import type { Paged, ResultSortField, ResultsQuery } from "@/lib/schemas/batches";
 import type { RequestResult } from "@/lib/schemas/syllable";
 
-export type ResultFilter = Pick<ResultsQuery, "status" | "insights_status" | "reference_id" | "q">;
+export type ResultFilter = Pick<ResultsQuery, "status" | "insights_status" | "reference_id" | "q"> & {
+  /** Channel outcomes (NO-ANSWER, BUSY, MACHINE…): any of them; a comma-separated list or an array. */
+  channel_status?: string | readonly string[];
+};
+
+/** "NO-ANSWER, busy" or ["NO-ANSWER", "busy"] → the upper-cased set; empty when none. */
+export function channelStatuses(v: string | readonly string[] | undefined): Set<string> {
+  const list = typeof v === "string" ? v.split(",") : (v ?? []);
+  return new Set(list.map((s) => s.trim().toUpperCase()).filter(Boolean));
+}
 
 function searchText(r: RequestResult): string {
   const vars = r.request_variables ? Object.values(r.request_variables).map((v) => (typeof v === "string" ? v : JSON.stringify(v))).join(" ") : "";
   return `${r.reference_id} ${r.target} ${vars}`.toLowerCase();
 }
 
-/** Rows matching every given filter (status/insights_status exact, case-insensitive; reference_id exact; q substring of target/reference/variables). */
+/** Rows matching every given filter (status/insights_status exact, case-insensitive; channel_status any of the list; reference_id exact; q substring of target/reference/variables). */
 export function filterResults(rows: readonly RequestResult[], f: ResultFilter): RequestResult[] {
   const status = f.status?.toUpperCase();
   const insights = f.insights_status?.toUpperCase();
   const q = f.q?.toLowerCase();
-  if (!status && !insights && !f.reference_id && !q) return rows.slice();
+  const channel = channelStatuses(f.channel_status);
+  if (!status && !insights && !f.reference_id && !q && channel.size === 0) return rows.slice();
   return rows.filter(
     (r) =>
       (!status || (r.request_status ?? "").toUpperCase() === status) &&
+      (channel.size === 0 || channel.has((r.channel_manager_status ?? "").toUpperCase())) &&
       (!insights || (r.insights_status ?? "").toUpperCase() === insights) &&
       (!f.reference_id || r.reference_id === f.reference_id) &&
       (!q || searchText(r).includes(q)),

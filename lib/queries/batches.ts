@@ -33,6 +33,7 @@ export function resultsParams(sp: SearchLike): Record<string, string> {
   }
   for (const [urlKey, apiKey] of [
     ["status", "status"],
+    ["channel", "channel_status"],
     ["insights", "insights_status"],
     ["q", "q"],
   ] as const) {

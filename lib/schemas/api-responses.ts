@@ -69,6 +69,7 @@ export const batchDetailResponseSchema = batchDetailsSchema.extend({
   progress: progressSchema,
   history: z.array(snapshotPointSchema),
   console_change: consoleChangeSchema.nullable(),
+  follow_up_of: z.string().nullable().optional().describe("the batch this one was made from as a follow-up through the console"),
   upstream_now: iso.describe("now on Syllable's clock when this was read: relate Syllable's times to it"),
   live: z
     .object({ fetched_at: iso, stale_since: iso.nullable(), reason: z.string().nullable(), version: z.number().int() })
@@ -120,6 +121,15 @@ export const removeRequestsResponseSchema = z.object({ removed: z.array(z.string
 export const addRequestResponseSchema = z.object({ request: requestResultSchema.nullable(), batch: batchDetailResponseSchema });
 export const uploadResponseSchema = z.object({ upload: z.record(z.string(), z.unknown()).nullable(), batch: batchDetailResponseSchema });
 export const resultsPageSchema = pagedSchema(requestResultSchema);
+export const followUpResponseSchema = z.object({
+  batch: batchDetailResponseSchema.nullable().describe("the new batch as read back; null for a dry run"),
+  matched: z.number().int().describe("source results matching the filter"),
+  added: z.number().int().describe("contacts in the follow-up (or that would be)"),
+  excluded: z.record(z.string(), z.number().int()).describe("matching contacts left out, by reason: duplicate, invalid, completed_elsewhere, duplicate_target"),
+});
+const userInfoSchema = z.object({ id: z.number().int(), email: z.string(), role: z.enum(["supervisor", "manager", "admin"]), created_at: iso, last_sign_in_at: iso.nullable() });
+export const userListSchema = z.object({ items: z.array(userInfoSchema) });
+export const userChangeSchema = z.object({ user: userInfoSchema, password: z.string().optional().describe("only when the console generated it: shown this once") });
 export const bulkResponseSchema = z.object({
   results: z.array(z.object({ batch_id: z.string(), ok: z.boolean(), error: z.string().optional().describe("why this batch was not changed") })).describe("one per batch, in the order sent"),
 });

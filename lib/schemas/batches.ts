@@ -68,6 +68,36 @@ export function makeBatchUpdateSchema(now: () => Date = () => new Date()) {
 export const batchUpdateSchema = makeBatchUpdateSchema();
 export type BatchPatch = z.infer<typeof batchUpdateSchema>;
 
+/** POST /api/batches/{id}/follow-up: a new batch (on hold) from the source's results filter. */
+export function makeFollowUpSchema(now: () => Date = () => new Date()) {
+  return z
+    .object({
+      batch_id: z
+        .string()
+        .trim()
+        .min(1, { error: "Enter a batch id" })
+        .regex(BATCH_ID_PATTERN, { error: "Letters, digits, dot, dash and underscore only (max 100), starting with a letter or digit" }),
+      campaign_id: z.number({ error: "Choose a campaign" }).int().positive({ error: "Choose a campaign" }).optional(),
+      expires_on: expiresOn(now),
+      status: z.string().trim().max(50).optional(),
+      channel_status: z.array(z.string().trim().min(1).max(50), { error: "A list of channel outcomes" }).max(50).optional(),
+      insights_status: z.string().trim().max(50).optional(),
+      q: z.string().trim().max(200).optional(),
+    })
+    .strict();
+}
+export const followUpSchema = makeFollowUpSchema();
+export type FollowUpInput = z.infer<typeof followUpSchema>;
+export type FollowUpResponse = {
+  /** The new batch as read back (null for a dry run). */
+  batch: BatchDetailResponse | null;
+  /** Source rows matching the filter. */
+  matched: number;
+  /** Contacts in the follow-up (or that would be, for a dry run). */
+  added: number;
+  excluded: Record<string, number>;
+};
+
 /** POST /api/batches/bulk: one change for many batches (the batch list's selection). */
 export const BULK_ACTIONS = ["pause", "resume", "expire"] as const;
 export const MAX_BULK_BATCHES = 200;
@@ -170,6 +200,8 @@ export type ResultSortField = (typeof RESULT_SORT_FIELDS)[number];
 export const resultsQuerySchema = z.object({
   ...pagingParams({ defaultLimit: 50, maxLimit: 500 }),
   status: z.string().trim().max(50).optional(),
+  /** Channel outcomes, comma-separated: rows with any of them (e.g. NO-ANSWER,BUSY). */
+  channel_status: z.string().trim().max(500).optional(),
   insights_status: z.string().trim().max(50).optional(),
   reference_id: z.string().trim().max(200).optional(),
   q: z.string().trim().max(200).optional(),
@@ -254,6 +286,8 @@ export type BatchDetailResponse = BatchDetails & {
   progress: BatchProgress;
   history: SnapshotPoint[];
   console_change: ConsoleChange | null;
+  /** The batch this one was made from as a follow-up through the console (null otherwise). */
+  follow_up_of?: string | null;
   /** Now on Syllable's clock when this was read: relate Syllable's times to it, not to the browser's clock. */
   upstream_now: string;
   /** How fresh this is, from the live engine (absent on a direct read). */

@@ -80,3 +80,10 @@ export async function latestConsoleChange(target: string): Promise<ConsoleChange
   const latest = await getStore().audit.latestFor(target);
   return latest ? { actor_email: latest.actorEmail, action: latest.action, at: latest.at } : null;
 }
+
+/** The batch `batchId` was made from as a follow-up through the console, from its creation's audit entry (null: none). */
+export async function followUpSourceOf(batchId: string): Promise<string | null> {
+  const [created] = await getStore().audit.list({ action: "batch.create", target: `batch:${batchId}`, limit: 1 });
+  const source = created?.outcome === "ok" ? created.detail.follow_up_of : undefined;
+  return typeof source === "string" ? source : null;
+}

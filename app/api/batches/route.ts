@@ -1,7 +1,7 @@
 import { batchListQuerySchema, makeBatchCreateSchema } from "@/lib/schemas/batches";
 import { audited } from "@/lib/server/audit";
 import { json, withRole } from "@/lib/server/auth/with-role";
-import { refreshBatch } from "@/lib/server/batches/service";
+import { idInUseAsField, refreshBatch } from "@/lib/server/batches/service";
 import { listBatchesFor } from "@/lib/server/dal/batches";
 import { parseSearchParams } from "@/lib/server/errors";
 import { parseJsonBody } from "@/lib/server/http/body";
@@ -16,6 +16,8 @@ export const GET = withRole("supervisor", async ({ req, user }) => {
 /** Creates a batch (on hold unless paused: false), then reads it back. */
 export const POST = withRole("manager", async ({ req, user }) => {
   const input = await parseJsonBody(req, makeBatchCreateSchema(upstreamNow));
-  await audited(user, "batch.create", `batch:${input.batch_id}`, { ...input }, () => getSyllable().createBatch(input));
+  await audited(user, "batch.create", `batch:${input.batch_id}`, { ...input }, () => getSyllable().createBatch(input)).catch((err: unknown) => {
+    throw idInUseAsField(err, input.batch_id); // the form shows it at the id, not only as a toast
+  });
   return json(await refreshBatch(input.batch_id, { results: true }), { status: 201 });
 });

@@ -1,7 +1,7 @@
 import "server-only";
 // Batch reads as the browser gets them: the list with row progress, a batch with its derived
 // progress, and results pages. Caching is in ./batch-caches, snapshots in ./progress-snapshots.
-import { latestConsoleChange } from "@/lib/server/audit";
+import { followUpSourceOf, latestConsoleChange } from "@/lib/server/audit";
 import type {
   BatchDetailResponse,
   BatchListItem,
@@ -20,6 +20,7 @@ import { campaignIndex, pacingOf } from "./campaign-index";
 import { recordSnapshot, snapshotHistory } from "./progress-snapshots";
 import { channelOutcomes } from "@/lib/domain/overview";
 import { getConfig } from "@/lib/server/env";
+import { ApiError, isApiError } from "@/lib/server/errors";
 import { mapBounded, withDeadline } from "./ttl-cache";
 
 import { getLiveEngine } from "@/lib/server/live";
@@ -119,13 +120,14 @@ export async function readBatchDetail(batchId: string): Promise<BatchDetailRespo
     console.error("Could not record a progress snapshot:", err);
   }
   const history = await snapshotHistory(batchId);
-  const console_change = await latestConsoleChange(`batch:${batchId}`);
+  const [console_change, follow_up_of] = await Promise.all([latestConsoleChange(`batch:${batchId}`), followUpSourceOf(batchId)]);
   return {
     ...details,
     campaign,
     progress: deriveProgress({ batch: details, campaign, now, snapshots: history }),
     history,
     console_change,
+    follow_up_of,
     upstream_now: now.toISOString(),
   };
 }
@@ -173,7 +175,7 @@ function setIdOf(rows: object): number {
 /** Filtered + sorted rows for a query, reusing the sorted view while paging through it. */
 export async function selectBatchResults(batchId: string, q: Omit<ResultsQuery, "page" | "limit">): Promise<RequestResult[]> {
   const all = await loadAllResults(batchId);
-  const key = JSON.stringify([batchId, setIdOf(all), q.status ?? "", q.insights_status ?? "", q.reference_id ?? "", q.q ?? "", q.sort ?? "", q.dir ?? ""]);
+  const key = JSON.stringify([batchId, setIdOf(all), q.status ?? "", q.channel_status ?? "", q.insights_status ?? "", q.reference_id ?? "", q.q ?? "", q.sort ?? "", q.dir ?? ""]);
   return caches().selections.get(key, async () => selectResults(all, q));
 }
 
@@ -181,4 +183,10 @@ export async function selectBatchResults(batchId: string, q: Omit<ResultsQuery, 
 export async function pageBatchResults(batchId: string, q: ResultsQuery): Promise<Paged<RequestResult>> {
   const rows = await selectBatchResults(batchId, q);
   return pageOf(rows, q.page, q.limit);
+}
+
+/** Syllable's 409 for a batch id in use, as the field error a form can show at the id. */
+export function idInUseAsField(err: unknown, batchId: string): unknown {
+  if (isApiError(err) && err.code === "conflict") return new ApiError("conflict", `A batch with the id ${batchId} exists already.`, { batch_id: "This id is in use: choose another" });
+  return err;
 }

@@ -6,10 +6,11 @@ import { z } from "zod";
 import * as R from "@/lib/schemas/api-responses";
 import { auditQuerySchema } from "@/lib/schemas/audit";
 import { loginSchema } from "@/lib/schemas/auth";
-import { addRequestSchema, batchDeleteSchema, campaignHoldSchema, makeBatchBulkSchema, batchListQuerySchema, makeBatchCreateSchema, makeBatchUpdateSchema, removeRequestsSchema, resultsQuerySchema } from "@/lib/schemas/batches";
+import { addRequestSchema, batchDeleteSchema, campaignHoldSchema, makeBatchBulkSchema, makeFollowUpSchema, batchListQuerySchema, makeBatchCreateSchema, makeBatchUpdateSchema, removeRequestsSchema, resultsQuerySchema } from "@/lib/schemas/batches";
 import { campaignCreateSchema, campaignDeleteBodySchema, campaignListQuerySchema, campaignPatchSchema } from "@/lib/schemas/campaigns";
 import type { Role } from "@/lib/schemas/roles";
 import { tokenCreateSchema } from "@/lib/schemas/tokens";
+import { userCreateSchema, userRemoveSchema, userUpdateSchema } from "@/lib/schemas/users";
 import { alertListQuerySchema, liveQuerySchema } from "@/lib/schemas/live";
 
 type Json = Record<string, unknown>;
@@ -56,6 +57,15 @@ const OPERATIONS: Operation[] = [
   { method: "get", path: "/api/batches/{batchId}/results", summary: "One page of results, filtered and sorted on the server", role: "supervisor", query: resultsQuerySchema, responses: { 200: R.resultsPageSchema } },
   { method: "get", path: "/api/batches/{batchId}/results.csv", summary: "The filtered results as CSV", role: "supervisor", query: resultsQuerySchema.omit({ page: true, limit: true }), responses: { 200: "csv" } },
   { method: "post", path: "/api/batches/{batchId}/requests", summary: "Add one request", role: "manager", body: addRequestSchema, responses: { 201: R.addRequestResponseSchema } },
+  {
+    method: "post",
+    path: "/api/batches/{batchId}/follow-up",
+    summary: "A follow-up batch, on hold, from the source's results filter (status, channel outcomes, insights, text): the matching contacts less DUPLICATE, INVALID, those COMPLETED elsewhere in the source and repeated targets, with their variables. ?dry_run=true counts only",
+    role: "manager",
+    query: z.object({ dry_run: z.enum(["true", "false"]).optional().describe("true: count only, create nothing") }),
+    body: makeFollowUpSchema(),
+    responses: { 200: R.followUpResponseSchema, 201: R.followUpResponseSchema },
+  },
   { method: "post", path: "/api/batches/{batchId}/requests/remove", summary: "Remove requests not dialed yet", role: "manager", body: removeRequestsSchema, responses: { 200: R.removeRequestsResponseSchema } },
   { method: "get", path: "/api/campaigns", summary: "List campaigns with batch counts", role: "supervisor", query: campaignListQuerySchema, responses: { 200: R.campaignListResponseSchema } },
   { method: "post", path: "/api/campaigns", summary: "Create a campaign", role: "admin", body: campaignCreateSchema, responses: { 201: z.object({ campaign: R.campaignDetailResponseSchema.shape.campaign }) } },
@@ -91,6 +101,10 @@ const OPERATIONS: Operation[] = [
   { method: "get", path: "/api/alerts", summary: "Alerts, newest first (open by default)", role: "supervisor", query: alertListQuerySchema, responses: { 200: R.alertListSchema } },
   { method: "post", path: "/api/alerts/{alertId}/ack", summary: "Acknowledge an alert (audited)", role: "manager", responses: { 200: R.alertSchema } },
   { method: "get", path: "/api/audit", summary: "Audit entries, newest first", role: "admin", query: auditQuerySchema, responses: { 200: R.auditPageSchema } },
+  { method: "get", path: "/api/users", summary: "The console's users, with role and last sign-in", role: "admin", responses: { 200: R.userListSchema } },
+  { method: "post", path: "/api/users", summary: "Add a user (without a password, one is generated and answered once)", role: "admin", body: userCreateSchema, responses: { 201: R.userChangeSchema } },
+  { method: "patch", path: "/api/users/{userId}", summary: "Change a user's role or password (reset_password: a generated one, answered once); ends their sessions; never demotes the last admin", role: "admin", body: userUpdateSchema, responses: { 200: R.userChangeSchema } },
+  { method: "delete", path: "/api/users/{userId}", summary: "Remove a user with their sessions and tokens (reason required); never the last admin", role: "admin", body: userRemoveSchema, responses: { 200: z.object({ removed: z.literal(true), id: z.number().int() }) } },
   { method: "get", path: "/api/tokens", summary: "API tokens (never the token itself)", role: "admin", responses: { 200: R.tokenListSchema } },
   { method: "post", path: "/api/tokens", summary: "Issue an API token for a user (shown once)", role: "admin", body: tokenCreateSchema, responses: { 201: R.tokenCreatedSchema } },
   { method: "delete", path: "/api/tokens/{tokenId}", summary: "Revoke an API token", role: "admin", responses: { 200: z.object({ revoked: z.literal(true), id: z.string() }) } },

@@ -18,6 +18,7 @@ export function auditWhere(filter: AuditFilter, placeholder: (n: number) => stri
   // "batch." matches every batch action; "batch:" every batch.
   if (filter.action) exactOrPrefix("action", filter.action, ".");
   if (filter.target) exactOrPrefix("target", filter.target, ":");
+  if (filter.outcome) clauses.push(`outcome = ${p(filter.outcome)}`);
   if (filter.from) clauses.push(`at >= ${p(filter.from)}`);
   if (filter.to) clauses.push(`at < ${p(filter.to)}`);
   if (filter.beforeId !== undefined) clauses.push(`id < ${p(filter.beforeId)}`);

@@ -208,6 +208,8 @@ describe.each(BACKENDS)("the $name store", ({ open }) => {
       expect(await ids({ limit: 2, offset: 1 })).toEqual([e3.id, e2.id]);
       expect(await ids({ beforeId: e3.id })).toEqual([e2.id, e1.id]);
       expect(await store.audit.count({ from: "2030-01-01T00:00:00.000Z", actor: "fa@x.io", action: "batch." })).toBe(2);
+      await store.audit.complete((await store.audit.add({ at: "2030-02-05T00:00:00.000Z", actorEmail: "fa@x.io", actorRole: "manager", action: "batch.pause", target: "batch:fp", outcome: "pending", detail: {} })).id, "failed", {});
+      expect(await ids({ action: "batch.pause", outcome: "ok" })).toEqual([e4.id, e1.id]);
     });
 
     it("one open alert per batch and kind; resolved, then open again; the first acknowledgement wins", async () => {

@@ -122,7 +122,7 @@ export interface SnapshotRepo {
  * Which audit entries: `actor` an email; `action` exact, or a prefix ending in "." ("batch.");
  * `target` exact, or a prefix ending in ":" ("batch:"); `from` inclusive and `to` exclusive (ISO).
  */
-export type AuditFilter = { actor?: string; action?: string; target?: string; from?: string; to?: string; beforeId?: number };
+export type AuditFilter = { actor?: string; action?: string; target?: string; outcome?: AuditOutcome; from?: string; to?: string; beforeId?: number };
 
 export interface AuditRepo {
   add(entry: Omit<AuditEntry, "id">): Promise<AuditEntry>;

@@ -1,0 +1,84 @@
+import "server-only";
+// User management for admins (the browser's counterpart of the users CLI). Every change is
+// audited and ends the user's sessions; the last admin can be neither demoted nor removed.
+import crypto from "node:crypto";
+import type { Role } from "@/lib/schemas/roles";
+import type { UserChangeResponse, UserCreate, UserInfo, UserUpdate } from "@/lib/schemas/users";
+import { audited } from "@/lib/server/audit";
+import type { SessionUser } from "@/lib/server/auth/current-user";
+import { hashPassword } from "@/lib/server/auth/password";
+import { ApiError } from "@/lib/server/errors";
+import { getStore, type User } from "@/lib/server/store";
+
+/** 20 random characters (about 119 bits), shown once to the admin. */
+function generatedPassword(): string {
+  return crypto.randomBytes(15).toString("base64url");
+}
+
+async function lastSignIn(email: string): Promise<string | null> {
+  const [entry] = await getStore().audit.list({ action: "auth.login", actor: email, outcome: "ok", limit: 1 });
+  return entry?.at ?? null;
+}
+
+async function info(u: User): Promise<UserInfo> {
+  return { id: u.id, email: u.email, role: u.role, created_at: u.createdAt, last_sign_in_at: await lastSignIn(u.email) };
+}
+
+async function mustFind(id: number): Promise<User> {
+  const user = await getStore().users.findById(id);
+  if (!user) throw new ApiError("not_found", "There is no such user (removed meanwhile?).");
+  return user;
+}
+
+/** Refuses a change that would leave the console without an admin. */
+async function keepAnAdmin(user: User, newRole: Role | null): Promise<void> {
+  if (user.role !== "admin" || newRole === "admin") return;
+  const admins = (await getStore().users.list()).filter((u) => u.role === "admin");
+  if (admins.length <= 1) {
+    throw new ApiError("conflict", `${user.email} is the last admin: make someone else an admin first.`, newRole ? { role: "The last admin keeps the admin role" } : undefined);
+  }
+}
+
+export async function listUsers(): Promise<UserInfo[]> {
+  return Promise.all((await getStore().users.list()).map(info));
+}
+
+export async function createUser(admin: SessionUser, input: UserCreate): Promise<UserChangeResponse> {
+  const store = getStore();
+  if (await store.users.findByEmail(input.email)) throw new ApiError("conflict", `${input.email} has an account already.`, { email: "This email has an account already" });
+  const password = input.password ?? generatedPassword();
+  const passwordHash = await hashPassword(password);
+  const detail = { role: input.role, password: input.password ? "set by the admin" : "generated" };
+  const user = await audited(admin, "user.create", `user:${input.email}`, detail, () => store.users.create({ email: input.email, role: input.role, passwordHash }));
+  return { user: await info(user), ...(input.password ? {} : { password }) };
+}
+
+export async function updateUser(admin: SessionUser, id: number, patch: UserUpdate): Promise<UserChangeResponse> {
+  const store = getStore();
+  const user = await mustFind(id);
+  const newRole = patch.role !== undefined && patch.role !== user.role ? patch.role : null;
+  if (newRole) await keepAnAdmin(user, newRole);
+  const password = patch.reset_password ? generatedPassword() : patch.password;
+  // What changed, never the password itself.
+  const changes: Record<string, unknown> = {
+    ...(newRole ? { role: { from: user.role, to: newRole } } : {}),
+    ...(password !== undefined ? { password: patch.reset_password ? "reset (generated)" : "changed" } : {}),
+  };
+  if (Object.keys(changes).length === 0) return { user: await info(user) };
+  const passwordHash = password !== undefined ? await hashPassword(password) : null;
+  await audited(admin, "user.update", `user:${user.email}`, changes, async () => {
+    if (newRole) await store.users.setRole(user.email, newRole);
+    if (passwordHash) await store.users.setPassword(user.email, passwordHash);
+    // Whatever changed, the user signs in again: a role change must not wait for a session to end.
+    await store.sessions.removeForUser(user.id);
+  });
+  return { user: await info((await store.users.findById(id)) ?? user), ...(patch.reset_password ? { password } : {}) };
+}
+
+export async function removeUser(admin: SessionUser, id: number, reason: string): Promise<{ removed: true; id: number }> {
+  const user = await mustFind(id);
+  await keepAnAdmin(user, null);
+  // The store removes the user's sessions and API tokens with it, in one transaction.
+  await audited(admin, "user.remove", `user:${user.email}`, { role: user.role, reason }, () => getStore().users.remove(user.email));
+  return { removed: true, id };
+}
