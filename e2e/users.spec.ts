@@ -58,8 +58,22 @@ test("an admin adds a user, who signs in with the password shown once; role chan
   await expect(page.getByRole("row").filter({ hasText: email })).toHaveCount(0);
   await theirs.close();
 
+  // The audit log, filtered in the URL: what happened to this user, readable, and as CSV.
   await page.goto("/audit");
-  await expect(page.getByRole("row").filter({ hasText: `user:${email}` }).first()).toBeVisible();
+  await page.getByLabel("Target").fill(`user:${email}`);
+  await expect(page).toHaveURL(new RegExp(`target=user%3A${encodeURIComponent(email).replace(/\./g, "\\.")}`));
+  const rows = page.getByRole("table", { name: "Audit log" }).getByRole("row");
+  await expect(rows).toHaveCount(5 + 1); // create, their sign-in, role, reset, remove; and the header
+  await expect(rows.filter({ hasText: "user.remove" })).toContainText("reason:left the team");
+  await expect(rows.filter({ hasText: "user.update" }).first()).toContainText("password:reset (generated)");
+  await expect(rows.filter({ hasText: "user.update" }).last()).toContainText("role:manager → supervisor");
+  await page.reload();
+  await expect(page.getByLabel("Target")).toHaveValue(`user:${email}`);
+  const href = await page.getByRole("link", { name: "Export CSV" }).getAttribute("href");
+  const csv = await (await page.request.get(href!)).text();
+  expect(csv.trim().split("\r\n")).toHaveLength(6);
+  expect(csv).toContain("reason: left the team");
+  expect(csv).not.toContain(second);
 });
 
 test("a manager has no users page and the API refuses them", async ({ page }) => {

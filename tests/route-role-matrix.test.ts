@@ -15,6 +15,7 @@ const MATRIX: Record<string, Partial<Record<HttpMethod, Access>>> = {
   "/api/alerts": { GET: "supervisor" },
   "/api/alerts/[alertId]/ack": { POST: "manager" },
   "/api/audit": { GET: "admin" },
+  "/api/audit.csv": { GET: "admin" },
   "/api/auth/login": { POST: "public" },
   "/api/auth/logout": { POST: "public" },
   "/api/auth/me": { GET: "supervisor" },

@@ -2,9 +2,11 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import { Badge } from "@/components/ui/badge";
-import { ROLE_LABELS, type Role } from "@/lib/domain/roles";
+import { auditDetailRows } from "@/lib/domain/audit-details";
+import { ROLE_LABELS } from "@/lib/domain/roles";
+import type { AuditEntryView } from "@/lib/schemas/audit";
 
-export type AuditRow = { id: number; at: string; actorEmail: string; actorRole: Role | "anonymous"; action: string; target: string; outcome: "pending" | "ok" | "failed" | "unknown"; detail: Record<string, unknown> };
+export type AuditRow = AuditEntryView;
 
 // "pending": the write was about to be sent (or is being sent) when this was stored; "unknown":
 // its answer never came and reading the target back could not tell.
@@ -47,10 +49,20 @@ export const auditColumns: ColumnDef<AuditRow, unknown>[] = [
   {
     id: "detail",
     header: "Details",
-    cell: ({ row }) => (
-      <span className="block max-w-md truncate font-mono text-xs text-slate-600" title={JSON.stringify(row.original.detail)}>
-        {JSON.stringify(row.original.detail)}
-      </span>
-    ),
+    cell: ({ row }) => {
+      // "found" is shown with the outcome; an error's sentence stays readable.
+      const rows = auditDetailRows(row.original.detail).filter(([k]) => k !== "found");
+      if (rows.length === 0) return <span className="text-xs text-slate-400">—</span>;
+      return (
+        <dl className="max-w-md space-y-0.5 text-xs text-slate-700">
+          {rows.map(([k, v]) => (
+            <div key={k} className="flex gap-1">
+              <dt className="shrink-0 font-medium text-slate-500">{k}:</dt>
+              <dd className="min-w-0 break-words">{v}</dd>
+            </div>
+          ))}
+        </dl>
+      );
+    },
   },
 ];

@@ -1,11 +1,77 @@
 "use client";
 
-import { DataTable } from "@/components/data-table";
-import { EmptyState } from "@/components/ui/states";
-import { auditColumns, type AuditRow } from "./audit-columns";
+import { useQuery } from "@tanstack/react-query";
+import { useSearchParams } from "next/navigation";
+import { useMemo } from "react";
+import { DataTable, DataTableToolbar, DebouncedSearchInput } from "@/components/data-table";
+import { useDataTableUrlState } from "@/components/data-table/use-url-state";
+import { NOT_LOADED, QueryProblem } from "@/components/ui/query-problem";
+import { AUDIT_FILTERS, auditCsvUrl, auditParams, auditQueryOptions } from "@/lib/queries/audit";
+import { AUDIT_TABLE } from "@/lib/queries/table-url";
+import { auditColumns } from "./audit-columns";
 
-/** The newest audit entries, in the console's one table. */
-export function AuditTable({ entries }: { entries: AuditRow[] }) {
-  if (!entries.length) return <EmptyState title="No changes yet">Changes made in the console appear here.</EmptyState>;
-  return <DataTable label="Audit log" columns={auditColumns} data={entries} getRowId={(e) => String(e.id)} />;
+/** Common action names, offered while typing (any other name or prefix works too). */
+const ACTIONS = ["batch.", "batch.create", "batch.pause", "batch.resume", "batch.update", "batch.delete", "batch.upload", "campaign.", "campaign.update", "campaign.stop", "campaign.resume", "user.", "auth.login", "token.", "alert.ack"];
+
+/** The audit log: filtered by who, what, on what and when (all in the URL: shareable), paged on the server, exportable as CSV. */
+export function AuditTable() {
+  const state = useDataTableUrlState(AUDIT_TABLE);
+  const searchParams = useSearchParams();
+  const params = useMemo(() => auditParams(searchParams), [searchParams]);
+  const query = useQuery(auditQueryOptions(params));
+  const active = AUDIT_FILTERS.some((k) => state.get(k));
+  return (
+    <div className="space-y-3">
+      <QueryProblem query={query} what="The audit log" />
+      <DataTable
+        label="Audit log"
+        columns={auditColumns}
+        data={query.data?.items ?? []}
+        totalCount={query.data?.total_count ?? 0}
+        state={state}
+        pageSizes={AUDIT_TABLE.pageSizes}
+        getRowId={(e) => String(e.id)}
+        loading={query.isPending}
+        refreshing={query.isFetching && !query.isPending}
+        empty={query.isError ? NOT_LOADED : active ? "No entries match these filters." : "No changes yet. Changes made in the console appear here."}
+        toolbar={
+          <DataTableToolbar active={active} onReset={() => state.reset([...AUDIT_FILTERS])}>
+            <DebouncedSearchInput label="Who (email)" value={state.get("actor") ?? ""} onChange={(v) => state.set({ actor: v || null })} placeholder="e.g. manager@example.com" />
+            <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+              Action
+              <input
+                list="audit-actions"
+                defaultValue={state.get("action") ?? ""}
+                key={state.get("action") ?? ""}
+                onBlur={(e) => state.set({ action: e.target.value.trim() || null })}
+                onKeyDown={(e) => e.key === "Enter" && state.set({ action: e.currentTarget.value.trim() || null })}
+                placeholder="e.g. batch. or batch.pause"
+                className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-normal text-slate-900"
+              />
+              <datalist id="audit-actions">
+                {ACTIONS.map((a) => (
+                  <option key={a} value={a} />
+                ))}
+              </datalist>
+            </label>
+            <DebouncedSearchInput label="Target" value={state.get("target") ?? ""} onChange={(v) => state.set({ target: v || null })} placeholder="e.g. batch:spring or batch:" />
+            <DateFilter label="From (UTC)" value={state.get("from") ?? ""} onChange={(v) => state.set({ from: v || null })} />
+            <DateFilter label="To (UTC, inclusive)" value={state.get("to") ?? ""} onChange={(v) => state.set({ to: v || null })} />
+            <a href={auditCsvUrl(params)} download className="ml-auto rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50">
+              Export CSV
+            </a>
+          </DataTableToolbar>
+        }
+      />
+    </div>
+  );
+}
+
+function DateFilter({ label, value, onChange }: { label: string; value: string; onChange: (v: string) => void }) {
+  return (
+    <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+      {label}
+      <input type="date" value={value} onChange={(e) => onChange(e.target.value)} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm font-normal text-slate-900" />
+    </label>
+  );
 }

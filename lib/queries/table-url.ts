@@ -36,3 +36,4 @@ export const PAGE_SIZES: readonly number[] = [10, 25, 50, 100];
 export const BATCH_LIST_TABLE: TableSpec = { pageSizes: PAGE_SIZES, defaultPageSize: 25 };
 export const CAMPAIGN_LIST_TABLE: TableSpec = { pageSizes: PAGE_SIZES, defaultPageSize: 25 };
 export const RESULTS_TABLE: TableSpec = { pageSizes: [25, 50, 100, 250], defaultPageSize: 50 };
+export const AUDIT_TABLE: TableSpec = { pageSizes: [25, 50, 100, 200], defaultPageSize: 100 };

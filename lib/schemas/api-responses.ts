@@ -102,7 +102,7 @@ const auditEntrySchema = z.looseObject({
   outcome: z.enum(["pending", "ok", "failed", "unknown"]).describe("pending: stored before the write, not settled yet; unknown: read back, could not tell"),
   detail: z.record(z.string(), z.unknown()),
 });
-export const auditPageSchema = z.object({ items: z.array(auditEntrySchema), next_before: z.number().int().nullable() });
+export const auditPageSchema = pagedSchema(auditEntrySchema).extend({ next_before: z.number().int().nullable().describe("the id to page backwards from with `before`") });
 
 const userSchema = z.object({ id: z.number().int(), email: z.string(), role: z.enum(["supervisor", "manager", "admin"]), via: z.enum(["session", "token"]).optional() });
 export const meSchema = z.object({ user: userSchema, mode: z.enum(["sandbox", "live"]) });

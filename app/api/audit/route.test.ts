@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { audited } from "@/lib/server/audit";
 import { startHarness, type Harness } from "@/tests/support/route-harness";
 import { GET } from "./route";
+import { GET as CSV } from "../audit.csv/route";
+import { auditDetailLine } from "@/lib/domain/audit-details";
 
 vi.mock("@/lib/server/auth/current-user", async () => (await import("@/tests/support/route-harness")).currentUserModule);
 
@@ -49,5 +51,35 @@ describe("GET /api/audit", () => {
     const res = await h.call(GET, "/api/audit?limit=0", { role: "admin" });
     expect(res.status).toBe(422);
     expect((await res.json()).error.fields).toHaveProperty("limit");
+  });
+
+  it("filters by actor, action prefix, target and UTC days, pages from 1 with totals, and exports the same as CSV", async () => {
+    const admin = { id: 3, email: "admin@sandbox.local", role: "admin" as const };
+    await audited(manager, "campaign.stop", "batch:f-1", { campaign_id: 9, reason: "complaint, \"loud\"", paused: true }, async () => "ok");
+    await audited(admin, "campaign.update", "campaign:9", { hourly_rate: { from: 60, to: 120 } }, async () => "ok");
+    await audited(manager, "campaign.stop", "batch:f-2", { campaign_id: 9, reason: "complaint", paused: true }, async () => "ok");
+    const today = new Date().toISOString().slice(0, 10);
+
+    const page = async (q: string) => (await (await h.call(GET, `/api/audit?${q}`, { role: "admin" })).json()) as { items: Array<{ target: string; action: string }>; total_count: number; total_pages: number; page: number };
+    const stops = await page(`actor=MANAGER@sandbox.local&action=campaign.&from=${today}&to=${today}`);
+    expect(stops.items.map((e) => e.target)).toEqual(["batch:f-2", "batch:f-1"]);
+    expect(stops.total_count).toBe(2);
+    expect((await page("target=campaign:9")).items.map((e) => e.action)).toEqual(["campaign.update"]);
+    expect((await page("target=batch:f-")).items).toEqual([]); // a target prefix ends in ":"
+    expect((await page("from=2001-01-01&to=2001-01-02")).total_count).toBe(0);
+    const p2 = await page("action=campaign.stop&limit=1&page=2");
+    expect(p2).toMatchObject({ page: 2, total_pages: 2, total_count: 2 });
+    expect(p2.items.map((e) => e.target)).toEqual(["batch:f-1"]);
+    const bad = await h.call(GET, "/api/audit?action=DROP%20TABLE&from=yesterday", { role: "admin" });
+    expect(Object.keys((await bad.json()).error.fields).sort()).toEqual(["action", "from"]);
+
+    const csv = await h.call(CSV, "/api/audit.csv?action=campaign.stop", { role: "admin" });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-type")).toMatch(/text\/csv/);
+    const lines = (await csv.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines[0]).toBe("id,at,actor,actor_role,action,target,outcome,details,detail_json");
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toContain(`"${auditDetailLine({ campaign_id: 9, reason: 'complaint, "loud"', paused: true }).replace(/"/g, '""')}"`);
+    expect((await h.call(CSV, "/api/audit.csv", { role: "manager" })).status).toBe(403);
   });
 });

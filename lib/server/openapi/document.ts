@@ -4,7 +4,7 @@ import "server-only";
 // JSON Schema comes from zod 4's own toJSONSchema (draft 2020-12, OpenAPI 3.1's dialect).
 import { z } from "zod";
 import * as R from "@/lib/schemas/api-responses";
-import { auditQuerySchema } from "@/lib/schemas/audit";
+import { auditFilterSchema, auditQuerySchema } from "@/lib/schemas/audit";
 import { loginSchema } from "@/lib/schemas/auth";
 import { addRequestSchema, batchDeleteSchema, campaignHoldSchema, makeBatchBulkSchema, makeFollowUpSchema, batchListQuerySchema, makeBatchCreateSchema, makeBatchUpdateSchema, removeRequestsSchema, resultsQuerySchema } from "@/lib/schemas/batches";
 import { campaignCreateSchema, campaignDeleteBodySchema, campaignListQuerySchema, campaignPatchSchema } from "@/lib/schemas/campaigns";
@@ -100,7 +100,8 @@ const OPERATIONS: Operation[] = [
   },
   { method: "get", path: "/api/alerts", summary: "Alerts, newest first (open by default)", role: "supervisor", query: alertListQuerySchema, responses: { 200: R.alertListSchema } },
   { method: "post", path: "/api/alerts/{alertId}/ack", summary: "Acknowledge an alert (audited)", role: "manager", responses: { 200: R.alertSchema } },
-  { method: "get", path: "/api/audit", summary: "Audit entries, newest first", role: "admin", query: auditQuerySchema, responses: { 200: R.auditPageSchema } },
+  { method: "get", path: "/api/audit", summary: "Audit entries, newest first, filtered by actor, action (or a prefix such as batch.), target (or a prefix such as batch:) and time", role: "admin", query: auditQuerySchema, responses: { 200: R.auditPageSchema } },
+  { method: "get", path: "/api/audit.csv", summary: "The filtered audit log as CSV (the newest 50,000 entries at most)", role: "admin", query: auditFilterSchema, responses: { 200: "csv" } },
   { method: "get", path: "/api/users", summary: "The console's users, with role and last sign-in", role: "admin", responses: { 200: R.userListSchema } },
   { method: "post", path: "/api/users", summary: "Add a user (without a password, one is generated and answered once)", role: "admin", body: userCreateSchema, responses: { 201: R.userChangeSchema } },
   { method: "patch", path: "/api/users/{userId}", summary: "Change a user's role or password (reset_password: a generated one, answered once); ends their sessions; never demotes the last admin", role: "admin", body: userUpdateSchema, responses: { 200: R.userChangeSchema } },
