@@ -24,9 +24,9 @@ test("a manager edits the calling window and days, sees them on the detail page 
 
   await page.getByRole("button", { name: "Edit schedule" }).click();
   await page.getByLabel("Daily start time").fill("08:15");
-  await page.getByLabel("Daily end time").fill("07:00");
+  await page.getByLabel("Daily end time").fill("08:15");
   await page.getByRole("button", { name: "Save schedule" }).click();
-  await expect(page.getByText("The end time must be after the start time.")).toBeVisible();
+  await expect(page.getByText("The end time must differ from the start time (a window may cross midnight, e.g. 22:00–06:00).")).toBeVisible();
   await expect(page.getByLabel("Daily end time")).toHaveAttribute("aria-invalid", "true");
 
   await page.getByLabel("Daily end time").fill("18:45");

@@ -11,6 +11,7 @@ import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import type { z } from "zod";
 import { toast } from "@/components/ui/toast";
+import { TIME_24H } from "./form-helpers";
 import { describedBy, Field, Input, Select } from "@/components/ui/field";
 import { ApiClientError } from "@/lib/queries/api-fetch";
 import { campaignKeys, createCampaign } from "@/lib/queries/campaigns";
@@ -80,10 +81,10 @@ export function CreateCampaignForm({ onDone }: { onDone: () => void }) {
           <Input type="tel" {...describedBy("new-source", e.source?.message)} {...register("source", { setValueAs: emptyToNull })} />
         </Field>
         <Field id="new-start" label="Daily start time (UTC)" error={e.daily_start_time?.message}>
-          <Input type="time" {...describedBy("new-start", e.daily_start_time?.message)} {...register("daily_start_time")} />
+          <Input {...TIME_24H} {...describedBy("new-start", e.daily_start_time?.message)} {...register("daily_start_time")} />
         </Field>
         <Field id="new-end" label="Daily end time (UTC)" error={e.daily_end_time?.message}>
-          <Input type="time" {...describedBy("new-end", e.daily_end_time?.message)} {...register("daily_end_time")} />
+          <Input {...TIME_24H} {...describedBy("new-end", e.daily_end_time?.message)} {...register("daily_end_time")} />
         </Field>
       </div>
       <Controller

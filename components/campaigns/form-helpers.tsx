@@ -61,3 +61,9 @@ export function ActiveDaysField({ id, value, onChange, error }: { id: string; va
 export const emptyToNull = (v: unknown) => (v === "" || v === undefined ? null : v);
 /** "" → null, else a number (NaN for junk, which the schema reports). */
 export const numberOrNull = (v: unknown) => (v === "" || v === null || v === undefined ? null : Number(v));
+
+/**
+ * A time of day typed as HH:MM, 24-hour, whatever the browser's locale: a native time input shows
+ * "01:00 PM" in en-US beside "(UTC)", which reads as local time. Checked by the form's schema.
+ */
+export const TIME_24H = { type: "text", inputMode: "numeric", placeholder: "HH:MM", maxLength: 8, autoComplete: "off", spellCheck: false } as const;

@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { toast } from "@/components/ui/toast";
+import { TIME_24H } from "./form-helpers";
 import { describedBy, Field, Input, Textarea } from "@/components/ui/field";
 import { SCHEDULE_FIELDS } from "@/lib/domain/campaign-fields";
 import { scheduleFormDefaults, scheduleFormSchema, schedulePatchFrom, type ScheduleFormValues } from "@/lib/schemas/campaign-forms";
@@ -69,10 +70,10 @@ export function ScheduleForm({ campaign, onDone }: { campaign: Campaign; onDone:
       <FormErrorAlert messages={formError} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="daily_start_time" label="Daily start time (UTC)" hint="Syllable stores no timezone; the console reads windows as UTC." error={err("daily_start_time")}>
-          <Input type="time" {...describedBy("daily_start_time", err("daily_start_time"))} {...register("daily_start_time")} />
+          <Input {...TIME_24H} {...describedBy("daily_start_time", err("daily_start_time"))} {...register("daily_start_time")} />
         </Field>
-        <Field id="daily_end_time" label="Daily end time (UTC)" hint="Must be after the start time." error={err("daily_end_time")}>
-          <Input type="time" {...describedBy("daily_end_time", err("daily_end_time"))} {...register("daily_end_time")} />
+        <Field id="daily_end_time" label="Daily end time (UTC)" hint="Before the start time: the window crosses midnight." error={err("daily_end_time")}>
+          <Input {...TIME_24H} {...describedBy("daily_end_time", err("daily_end_time"))} {...register("daily_end_time")} />
         </Field>
       </div>
       <Controller

@@ -111,9 +111,10 @@ describe("mergePatch", () => {
     expect(mergePatch(campaign(), { daily_start_time: "13:00", hourly_rate: 120 }).changed).toEqual([]);
   });
 
-  it("rejects an end time that falls before the stored start time", () => {
-    expect(mergePatch(campaign(), { daily_end_time: "12:00" }).errors).toEqual({ daily_end_time: "The end time must be after the start time." });
-    expect(mergePatch(campaign(), { daily_start_time: "22:00" }).errors).toHaveProperty("daily_start_time");
+  it("rejects an end time equal to the stored start time; a window across midnight is fine", () => {
+    expect(mergePatch(campaign(), { daily_end_time: "13:00" }).errors).toEqual({ daily_end_time: "The end time must differ from the start time (a window may cross midnight, e.g. 22:00–06:00)." });
+    expect(mergePatch(campaign(), { daily_start_time: "21:00" }).errors).toHaveProperty("daily_start_time");
+    expect(mergePatch(campaign(), { daily_start_time: "22:00", daily_end_time: "06:00" }).errors).toEqual({});
   });
 });
 
@@ -174,7 +175,8 @@ describe("schemas", () => {
   it("accepts a valid patch and refuses an empty one", () => {
     expect(campaignPatchSchema.safeParse({ ...ok, daily_start_time: "08:00", daily_end_time: "17:00:00", retry_interval: "12h" }).success).toBe(true);
     expect(campaignPatchSchema.safeParse(ok).success).toBe(false);
-    expect(campaignPatchSchema.safeParse({ ...ok, daily_start_time: "18:00", daily_end_time: "17:00" }).error?.issues[0]?.path).toEqual(["daily_end_time"]);
+    expect(campaignPatchSchema.safeParse({ ...ok, daily_start_time: "17:00", daily_end_time: "17:00:00" }).error?.issues[0]?.path).toEqual(["daily_end_time"]);
+    expect(campaignPatchSchema.safeParse({ ...ok, daily_start_time: "22:00", daily_end_time: "06:00" }).success).toBe(true); // across midnight
   });
 
   it("bounds voicemail timeouts and checks them against the overall timeout", () => {

@@ -107,7 +107,7 @@ export function mergePatch(current: Campaign, patch: PatchFields): MergeResult {
   const errors: Record<string, string> = {};
   const start = normaliseTime(input.daily_start_time as string | null | undefined);
   const end = normaliseTime(input.daily_end_time as string | null | undefined);
-  if (start && end && end <= start) {
+  if (start && end && end === start) {
     errors[patch.daily_end_time !== undefined || patch.daily_start_time === undefined ? "daily_end_time" : "daily_start_time"] = END_AFTER_START;
   }
   return { input: input as CampaignInput, changed, errors };

@@ -111,15 +111,17 @@ export const voicemailDetectionPatchSchema = z
   .superRefine((v, ctx) => checkVoicemailTimeouts(v, ctx, []));
 export type VoicemailDetectionPatch = z.infer<typeof voicemailDetectionPatchSchema>;
 
+// A start after the end is a window across midnight (22:00–06:00), as Syllable's windows allow;
+// only the same time twice says nothing about when to call.
 const timeOrder = (start: string | null | undefined, end: string | null | undefined) => {
   const s = normaliseTime(start);
   const e = normaliseTime(end);
-  return s === null || e === null || e > s;
+  return s === null || e === null || e !== s;
 };
-export const END_AFTER_START = "The end time must be after the start time.";
+export const END_AFTER_START = "The end time must differ from the start time (a window may cross midnight, e.g. 22:00–06:00).";
 
 type Times = { daily_start_time?: string | null; daily_end_time?: string | null };
-/** End after start, checked even when other fields fail (zod skips plain refinements then). */
+/** End and start differ, checked even when other fields fail (zod skips plain refinements then). */
 export const endAfterStart: [(v: Times) => boolean, { path: string[]; message: string; when: (payload: { value: unknown }) => boolean }] = [
   (v: Times) => timeOrder(v.daily_start_time, v.daily_end_time),
   {

@@ -197,11 +197,14 @@ describe("PATCH /api/campaigns/{id}: the safe write", () => {
     expect(Object.keys(out.error.fields).some((k) => k === field || k.startsWith(`${field}.`))).toBe(true);
   });
 
-  it("an end time before the stored start time is a field error found after merging", async () => {
+  it("an end time equal to the stored start time is a field error found after merging; one before it crosses midnight", async () => {
     const before = await get(id);
-    const res = await patch(id, { expected_updated_at: before.updated_at, daily_end_time: "10:00" });
+    const res = await patch(id, { expected_updated_at: before.updated_at, daily_end_time: "13:00" });
     expect(res.status).toBe(422);
-    expect((await body(res)).error.fields).toEqual({ daily_end_time: "The end time must be after the start time." });
+    expect((await body(res)).error.fields).toEqual({ daily_end_time: "The end time must differ from the start time (a window may cross midnight, e.g. 22:00–06:00)." });
+    const overnight = await patch(id, { expected_updated_at: before.updated_at, daily_start_time: "22:00", daily_end_time: "06:00" });
+    expect(overnight.status).toBe(200);
+    expect((await get(id)).daily_start_time).toMatch(/^22:00/);
   });
 
   it("refuses fields the console does not edit (webhooks would be wiped)", async () => {
@@ -295,7 +298,7 @@ describe("GET/POST/DELETE /api/campaigns", () => {
     const created = (await body(ok)).campaign as Json;
     expect(created.daily_start_time).toBe("09:00:00");
     expect(created.active_days).toEqual(["mon"]);
-    const bad = await h.call(CREATE, "/api/campaigns", { role: "admin", json: { campaign_name: "", mode: "fax", caller_id: "1", source: null, daily_start_time: "18:00", daily_end_time: "17:00", active_days: [], hourly_rate: 0, retry_count: 0, retry_interval: null } });
+    const bad = await h.call(CREATE, "/api/campaigns", { role: "admin", json: { campaign_name: "", mode: "fax", caller_id: "1", source: null, daily_start_time: "17:00", daily_end_time: "17:00", active_days: [], hourly_rate: 0, retry_count: 0, retry_interval: null } });
     expect(bad.status).toBe(422);
     expect(Object.keys((await body(bad)).error.fields).sort()).toEqual(["active_days", "caller_id", "campaign_name", "daily_end_time", "hourly_rate", "mode"]);
   });
