@@ -160,7 +160,8 @@ test.describe("create and delete", () => {
     await page.getByRole("button", { name: "New campaign" }).click();
     const dialog = page.getByRole("dialog", { name: "New campaign" });
 
-    // Client-side validation first: an empty name and an end before the start stay in the dialog.
+    // Client-side validation first: an empty name and an end equal to the start stay in the dialog.
+    await dialog.getByLabel("Daily start time").fill("07:00");
     await dialog.getByLabel("Daily end time").fill("07:00");
     await dialog.getByRole("button", { name: "Create campaign" }).click();
     await expect(dialog.getByLabel("Name")).toHaveAttribute("aria-invalid", "true");
