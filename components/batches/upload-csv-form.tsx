@@ -1,15 +1,24 @@
 "use client";
 
-// The CSV upload form (loaded when its dialog opens: it brings the CSV parser).
+// The CSV upload form (loaded when its dialog opens: it brings the CSV parser and the phone
+// number library). The file is read and prepared in the browser (national numbers to E.164, the
+// console's own export read back, bad rows skipped when asked); a prepared copy is what is sent
+// when anything had to change.
 
 import Papa from "papaparse";
-import { useId, useState } from "react";
+import type { CountryCode } from "libphonenumber-js/min";
+import { useId, useMemo, useState } from "react";
 import { toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { useUploadBatchCsv } from "@/lib/queries/batch-writes";
 import type { UploadResponse } from "@/lib/schemas/batches";
-import { analyzeCsv, type CsvPreview } from "./csv-preview";
+import { prepareCsv } from "@/lib/domain/csv-prepare";
+import { toUploadCsv } from "@/lib/domain/upload-csv";
+import { analyzeCsv } from "./csv-preview";
+
+/** Countries offered for national numbers; "" leaves numbers as they are. */
+const COUNTRIES: Array<[CountryCode | "", string]> = [["US", "United States / Canada (+1)"], ["GB", "United Kingdom (+44)"], ["AU", "Australia (+61)"], ["DE", "Germany (+49)"], ["FR", "France (+33)"], ["ES", "Spain (+34)"], ["MX", "Mexico (+52)"], ["IN", "India (+91)"], ["", "None: only E.164 numbers"]];
 
 const n = (v: number) => v.toLocaleString("en-US");
 /** "row 3" / "rows 3, 4, 9 and 12 more" (data rows, header excluded). */
@@ -18,7 +27,11 @@ const rowsText = (rows: number[]) => `${rows.length === 1 ? "row" : "rows"} ${ro
 export function UploadForm({ batchId, maxBytes, onDone }: { batchId: string; maxBytes: number; onDone: () => void }) {
   const inputId = useId();
   const [file, setFile] = useState<File | null>(null);
-  const [preview, setPreview] = useState<CsvPreview | null>(null);
+  const [parsed, setParsed] = useState<{ columns: string[]; rows: Array<Record<string, string>> } | null>(null);
+  const [country, setCountry] = useState<CountryCode | "">("US");
+  const [skipBad, setSkipBad] = useState(false);
+  const prepared = useMemo(() => (parsed ? prepareCsv(parsed.columns, parsed.rows, { defaultCountry: country || null, skipBadRows: skipBad }) : null), [parsed, country, skipBad]);
+  const preview = useMemo(() => (prepared ? analyzeCsv(prepared.columns, prepared.rows) : null), [prepared]);
   const [parseError, setParseError] = useState<string | null>(null);
   const [progress, setProgress] = useState(0);
   const [outcome, setOutcome] = useState<UploadResponse | null>(null);
@@ -35,7 +48,7 @@ export function UploadForm({ batchId, maxBytes, onDone }: { batchId: string; max
 
   const choose = (f: File | null) => {
     setFile(f);
-    setPreview(null);
+    setParsed(null);
     setParseError(null);
     setOutcome(null);
     setProgress(0);
@@ -48,13 +61,19 @@ export function UploadForm({ batchId, maxBytes, onDone }: { batchId: string; max
       transformHeader: (h) => h.trim(),
       complete: (res) => {
         if (!res.meta.fields?.length) return setParseError("The file has no header row.");
-        setPreview(analyzeCsv(res.meta.fields, res.data));
+        setParsed({ columns: res.meta.fields, rows: res.data });
       },
       error: (e) => setParseError(`Could not read the file: ${e.message}`),
     });
   };
 
-  // Syllable rejects the whole file when a reference_id is missing or repeated: fix those first.
+  // What is sent: the file as chosen, or the prepared copy when anything had to change.
+  const toSend = (): File | null => {
+    if (!file || !prepared) return file;
+    if (!prepared.changed) return file;
+    return new File([toUploadCsv(prepared.columns, prepared.rows)], file.name, { type: "text/csv" });
+  };
+  // Syllable rejects the whole file when a reference_id is missing or repeated: fix or skip those first.
   const unfixable = preview ? preview.missingReferenceId.length + preview.duplicateReferenceIds.length > 0 : false;
   const blocked = !preview || preview.missingColumns.length > 0 || preview.rowCount === 0 || unfixable;
   return (
@@ -75,7 +94,39 @@ export function UploadForm({ batchId, maxBytes, onDone }: { batchId: string; max
           <p>
             <strong>{n(preview.rowCount)}</strong> rows · columns: {preview.columns.join(", ")}
           </p>
+          <div className="flex flex-wrap items-end gap-4">
+            <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+              Country of national numbers
+              <select value={country} onChange={(e) => setCountry(e.target.value as CountryCode | "")} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm font-normal text-slate-900">
+                {COUNTRIES.map(([code, label]) => (
+                  <option key={code} value={code}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" checked={skipBad} onChange={(e) => setSkipBad(e.target.checked)} />
+              Skip rows that cannot be uploaded
+            </label>
+          </div>
           <ul className="space-y-1" aria-label="Preview warnings">
+            {prepared && prepared.normalised.length > 0 && (
+              <li className="text-slate-700" data-testid="normalised">
+                {n(prepared.normalised.length)} national number(s) written as E.164, e.g. {prepared.normalised[0]!.from} → {prepared.normalised[0]!.to}.
+              </li>
+            )}
+            {prepared && prepared.renamed.length > 0 && (
+              <li className="text-slate-700">
+                Read as the console&apos;s results export: {prepared.renamed.map(([a, b]) => `${a} → ${b}`).join(", ")}; left out: {prepared.dropped.join(", ")}.
+              </li>
+            )}
+            {prepared && prepared.skipped.length > 0 && (
+              <li className="text-amber-800" data-testid="skipped">
+                {n(prepared.skipped.length)} row(s) skipped: {prepared.skipped.slice(0, 5).map((r) => `row ${r.row} (${r.reason})`).join("; ")}
+                {prepared.skipped.length > 5 ? ` and ${n(prepared.skipped.length - 5)} more` : ""}.
+              </li>
+            )}
             {preview.missingColumns.length > 0 && <li className="text-red-700">Missing required column(s): {preview.missingColumns.join(", ")}. The upload would fail.</li>}
             {preview.missingReferenceId.length > 0 && <li className="text-red-700">{n(preview.missingReferenceId.length)} row(s) without reference_id ({rowsText(preview.missingReferenceId)}).</li>}
             {preview.invalidTargets.length > 0 && (
@@ -89,7 +140,7 @@ export function UploadForm({ batchId, maxBytes, onDone }: { batchId: string; max
               </li>
             )}
             {preview.duplicateReferenceIds.length > 0 && <li className="text-red-700">{n(preview.duplicateReferenceIds.length)} repeated reference_id(s) ({rowsText(preview.duplicateReferenceIds.map((r) => r.row))}).</li>}
-            {unfixable && <li className="font-medium text-red-700">Every row needs its own reference_id: fix the file and choose it again.</li>}
+            {unfixable && <li className="font-medium text-red-700">Every row needs its own reference_id: fix the file, or skip those rows.</li>}
             {preview.variableColumns.length > 0 && <li className="text-slate-700">Variables: {preview.variableColumns.join(", ")}.</li>}
             {preview.missingColumns.length === 0 && preview.missingReferenceId.length + preview.invalidTargets.length + preview.duplicateTargets.length + preview.duplicateReferenceIds.length === 0 && (
               <li className="text-emerald-700">No problems found.</li>
@@ -140,7 +191,14 @@ export function UploadForm({ batchId, maxBytes, onDone }: { batchId: string; max
           {outcome ? "Close" : "Cancel"}
         </Button>
         {!outcome && (
-          <Button onClick={() => file && send(file)} disabled={blocked} busy={upload.isPending}>
+          <Button
+            onClick={() => {
+              const f = toSend();
+              if (f) send(f);
+            }}
+            disabled={blocked}
+            busy={upload.isPending}
+          >
             {preview ? `Upload ${n(preview.rowCount)} rows` : "Upload"}
           </Button>
         )}

@@ -2,6 +2,7 @@
 // filter, less the contacts not worth calling again), and the CSV that fills it. Pure, no I/O.
 import type { RequestResult } from "@/lib/schemas/syllable";
 import { filterResults, type ResultFilter } from "./results";
+import { toUploadCsv } from "./upload-csv";
 
 /** Why a matching contact is left out of the follow-up. */
 export const EXCLUSION_REASONS = {
@@ -45,13 +46,6 @@ export function planFollowUp(source: readonly RequestResult[], filter: ResultFil
   return { matched: matched.length, rows: kept, excluded };
 }
 
-/** A CSV cell for Syllable's upload: quoted when needed, the value itself otherwise (no spreadsheet defusing: it is data, not a sheet). */
-function cell(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  const s = typeof value === "string" ? value : JSON.stringify(value);
-  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /**
  * The upload file: reference_id, target, then one column per request variable found in any row
  * (first seen order), each row's own values carried over; a variable a row lacks is empty.
@@ -67,9 +61,10 @@ export function followUpCsv(rows: readonly RequestResult[]): string {
       }
     }
   }
-  const lines = [["reference_id", "target", ...vars].map(cell).join(",")];
-  for (const r of rows) lines.push([r.reference_id, r.target, ...vars.map((v) => r.request_variables?.[v])].map(cell).join(","));
-  return `${lines.join("\r\n")}\r\n`;
+  return toUploadCsv(
+    ["reference_id", "target", ...vars],
+    rows.map((r) => ({ ...r.request_variables, reference_id: r.reference_id, target: r.target })),
+  );
 }
 
 /** `<source>-retry-1` (a follow-up of `x-retry-1` is `x-retry-2`), skipping ids `taken` says exist; at most 100 characters. */
