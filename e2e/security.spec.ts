@@ -80,8 +80,12 @@ test.describe("pages check the session themselves (a skipped layout leaks nothin
     await expect(page).toHaveURL(new RegExp(`/campaigns/${SEED.campaigns.payments}$`));
     await nav.getByRole("link", { name: "Audit" }).click();
     await expect(page).toHaveURL(/\/audit$/);
+    await nav.getByRole("link", { name: "Users" }).click();
+    await expect(page).toHaveURL(/\/users$/);
     await nav.getByRole("link", { name: "Batches" }).click();
     await expect(page).toHaveURL(/\/batches/);
+    // Other specs add batches: find the seeded one by its id rather than on the first page.
+    await page.getByLabel("Batch id").fill(SEED.batches.payments);
     await page.getByRole("link", { name: SEED.batches.payments, exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`/batches/${SEED.batches.payments}`));
     await nav.getByRole("link", { name: "Overview" }).click();
