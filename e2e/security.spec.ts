@@ -85,7 +85,8 @@ test.describe("pages check the session themselves (a skipped layout leaks nothin
     await nav.getByRole("link", { name: "Batches" }).click();
     await expect(page).toHaveURL(/\/batches/);
     // Other specs add batches: find the seeded one by its id rather than on the first page.
-    await page.getByLabel("Batch id").fill(SEED.batches.payments);
+    await page.getByRole("searchbox", { name: "Batch id" }).fill(SEED.batches.payments);
+    await expect(page).toHaveURL(new RegExp(`value=${SEED.batches.payments}`)); // the search is in the URL before the click
     await page.getByRole("link", { name: SEED.batches.payments, exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`/batches/${SEED.batches.payments}`));
     await nav.getByRole("link", { name: "Overview" }).click();
