@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
 import { useMemo } from "react";
-import { DataTable, DataTableToolbar, DebouncedSearchInput } from "@/components/data-table";
+import { DataTable, DataTableToolbar, DateFilter, DebouncedSearchInput } from "@/components/data-table";
 import { useDataTableUrlState } from "@/components/data-table/use-url-state";
 import { NOT_LOADED, QueryProblem } from "@/components/ui/query-problem";
 import { AUDIT_FILTERS, auditCsvUrl, auditParams, auditQueryOptions } from "@/lib/queries/audit";
@@ -64,14 +64,5 @@ export function AuditTable() {
         }
       />
     </div>
-  );
-}
-
-function DateFilter({ label, value, onChange }: { label: string; value: string; onChange: (v: string) => void }) {
-  return (
-    <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
-      {label}
-      <input type="date" value={value} onChange={(e) => onChange(e.target.value)} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm font-normal text-slate-900" />
-    </label>
   );
 }

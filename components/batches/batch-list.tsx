@@ -9,7 +9,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { lazyView, preloadOn } from "@/components/ui/lazy-view";
 import type { BatchListItem } from "@/lib/schemas/batches";
 import type { BulkAction } from "./bulk-action-form";
-import { DataTable, DataTableToolbar, DebouncedSearchInput, SelectFilter, useDataTableUrlState } from "@/components/data-table";
+import { DataTable, DataTableToolbar, DateFilter, DebouncedSearchInput, SelectFilter, useDataTableUrlState } from "@/components/data-table";
 import { NOT_LOADED, QueryProblem } from "@/components/ui/query-problem";
 import { UpstreamClockProvider } from "@/components/ui/time";
 import { BATCH_STATUSES } from "@/lib/domain/syllable-values";
@@ -125,14 +125,5 @@ export function BatchList({ canWrite = false }: { canWrite?: boolean }) {
         )}
       </Dialog>
     </div>
-  );
-}
-
-function DateFilter({ label, value, onChange }: { label: string; value: string; onChange: (v: string) => void }) {
-  return (
-    <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
-      {label}
-      <input type="date" value={value} onChange={(e) => onChange(e.target.value)} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm font-normal text-slate-900" />
-    </label>
   );
 }

@@ -146,3 +146,13 @@ export function MultiSelectFilter({
     </div>
   );
 }
+
+/** A date filter (YYYY-MM-DD, as the URL holds it). */
+export function DateFilter({ label, value, onChange }: { label: string; value: string; onChange: (v: string) => void }) {
+  return (
+    <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+      {label}
+      <input type="date" value={value} onChange={(e) => onChange(e.target.value)} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm font-normal text-slate-900" />
+    </label>
+  );
+}

@@ -13,6 +13,13 @@ import type { Batch, BatchDetails, RequestResult } from "@/lib/schemas/syllable"
 /** A batch id: a letter or digit, then up to 99 letters, digits, dots, dashes or underscores. */
 export const BATCH_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
+/** A new batch's id, as typed. */
+const batchIdField = z
+  .string()
+  .trim()
+  .min(1, { error: "Enter a batch id" })
+  .regex(BATCH_ID_PATTERN, { error: "Letters, digits, dot, dash and underscore only (max 100), starting with a letter or digit" });
+
 const isoDateTime = z.iso.datetime({ offset: true, error: "Use a full date and time, e.g. 2026-05-01T17:00:00Z" });
 
 /** Builds the expiry rule against a clock: the handler uses the upstream's clock, the form the browser's. */
@@ -36,11 +43,7 @@ const AUTO_NEEDS_EXPIRY = "Set an expiry first: automatic pacing finishes the ba
 export function makeBatchCreateSchema(now: () => Date = () => new Date()) {
   return z
     .object({
-    batch_id: z
-      .string()
-      .trim()
-      .min(1, { error: "Enter a batch id" })
-      .regex(BATCH_ID_PATTERN, { error: "Letters, digits, dot, dash and underscore only (max 100), starting with a letter or digit" }),
+    batch_id: batchIdField,
     campaign_id: z.number({ error: "Choose a campaign" }).int().positive({ error: "Choose a campaign" }),
     paused: z.boolean().default(true),
     expires_on: expiresOn(now),
@@ -72,11 +75,7 @@ export type BatchPatch = z.infer<typeof batchUpdateSchema>;
 export function makeFollowUpSchema(now: () => Date = () => new Date()) {
   return z
     .object({
-      batch_id: z
-        .string()
-        .trim()
-        .min(1, { error: "Enter a batch id" })
-        .regex(BATCH_ID_PATTERN, { error: "Letters, digits, dot, dash and underscore only (max 100), starting with a letter or digit" }),
+      batch_id: batchIdField,
       campaign_id: z.number({ error: "Choose a campaign" }).int().positive({ error: "Choose a campaign" }).optional(),
       expires_on: expiresOn(now),
       status: z.string().trim().max(50).optional(),
