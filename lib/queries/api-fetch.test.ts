@@ -80,5 +80,7 @@ describe("readApiError", () => {
       }),
       { numRuns: 2000 },
     );
+    // Found by the property above: a field named __proto__ (zod drops it; so does the hand check).
+    expect(readApiError({ error: { code: "", message: "", fields: JSON.parse('{"__proto__": ""}') } })).toEqual({ code: "", message: "", fields: {} });
   });
 });

@@ -9,7 +9,11 @@ export function readApiError(data: unknown): ApiErrorBody["error"] | null {
   if (!e || typeof e !== "object" || typeof e.code !== "string" || typeof e.message !== "string") return null;
   const fields = e.fields;
   if (fields !== undefined && (typeof fields !== "object" || fields === null || Object.values(fields).some((v) => typeof v !== "string"))) return null;
-  return { code: e.code, message: e.message, ...(fields ? { fields: fields as Record<string, string> } : {}) };
+  if (!fields) return { code: e.code, message: e.message };
+  // Copied key by key, as zod does: a key such as "__proto__" never reaches the prototype.
+  const copy: Record<string, string> = {};
+  for (const [k, v] of Object.entries(fields as Record<string, string>)) copy[k] = v;
+  return { code: e.code, message: e.message, fields: copy };
 }
 
 /** An /api error as the browser sees it: the contract's code, sentence and field errors. */
