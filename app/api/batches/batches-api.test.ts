@@ -147,6 +147,8 @@ describe("batch lifecycle", () => {
     expect(b.campaign?.id).toBe(SEED.campaigns.alwaysOn);
     const dup = await h.call(listRoute.POST, "/api/batches", { role: "manager", json: { batch_id: id, campaign_id: SEED.campaigns.alwaysOn } });
     expect(dup.status).toBe(409);
+    // At the id, so the dialog shows it at the field, not only as a toast.
+    expect(((await dup.json()) as ErrBody).error.fields).toEqual({ batch_id: "This id is in use: choose another" });
   });
 
   it("upload validates the file, forwards it and reports DUPLICATE/INVALID", async () => {
