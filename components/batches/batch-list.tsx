@@ -9,7 +9,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { lazyView, preloadOn } from "@/components/ui/lazy-view";
 import type { BatchListItem } from "@/lib/schemas/batches";
 import type { BulkAction } from "./bulk-action-form";
-import { DataTable, DataTableToolbar, DateFilter, DebouncedSearchInput, SelectFilter, useDataTableUrlState } from "@/components/data-table";
+import { DataTable, DataTableToolbar, DateFilter, DebouncedSearchInput, SelectFilter, SelectionBar, useDataTableUrlState } from "@/components/data-table";
 import { NOT_LOADED, QueryProblem } from "@/components/ui/query-problem";
 import { UpstreamClockProvider } from "@/components/ui/time";
 import { BATCH_STATUSES } from "@/lib/domain/syllable-values";
@@ -69,16 +69,13 @@ export function BatchList({ canWrite = false }: { canWrite?: boolean }) {
         onRowSelectionChange={canWrite ? setSelection : undefined}
         footer={() =>
           canWrite && selected.length > 0 ? (
-            <div className="flex flex-wrap items-center gap-2 rounded-md bg-indigo-50 px-3 py-2 text-sm" role="group" aria-label="Selected batches">
+            <SelectionBar label="Selected batches" onClear={() => setSelection({})}>
               {(["pause", "resume", "expire"] as const).map((a) => (
                 <Button key={a} size="sm" variant="secondary" onClick={() => setBulk(a)} {...preloadOn(BulkActionForm)}>
                   {a === "pause" ? "Pause" : a === "resume" ? "Resume" : "Set expiry…"}
                 </Button>
               ))}
-              <Button size="sm" variant="ghost" onClick={() => setSelection({})}>
-                Clear selection
-              </Button>
-            </div>
+            </SelectionBar>
           ) : null
         }
         toolbar={

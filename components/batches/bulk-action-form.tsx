@@ -3,7 +3,6 @@
 // The confirmation of a bulk action on the batch list (loaded when its dialog opens): names every
 // selected batch, takes a reason (and the new expiry), then shows each batch's outcome.
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
 import { describedBy, Field, Textarea } from "@/components/ui/field";
 import { FormActions } from "@/components/ui/form-actions";
 import { toast } from "@/components/ui/toast";
@@ -27,18 +26,7 @@ export function BulkActionForm({ action, batchIds, onDone }: { action: BulkActio
   const [fields, setFields] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string[]>([]);
 
-  if (results) {
-    return (
-      <div className="space-y-4">
-        <BulkResults results={results} verb={VERB[action]} />
-        <div className="flex justify-end">
-          <Button onClick={() => onDone(true)} autoFocus>
-            Done
-          </Button>
-        </div>
-      </div>
-    );
-  }
+  if (results) return <BulkResults results={results} verb={VERB[action]} onDone={() => onDone(true)} />;
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
@@ -59,7 +47,7 @@ export function BulkActionForm({ action, batchIds, onDone }: { action: BulkActio
       },
     );
   };
-  const expiryError = fields.expires_on ?? (action === "expire" && !expiresOn && Object.keys(fields).length ? "Choose the new expiry" : undefined);
+  const expiryError = fields.expires_on;
   return (
     <form noValidate className="space-y-4" onSubmit={submit}>
       <div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import type { BulkResult } from "@/lib/schemas/batches";
 import { UpstreamText } from "@/components/ui/upstream-text";
 
@@ -11,9 +12,28 @@ export function bulkSummary(results: BulkResult[], verb: string): string {
   return failed ? `${ok} of ${results.length} batches ${verb}d; ${failed} could not be changed.` : `${ok} ${ok === 1 ? "batch" : "batches"} ${verb}d.`;
 }
 
-/** Each batch's outcome of a bulk action: nothing silently skipped. */
-export function BulkResults({ results, verb }: { results: BulkResult[]; verb: string }) {
+/** Each batch's outcome of a bulk action (nothing silently skipped), or `empty` when no batch was touched; then Done. */
+export function BulkResults({ results, verb, empty, onDone }: { results: BulkResult[]; verb: string; empty?: string; onDone: () => void }) {
   const failed = results.filter((r) => !r.ok).length;
+  return (
+    <div className="space-y-4">
+      {results.length === 0 && empty ? (
+        <p role="status" className="text-sm">
+          {empty}
+        </p>
+      ) : (
+        <BulkResultList results={results} verb={verb} failed={failed} />
+      )}
+      <div className="flex justify-end">
+        <Button onClick={onDone} autoFocus>
+          Done
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function BulkResultList({ results, verb, failed }: { results: BulkResult[]; verb: string; failed: number }) {
   return (
     <div className="space-y-2" data-testid="bulk-results">
       <p role="status" className={failed ? "text-sm font-medium text-amber-800" : "text-sm font-medium text-emerald-800"}>

@@ -5,7 +5,7 @@ import type { RowSelectionState } from "@tanstack/react-table";
 import { useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
 import { toast } from "@/components/ui/toast";
-import { DataTable, DataTableToolbar, DebouncedSearchInput, MultiSelectFilter, SelectFilter, type DataTableUrlState } from "@/components/data-table";
+import { DataTable, DataTableToolbar, DebouncedSearchInput, MultiSelectFilter, SelectFilter, SelectionBar, type DataTableUrlState } from "@/components/data-table";
 import { Dialog } from "@/components/ui/dialog";
 import { lazyView, preloadOn } from "@/components/ui/lazy-view";
 import { channelStatuses } from "@/lib/domain/results";
@@ -120,15 +120,12 @@ export function ResultsTable({
         }
         footer={() =>
           canWrite && selectedIds.length > 0 ? (
-            <div className="flex items-center gap-3 rounded-md bg-indigo-50 px-3 py-2 text-sm">
+            <SelectionBar label="Selected requests" onClear={() => setSelection({})}>
               <span>{selectedIds.length} selected</span>
               <Button size="sm" variant="danger" onClick={() => setConfirm(true)}>
                 Remove selected
               </Button>
-              <Button size="sm" variant="ghost" onClick={() => setSelection({})}>
-                Clear selection
-              </Button>
-            </div>
+            </SelectionBar>
           ) : null
         }
       />

@@ -4,7 +4,6 @@
 // each batch's outcome.
 import { useState } from "react";
 import { BulkResults, bulkSummary } from "@/components/batches/bulk-results";
-import { Button } from "@/components/ui/button";
 import { describedBy, Field, Textarea } from "@/components/ui/field";
 import { FormActions } from "@/components/ui/form-actions";
 import { toast } from "@/components/ui/toast";
@@ -21,24 +20,8 @@ export function CampaignHoldForm({ campaignId, which, onDone }: { campaignId: nu
   const [results, setResults] = useState<BulkResult[] | null>(null);
   const verb = which === "stop" ? "pause" : "resume";
 
-  if (results) {
-    return (
-      <div className="space-y-4">
-        {results.length === 0 ? (
-          <p role="status" className="text-sm">
-            {which === "stop" ? "No batch of this campaign is running: nothing was put on hold." : "No batch is on hold from Stop campaign: nothing to resume."}
-          </p>
-        ) : (
-          <BulkResults results={results} verb={verb} />
-        )}
-        <div className="flex justify-end">
-          <Button onClick={onDone} autoFocus>
-            Done
-          </Button>
-        </div>
-      </div>
-    );
-  }
+  const nothing = which === "stop" ? "No batch of this campaign is running: nothing was put on hold." : "No batch is on hold from Stop campaign: nothing to resume.";
+  if (results) return <BulkResults results={results} verb={verb} empty={nothing} onDone={onDone} />;
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
@@ -52,7 +35,7 @@ export function CampaignHoldForm({ campaignId, which, onDone }: { campaignId: nu
       onSuccess: (res) => {
         setResults(res.results);
         const failed = res.results.some((r) => !r.ok);
-        (failed ? toast.warning : toast.success)(res.results.length ? bulkSummary(res.results, verb) : which === "stop" ? "Nothing was running." : "Nothing to resume.");
+        (failed ? toast.warning : toast.success)(res.results.length ? bulkSummary(res.results, verb) : nothing);
       },
       onError: (err) => {
         if (err instanceof ApiClientError && err.fields.reason) setError(err.fields.reason);

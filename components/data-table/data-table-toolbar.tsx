@@ -156,3 +156,15 @@ export function DateFilter({ label, value, onChange }: { label: string; value: s
     </label>
   );
 }
+
+/** The bar under a table while rows are selected: what can be done with them, and Clear selection. */
+export function SelectionBar({ label, onClear, children }: { label: string; onClear: () => void; children: ReactNode }) {
+  return (
+    <div className="flex flex-wrap items-center gap-2 rounded-md bg-indigo-50 px-3 py-2 text-sm" role="group" aria-label={label}>
+      {children}
+      <Button size="sm" variant="ghost" onClick={onClear}>
+        Clear selection
+      </Button>
+    </div>
+  );
+}
