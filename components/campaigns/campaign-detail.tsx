@@ -22,6 +22,10 @@ import { lazyBelowFold, lazyView, preloadOn } from "@/components/ui/lazy-view";
 // The editors load when "Edit" is pressed: they bring the form library and the schemas.
 const ScheduleForm = lazyView(() => import("./schedule-form").then((m) => m.ScheduleForm), "Loading the editor…");
 const VoicemailForm = lazyView(() => import("./voicemail-form").then((m) => m.VoicemailForm), "Loading the editor…");
+const DetailsForm = lazyView(() => import("./details-form").then((m) => m.DetailsForm), "Loading the editor…");
+const VariablesForm = lazyView(() => import("./variables-form").then((m) => m.VariablesForm), "Loading the editor…");
+const WebhooksForm = lazyView(() => import("./webhooks-form").then((m) => m.WebhooksForm), "Loading the editor…");
+const TargetingForm = lazyView(() => import("./targeting-form").then((m) => m.TargetingForm), "Loading the editor…");
 // At the foot of the page: the table library loads after the page.
 const CampaignBatches = lazyBelowFold(() => import("./campaign-batches").then((m) => m.CampaignBatches), "Loading the campaign's batches…", 200);
 import { outcomeLabel } from "@/components/batches/status-colors";
@@ -71,7 +75,8 @@ const seconds = (v: unknown) => (typeof v === "number" ? `${v} s` : show(v));
 /** Everything about one campaign, readable, with the edit forms the signed-in role may use. */
 export function CampaignDetail({ campaignId, role, serverError }: { campaignId: number; role: Role; serverError?: string }) {
   const q = useQuery(campaignDetailQueryOptions(campaignId));
-  const [editing, setEditing] = useState<null | "schedule" | "voicemail">(null);
+  // One editor open at a time: each section saves on its own, against the version it opened.
+  const [editing, setEditing] = useState<null | "details" | "schedule" | "variables" | "voicemail" | "webhooks" | "targeting">(null);
   if (q.isPending && serverError) {
     return <ErrorState message={`The campaign could not be loaded. ${serverError} Trying again every ${RECOVERY_MS / 1000} s.`} onRetry={() => void q.refetch()} />;
   }
@@ -83,6 +88,14 @@ export function CampaignDetail({ campaignId, role, serverError }: { campaignId: 
   const canSchedule = hasRole(role, "manager");
   const isAdmin = hasRole(role, "admin");
   const vd = c.voicemail_detection;
+  const done = () => setEditing(null);
+  /** The section's Edit button, for the roles that may use it (hidden while that editor is open). */
+  const editButton = (section: NonNullable<typeof editing>, label: string, allowed: boolean, view: Parameters<typeof preloadOn>[0]) =>
+    allowed && editing !== section ? (
+      <Button size="sm" variant="secondary" onClick={() => setEditing(section)} {...preloadOn(view)}>
+        {label}
+      </Button>
+    ) : undefined;
   const unknownTop = Object.keys(c).filter((k) => !KNOWN.has(k));
 
   return (
@@ -115,7 +128,10 @@ export function CampaignDetail({ campaignId, role, serverError }: { campaignId: 
         </div>
       </div>
 
-      <Card title="Overview">
+      <Card title="Overview" actions={editButton("details", "Edit details", canSchedule, DetailsForm)}>
+        {editing === "details" ? (
+          <DetailsForm campaign={c} onDone={done} />
+        ) : (
         <Dl
           rows={[
             ["Description", show(c.description)],
@@ -128,14 +144,12 @@ export function CampaignDetail({ campaignId, role, serverError }: { campaignId: 
             ["Created", absoluteUtc(c.created_at)],
           ]}
         />
+        )}
       </Card>
 
-      <Card
-        title="Schedule & pacing"
-        actions={canSchedule && editing !== "schedule" ? <Button size="sm" variant="secondary" onClick={() => setEditing("schedule")} {...preloadOn(ScheduleForm)}>Edit schedule</Button> : undefined}
-      >
+      <Card title="Schedule & pacing" actions={editButton("schedule", "Edit schedule", canSchedule, ScheduleForm)}>
         {editing === "schedule" ? (
-          <ScheduleForm campaign={c} onDone={() => setEditing(null)} />
+          <ScheduleForm campaign={c} onDone={done} />
         ) : (
           <Dl
             rows={[
@@ -149,12 +163,9 @@ export function CampaignDetail({ campaignId, role, serverError }: { campaignId: 
         )}
       </Card>
 
-      <Card
-        title="Voicemail detection"
-        actions={isAdmin && editing !== "voicemail" ? <Button size="sm" variant="secondary" onClick={() => setEditing("voicemail")} {...preloadOn(VoicemailForm)}>Edit voicemail detection</Button> : undefined}
-      >
+      <Card title="Voicemail detection" actions={editButton("voicemail", "Edit voicemail detection", isAdmin, VoicemailForm)}>
         {editing === "voicemail" ? (
-          <VoicemailForm campaign={c} onDone={() => setEditing(null)} />
+          <VoicemailForm campaign={c} onDone={done} />
         ) : vd ? (
           <Dl
             rows={[
@@ -177,16 +188,20 @@ export function CampaignDetail({ campaignId, role, serverError }: { campaignId: 
         )}
       </Card>
 
-      <Card title="Campaign variables">
-        {Object.keys(c.campaign_variables ?? {}).length ? (
+      <Card title="Campaign variables" actions={editButton("variables", "Edit variables", canSchedule, VariablesForm)}>
+        {editing === "variables" ? (
+          <VariablesForm campaign={c} onDone={done} />
+        ) : Object.keys(c.campaign_variables ?? {}).length ? (
           <Dl rows={Object.entries(c.campaign_variables ?? {}).map(([k, v]): [string, ReactNode] => [k, show(v)])} />
         ) : (
           <p className="text-sm text-slate-500">No variables.</p>
         )}
       </Card>
 
-      <Card title="Webhooks">
-        {(c.webhooks ?? []).length === 0 ? (
+      <Card title="Webhooks" actions={editButton("webhooks", "Edit webhooks", isAdmin, WebhooksForm)}>
+        {editing === "webhooks" ? (
+          <WebhooksForm campaign={c} onDone={done} />
+        ) : (c.webhooks ?? []).length === 0 ? (
           <p className="text-sm text-slate-500">No webhooks.</p>
         ) : (
           <ul className="space-y-3 text-sm">
@@ -206,7 +221,10 @@ export function CampaignDetail({ campaignId, role, serverError }: { campaignId: 
         )}
       </Card>
 
-      <Card title="Targeting">
+      <Card title="Targeting" actions={editButton("targeting", "Edit targeting", isAdmin, TargetingForm)}>
+        {editing === "targeting" ? (
+          <TargetingForm campaign={c} onDone={done} />
+        ) : (
         <Dl
           rows={[
             ["Allowed line types", (c.allowed_line_types ?? []).length ? (c.allowed_line_types ?? []).join(", ") : "All line types"],
@@ -232,6 +250,7 @@ export function CampaignDetail({ campaignId, role, serverError }: { campaignId: 
             ],
           ]}
         />
+        )}
       </Card>
 
       {unknownTop.length > 0 && (

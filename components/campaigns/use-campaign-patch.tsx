@@ -1,7 +1,8 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
+import { Field, Input } from "@/components/ui/field";
 import { toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
 import { ApiClientError } from "@/lib/queries/api-fetch";
@@ -21,6 +22,8 @@ export type Conflict = { message: string; fields: Record<string, string>; change
 export function useCampaignPatch(base: Campaign, onSaved: (result: CampaignUpdateResponse) => void, onInvalid: (err: ApiClientError) => void) {
   const qc = useQueryClient();
   const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [reason, setReason] = useState("");
+  const reasonId = useId();
   const mutation = useMutation({
     mutationFn: (vars: { changes: Changes; expectedUpdatedAt: string }) =>
       patchCampaign(base.id, { ...vars.changes, expected_updated_at: vars.expectedUpdatedAt } as CampaignPatch),
@@ -73,7 +76,14 @@ export function useCampaignPatch(base: Campaign, onSaved: (result: CampaignUpdat
   return {
     mutation,
     conflict,
-    save: (changes: Changes) => mutation.mutate({ changes, expectedUpdatedAt: base.updated_at ?? "" }),
+    /** Sends the changes (with the reason, when one was given: it goes to the audit log). */
+    save: (changes: Changes) => mutation.mutate({ changes: reason.trim() ? { ...changes, reason: reason.trim() } : changes, expectedUpdatedAt: base.updated_at ?? "" }),
+    /** "Reason for the change (optional)", recorded with the audit entry. */
+    reasonField: (
+      <Field id={reasonId} label="Reason for the change (optional)" hint="Kept in the audit log with what changed.">
+        <Input id={reasonId} aria-describedby={`${reasonId}-hint`} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} placeholder="e.g. client asked for later calls" />
+      </Field>
+    ),
     /**
      * The conflict notice (nothing without a conflict). "Reload theirs" hands the current campaign
      * to `reloadForm` (the form resets itself to it) and clears the conflict.

@@ -80,7 +80,7 @@ export function VoicemailForm({ campaign, onDone }: { campaign: Campaign; onDone
   const { register, handleSubmit, formState, setError, reset, control } = form;
   const enabled = useWatch({ control, name: "enabled" });
   const mode = useWatch({ control, name: "voicemail_detection.mode" });
-  const { mutation, save, conflictNotice } = useCampaignPatch(base, () => onDone(), (e) =>
+  const { mutation, save, conflictNotice, reasonField } = useCampaignPatch(base, () => onDone(), (e) =>
     setFormError(applyFieldErrors(e, setError, ["voicemail_detection", ...KEYS.map((k) => `voicemail_detection.${k}`)])),
   );
   const errors = formState.errors.voicemail_detection;
@@ -155,6 +155,7 @@ export function VoicemailForm({ campaign, onDone }: { campaign: Campaign; onDone
       ) : (
         <p className="text-sm text-slate-600">Voicemail detection is off: calls are not screened for answering machines.</p>
       )}
+      {reasonField}
       <FormActions submitLabel="Save voicemail detection" busy={mutation.isPending} onCancel={onDone} />
     </form>
   );

@@ -15,3 +15,19 @@ describe("audit details, readable", () => {
     expect(auditDetailLine({ paused: true, reason: "x" })).toBe("paused: true; reason: x");
   });
 });
+
+describe("a campaign edit's changes", () => {
+  it("one row per changed field, before → after, next to the reason", () => {
+    const detail = {
+      fields: ["hourly_rate", "webhooks"],
+      reason: "new script",
+      changes: { hourly_rate: { before: 60, after: 90 }, webhooks: { before: ["POST https://a on BUSY (secret set)"], after: ["POST https://a on BUSY (secret changed)"] } },
+    };
+    expect(auditDetailRows(detail)).toEqual([
+      ["fields", "hourly_rate, webhooks"],
+      ["reason", "new script"],
+      ["hourly rate", "60 → 90"],
+      ["webhooks", "POST https://a on BUSY (secret set) → POST https://a on BUSY (secret changed)"],
+    ]);
+  });
+});

@@ -21,11 +21,21 @@ function text(v: unknown): string {
   return String(v);
 }
 
-/** The detail's fields as [name, readable value], in their stored order. */
+const isChange = (v: unknown): v is { before: unknown; after: unknown } => !!v && typeof v === "object" && "before" in v && "after" in v;
+
+/**
+ * The detail's fields as [name, readable value], in their stored order. A campaign edit's
+ * `changes` ({field: {before, after}}) becomes one row per field: "hourly rate: 5 → 7".
+ */
 export function auditDetailRows(detail: Record<string, unknown>): Array<[string, string]> {
   return Object.entries(detail)
     .filter(([k]) => !HIDDEN.has(k))
-    .map(([k, v]) => [k.replace(/_/g, " "), text(v)]);
+    .flatMap(([k, v]): Array<[string, string]> => {
+      if (k === "changes" && v && typeof v === "object" && !Array.isArray(v) && Object.values(v).every(isChange)) {
+        return Object.entries(v as Record<string, { before: unknown; after: unknown }>).map(([f, c]) => [f.replace(/_/g, " "), `${text(c.before)} → ${text(c.after)}`]);
+      }
+      return [[k.replace(/_/g, " "), text(v)]];
+    });
 }
 
 /** The same on one line: "reason: wrong script; paused: true". */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { campaignPatchSchema, voicemailDetectionPatchSchema } from "@/lib/schemas/campaigns";
-import { scheduleFormSchema } from "@/lib/schemas/campaign-forms";
+import { variablesFormSchema } from "@/lib/schemas/campaign-forms";
 import type { Campaign } from "@/lib/schemas/syllable";
 import { changedBetween, conflictFields, findNotApplied, mergePatch, toCampaignInput, webhookToInput } from "./campaign-merge";
 
@@ -165,7 +165,20 @@ describe("schemas", () => {
     ["labels", [""]],
     ["description", "x".repeat(2001)],
     ["campaign_variables", { "1bad": "v" }],
-    ["webhooks", []],
+    ["agent_id", 3],
+    ["sms_session_ttl", 0],
+    ["webhooks", [{ url: "http://example.com/plain", request_method: "POST", trigger_statuses: ["COMPLETED"] }]],
+    ["webhooks", [{ url: "https://example.com/a", request_method: "GET", trigger_statuses: ["COMPLETED"] }]],
+    ["webhooks", [{ url: "https://example.com/a", request_method: "POST", trigger_statuses: [] }]],
+    ["webhooks", [{ url: "https://example.com/a", request_method: "POST", trigger_statuses: ["ANSWERED"] }]],
+    ["webhooks", [{ url: "https://example.com/a", request_method: "POST", trigger_statuses: ["BUSY"], hmac_secret: { action: "replace", value: "c2hvcnQ=" } }]],
+    ["webhooks", [{ url: "https://example.com/a", request_method: "POST", trigger_statuses: ["BUSY"], hmac_secret: { action: "replace" } }]],
+    ["allowed_line_types", ["fax"]],
+    ["include_unknown_line_types", "yes"],
+    ["target_filters", { match: "all", on_unknown: "include", rules: [{ field: "line_type", op: "in", values: [] }] }],
+    ["target_filters", { match: "all", on_unknown: "include", rules: [{ field: "mcc", op: "eq", values: ["310", "311"] }] }],
+    ["target_filters", { match: "all", on_unknown: "include", rules: [{ field: "mnc", op: "exists", values: ["x"] }] }],
+    ["target_filters", { match: "most", on_unknown: "include", rules: [] }],
   ])("refuses %s = %j with a field error", (field, value) => {
     const r = campaignPatchSchema.safeParse({ ...ok, [field]: value });
     expect(r.success).toBe(false);
@@ -196,12 +209,8 @@ describe("schemas", () => {
     expect(voicemailDetectionPatchSchema.safeParse({ legacy_beep_detection: { deep: [1] } }).success).toBe(false);
   });
 
-  it("the form schema flags duplicate variable names on the row", () => {
-    const r = scheduleFormSchema.safeParse({
-      daily_start_time: "09:00", daily_end_time: "17:00", active_days: ["mon"], hourly_rate: 10, max_daily_calls: null, retry_count: 0,
-      retry_interval: null, caller_id: null, source: null, labels: [], description: null,
-      campaign_variables: [{ key: "a", value: "1" }, { key: "a", value: "2" }],
-    });
+  it("the variables form schema flags duplicate variable names on the row", () => {
+    const r = variablesFormSchema.safeParse({ campaign_variables: [{ key: "a", value: "1" }, { key: "a", value: "2" }] });
     expect(r.error?.issues.map((i) => i.path.join("."))).toEqual(["campaign_variables.1.key"]);
   });
 });

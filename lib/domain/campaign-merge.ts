@@ -5,7 +5,10 @@
 // always: take the complete current campaign, turn it into its input form, lay only the changed
 // fields over it, send all of it, and compare the read-back with what we meant to store.
 import { END_AFTER_START, normaliseTime, PATCHABLE_FIELDS, type CampaignPatch } from "@/lib/schemas/campaigns";
-import type { Campaign, CampaignInput, Webhook, WebhookInput } from "@/lib/schemas/syllable";
+import type { Campaign, CampaignInput, Webhook } from "@/lib/schemas/syllable";
+import { mergeWebhooks, webhookToInput, webhooksApplied } from "./webhook-merge";
+
+export { webhookToInput };
 
 /** Response-only fields: sending them back would be meaningless (or refused). */
 const RESPONSE_ONLY = new Set(["id", "created_at", "updated_at", "last_updated_by", "agent_id", "webhooks"]);
@@ -14,24 +17,6 @@ const NOT_NULLABLE = new Set(["hourly_rate", "retry_count", "include_unknown_lin
 /** Fields that change on every write, so they say nothing about lost data. */
 const VOLATILE = new Set(["updated_at", "last_updated_by"]);
 const TIME_FIELDS = new Set(["daily_start_time", "daily_end_time"]);
-
-/**
- * A webhook as returned (auth_value_keys) → its input form. Each stored secret's key is sent
- * with the value null, which tells Syllable to KEEP the secret; leaving a key out would delete it.
- * Unknown webhook keys are carried over too.
- */
-export function webhookToInput(webhook: Webhook): WebhookInput {
-  const { auth_value_keys, ...rest } = webhook;
-  const keys = auth_value_keys ?? [];
-  return {
-    ...rest,
-    id: webhook.id,
-    url: webhook.url,
-    request_method: webhook.request_method,
-    trigger_statuses: [...webhook.trigger_statuses],
-    auth_values: keys.length ? Object.fromEntries(keys.map((k) => [k, null])) : null,
-  };
-}
 
 /** The full PUT body that re-stores `current` unchanged: every field (known or not) carried over. */
 export function toCampaignInput(current: Campaign): CampaignInput {
@@ -94,9 +79,18 @@ export type MergeResult = {
 export function mergePatch(current: Campaign, patch: PatchFields): MergeResult {
   const input = toCampaignInput(current) as Record<string, unknown>;
   const changed: string[] = [];
+  const errors: Record<string, string> = {};
   for (const field of PATCHABLE_FIELDS) {
     let value: unknown = patch[field];
     if (value === undefined) continue;
+    if (field === "webhooks" && patch.webhooks) {
+      // Compared without secrets (see webhook-merge.ts): the input form holds none to compare.
+      const merged = mergeWebhooks(current.webhooks ?? [], patch.webhooks);
+      Object.assign(errors, merged.errors);
+      if (merged.changed) changed.push(field);
+      input.webhooks = merged.input;
+      continue;
+    }
     if (TIME_FIELDS.has(field)) value = normaliseTime(value as string) ?? value;
     if (field === "voicemail_detection" && value !== null) {
       value = { ...(current.voicemail_detection ?? {}), ...(value as Record<string, unknown>) };
@@ -104,7 +98,6 @@ export function mergePatch(current: Campaign, patch: PatchFields): MergeResult {
     if (!sameValue(field, input[field], value)) changed.push(field);
     input[field] = value;
   }
-  const errors: Record<string, string> = {};
   const start = normaliseTime(input.daily_start_time as string | null | undefined);
   const end = normaliseTime(input.daily_end_time as string | null | undefined);
   if (start && end && end === start) {
@@ -157,7 +150,9 @@ export function findNotApplied(before: Campaign, sent: CampaignInput, changed: s
   const afterRec = after as Record<string, unknown>;
   const beforeRec = before as Record<string, unknown>;
   for (const f of changed) {
-    if (f === "voicemail_detection" && sentRec[f] && afterRec[f]) {
+    if (f === "webhooks") {
+      if (!webhooksApplied((before.webhooks ?? []) as Webhook[], sent.webhooks ?? [], (after.webhooks ?? []) as Webhook[])) out.push(f);
+    } else if (f === "voicemail_detection" && sentRec[f] && afterRec[f]) {
       // Syllable may add keys of its own; what matters is that each key we sent is stored.
       const want = sentRec[f] as Record<string, unknown>;
       const got = afterRec[f] as Record<string, unknown>;

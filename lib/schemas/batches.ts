@@ -2,7 +2,7 @@ import "./zod-config";
 import { z } from "zod";
 import { pagingParams, sortDirSchema, type Paged } from "./paging";
 import { E164, E164_MESSAGE } from "./phone";
-import { MAX_CALL_RATE, variableKeySchema as variableKey, variableValueSchema } from "./fields";
+import { MAX_CALL_RATE, reasonSchema, variableKeySchema as variableKey, variableValueSchema } from "./fields";
 
 export { MAX_CALL_RATE } from "./fields";
 import type { ConsoleChange } from "@/lib/schemas/audit";
@@ -63,9 +63,9 @@ export type BatchCreateInput = z.input<typeof batchCreateSchema>;
  */
 export function makeBatchUpdateSchema(now: () => Date = () => new Date()) {
   return z
-    .object({ paused: z.boolean().optional(), expires_on: expiresOn(now), call_rate: callRate, auto_call_rate: z.boolean().optional() })
+    .object({ paused: z.boolean().optional(), expires_on: expiresOn(now), call_rate: callRate, auto_call_rate: z.boolean().optional(), reason: reasonSchema.optional() })
     .strict()
-    .refine((v) => Object.keys(v).length > 0, { error: "Nothing to change: send paused, expires_on, call_rate or auto_call_rate" })
+    .refine((v) => Object.keys(v).some((k) => k !== "reason"), { error: "Nothing to change: send paused, expires_on, call_rate or auto_call_rate" })
     .refine((v) => !(v.auto_call_rate === true && v.expires_on === null), { path: ["auto_call_rate"], error: AUTO_NEEDS_EXPIRY });
 }
 export const batchUpdateSchema = makeBatchUpdateSchema();
@@ -100,7 +100,7 @@ export type FollowUpResponse = {
 /** POST /api/batches/bulk: one change for many batches (the batch list's selection). */
 export const BULK_ACTIONS = ["pause", "resume", "expire"] as const;
 export const MAX_BULK_BATCHES = 200;
-const reason = z.string().trim().max(500, { error: "At most 500 characters" });
+const reason = reasonSchema;
 export function makeBatchBulkSchema(now: () => Date = () => new Date()) {
   return z
     .object({

@@ -1,7 +1,7 @@
 import "./zod-config";
 import { z } from "zod";
 import type { ConsoleChange } from "./audit";
-import { MAX_CALL_RATE, variableKeySchema, variableValueSchema } from "./fields";
+import { MAX_CALL_RATE, reasonSchema, variableKeySchema, variableValueSchema } from "./fields";
 import { pagingParams, sortDirSchema, type Paged } from "./paging";
 import { E164, E164_MESSAGE } from "./phone";
 import { DAYS_OF_WEEK, type Campaign } from "./syllable";
@@ -10,12 +10,12 @@ import { DAYS_OF_WEEK, type Campaign } from "./syllable";
 // (PATCH/POST /api/campaigns) and the forms (zodResolver), so a value the form lets through is
 // a value the handler accepts, and the handler's 422 field keys are the form's field names.
 
-export { CAMPAIGN_MODES, SCHEDULE_FIELDS, VOICEMAIL_MODES, type ScheduleField } from "@/lib/domain/campaign-fields";
-import { CAMPAIGN_MODES, SCHEDULE_FIELDS, VOICEMAIL_MODES } from "@/lib/domain/campaign-fields";
-
-/** Every field a PATCH may carry (voicemail_detection only for admins). */
-export const PATCHABLE_FIELDS = [...SCHEDULE_FIELDS, "voicemail_detection"] as const;
-export type PatchableField = (typeof PATCHABLE_FIELDS)[number];
+export {
+  ADMIN_ONLY_FIELDS, CAMPAIGN_MODES, DETAIL_FIELDS, MANAGER_FIELDS, PATCHABLE_FIELDS, SCHEDULE_FIELDS, TARGETING_FIELDS, VOICEMAIL_MODES,
+  type PatchableField, type ScheduleField,
+} from "@/lib/domain/campaign-fields";
+import { CAMPAIGN_MODES, FILTER_OPS, LINE_TYPE_BUCKETS, PATCHABLE_FIELDS, VOICEMAIL_MODES, WEBHOOK_METHODS } from "@/lib/domain/campaign-fields";
+import { CHANNEL_MANAGER_STATUSES } from "@/lib/domain/syllable-values";
 
 
 // ---- field rules ----
@@ -49,6 +49,108 @@ export const labelsSchema = z
   .refine((l) => new Set(l).size === l.length, "A label is listed twice.");
 export const descriptionSchema = z.string().max(2000, "At most 2000 characters.").nullable();
 export const campaignVariablesSchema = z.record(variableKeySchema, variableValueSchema);
+export const smsSessionTtlSchema = wholeNumber("the SMS session TTL").min(1, "At least 1 minute.").max(43_200, "At most 43,200 minutes (30 days).").nullable();
+
+const unique = (list: readonly unknown[]) => new Set(list).size === list.length;
+
+// ---- webhooks (admins) ----
+
+/**
+ * Syllable's rule for hmac_secret: standard Base64 (RFC 4648) decoding to 32–512 bytes. Counted
+ * from the text, so the browser checks it the same way without Buffer.
+ */
+export function isHmacSecret(value: string): boolean {
+  if (value.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(value)) return false;
+  const bytes = (value.length / 4) * 3 - (value.endsWith("==") ? 2 : value.endsWith("=") ? 1 : 0);
+  return bytes >= 32 && bytes <= 512;
+}
+export const HMAC_SECRET_MESSAGE = "Use standard Base64 that decodes to 32–512 bytes (44 characters ending in = for 32 bytes).";
+
+/**
+ * What to do with a webhook's HMAC secret. The secret is write-only: the console never reads one
+ * back, so "keep" is the default and a new value only ever travels towards Syllable.
+ */
+export const webhookSecretChangeSchema = z.discriminatedUnion(
+  "action",
+  [
+    z.strictObject({ action: z.literal("keep") }),
+    z.strictObject({ action: z.literal("remove") }),
+    z.strictObject({ action: z.literal("replace"), value: z.string({ error: "Enter the new secret." }).trim().refine(isHmacSecret, HMAC_SECRET_MESSAGE) }),
+  ],
+  { error: "Choose keep, replace or remove for the secret." },
+);
+export type WebhookSecretChange = z.infer<typeof webhookSecretChangeSchema>;
+
+export const webhookUrlSchema = z
+  .string({ error: "Enter the URL." })
+  .trim()
+  .min(1, "Enter the URL.")
+  .max(2000, "At most 2000 characters.")
+  .refine((v) => {
+    try {
+      const u = new URL(v);
+      return u.protocol === "https:" && !!u.hostname;
+    } catch {
+      return false;
+    }
+  }, "Enter an HTTPS URL, e.g. https://example.com/hooks/syllable.");
+
+export const webhookPatchSchema = z.strictObject({
+  /** Absent for a new webhook. */
+  id: z.number().int().positive().optional(),
+  url: webhookUrlSchema,
+  request_method: z.enum(WEBHOOK_METHODS, { error: "Choose POST, PUT or PATCH." }),
+  trigger_statuses: z
+    .array(z.enum(CHANNEL_MANAGER_STATUSES, { error: "Not one of Syllable's statuses." }), { error: "Choose the statuses that trigger it." })
+    .min(1, "Choose at least one status.")
+    .refine(unique, "A status is listed twice."),
+  /** Absent = keep. */
+  hmac_secret: webhookSecretChangeSchema.optional(),
+});
+export type WebhookPatch = z.infer<typeof webhookPatchSchema>;
+/** The campaign's complete list of webhooks after the edit: one left out is removed. */
+export const webhooksPatchSchema = z
+  .array(webhookPatchSchema)
+  .max(20, "At most 20 webhooks.")
+  .refine((hooks) => unique(hooks.flatMap((h) => (h.id === undefined ? [] : [h.id]))), "A webhook is listed twice.");
+
+// ---- targeting (admins) ----
+
+export const allowedLineTypesSchema = z
+  .array(z.enum(LINE_TYPE_BUCKETS, { error: "Choose mobile, landline or voip." }))
+  .refine(unique, "A line type is listed twice.")
+  .nullable();
+export const includeUnknownLineTypesSchema = z.boolean({ error: "Say whether unknown line types are dialed." });
+
+const NO_VALUE_OPS = new Set(["exists", "not_exists"]);
+export const targetFilterRuleSchema = z
+  .strictObject({
+    field: z
+      .string({ error: "Enter the attribute to match on." })
+      .trim()
+      .min(1, "Enter the attribute to match on, e.g. line_type.")
+      .max(100, "At most 100 characters.")
+      .regex(/^[A-Za-z0-9_.-]+$/, "Letters, digits, _ . and - only."),
+    op: z.enum(FILTER_OPS, { error: "Choose how to compare." }),
+    values: z.array(z.string().trim().min(1, "A value cannot be empty.").max(200, "At most 200 characters."), { error: "List the values." }).max(100, "At most 100 values."),
+  })
+  .superRefine((r, ctx) => {
+    const n = r.values.length;
+    const problem = NO_VALUE_OPS.has(r.op)
+      ? n > 0 && `"${r.op}" takes no values: remove them.`
+      : r.op === "eq" || r.op === "neq"
+        ? n !== 1 && `"${r.op}" compares with exactly one value.`
+        : n === 0 && "Enter at least one value.";
+    if (problem) ctx.addIssue({ code: "custom", path: ["values"], message: problem });
+  });
+export const targetFiltersSchema = z
+  .strictObject({
+    match: z.enum(["all", "any"], { error: "Choose all or any." }),
+    on_unknown: z.enum(["include", "exclude"], { error: "Choose include or exclude." }),
+    rules: z.array(targetFilterRuleSchema).max(50, "At most 50 rules."),
+  })
+  .nullable();
+export type TargetFiltersInput = z.infer<typeof targetFiltersSchema>;
 
 /** Sane bounds for voicemail detection, in seconds (explained next to each field in the form). */
 export const VOICEMAIL_BOUNDS = {
@@ -144,17 +246,19 @@ export const scheduleShape = {
   max_daily_calls: maxDailyCallsSchema,
   retry_count: retryCountSchema,
   retry_interval: retryIntervalSchema,
+};
+export const detailShape = {
+  description: descriptionSchema,
+  labels: labelsSchema,
   caller_id: phoneSchema,
   source: phoneSchema,
-  labels: labelsSchema,
-  description: descriptionSchema,
-  campaign_variables: campaignVariablesSchema,
+  sms_session_ttl: smsSessionTtlSchema,
 };
 
 /**
  * The PATCH body: only the fields that changed, plus the `updated_at` the editor loaded.
- * Unknown keys are refused (webhooks, target filters... are not editable here and a client
- * must not be able to wipe them by accident).
+ * Unknown keys are refused: a field the console does not edit must not be wipeable by accident.
+ * `reason` is for the audit log only.
  */
 export const campaignPatchSchema = z
   .strictObject({
@@ -166,12 +270,18 @@ export const campaignPatchSchema = z
     max_daily_calls: scheduleShape.max_daily_calls.optional(),
     retry_count: scheduleShape.retry_count.optional(),
     retry_interval: scheduleShape.retry_interval.optional(),
-    caller_id: scheduleShape.caller_id.optional(),
-    source: scheduleShape.source.optional(),
-    labels: scheduleShape.labels.optional(),
-    description: scheduleShape.description.optional(),
-    campaign_variables: scheduleShape.campaign_variables.optional(),
+    caller_id: detailShape.caller_id.optional(),
+    source: detailShape.source.optional(),
+    labels: detailShape.labels.optional(),
+    description: detailShape.description.optional(),
+    sms_session_ttl: detailShape.sms_session_ttl.optional(),
+    campaign_variables: campaignVariablesSchema.optional(),
     voicemail_detection: voicemailDetectionPatchSchema.nullable().optional(),
+    webhooks: webhooksPatchSchema.optional(),
+    allowed_line_types: allowedLineTypesSchema.optional(),
+    include_unknown_line_types: includeUnknownLineTypesSchema.optional(),
+    target_filters: targetFiltersSchema.optional(),
+    reason: reasonSchema.optional(),
   })
   .refine(...endAfterStart)
   .superRefine((v, ctx) => {

@@ -18,3 +18,6 @@ export const variableKeySchema = z
   .max(MAX_VARIABLE_NAME, `At most ${MAX_VARIABLE_NAME} characters.`)
   .regex(VARIABLE_NAME, "Letters, digits and _ only; not starting with a digit.");
 export const variableValueSchema = z.string().max(MAX_VARIABLE_VALUE, `At most ${MAX_VARIABLE_VALUE} characters.`);
+
+/** Why a write was made, recorded in the audit log: optional on most writes, required on some. */
+export const reasonSchema = z.string().trim().max(500, { error: "At most 500 characters" });

@@ -31,6 +31,8 @@ export async function audited<T>(
   target: string,
   detail: Record<string, unknown>,
   write: () => Promise<T>,
+  /** What the write did, added to the entry when it succeeds (e.g. before/after values). */
+  outcomeDetail?: (result: T) => Record<string, unknown>,
 ): Promise<T> {
   const store = getStore();
   let intent: AuditEntry;
@@ -65,7 +67,7 @@ export async function audited<T>(
     const what = message.replace(/\s*Try again[^.]*\.$/, "");
     throw new ApiError(err.code, `${what} ${VERDICT_SENTENCE[verdict.outcome]}`, err.fields, err.headers);
   }
-  await settle("ok", {});
+  await settle("ok", outcomeDetail?.(result) ?? {});
   return result;
 }
 

@@ -207,10 +207,11 @@ describe("PATCH /api/campaigns/{id}: the safe write", () => {
     expect((await get(id)).daily_start_time).toMatch(/^22:00/);
   });
 
-  it("refuses fields the console does not edit (webhooks would be wiped)", async () => {
+  it("refuses fields the console does not edit", async () => {
     const before = await get(id);
-    const res = await patch(id, { expected_updated_at: before.updated_at, webhooks: [] });
+    const res = await patch(id, { expected_updated_at: before.updated_at, agent_id: 7 }, "admin");
     expect(res.status).toBe(422);
+    expect(JSON.stringify((await body(res)).error.fields)).toContain("agent_id");
   });
 
   it("supervisor 403 and anonymous 401 on writes; unknown or non-numeric id 404", async () => {

@@ -4,6 +4,7 @@ import type { Campaign } from "@/lib/schemas/syllable";
 import { ApiError, isApiError } from "@/lib/server/errors";
 import type { SyllableClient } from "@/lib/server/syllable";
 import { changedBetween, conflictFields, findNotApplied, mergePatch } from "@/lib/domain/campaign-merge";
+import { fieldChanges, type FieldChanges } from "@/lib/domain/campaign-changes";
 import { campaignAt, rememberCampaigns } from "./campaign-versions";
 
 /** A 409 that also carries the current campaign, so the editor can show it or overwrite it. */
@@ -39,8 +40,11 @@ export function isCampaignConflict(err: unknown): err is CampaignConflictError {
  * What remains: a write landing between step 3's read and our PUT is replaced without a trace
  * (Syllable's answers carry nothing that could tell). See README "Concurrent edits".
  */
-export async function safeUpdateCampaign(client: SyllableClient, id: number, patch: CampaignPatch): Promise<CampaignUpdateResponse> {
-  const { expected_updated_at, ...fields } = patch;
+/** The answer, plus before/after of each changed field for the audit log (not sent to the browser). */
+export type SafeUpdateResult = CampaignUpdateResponse & { changes: FieldChanges };
+
+export async function safeUpdateCampaign(client: SyllableClient, id: number, patch: CampaignPatch): Promise<SafeUpdateResult> {
+  const { expected_updated_at, ...fields } = patch; // `reason` rides along unread: the merge only reads PATCHABLE_FIELDS
   const current = await client.getCampaign(id);
   if ((current.updated_at ?? "") !== expected_updated_at) {
     const base = await campaignAt(id, expected_updated_at);
@@ -50,7 +54,7 @@ export async function safeUpdateCampaign(client: SyllableClient, id: number, pat
   await rememberCampaigns(current);
   const first = mergePatch(current, fields);
   if (Object.keys(first.errors).length) throw new ApiError("validation_failed", "Some fields need fixing.", first.errors);
-  if (first.changed.length === 0) return { campaign: current, changed: [], not_applied: [], overwritten: [], kept_theirs: [] };
+  if (first.changed.length === 0) return { campaign: current, changed: [], not_applied: [], overwritten: [], kept_theirs: [], changes: {} };
 
   // Step 3: the read right before the PUT.
   const fresh = await client.getCampaign(id);
@@ -72,7 +76,9 @@ export async function safeUpdateCampaign(client: SyllableClient, id: number, pat
   // A different updated_at in the read-back than in our PUT's answer: someone wrote after us.
   const writtenAfterUs = !!written.updated_at && !!after.updated_at && written.updated_at !== after.updated_at;
   const lost = findNotApplied(base, input, changed, after);
-  if (!writtenAfterUs) return { campaign: after, changed, not_applied: lost, overwritten: [], kept_theirs };
+  const replaced = new Set((fields.webhooks ?? []).flatMap((w) => (w.id !== undefined && w.hmac_secret?.action === "replace" ? [w.id] : [])));
+  const changes = fieldChanges(base, after, changed, replaced);
+  if (!writtenAfterUs) return { campaign: after, changed, not_applied: lost, overwritten: [], kept_theirs, changes };
   const sent = input as Record<string, unknown>;
   const now = after as Record<string, unknown>;
   return {
@@ -82,6 +88,7 @@ export async function safeUpdateCampaign(client: SyllableClient, id: number, pat
     // Only the user's own changes count as overwritten; other fields the later writer set are theirs to set.
     overwritten: lost.filter((f) => changed.includes(f)).map((field) => ({ field, yours: shown(field, sent[field]), theirs: shown(field, now[field]) })),
     kept_theirs,
+    changes,
   };
 }
 

@@ -12,11 +12,13 @@ type Params = { batchId: string };
 /** Fresh details + derived progress (and records a progress snapshot). */
 export const GET = withRole<Params>("supervisor", async ({ params, user }) => json(await batchDetailFor(user, params.batchId)));
 
-/** paused / expires_on / call_rate; answers with the batch as read back afterwards. */
+/** paused / expires_on / call_rate (+ an optional reason for the audit log); answers with the batch as read back afterwards. */
 export const PATCH = withRole<Params>("manager", async ({ req, user, params }) => {
-  const update = await parseJsonBody(req, makeBatchUpdateSchema(upstreamNow));
+  const { reason, ...update } = await parseJsonBody(req, makeBatchUpdateSchema(upstreamNow));
   const action = update.paused === true ? "batch.pause" : update.paused === false ? "batch.resume" : "batch.update";
-  await audited(user, action, `batch:${params.batchId}`, { ...update }, () => getSyllable().updateBatch(params.batchId, update));
+  // The reason is the console's record, not Syllable's: it goes to the audit log only.
+  const detail = reason ? { ...update, reason } : { ...update };
+  await audited(user, action, `batch:${params.batchId}`, detail, () => getSyllable().updateBatch(params.batchId, update));
   return json(await refreshBatch(params.batchId, { results: false }));
 });
 

@@ -1,4 +1,5 @@
-import { campaignDeleteBodySchema, campaignPatchSchema, PATCHABLE_FIELDS } from "@/lib/schemas/campaigns";
+import { ADMIN_ONLY_FIELDS, campaignDeleteBodySchema, campaignPatchSchema, PATCHABLE_FIELDS } from "@/lib/schemas/campaigns";
+import { FIELD_LABELS } from "@/lib/schemas/campaign-labels";
 import { hasRole } from "@/lib/schemas/roles";
 import { audited, latestConsoleChange } from "@/lib/server/audit";
 import { json, withRole } from "@/lib/server/auth/with-role";
@@ -18,23 +19,30 @@ export const GET = withRole<Params>("supervisor", async ({ params, user }) => {
 });
 
 /**
- * PATCH: the changed fields + expected_updated_at (see lib/schemas/campaigns.ts). Answers
- * {campaign, changed, not_applied}; 409 {error, current} when the campaign changed meanwhile.
- * voicemail_detection needs the admin role, whatever else the body holds.
+ * PATCH: the changed fields + expected_updated_at (+ an optional reason; see lib/schemas/campaigns.ts).
+ * Answers {campaign, changed, not_applied, ...}; 409 {error, current} when the campaign changed
+ * meanwhile. Voicemail detection, webhooks and targeting need the admin role, whatever else the
+ * body holds. The audit entry records the reason and each changed field's before and after.
  */
 export const PATCH = withRole<Params>("manager", async ({ req, user, params }) => {
   const id = parseCampaignId(params.campaignId);
   const raw = await readJson(req);
-  // Checked before validation: a manager learns nothing about voicemail fields, valid or not.
-  if (raw && typeof raw === "object" && "voicemail_detection" in raw && !hasRole(user.role, "admin")) {
-    throw new ApiError("forbidden", "Only an admin can change voicemail detection.");
+  // Checked before validation: a manager learns nothing about admin-only fields, valid or not.
+  const adminOnly = raw && typeof raw === "object" ? ADMIN_ONLY_FIELDS.filter((f) => f in raw) : [];
+  if (adminOnly.length && !hasRole(user.role, "admin")) {
+    throw new ApiError("forbidden", `Only an admin can change ${adminOnly.map((f) => FIELD_LABELS[f]!.toLowerCase()).join(", ")}.`);
   }
   const parsed = campaignPatchSchema.safeParse(raw);
   if (!parsed.success) throw validationError(parsed.error);
   const patch = parsed.data;
   const fields = PATCHABLE_FIELDS.filter((f) => patch[f] !== undefined);
+  const detail = patch.reason ? { fields, reason: patch.reason } : { fields };
   try {
-    const result = await audited(user, "campaign.update", `campaign:${id}`, { fields }, () => safeUpdateCampaign(getSyllable(), id, patch));
+    const { changes, ...result } = await audited(user, "campaign.update", `campaign:${id}`, detail, () => safeUpdateCampaign(getSyllable(), id, patch), (r) => ({
+      changes: r.changes,
+      ...(r.not_applied.length ? { not_applied: r.not_applied } : {}),
+    }));
+    void changes; // recorded in the audit entry; not part of the answer
     return json({ ...result, console_change: await latestConsoleChange(`campaign:${id}`) });
   } catch (err) {
     if (isCampaignConflict(err)) {
