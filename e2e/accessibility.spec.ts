@@ -62,7 +62,7 @@ test.describe("console pages", () => {
     });
   }
 
-  for (const button of ["Edit schedule", "Edit voicemail detection"]) {
+  for (const button of ["Edit details", "Edit schedule", "Edit variables", "Edit voicemail detection", "Edit webhooks", "Edit targeting"]) {
     test(`the "${button}" form`, async ({ page }) => {
       await page.goto(`/campaigns/${SEED.campaigns.payments}`);
       await page.getByRole("button", { name: button }).click();
