@@ -140,3 +140,18 @@ test("a manager edits details and variables but is offered no webhook or targeti
   expect(((await res.json()) as Json).error.message).toBe("Only an admin can change webhooks.");
   expect(await secrets(id)).toEqual([{ hmac_secret: SECRET }]);
 });
+
+test("pausing a batch takes an optional reason, which the audit log shows", async ({ page }) => {
+  const id = await campaign(`Reason ${Date.now()}`);
+  const batchId = `reason-${Date.now()}`;
+  await sandboxApi("POST", "/batches", { batch_id: batchId, campaign_id: id });
+  await signIn(page, "admin");
+  await page.goto(`/batches/${batchId}`);
+  await page.getByRole("button", { name: "Pause", exact: true }).click();
+  await page.getByRole("dialog").getByLabel("Reason (optional)").fill("complaint about the script");
+  await page.getByRole("button", { name: "Pause batch" }).click();
+  await expect(page.getByText("Batch on hold: no outreach until resumed.")).toBeVisible();
+  expect((await sandboxApi<Json>("GET", `/batches/${batchId}`)).paused).toBe(true);
+  await page.goto(`/audit?target=batch:${batchId}`);
+  await expect(page.getByText("complaint about the script").first()).toBeVisible();
+});

@@ -1,6 +1,7 @@
 "use client";
 
-import { useState } from "react";
+import { useId, useState } from "react";
+import { Field, Input } from "@/components/ui/field";
 import { toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -10,11 +11,14 @@ import type { BatchDetailResponse } from "@/lib/schemas/batches";
 /** Pause (put on hold) or resume, after a confirmation that says what it means. */
 export function HoldToggle({ batch, disabled }: { batch: BatchDetailResponse; disabled: boolean }) {
   const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState("");
+  const reasonId = useId();
   const pausing = !batch.paused;
   const patch = usePatchBatch(batch.batch_id);
   const toggle = () =>
     patch.mutate(
-      { paused: pausing },
+      // The reason is for the audit log: supervisors reading it later learn why the batch stopped.
+      reason.trim() ? { paused: pausing, reason: reason.trim() } : { paused: pausing },
       {
         onSuccess: (b) => {
           setOpen(false);
@@ -40,7 +44,11 @@ export function HoldToggle({ batch, disabled }: { batch: BatchDetailResponse; di
             : "Outreach starts again at the batch's pace, inside the campaign's calling window (UTC)."
         }
         confirmLabel={pausing ? "Pause batch" : "Resume batch"}
-      />
+      >
+        <Field id={reasonId} label="Reason (optional)" hint="Kept in the audit log.">
+          <Input id={reasonId} aria-describedby={`${reasonId}-hint`} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} placeholder={pausing ? "e.g. complaint about the script" : "e.g. script fixed"} />
+        </Field>
+      </ConfirmDialog>
     </>
   );
 }
