@@ -211,6 +211,7 @@ test.describe("create and delete", () => {
     const del = page.getByRole("dialog", { name: `Delete "${name}"?` });
     await expect(del.getByRole("alert")).toHaveCount(0); // no active batches, no extra warning
     await expect(del.getByRole("button", { name: "Delete campaign" })).toBeDisabled();
+    await del.getByLabel("Reason").fill("e2e cleanup");
     await del.getByLabel("Confirmation text").fill(name);
     await del.getByRole("button", { name: "Delete campaign" }).click();
     await expect(page).toHaveURL(/\/campaigns$/);
@@ -235,6 +236,7 @@ test.describe("create and delete", () => {
     await expect(ack).not.toBeChecked();
 
     // Typing the name is not enough while the warning is unacknowledged.
+    await del.getByLabel("Reason").fill("e2e cleanup");
     await del.getByLabel("Confirmation text").fill(name);
     await del.getByRole("button", { name: "Delete campaign" }).click();
     await page.waitForTimeout(1000);
@@ -261,6 +263,7 @@ test.describe("create and delete", () => {
 
     // Meanwhile, someone starts a batch on it.
     await sandboxApi("POST", "/batches", { batch_id: `e2e-late-${id}`, campaign_id: id, paused: true });
+    await del.getByLabel("Reason").fill("e2e cleanup");
     await del.getByLabel("Confirmation text").fill(name);
     await del.getByRole("button", { name: "Delete campaign" }).click();
     await expect(del.getByRole("alert")).toContainText("This campaign has 1 active batch. Confirm to delete it anyway.");

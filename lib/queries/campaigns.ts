@@ -54,9 +54,9 @@ export function createCampaign(body: CampaignCreate) {
   return apiFetch<{ campaign: Campaign }>("/api/campaigns", { method: "POST", json: body });
 }
 
-export function deleteCampaign(id: number, confirmActiveBatches: boolean) {
+export function deleteCampaign(id: number, reason: string, confirmActiveBatches: boolean) {
   return apiFetch<{ deleted: true; id: number; active_batches: number }>(`/api/campaigns/${encodeURIComponent(id)}`, {
     method: "DELETE",
-    json: { confirm_active_batches: confirmActiveBatches },
+    json: { reason, confirm_active_batches: confirmActiveBatches },
   });
 }

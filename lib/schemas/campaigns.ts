@@ -323,8 +323,16 @@ export const campaignListQuerySchema = z.object({
 });
 export type CampaignListQuery = z.infer<typeof campaignListQuerySchema>;
 
-/** DELETE /api/campaigns/{id}: `?force=true` or `{"confirm_active_batches": true}` acknowledges active batches. */
-export const campaignDeleteBodySchema = z.object({ confirm_active_batches: z.boolean().optional() }).loose();
+/**
+ * DELETE /api/campaigns/{id}: `{reason}` (required: it goes to the audit log); `?force=true` or
+ * `"confirm_active_batches": true` acknowledges active batches.
+ */
+export const campaignDeleteBodySchema = z
+  .object({
+    reason: reasonSchema.min(3, { error: "Give a reason (at least 3 characters)" }),
+    confirm_active_batches: z.boolean().optional(),
+  })
+  .loose();
 
 /** Batch statuses that count as "active" (not finished): deleting the campaign would orphan them. */
 export const ACTIVE_BATCH_STATUSES = ["ACTIVE", "PENDING", "PAUSED"] as const;

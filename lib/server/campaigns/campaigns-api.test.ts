@@ -304,22 +304,34 @@ describe("GET/POST/DELETE /api/campaigns", () => {
     expect(Object.keys((await body(bad)).error.fields).sort()).toEqual(["active_days", "caller_id", "campaign_name", "daily_end_time", "hourly_rate", "mode"]);
   });
 
+  it("delete needs a reason: without one it is a 422 on reason and the campaign stays; the reason is audited", async () => {
+    for (const json of [undefined, {}, { reason: " x " }]) {
+      const res = await h.call(DELETE, `/api/campaigns/${id}`, { method: "DELETE", role: "admin", params: { campaignId: String(id) }, json });
+      expect(res.status).toBe(422);
+      expect((await body(res)).error.fields).toHaveProperty("reason");
+    }
+    expect((await h.call(GET, `/api/campaigns/${id}`, { role: "admin", params: { campaignId: String(id) } })).status).toBe(200);
+    expect((await h.call(DELETE, `/api/campaigns/${id}`, { method: "DELETE", role: "admin", params: { campaignId: String(id) }, json: { reason: "replaced by Q1" } })).status).toBe(200);
+    const [entry] = await (await import("@/lib/server/store")).getStore().audit.list({ target: `campaign:${id}`, action: "campaign.delete", limit: 1 });
+    expect(entry).toMatchObject({ outcome: "ok", detail: { reason: "replaced by Q1", confirmed_active_batches: false } });
+  });
+
   it("delete refuses with 409 while batches are active unless confirmed", async () => {
     await h.sandbox("POST", "/api/v1/outbound/batches", { batch_id: `del-${id}`, campaign_id: id, paused: true });
-    const refused = await h.call(DELETE, `/api/campaigns/${id}`, { method: "DELETE", role: "admin", params: { campaignId: String(id) } });
+    const refused = await h.call(DELETE, `/api/campaigns/${id}`, { method: "DELETE", role: "admin", params: { campaignId: String(id) }, json: { reason: "cleanup" } });
     expect(refused.status).toBe(409);
     expect((await body(refused)).error.fields).toHaveProperty("confirm_active_batches");
-    const ok = await h.call(DELETE, `/api/campaigns/${id}`, { method: "DELETE", role: "admin", params: { campaignId: String(id) }, json: { confirm_active_batches: true } });
+    const ok = await h.call(DELETE, `/api/campaigns/${id}`, { method: "DELETE", role: "admin", params: { campaignId: String(id) }, json: { reason: "cleanup", confirm_active_batches: true } });
     expect(ok.status).toBe(200);
     expect((await h.call(GET, `/api/campaigns/${id}`, { role: "admin", params: { campaignId: String(id) } })).status).toBe(404);
   });
 
   it("delete without active batches needs no confirmation; ?force=true also confirms", async () => {
-    const ok = await h.call(DELETE, `/api/campaigns/${id}`, { method: "DELETE", role: "admin", params: { campaignId: String(id) } });
+    const ok = await h.call(DELETE, `/api/campaigns/${id}`, { method: "DELETE", role: "admin", params: { campaignId: String(id) }, json: { reason: "cleanup" } });
     expect(ok.status).toBe(200);
     const other = await createRichCampaign("force");
     await h.sandbox("POST", "/api/v1/outbound/batches", { batch_id: `force-${other}`, campaign_id: other, paused: true });
-    expect((await h.call(DELETE, `/api/campaigns/${other}?force=true`, { method: "DELETE", role: "admin", params: { campaignId: String(other) } })).status).toBe(200);
+    expect((await h.call(DELETE, `/api/campaigns/${other}?force=true`, { method: "DELETE", role: "admin", params: { campaignId: String(other) }, json: { reason: "cleanup" } })).status).toBe(200);
   });
 });
 

@@ -54,19 +54,16 @@ export const PATCH = withRole<Params>("manager", async ({ req, user, params }) =
 });
 
 /**
- * DELETE (admin). With active batches it answers 409 unless confirmed by `?force=true` or the
- * JSON body `{"confirm_active_batches": true}`.
+ * DELETE (admin), with a required reason in the JSON body `{"reason": "..."}`. With active
+ * batches it answers 409 unless confirmed by `?force=true` or `"confirm_active_batches": true`.
  */
 export const DELETE = withRole<Params>("admin", async ({ req, user, params }) => {
   const id = parseCampaignId(params.campaignId);
-  let confirmed = new URL(req.url).searchParams.get("force") === "true";
-  const body = await readJson(req, { optional: true });
-  if (body !== undefined) {
-    const parsed = campaignDeleteBodySchema.safeParse(body);
-    if (!parsed.success) throw validationError(parsed.error);
-    confirmed ||= parsed.data.confirm_active_batches === true;
-  }
-  const result = await audited(user, "campaign.delete", `campaign:${id}`, { confirmed_active_batches: confirmed }, () =>
+  const parsed = campaignDeleteBodySchema.safeParse((await readJson(req, { optional: true })) ?? {});
+  if (!parsed.success) throw validationError(parsed.error, "Give a reason for deleting the campaign (at least 3 characters).");
+  const { reason, confirm_active_batches } = parsed.data;
+  const confirmed = new URL(req.url).searchParams.get("force") === "true" || confirm_active_batches === true;
+  const result = await audited(user, "campaign.delete", `campaign:${id}`, { reason, confirmed_active_batches: confirmed }, () =>
     deleteCampaignChecked(getSyllable(), id, confirmed),
   );
   return json(result);
