@@ -41,6 +41,7 @@ export function SettingsForm({ batch, onDone }: { batch: BatchDetailResponse; on
         save({
           expires_on: v.expires_on ?? null,
           call_rate: v.call_rate ?? null,
+          ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}),
           ...(!!v.auto_call_rate !== !!batch.auto_call_rate ? { auto_call_rate: !!v.auto_call_rate } : {}),
         }),
       )}
@@ -62,6 +63,9 @@ export function SettingsForm({ batch, onDone }: { batch: BatchDetailResponse; on
       <AutoPacingField id="bs-auto" registration={register("auto_call_rate")} error={errors.auto_call_rate?.message} hasExpiry={!!expiry} />
       <Field id="bs-rate" label="Call rate per hour" hint={`${CALL_RATE_HINT}. Empty = inherit the campaign's rate${inherited ? ` (${inherited}/h)` : ""}.`} error={errors.call_rate?.message}>
         <Input type="number" min={1} max={MAX_CALL_RATE} {...describedBy("bs-rate", errors.call_rate?.message)} {...register("call_rate", { setValueAs: (v) => (v === "" || v === null ? null : Number(v)) })} />
+      </Field>
+      <Field id="bs-reason" label="Reason (optional)" hint="Kept in the audit log." error={errors.reason?.message}>
+        <Input maxLength={500} {...describedBy("bs-reason", errors.reason?.message)} {...register("reason", { setValueAs: (v) => (v ? String(v) : undefined) })} placeholder="e.g. client extended the campaign" />
       </Field>
       {errors.root && (
         <p role="alert" className="text-sm text-red-700">

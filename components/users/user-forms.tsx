@@ -116,6 +116,7 @@ export function RoleForm({ user, lastAdmin, onDone }: { user: UserInfo; lastAdmi
   const { update } = useUserWrites();
   const errors = useErrors();
   const [role, setRole] = useState<Role>(user.role);
+  const [reason, setReason] = useState("");
   return (
     <form
       noValidate
@@ -124,7 +125,7 @@ export function RoleForm({ user, lastAdmin, onDone }: { user: UserInfo; lastAdmi
         e.preventDefault();
         errors.clear();
         update.mutate(
-          { id: user.id, role },
+          { id: user.id, role, ...(reason.trim() ? { reason: reason.trim() } : {}) },
           {
             onSuccess: () => {
               toast.success(`${user.email} is now ${ROLE_LABELS[role]}; their sessions were ended.`);
@@ -143,6 +144,9 @@ export function RoleForm({ user, lastAdmin, onDone }: { user: UserInfo; lastAdmi
             </option>
           ))}
         </Select>
+      </Field>
+      <Field id="role-reason" label="Reason (optional)" hint="Kept in the audit log.">
+        <Input id="role-reason" aria-describedby="role-reason-hint" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} placeholder="e.g. now leads the night shift" />
       </Field>
       <FormErrorAlert messages={errors.form} />
       <FormActions submitLabel="Change role" busy={update.isPending} disabled={role === user.role} onCancel={onDone} />

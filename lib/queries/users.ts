@@ -16,7 +16,7 @@ export function useUserWrites() {
   return {
     add: useMutation({ mutationFn: (v: { email: string; role: Role; password?: string }) => apiFetch<UserChangeResponse>("/api/users", { method: "POST", json: v }), onSuccess: done }),
     update: useMutation({
-      mutationFn: ({ id, ...patch }: { id: number; role?: Role; reset_password?: true }) => apiFetch<UserChangeResponse>(`/api/users/${id}`, { method: "PATCH", json: patch }),
+      mutationFn: ({ id, ...patch }: { id: number; role?: Role; reset_password?: true; reason?: string }) => apiFetch<UserChangeResponse>(`/api/users/${id}`, { method: "PATCH", json: patch }),
       onSuccess: done,
     }),
     remove: useMutation({ mutationFn: ({ id, reason }: { id: number; reason: string }) => apiFetch<{ removed: true }>(`/api/users/${id}`, { method: "DELETE", json: { reason } }), onSuccess: done }),

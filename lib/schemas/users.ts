@@ -1,17 +1,18 @@
 import "./zod-config";
 import { z } from "zod";
 import { emailSchema, newPasswordSchema } from "./auth";
+import { reasonSchema } from "./fields";
 import { roleSchema, type Role } from "./roles";
 
 // User management in the browser (admins): the same rules as the users CLI.
 
 /** POST /api/users: without a password, one is generated and shown once. */
-export const userCreateSchema = z.object({ email: emailSchema, role: roleSchema, password: newPasswordSchema.optional() }).strict();
+export const userCreateSchema = z.object({ email: emailSchema, role: roleSchema, password: newPasswordSchema.optional(), reason: reasonSchema.optional() }).strict();
 export type UserCreate = z.infer<typeof userCreateSchema>;
 
-/** PATCH /api/users/{id}: a new role, a new password, or `reset_password` for a generated one (shown once). */
+/** PATCH /api/users/{id}: a new role, a new password, or `reset_password` for a generated one (shown once); an optional reason for the audit log. */
 export const userUpdateSchema = z
-  .object({ role: roleSchema.optional(), password: newPasswordSchema.optional(), reset_password: z.literal(true).optional() })
+  .object({ role: roleSchema.optional(), password: newPasswordSchema.optional(), reset_password: z.literal(true).optional(), reason: reasonSchema.optional() })
   .strict()
   .refine((v) => v.role !== undefined || v.password !== undefined || v.reset_password, { error: "Nothing to change: send role, password or reset_password" })
   .refine((v) => !(v.password !== undefined && v.reset_password), { path: ["password"], error: "Either set a password or reset it, not both" });

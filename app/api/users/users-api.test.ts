@@ -63,7 +63,7 @@ describe("/api/users", () => {
   it("changes a role and resets a password, each ending the user's sessions and audited without the password", async () => {
     const u = (await getStore().users.findByEmail("own@example.com"))!;
     await sessionFor(u.id);
-    const res = await patch(u.id, { role: "manager" });
+    const res = await patch(u.id, { role: "manager", reason: "leads the night shift" });
     expect(res.status).toBe(200);
     expect(((await res.json()) as UserChangeResponse).user.role).toBe("manager");
     expect(await sessionsOf(u.id)).toBe(0); // already ended by the change
@@ -74,7 +74,8 @@ describe("/api/users", () => {
     expect(await verifyPassword(reset.password!, (await getStore().users.findById(u.id))!.passwordHash)).toBe(true);
     expect(await sessionsOf(u.id)).toBe(0);
     const entries = (await getStore().audit.list({ action: "user.update", target: `user:${u.email}` })).map((e) => e.detail);
-    expect(entries).toEqual([expect.objectContaining({ password: "reset (generated)" }), expect.objectContaining({ role: { from: "supervisor", to: "manager" } })]);
+    expect(entries).toEqual([expect.objectContaining({ password: "reset (generated)" }), expect.objectContaining({ role: { from: "supervisor", to: "manager" }, reason: "leads the night shift" })]);
+    expect((await patch(u.id, { reason: "only a reason" })).status).toBe(422); // a reason alone changes nothing
     expect(JSON.stringify(entries)).not.toContain(reset.password!);
     expect((await patch(u.id, {})).status).toBe(422);
     expect((await patch(999_999, { role: "admin" })).status).toBe(404);

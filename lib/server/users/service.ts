@@ -48,7 +48,7 @@ export async function createUser(admin: SessionUser, input: UserCreate): Promise
   if (await store.users.findByEmail(input.email)) throw new ApiError("conflict", `${input.email} has an account already.`, { email: "This email has an account already" });
   const password = input.password ?? generatedPassword();
   const passwordHash = await hashPassword(password);
-  const detail = { role: input.role, password: input.password ? "set by the admin" : "generated" };
+  const detail = { role: input.role, password: input.password ? "set by the admin" : "generated", ...(input.reason ? { reason: input.reason } : {}) };
   const user = await audited(admin, "user.create", `user:${input.email}`, detail, () => store.users.create({ email: input.email, role: input.role, passwordHash }));
   return { user: await info(user), ...(input.password ? {} : { password }) };
 }
@@ -65,6 +65,7 @@ export async function updateUser(admin: SessionUser, id: number, patch: UserUpda
     ...(password !== undefined ? { password: patch.reset_password ? "reset (generated)" : "changed" } : {}),
   };
   if (Object.keys(changes).length === 0) return { user: await info(user) };
+  if (patch.reason) changes.reason = patch.reason;
   const passwordHash = password !== undefined ? await hashPassword(password) : null;
   await audited(admin, "user.update", `user:${user.email}`, changes, async () => {
     if (newRole) await store.users.setRole(user.email, newRole);
