@@ -46,8 +46,10 @@ export function DeleteCampaignButton({ campaign, activeBatches }: { campaign: Ca
       <ConfirmDialog
         open={open}
         onClose={() => {
+          // Closing starts over: a reopened dialog asks again, without the last reason or error.
           setOpen(false);
           setAck(false);
+          setReason("");
           setReasonError(undefined);
         }}
         onConfirm={() => {
