@@ -13,7 +13,7 @@ const MATRIX: Record<string, Partial<Record<HttpMethod, Access>>> = {
   // The not-found answer for every other /api address.
   "/api/[...path]": { GET: "public", POST: "public", PUT: "public", PATCH: "public", DELETE: "public" },
   "/api/alerts": { GET: "supervisor" },
-  "/api/alerts/[alertId]/ack": { POST: "manager" },
+  "/api/alerts/[alertId]/ack": { POST: "supervisor" },
   "/api/audit": { GET: "admin" },
   "/api/audit.csv": { GET: "admin" },
   "/api/auth/login": { POST: "public" },

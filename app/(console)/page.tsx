@@ -22,7 +22,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   await queryClient.prefetchQuery({ queryKey: liveKeys.overview(params), queryFn: () => liveOverviewFor(user, parsed.success ? parsed.data : {}) });
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <LiveOverview canAck={hasRole(user.role, "manager")} />
+      <LiveOverview canAck={hasRole(user.role, "supervisor")} />
     </HydrationBoundary>
   );
 }

@@ -79,7 +79,8 @@ export function BatchDetail({
         </div>
         <QueryProblem query={query} what="The batch" />
         {!query.isError && batch.live?.stale_since ? <EngineStaleBanner live={batch.live} /> : null}
-        <BatchAlerts batchId={batchId} canAck={canWrite} />
+        {/* Every role acknowledges: it is monitoring state ("someone is on it"), not a write to Syllable. */}
+        <BatchAlerts batchId={batchId} canAck />
         {batch.status === "FAILED" && batch.error_message && (
           <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
             <strong>Failed: </strong>

@@ -10,9 +10,9 @@ import { ALERT_TITLES, type AlertKind } from "@/lib/domain/alert-rules";
 import { useAckAlert } from "@/lib/queries/alerts";
 import type { AlertView } from "@/lib/schemas/live";
 
-const TONES: Record<string, "red" | "amber" | "green"> = { stalled: "red", failure_spike: "red", will_not_finish: "amber", finished: "green" };
+const TONES: Record<string, "red" | "amber" | "green"> = { stalled: "red", unreachable: "red", failure_spike: "red", will_not_finish: "amber", finished: "green" };
 
-/** Open alerts, newest first; managers acknowledge them ("someone is on it"), which is audited. */
+/** Open alerts, newest first; anyone watching acknowledges them ("someone is on it"), which is audited. */
 export function AlertsPanel({ alerts, canAck, showBatch = true }: { alerts: AlertView[]; canAck: boolean; showBatch?: boolean }) {
   const ack = useAckAlert();
   if (alerts.length === 0) return null;

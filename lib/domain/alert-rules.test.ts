@@ -3,7 +3,7 @@ import type { BatchDetailResponse, SnapshotPoint } from "@/lib/schemas/batches";
 import { firingAlerts } from "./alert-rules";
 
 const NOW = Date.parse("2026-11-23T12:00:00Z");
-const T = { stallMinutes: 15, failureShare: 0.5 };
+const T = { failureShare: 0.5 };
 const snap = (minutesAgo: number, finished: number, failed = 0, inFlight = 0): SnapshotPoint => ({
   at: new Date(NOW - minutesAgo * 60_000).toISOString(),
   total: 100,
@@ -19,20 +19,20 @@ function batch(over: { finished?: number; failed?: number; pending?: number; in_
     paused: over.paused ?? false,
     status_counts: { COMPLETED: finished - failed, FAILED: failed },
     history: over.history ?? [],
-    progress: { total: 100, finished, pending: over.pending ?? 100 - finished, in_flight: over.in_flight ?? 0, in_window: over.in_window ?? true, unreached_before_expiry: over.unreached ?? 0 },
+    progress: { total: 100, finished, pending: over.pending ?? 100 - finished, in_flight: over.in_flight ?? 0, in_window: over.in_window ?? true, unreached_before_expiry: over.unreached ?? 0, not_dialing: null },
   } as unknown as BatchDetailResponse;
 }
 const kinds = (b: BatchDetailResponse) => firingAlerts(b, NOW, T).map((a) => a.kind);
 
 describe("alert rules", () => {
-  it("stalled: active, in the window, requests left, no progress for 15 minutes", () => {
-    expect(kinds(batch({ history: [snap(20, 10), snap(10, 10), snap(0, 10)] }))).toEqual(["stalled"]);
-    expect(kinds(batch({ history: [snap(20, 8), snap(10, 10), snap(0, 10)] }))).toEqual([]); // moved 10 minutes ago
-    expect(kinds(batch({ history: [snap(20, 10), snap(0, 10)], paused: true }))).toEqual([]);
-    expect(kinds(batch({ history: [snap(20, 10), snap(0, 10)], in_window: false }))).toEqual([]);
-    expect(kinds(batch({ history: [snap(5, 10), snap(0, 10)] }))).toEqual([]); // not enough history to say
-    // Dialing again after a stall: calls ringing (not finished yet) are progress.
-    expect(kinds(batch({ in_flight: 3, pending: 87, history: [snap(30, 10), snap(10, 10), snap(1, 10, 0, 3)] }))).toEqual([]);
+  it("stalled: exactly when the progress says so (one rule for the page and the alert), never while Syllable is unreachable", () => {
+    const stalled = batch({ history: [snap(20, 10), snap(0, 10)] });
+    stalled.progress.not_dialing = { code: "stalled", minutes: 20, max_daily_calls: null };
+    expect(kinds(stalled)).toEqual(["stalled"]);
+    expect(firingAlerts(stalled, NOW, T)[0]!.message).toBe("No progress for 20 minutes inside the calling window, with 90 requests left.");
+    expect(kinds(batch({ history: [snap(20, 10), snap(0, 10)] }))).toEqual([]); // quiet, but not for three expected gaps
+    stalled.live = { fetched_at: new Date(NOW).toISOString(), stale_since: new Date(NOW).toISOString(), reason: null, version: 1 };
+    expect(kinds(stalled)).toEqual(["unreachable"]);
   });
 
   it("failure spike: more than half of at least 20 attempts in the last 15 minutes failed", () => {

@@ -2,51 +2,60 @@
 // (with its snapshot history) and the thresholds in, the alerts that hold now out.
 import type { BatchDetailResponse, SnapshotPoint } from "@/lib/schemas/batches";
 
-export type AlertKind = "stalled" | "failure_spike" | "will_not_finish" | "finished";
-export const ALERT_KINDS: AlertKind[] = ["stalled", "failure_spike", "will_not_finish", "finished"];
+export type AlertKind = "stalled" | "unreachable" | "failure_spike" | "will_not_finish" | "finished";
+export const ALERT_KINDS: AlertKind[] = ["stalled", "unreachable", "failure_spike", "will_not_finish", "finished"];
 /** What the console calls each kind, wherever an alert is shown (pages, browser notifications). */
-export const ALERT_TITLES: Record<AlertKind, string> = { stalled: "Stalled", failure_spike: "Failure spike", will_not_finish: "Won't finish before expiry", finished: "Finished" };
+export const ALERT_TITLES: Record<AlertKind, string> = {
+  stalled: "Stalled",
+  unreachable: "Syllable unreachable",
+  failure_spike: "Failure spike",
+  will_not_finish: "Won't finish before expiry",
+  finished: "Finished",
+};
 
 export type AlertThresholds = {
-  /** Active, inside the calling window, with requests left, and no progress for this long. */
-  stallMinutes: number;
   /** Failed share of what finished in the last 15 minutes above this (with at least FAILURE_MIN_ATTEMPTS). */
   failureShare: number;
 };
 export const FAILURE_WINDOW_MS = 15 * 60_000;
 export const FAILURE_MIN_ATTEMPTS = 20;
+/** An acknowledged alert whose figure moves by more than this share is raised again. */
+export const MATERIAL_CHANGE = 0.2;
 
-export type FiringAlert = { kind: AlertKind; message: string };
+/** `figure`: the number the alert is about (requests that will not be reached), for "changed materially". */
+export type FiringAlert = { kind: AlertKind; message: string; figure?: number };
 
 const at = (s: SnapshotPoint) => Date.parse(s.at);
 
-/** Progress is a request dialed or a request finished: a batch that dials again is not stalled while its calls are still ringing. */
-const progressKey = (finished: number, dialed: number) => `${finished}/${dialed}`;
-const keyOf = (s: SnapshotPoint) => progressKey(s.finished, s.total - (s.statusCounts.PENDING ?? 0));
+/** Whether a figure moved materially (more than 20%) from the one a person acknowledged. */
+export function changedMaterially(acked: number | null | undefined, now: number | null | undefined): boolean {
+  if (acked === null || acked === undefined || now === null || now === undefined) return false;
+  if (acked === 0) return now !== 0;
+  return Math.abs(now - acked) / Math.abs(acked) > MATERIAL_CHANGE;
+}
 
-/** Since when the progress has been what it is now (null: not known for long enough). */
-function unchangedSince(history: SnapshotPoint[], now: string): number | null {
-  let since: number | null = null;
-  for (let i = history.length - 1; i >= 0; i--) {
-    if (keyOf(history[i]!) !== now) return since;
-    since = at(history[i]!);
-  }
-  return null; // unchanged since before the history starts: the stall began at least then, but we cannot say how long
+/**
+ * The alerts that hold while Syllable does not answer: only "unreachable". The other rules need
+ * fresh figures (a batch we cannot read is not "stalled"); their alerts stay as they were.
+ */
+export function unreachableAlert(b: BatchDetailResponse): FiringAlert | null {
+  if (!b.live?.stale_since) return null;
+  return { kind: "unreachable", message: `Syllable has not answered since ${b.live.stale_since.slice(11, 16)} UTC${b.live.reason ? ` (${b.live.reason.replace(/\.$/, "")})` : ""}: the figures shown are from then.` };
 }
 
 /** The alerts that hold for `b` at upstream time `now`. */
 export function firingAlerts(b: BatchDetailResponse, now: number, t: AlertThresholds): FiringAlert[] {
+  const unreachable = unreachableAlert(b);
+  if (unreachable) return [unreachable];
   const p = b.progress;
   const history = b.history ?? [];
   const out: FiringAlert[] = [];
   const running = String(b.status ?? "").toUpperCase() === "ACTIVE" && !b.paused;
 
-  if (running && p.pending > 0 && p.in_window) {
-    const current = progressKey(p.finished, p.total - p.pending);
-    const since = unchangedSince(history, current) ?? (history.length && keyOf(history[0]!) === current ? at(history[0]!) : null);
-    if (since !== null && now - since >= t.stallMinutes * 60_000) {
-      out.push({ kind: "stalled", message: `No progress for ${Math.round((now - since) / 60_000)} minutes inside the calling window, with ${p.pending} requests left.` });
-    }
+  // The stall rule lives with the progress (lib/domain/progress.ts: three expected gaps at the
+  // batch's pace, calling-window time only), so the page and the alert never disagree.
+  if (p.not_dialing?.code === "stalled") {
+    out.push({ kind: "stalled", message: `No progress for ${p.not_dialing.minutes} minutes inside the calling window, with ${p.pending} requests left.` });
   }
 
   const base = [...history].reverse().find((s) => at(s) <= now - FAILURE_WINDOW_MS) ?? history[0];
@@ -59,7 +68,9 @@ export function firingAlerts(b: BatchDetailResponse, now: number, t: AlertThresh
   }
 
   if (!b.paused && (p.unreached_before_expiry ?? 0) > 0) {
-    out.push({ kind: "will_not_finish", message: `At this pace ${p.unreached_before_expiry} requests will not be reached before the batch expires.` });
+    const n = p.unreached_before_expiry!;
+    const how = p.rate_source === "auto" ? "Even at auto pacing's highest rate" : "At this pace";
+    out.push({ kind: "will_not_finish", message: `${how} ${n} requests will not be reached before the batch expires.`, figure: n });
   }
 
   if (p.total > 0 && p.pending === 0 && p.in_flight === 0) {

@@ -183,18 +183,66 @@ export function observedPace(snapshots: SnapshotPoint[], window: Window, now: nu
   return pace > 0 ? pace : null;
 }
 
-/** Minutes of the last snapshots (inside the window, with pending work) during which nothing was dialed. */
-function stalledMinutes(snapshots: SnapshotPoint[], now: number): number {
-  const recent = snapshots.filter((s) => Date.parse(s.at) <= now);
-  if (recent.length < 2) return 0;
-  const last = recent[recent.length - 1]!;
-  const dialed = (s: SnapshotPoint) => s.total - (s.statusCounts.PENDING ?? 0);
-  let since = last;
-  for (let i = recent.length - 2; i >= 0; i--) {
-    if (dialed(recent[i]!) !== dialed(last)) break;
-    since = recent[i]!;
+/** A stall is this many expected gaps between two dials without a request dialed or finished. */
+export const STALL_GAPS = 3;
+/** Never less than this: a watched batch is read every 5 s, so a shorter quiet is a read or two, not a stall. */
+export const STALL_FLOOR_MS = 15_000;
+/** Without a known pace (no rate anywhere), the quiet that counts as a stall. */
+export const STALL_FALLBACK_MS = 15 * 60_000;
+
+/**
+ * How long a batch may go without progress before it is "stalled": three expected gaps at its
+ * pace (6 an hour: a dial every 10 minutes, so 30 minutes; 600 an hour: one every 6 s, so 18 s).
+ */
+export function stallThresholdMs(pace: number | null | undefined, fallbackMs = STALL_FALLBACK_MS): number {
+  return pace && pace > 0 ? Math.max(STALL_FLOOR_MS, (STALL_GAPS * HOUR) / pace) : fallbackMs;
+}
+
+/** Progress is a request dialed or a request finished: a batch dialing again is not quiet while its calls still ring. */
+const progressKey = (s: { total: number; finished: number; statusCounts: Record<string, number> }) => `${s.finished}/${s.total - (s.statusCounts.PENDING ?? 0)}`;
+
+/**
+ * Calling-window time since the batch last dialed or finished a request, measured to `now`
+ * (only open hours count: a night outside the window is not quiet). Null when the current
+ * counts are not in the history yet. Unchanged since the history's first snapshot: measured
+ * from it (at least that long).
+ */
+export function quietWindowMs(snapshots: SnapshotPoint[], current: Record<string, number>, window: Window, now: number): number | null {
+  const c = countProgress(current);
+  const key = progressKey({ total: c.total, finished: c.finished, statusCounts: current });
+  let since: number | null = null;
+  for (let i = snapshots.length - 1; i >= 0; i--) {
+    const s = snapshots[i]!;
+    if (Date.parse(s.at) > now) continue;
+    if (progressKey(s) !== key) break;
+    since = Date.parse(s.at);
   }
-  return (Date.parse(last.at) - Date.parse(since.at)) / 60_000;
+  return since === null ? null : windowMsBetween(window, since, now);
+}
+
+/**
+ * The stall rule: running (not on hold), requests left, inside the calling window, and quiet for
+ * three expected gaps at its pace (the observed pace when known, else the configured one).
+ * Returns the quiet minutes when stalled, else null.
+ */
+export function stalledFor(opts: {
+  snapshots: SnapshotPoint[];
+  statusCounts: Record<string, number>;
+  window: Window;
+  pace: number | null;
+  paused: boolean;
+  now: number;
+  /** The quiet that counts as a stall when no pace is known (ALERT_STALL_MINUTES). */
+  fallbackMs?: number;
+}): number | null {
+  if (opts.paused || countProgress(opts.statusCounts).pending === 0 || !inWindow(opts.window, opts.now)) return null;
+  const quiet = quietWindowMs(opts.snapshots, opts.statusCounts, opts.window, opts.now);
+  return quiet !== null && quiet >= stallThresholdMs(opts.pace, opts.fallbackMs) ? quiet / 60_000 : null;
+}
+
+/** The highest pace auto pacing may reach: 20% over its baseline once it has one, else the API's maximum. */
+export function maxAutoRate(baseline: number | null | undefined): number {
+  return Math.min(MAX_CALL_RATE, baseline ? baseline * (1 + AUTO_BAND) : MAX_CALL_RATE);
 }
 
 /** Everything the detail page shows about progress, from the batch, its campaign, "now" and the snapshot history. */
@@ -204,6 +252,8 @@ export function deriveProgress(input: {
   campaign: CampaignPacing | null;
   now: Date;
   snapshots: SnapshotPoint[];
+  /** A stall without a known pace (ALERT_STALL_MINUTES); 15 minutes by default. */
+  stallFallbackMs?: number;
 }): BatchProgress {
   const { batch, campaign, snapshots } = input;
   const now = input.now.getTime();
@@ -238,10 +288,17 @@ export function deriveProgress(input: {
   } else if (campaign && (pace || rate)) {
     const sim = simulateSchedule({ pending: counts.pending, rate: (pace ?? rate)!, maxDaily: campaign.max_daily_calls, window, now, expiresAt });
     etaBasis = pace ? "observed" : "configured";
-    // On hold nothing is dialed, so there is no "last dial" time; say how long it would take once resumed.
-    if (batch.paused) dialingLeftMs = sim.eta !== null ? sim.eta - now : null;
+    // On hold nothing is dialed, so there is no "last dial" time; say how much dialing is left
+    // once resumed: hours inside the calling window only (nights and closed days are waiting).
+    if (batch.paused) dialingLeftMs = sim.eta !== null ? windowMsBetween(window, now, sim.eta) : null;
     else eta = sim.eta;
     unreached = sim.unreached;
+    // Auto pacing raises the rate to finish by the expiry: it misses only when even its highest
+    // rate cannot (the estimate above sits right at the edge and would flap between 0 and 1).
+    if (auto && (unreached ?? 0) > 0) {
+      const atMax = simulateSchedule({ pending: counts.pending, rate: maxAutoRate(batch.auto_call_rate_baseline), maxDaily: campaign.max_daily_calls, window, now, expiresAt });
+      unreached = atMax.unreached;
+    }
   }
 
   const nextWindow = nextOpen !== null ? new Date(nextOpen).toISOString() : null;
@@ -265,8 +322,8 @@ export function deriveProgress(input: {
           next_window_start: nextWindow,
         };
   } else {
-    const stalled = stalledMinutes(snapshots, now);
-    if (stalled >= 10) notDialing = { code: "stalled", minutes: Math.round(stalled), max_daily_calls: campaign.max_daily_calls };
+    const stalled = stalledFor({ snapshots, statusCounts: batch.status_counts ?? {}, window, pace: pace ?? rate, paused: !!batch.paused, now, fallbackMs: input.stallFallbackMs });
+    if (stalled !== null) notDialing = { code: "stalled", minutes: Math.round(stalled), max_daily_calls: campaign.max_daily_calls };
   }
 
   return {

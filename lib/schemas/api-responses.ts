@@ -184,7 +184,7 @@ export const liveOverviewSchema = z.object({
 export const alertSchema = z.object({
   id: z.number().int(),
   batch_id: z.string(),
-  kind: z.string().describe("stalled, failure_spike, will_not_finish, finished"),
+  kind: z.string().describe("stalled, unreachable, failure_spike, will_not_finish, finished"),
   message: z.string(),
   opened_at: iso,
   resolved_at: nullableIso,

@@ -59,15 +59,16 @@ describe("alerts", () => {
     expect(delivered.find((d) => d.text.includes(id))!.text).toMatch(/^Won't finish before expiry: batch alert-\d+\. At this pace \d+ requests will not be reached/);
   });
 
-  it("a manager acknowledges it (audited); a supervisor may not; an unknown id is 404", async () => {
+  it("a supervisor acknowledges it (audited; monitoring state, not an upstream write); the first acknowledgement stands; an unknown id is 404", async () => {
     const [alert] = await list(`batch_id=${id}`);
-    const res = await h.call(ack.POST, `/api/alerts/${alert!.id}/ack`, { role: "manager", params: { alertId: String(alert!.id) }, json: {} });
+    const res = await h.call(ack.POST, `/api/alerts/${alert!.id}/ack`, { role: "supervisor", params: { alertId: String(alert!.id) }, json: {} });
     expect(res.status).toBe(200);
-    expect(((await res.json()) as AlertView).acked_by).toBe("manager@sandbox.local");
+    expect(((await res.json()) as AlertView).acked_by).toBe("supervisor@sandbox.local");
     const { getStore } = await import("@/lib/server/store");
     const entry = (await getStore().audit.list({ limit: 20 })).find((e) => e.target === `alert:${alert!.id}`);
-    expect(entry).toMatchObject({ action: "alert.ack", outcome: "ok", actorEmail: "manager@sandbox.local" });
-    expect((await h.call(ack.POST, `/api/alerts/${alert!.id}/ack`, { role: "supervisor", params: { alertId: String(alert!.id) }, json: {} })).status).toBe(403);
+    expect(entry).toMatchObject({ action: "alert.ack", outcome: "ok", actorEmail: "supervisor@sandbox.local" });
+    const again = await h.call(ack.POST, `/api/alerts/${alert!.id}/ack`, { role: "manager", params: { alertId: String(alert!.id) }, json: {} });
+    expect(((await again.json()) as AlertView).acked_by).toBe("supervisor@sandbox.local");
     expect((await h.call(ack.POST, "/api/alerts/987654/ack", { role: "manager", params: { alertId: "987654" }, json: {} })).status).toBe(404);
   });
 
@@ -78,5 +79,41 @@ describe("alerts", () => {
     const resolved = await list(`batch_id=${id}&state=resolved`);
     expect(resolved.map((a) => a.kind)).toEqual(["will_not_finish"]);
     expect(resolved[0]!.resolved_at).not.toBeNull();
+  });
+
+  it("an acknowledged 'won't finish' stays acknowledged across a flap, and is raised again when its figure moves by more than 20%", async () => {
+    const { evaluateAlerts } = await import("@/lib/server/live/alerts");
+    const { onAlert } = await import("@/lib/server/live/alerts");
+    const flap = `flap-${Date.now()}`;
+    const changes: string[] = [];
+    const off = onAlert((e) => e.alert.batchId === flap && changes.push(e.change));
+    const state = (unreached: number) =>
+      ({
+        batch_id: flap,
+        status: "ACTIVE",
+        paused: false,
+        status_counts: { PENDING: 500 },
+        history: [],
+        upstream_now: new Date().toISOString(),
+        progress: { total: 500, finished: 0, pending: 500, in_flight: 0, in_window: true, unreached_before_expiry: unreached, rate_source: "auto", not_dialing: null },
+      }) as unknown as Parameters<typeof evaluateAlerts>[1];
+    const open = async () => (await list(`batch_id=${flap}`)).filter((a) => a.kind === "will_not_finish");
+    await evaluateAlerts(flap, state(100));
+    const [first] = await open();
+    expect(first!.message).toMatch(/^Even at auto pacing's highest rate 100 requests/);
+    await h.call(ack.POST, `/api/alerts/${first!.id}/ack`, { role: "supervisor", params: { alertId: String(first!.id) }, json: {} });
+    await evaluateAlerts(flap, state(0)); // fits again for a moment
+    expect(await open()).toEqual([]);
+    await evaluateAlerts(flap, state(110)); // back, about the same: still acknowledged, no new notification
+    let [again] = await open();
+    expect(again!.id).not.toBe(first!.id);
+    expect(again!.acked_by).toBe("supervisor@sandbox.local");
+    await evaluateAlerts(flap, state(118)); // within 20% of 110: nothing changes
+    expect((await open())[0]!.id).toBe(again!.id);
+    await evaluateAlerts(flap, state(150)); // 36% more: raised again, for someone to look
+    [again] = await open();
+    expect(again!.acked_by).toBeNull();
+    await vi.waitFor(() => expect(changes).toEqual(["opened", "acknowledged", "resolved", "acknowledged", "resolved", "opened"]));
+    off();
   });
 });

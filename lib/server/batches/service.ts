@@ -124,7 +124,7 @@ export async function readBatchDetail(batchId: string): Promise<BatchDetailRespo
   return {
     ...details,
     campaign,
-    progress: deriveProgress({ batch: details, campaign, now, snapshots: history }),
+    progress: deriveProgress({ batch: details, campaign, now, snapshots: history, stallFallbackMs: getConfig().alertStallMinutes * 60_000 }),
     history,
     console_change,
     follow_up_of,

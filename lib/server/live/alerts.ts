@@ -4,7 +4,7 @@ import "server-only";
 // condition clears ("finished" stays until acknowledged), reaches open event streams at once and,
 // when configured, ALERT_WEBHOOK_URL as a Slack-compatible POST.
 import { EventEmitter } from "node:events";
-import { ALERT_KINDS, firingAlerts } from "@/lib/domain/alert-rules";
+import { ALERT_KINDS, ALERT_TITLES, changedMaterially, firingAlerts } from "@/lib/domain/alert-rules";
 import type { BatchDetailResponse } from "@/lib/schemas/batches";
 import { getConfig } from "@/lib/server/env";
 import { getStore, type Alert } from "@/lib/server/store";
@@ -40,31 +40,42 @@ export function announce(e: AlertEvent): void {
   if (e.change === "opened") void deliver(e.alert);
 }
 
-/** Opens and resolves `batchId`'s alerts for its new state (upstream time from the state). */
+/**
+ * Opens and resolves `batchId`'s alerts for its new state (upstream time from the state). While
+ * Syllable does not answer (a stale state), only "unreachable" is raised; the others stay as
+ * they were until fresh figures say otherwise.
+ */
 export async function evaluateAlerts(batchId: string, state: BatchDetailResponse): Promise<void> {
   const cfg = getConfig();
   const now = Date.parse(state.upstream_now ?? state.progress.computed_at);
-  const firing = firingAlerts(state, now, { stallMinutes: cfg.alertStallMinutes, failureShare: cfg.alertFailureShare });
+  const stale = !!state.live?.stale_since;
+  const firing = firingAlerts(state, now, { failureShare: cfg.alertFailureShare });
   const store = getStore().alerts;
   const at = new Date().toISOString();
+  // The batch's recent alerts, newest first: the open ones and the last of each kind.
+  const recent = await store.list({ batchId, limit: 50 });
   for (const kind of ALERT_KINDS) {
     const f = firing.find((a) => a.kind === kind);
     if (f) {
-      const opened = await store.open({ batchId, kind, message: f.message, at });
-      if (opened) announce({ change: "opened", alert: opened });
-    } else if (kind !== "finished") {
+      const open = recent.find((a) => a.kind === kind && a.resolvedAt === null);
+      if (open) {
+        // Acknowledged, but the figure moved by more than 20%: someone should look again.
+        if (!open.ackedAt || !changedMaterially(open.figure, f.figure)) continue;
+        const resolved = await store.resolve(batchId, kind, at);
+        if (resolved) announce({ change: "resolved", alert: resolved });
+      }
+      // A condition that flapped off and on again with about the same figure keeps its acknowledgement.
+      const last = open ? undefined : recent.find((a) => a.kind === kind);
+      const carry = last?.ackedBy && f.figure !== undefined && last.figure !== null && !changedMaterially(last.figure, f.figure) ? { by: last.ackedBy, at } : undefined;
+      const opened = await store.open({ batchId, kind, message: f.message, at, figure: f.figure ?? null, acked: carry });
+      if (opened) announce({ change: carry ? "acknowledged" : "opened", alert: opened });
+    } else if (kind !== "finished" && (kind === "unreachable" || !stale)) {
       const resolved = await store.resolve(batchId, kind, at);
       if (resolved) announce({ change: "resolved", alert: resolved });
     }
   }
 }
 
-const TITLES: Record<string, string> = {
-  stalled: "Batch stalled",
-  failure_spike: "Failure spike",
-  will_not_finish: "Won't finish before expiry",
-  finished: "Batch finished",
-};
 
 /** POSTs a new alert to ALERT_WEBHOOK_URL ({text}, as Slack incoming webhooks take it); failures are logged only. */
 async function deliver(alert: Alert): Promise<void> {
@@ -74,7 +85,7 @@ async function deliver(alert: Alert): Promise<void> {
     const res = await fetch(url, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ text: `${TITLES[alert.kind] ?? alert.kind}: batch ${alert.batchId}. ${alert.message}` }),
+      body: JSON.stringify({ text: `${ALERT_TITLES[alert.kind as keyof typeof ALERT_TITLES] ?? alert.kind}: batch ${alert.batchId}. ${alert.message}` }),
       signal: AbortSignal.timeout(5_000),
     });
     if (!res.ok) console.error(`Alert webhook answered HTTP ${res.status}`);

@@ -7,7 +7,7 @@ const WATCHED = 5_000;
 const IDLE = 60_000;
 class Gone extends Error {}
 
-function setup() {
+function setup(opts: { observeFailure?: (id: string, state: BatchDetailResponse) => Promise<void> } = {}) {
   let reads = 0;
   let failing: Error | null = null;
   let finished = 0;
@@ -23,6 +23,7 @@ function setup() {
     watchedMs: WATCHED,
     idleMs: IDLE,
     random: () => 0.5, // no jitter: exact delays
+    observeFailure: opts.observeFailure,
   });
   return {
     engine,
@@ -102,6 +103,21 @@ describe("LiveEngine", () => {
     const ok = events.at(-1) as { batch: BatchDetailResponse };
     expect(ok.batch.live?.stale_since).toBeNull();
     expect(ok.batch.status_counts).toEqual({ COMPLETED: 7 });
+    s.engine.stop();
+  });
+
+  it("three failed reads in a row hand the last state, marked stale, to observeFailure once (the 'unreachable' alert)", async () => {
+    const seen: BatchDetailResponse[] = [];
+    const s = setup({ observeFailure: async (_id, state) => void seen.push(state) });
+    s.engine.subscribe("b1", () => undefined);
+    await vi.advanceTimersByTimeAsync(0);
+    s.fail(new Error("Syllable did not answer."));
+    await vi.advanceTimersByTimeAsync(WATCHED * 2 + 1); // two failures
+    expect(seen).toEqual([]);
+    await vi.advanceTimersByTimeAsync(MAX_BACKOFF_MS * 4);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.live?.stale_since).not.toBeNull();
+    expect(seen[0]!.live?.reason).toBe("Syllable did not answer.");
     s.engine.stop();
   });
 

@@ -14,6 +14,8 @@ export type EngineDeps = {
   read(batchId: string): Promise<BatchDetailResponse>;
   /** Called with every successful read, before it is published (progress snapshots, alerts). */
   observe?(batchId: string, state: BatchDetailResponse, previous: BatchDetailResponse | null): Promise<void>;
+  /** Called with the last state, marked stale, while reading keeps failing (alerts: "Syllable unreachable"). */
+  observeFailure?(batchId: string, state: BatchDetailResponse): Promise<void>;
   /** Whether an error means the batch no longer exists (stop tracking, tell subscribers). */
   isGone(err: unknown): boolean;
   /** A sentence for an error (for "stale because ..."). */
@@ -50,6 +52,8 @@ export const LEASE_CADENCES = 1.5;
 
 /** How long a plain GET counts as "someone is watching" (a polling client asks every few seconds). */
 export const WATCH_TTL_MS = 30_000;
+/** Failed reads in a row (each already retried) before "Syllable unreachable" is raised. */
+export const UNREACHABLE_AFTER_FAILURES = 3;
 /** Longest wait between attempts while Syllable fails. */
 export const MAX_BACKOFF_MS = 60_000;
 
@@ -305,6 +309,12 @@ export class LiveEngine {
         t.staleSince ??= this.deps.now();
         t.reason = this.deps.describe(err);
         if (t.state) this.publish(batchId, t); // subscribers learn that what they see is stale
+        // A blip is retried; several failed reads in a row are worth an alert of their own.
+        if (t.state && t.failures === UNREACHABLE_AFTER_FAILURES) {
+          this.deps.observeFailure?.(batchId, this.withLive(t)).catch((e: unknown) => {
+            console.error(`Live engine: raising "unreachable" for ${batchId} failed:`, e instanceof Error ? e.message : e);
+          });
+        }
         throw err;
       } finally {
         if (generation === t.generation) {

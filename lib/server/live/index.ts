@@ -24,6 +24,7 @@ export function getLiveEngine(): LiveEngine {
         noteCounts(batchId, state.status_counts);
         return evaluateAlerts(batchId, state);
       },
+      observeFailure: evaluateAlerts,
       isGone: (err) => isApiError(err) && err.code === "not_found",
       // "Try again" is advice for a person's request; the engine tries again by itself.
       describe: (err) => (isApiError(err) ? err.message.replace(/\s*Try again[^.]*\.$/, "") : "Something went wrong on our side."),

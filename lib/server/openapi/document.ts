@@ -99,7 +99,7 @@ const OPERATIONS: Operation[] = [
     responses: { 200: "event-stream" },
   },
   { method: "get", path: "/api/alerts", summary: "Alerts, newest first (open by default)", role: "supervisor", query: alertListQuerySchema, responses: { 200: R.alertListSchema } },
-  { method: "post", path: "/api/alerts/{alertId}/ack", summary: "Acknowledge an alert (audited)", role: "manager", responses: { 200: R.alertSchema } },
+  { method: "post", path: "/api/alerts/{alertId}/ack", summary: "Acknowledge an alert (audited)", role: "supervisor", responses: { 200: R.alertSchema } },
   { method: "get", path: "/api/audit", summary: "Audit entries, newest first, filtered by actor, action (or a prefix such as batch.), target (or a prefix such as batch:) and time", role: "admin", query: auditQuerySchema, responses: { 200: R.auditPageSchema } },
   { method: "get", path: "/api/audit.csv", summary: "The filtered audit log as CSV (the newest 50,000 entries at most)", role: "admin", query: auditFilterSchema, responses: { 200: "csv" } },
   { method: "get", path: "/api/users", summary: "The console's users, with role and last sign-in", role: "admin", responses: { 200: R.userListSchema } },

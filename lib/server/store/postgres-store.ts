@@ -30,8 +30,8 @@ type SnapshotRow = { batch_id: string; at: string; total: number; finished: numb
 const toSnapshot = (r: SnapshotRow): ProgressSnapshot => ({ batchId: r.batch_id, at: r.at, total: r.total, finished: r.finished, statusCounts: r.status_counts, outcomes: r.outcomes });
 type AuditRow = { id: number; at: string; actor_email: string; actor_role: AuditActorRole; action: string; target: string; outcome: AuditOutcome; detail: Record<string, unknown> };
 const toAuditEntry = (r: AuditRow): AuditEntry => ({ id: r.id, at: r.at, actorEmail: r.actor_email, actorRole: r.actor_role, action: r.action, target: r.target, outcome: r.outcome, detail: r.detail });
-type AlertRow = { id: number; batch_id: string; kind: string; message: string; opened_at: string; resolved_at: string | null; acked_by: string | null; acked_at: string | null };
-const toAlert = (r: AlertRow): Alert => ({ id: r.id, batchId: r.batch_id, kind: r.kind, message: r.message, openedAt: r.opened_at, resolvedAt: r.resolved_at, ackedBy: r.acked_by, ackedAt: r.acked_at });
+type AlertRow = { id: number; batch_id: string; kind: string; message: string; opened_at: string; resolved_at: string | null; acked_by: string | null; acked_at: string | null; figure: number | null };
+const toAlert = (r: AlertRow): Alert => ({ id: r.id, batchId: r.batch_id, kind: r.kind, message: r.message, openedAt: r.opened_at, resolvedAt: r.resolved_at, ackedBy: r.acked_by, ackedAt: r.acked_at, figure: r.figure === null || r.figure === undefined ? null : Number(r.figure) });
 
 /** Opens the Postgres store (the schema must be migrated: see migrate.ts). */
 export function openPostgresStore(connectionString: string): Store {
@@ -211,8 +211,11 @@ export function openPostgresStore(connectionString: string): Store {
       pendingBefore: async (before) => (await rows<AuditRow>("SELECT * FROM audit_log WHERE outcome = 'pending' AND at < $1 ORDER BY id ASC", [before])).map(toAuditEntry),
     },
     alerts: {
-      open: async ({ batchId, kind, message, at }) => {
-        const r = await one<AlertRow>("INSERT INTO alerts (batch_id, kind, message, opened_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING *", [batchId, kind, message, at]);
+      open: async ({ batchId, kind, message, at, figure = null, acked }) => {
+        const r = await one<AlertRow>(
+          "INSERT INTO alerts (batch_id, kind, message, opened_at, figure, acked_by, acked_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING *",
+          [batchId, kind, message, at, figure, acked?.by ?? null, acked?.at ?? null],
+        );
         return r ? toAlert(r) : null;
       },
       resolve: async (batchId, kind, at) => {

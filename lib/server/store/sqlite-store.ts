@@ -24,7 +24,7 @@ const toAuditEntry = (r: AuditRow): AuditEntry => ({
   detail: JSON.parse(r.detail) as Record<string, unknown>,
 });
 
-type AlertRow = { id: number; batch_id: string; kind: string; message: string; opened_at: string; resolved_at: string | null; acked_by: string | null; acked_at: string | null };
+type AlertRow = { id: number; batch_id: string; kind: string; message: string; opened_at: string; resolved_at: string | null; acked_by: string | null; acked_at: string | null; figure: number | null };
 const toAlert = (r: AlertRow): Alert => ({
   id: r.id,
   batchId: r.batch_id,
@@ -34,6 +34,7 @@ const toAlert = (r: AlertRow): Alert => ({
   resolvedAt: r.resolved_at,
   ackedBy: r.acked_by,
   ackedAt: r.acked_at,
+  figure: r.figure ?? null,
 });
 
 type SnapshotRow = { batch_id: string; at: string; total: number; finished: number; status_counts: string; outcomes: string };
@@ -282,8 +283,10 @@ export function openSqliteStore(file: string): Store {
       pendingBefore: async (before) => q.pendingAudit.all(before).map(toAuditEntry),
     },
     alerts: {
-      async open({ batchId, kind, message, at }) {
-        const info = db.prepare("INSERT OR IGNORE INTO alerts (batch_id, kind, message, opened_at) VALUES (?, ?, ?, ?)").run(batchId, kind, message, at);
+      async open({ batchId, kind, message, at, figure = null, acked }) {
+        const info = db
+          .prepare("INSERT OR IGNORE INTO alerts (batch_id, kind, message, opened_at, figure, acked_by, acked_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+          .run(batchId, kind, message, at, figure, acked?.by ?? null, acked?.at ?? null);
         if (info.changes === 0) return null;
         return toAlert(db.prepare<[number], AlertRow>("SELECT * FROM alerts WHERE id = ?").get(Number(info.lastInsertRowid))!);
       },

@@ -177,11 +177,16 @@ export type Alert = {
   resolvedAt: string | null;
   ackedBy: string | null;
   ackedAt: string | null;
+  /** The number the alert is about (requests that will not be reached), to tell a material change; null for most kinds. */
+  figure: number | null;
 };
 
 export interface AlertRepo {
-  /** Opens an alert unless one of this kind is already open for the batch; returns the new one, or null. */
-  open(a: { batchId: string; kind: string; message: string; at: string }): Promise<Alert | null>;
+  /**
+   * Opens an alert unless one of this kind is already open for the batch; returns the new one, or
+   * null. `acked`: opened already acknowledged (an acknowledgement carried over a flap).
+   */
+  open(a: { batchId: string; kind: string; message: string; at: string; figure?: number | null; acked?: { by: string; at: string } }): Promise<Alert | null>;
   /** Resolves the open alert of this kind for the batch, if any; returns it. */
   resolve(batchId: string, kind: string, at: string): Promise<Alert | null>;
   /** Newest first: `open` (not resolved), `resolved`, or all; optionally one batch's. */

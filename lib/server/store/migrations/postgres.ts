@@ -103,4 +103,10 @@ CREATE TABLE leases (
       await sql`CREATE INDEX audit_log_actor ON audit_log (actor_email, id)`.execute(db);
     },
   },
+  // An alert keeps the figure it is about, so an acknowledgement holds until it changes materially.
+  "0004-alert-figure": {
+    up: async (db: Db) => {
+      await sql`ALTER TABLE alerts ADD COLUMN figure DOUBLE PRECISION`.execute(db);
+    },
+  },
 };

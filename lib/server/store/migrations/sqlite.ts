@@ -116,4 +116,10 @@ CREATE TABLE IF NOT EXISTS leases (
       await sql`CREATE INDEX IF NOT EXISTS audit_log_actor ON audit_log (actor_email, id)`.execute(db);
     },
   },
+  // An alert keeps the figure it is about, so an acknowledgement holds until it changes materially.
+  "0005-alert-figure": {
+    up: async (db: Db) => {
+      await sql`ALTER TABLE alerts ADD COLUMN figure REAL`.execute(db);
+    },
+  },
 };

@@ -6,7 +6,8 @@ import { alertView } from "@/lib/server/live/alert-view";
 import { getStore } from "@/lib/server/store";
 
 /** Acknowledges an alert (audited): "someone is on it". The first acknowledgement stands. */
-export const POST = withRole<{ alertId: string }>("manager", async ({ user, params }) => {
+// Supervisors too: acknowledging is monitoring state (who is on it), not a write to Syllable.
+export const POST = withRole<{ alertId: string }>("supervisor", async ({ user, params }) => {
   const id = /^\d{1,12}$/.test(params.alertId) ? Number(params.alertId) : NaN;
   if (!Number.isSafeInteger(id)) throw new ApiError("not_found", "That alert was not found.");
   const alerts = getStore().alerts;
