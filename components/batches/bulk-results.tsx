@@ -4,12 +4,16 @@ import { Button } from "@/components/ui/button";
 import type { BulkResult } from "@/lib/schemas/batches";
 import { UpstreamText } from "@/components/ui/upstream-text";
 
-/** "3 changed, 1 not changed": the sentence for a toast. */
+/** "3 batches paused; 1 skipped (already finished); 1 could not be changed": the sentence for a toast. */
 export function bulkSummary(results: BulkResult[], verb: string): string {
-  const ok = results.filter((r) => r.ok).length;
-  const failed = results.length - ok;
   if (results.length === 0) return `No batches to ${verb}.`;
-  return failed ? `${ok} of ${results.length} batches ${verb}d; ${failed} could not be changed.` : `${ok} ${ok === 1 ? "batch" : "batches"} ${verb}d.`;
+  const ok = results.filter((r) => r.ok).length;
+  const skipped = results.filter((r) => r.skipped).length;
+  const failed = results.length - ok - skipped;
+  const done = ok === results.length ? `${ok} ${ok === 1 ? "batch" : "batches"} ${verb}d.` : `${ok} of ${results.length} batches ${verb}d`;
+  if (ok === results.length) return done;
+  const rest = [skipped ? `${skipped} skipped: already finished, nothing to ${verb}` : "", failed ? `${failed} could not be changed` : ""].filter(Boolean);
+  return `${done}; ${rest.join("; ")}.`;
 }
 
 /** Each batch's outcome of a bulk action (nothing silently skipped), or `empty` when no batch was touched; then Done. */
@@ -43,15 +47,15 @@ function BulkResultList({ results, verb, failed }: { results: BulkResult[]; verb
         <ul className="max-h-60 space-y-1 overflow-auto text-sm">
           {results.map((r) => (
             <li key={r.batch_id} className="flex gap-2">
-              <span aria-hidden="true" className={r.ok ? "text-emerald-700" : "text-red-700"}>
-                {r.ok ? "✓" : "✗"}
+              <span aria-hidden="true" className={r.ok ? "text-emerald-700" : r.skipped ? "text-slate-500" : "text-red-700"}>
+                {r.ok ? "✓" : r.skipped ? "–" : "✗"}
               </span>
               <span className="min-w-0">
                 <span className="font-mono text-xs">
                   <UpstreamText value={r.batch_id} compact />
                 </span>
-                <span className="sr-only">{r.ok ? ": done" : ": not changed"}</span>
-                {r.error && <span className="block text-xs text-red-700">{r.error}</span>}
+                <span className="sr-only">{r.ok ? ": done" : r.skipped ? ": skipped" : ": not changed"}</span>
+                {r.error && <span className={r.skipped ? "block text-xs text-slate-600" : "block text-xs text-red-700"}>{r.error}</span>}
               </span>
             </li>
           ))}

@@ -3,6 +3,8 @@
 // load (lib/schemas/syllable.ts re-exports them for the schemas and the server).
 
 export const BATCH_STATUSES = ["PENDING", "ACTIVE", "PAUSED", "FAILED", "CANCELED", "EXPIRED"] as const;
+/** Batch statuses after which nothing is dialed again (COMPLETED is what some of Syllable's answers say): pause, resume and expiry mean nothing there. */
+export const FINAL_BATCH_STATUSES: ReadonlySet<string> = new Set(["COMPLETED", "FAILED", "CANCELED", "EXPIRED"]);
 export const REQUEST_STATUSES = [
   "PENDING",
   "DUPLICATE",

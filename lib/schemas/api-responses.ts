@@ -131,7 +131,16 @@ const userInfoSchema = z.object({ id: z.number().int(), email: z.string(), role:
 export const userListSchema = z.object({ items: z.array(userInfoSchema) });
 export const userChangeSchema = z.object({ user: userInfoSchema, password: z.string().optional().describe("only when the console generated it: shown this once") });
 export const bulkResponseSchema = z.object({
-  results: z.array(z.object({ batch_id: z.string(), ok: z.boolean(), error: z.string().optional().describe("why this batch was not changed") })).describe("one per batch, in the order sent"),
+  results: z
+    .array(
+      z.object({
+        batch_id: z.string(),
+        ok: z.boolean(),
+        error: z.string().optional().describe("why this batch was not changed"),
+        skipped: z.boolean().optional().describe("true: refused before anything was sent (the batch is finished: COMPLETED, FAILED, CANCELED or EXPIRED)"),
+      }),
+    )
+    .describe("one per batch, in the order sent"),
 });
 
 const overviewRowSchema = z.looseObject({

@@ -119,7 +119,8 @@ export function makeBatchBulkSchema(now: () => Date = () => new Date()) {
 }
 export const batchBulkSchema = makeBatchBulkSchema();
 export type BatchBulk = z.infer<typeof batchBulkSchema>;
-export type BulkResult = { batch_id: string; ok: boolean; error?: string };
+/** `skipped`: refused by the console before anything was sent (a finished batch), with the reason in `error`. */
+export type BulkResult = { batch_id: string; ok: boolean; error?: string; skipped?: boolean };
 export type BulkResponse = { results: BulkResult[] };
 
 /** POST /api/campaigns/{id}/stop and /resume: why (required, recorded with each batch's entry). */

@@ -51,6 +51,24 @@ describe("POST /api/batches/bulk", () => {
     expect(await h.call(bulkRoute.POST, "/api/batches/bulk", { role: "supervisor", json: { action: "pause", batch_ids: ["a"] } }).then((r) => r.status)).toBe(403);
   });
 
+  it("a finished batch is skipped with a sentence, nothing sent upstream and nothing audited", async () => {
+    const cid = await newCampaign(`finished ${run}`);
+    const failed = `bulk-failed-${run}`;
+    await newBatch(failed, cid, false);
+    // Syllable fails a batch whose upload was broken; the API cannot ask for that, the sandbox's db can.
+    h.instance.db.prepare("UPDATE batches SET status = 'FAILED', error_message = 'Missing required fields: target' WHERE batch_id = ?").run(failed);
+    const before = await h.sandbox<Json>("GET", `/api/v1/outbound/batches/${failed}`);
+    for (const [action, extra] of [["pause", {}], ["resume", {}], ["expire", { expires_on: new Date(Date.now() + 86_400_000).toISOString() }]] as const) {
+      const res = await h.call(bulkRoute.POST, "/api/batches/bulk", { role: "manager", json: { action, batch_ids: [failed], ...extra } });
+      expect(res.status).toBe(200);
+      const [r] = ((await res.json()) as BulkResponse).results;
+      expect(r).toEqual({ batch_id: failed, ok: false, skipped: true, error: `Skipped: the batch is failed, so there is nothing to ${action}.` });
+    }
+    const after = await h.sandbox<Json>("GET", `/api/v1/outbound/batches/${failed}`);
+    expect([after.paused, after.expires_on, after.status]).toEqual([before.paused, before.expires_on, "FAILED"]);
+    expect((await getStore().audit.list({ target: `batch:${failed}` })).filter((e) => e.detail.bulk)).toEqual([]);
+  });
+
   it("pauses each batch, names the one Syllable refused, and audits each", async () => {
     const cid = await newCampaign(`bulk ${run}`);
     const [a, b, gone] = [`bulk-a-${run}`, `bulk-b-${run}`, `bulk-gone-${run}`];

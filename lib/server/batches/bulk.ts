@@ -4,6 +4,7 @@ import "server-only";
 // Syllable never stops the others, and the answer names each batch's outcome.
 import type { BulkResult } from "@/lib/schemas/batches";
 import type { Batch, BatchUpdate } from "@/lib/schemas/syllable";
+import { FINAL_BATCH_STATUSES } from "@/lib/domain/syllable-values";
 import { audited } from "@/lib/server/audit";
 import type { SessionUser } from "@/lib/server/auth/current-user";
 import { isApiError } from "@/lib/server/errors";
@@ -20,7 +21,17 @@ function failure(err: unknown): string {
   return isApiError(err) ? err.message : "Something went wrong on our side.";
 }
 
-/** Applies `update` to each batch, each audited as `action` with `detail`; results in the order given. */
+/** The status that makes a batch finished (deleted counts as canceled), or null while it may still dial. */
+function finishedStatus(b: Pick<Batch, "status" | "deleted_at">): string | null {
+  if (b.deleted_at) return "CANCELED";
+  const status = (b.status ?? "").toUpperCase();
+  return FINAL_BATCH_STATUSES.has(status) ? status : null;
+}
+
+/** What a person would call the change, for "nothing to …". */
+const verbOf = (u: BatchUpdate) => (u.paused === true ? "pause" : u.paused === false ? "resume" : "expire");
+
+/** Applies `update` to each batch (finished ones are skipped, each with its reason), each audited as `action` with `detail`; results in the order given. */
 export async function updateEach(
   user: SessionUser,
   batchIds: string[],
@@ -30,6 +41,13 @@ export async function updateEach(
 ): Promise<BulkResult[]> {
   return mapBounded(batchIds, CONCURRENCY, async (batchId): Promise<BulkResult> => {
     try {
+      // A finished batch is left alone (Syllable would take `paused: true` on a FAILED batch): refused here, nothing sent.
+      // (A read that fails is left to the write, which then fails and is audited as before.)
+      const current = await getSyllable()
+        .getBatch(batchId)
+        .catch(() => null);
+      const finished = current && finishedStatus(current);
+      if (finished) return { batch_id: batchId, ok: false, skipped: true, error: `Skipped: the batch is ${finished.toLowerCase()}, so there is nothing to ${verbOf(update)}.` };
       await audited(user, action, `batch:${batchId}`, { ...update, ...detail }, () => getSyllable().updateBatch(batchId, update));
     } catch (err) {
       return { batch_id: batchId, ok: false, error: failure(err) };
