@@ -97,7 +97,7 @@ test("an admin turns voicemail detection off, then on again with new timeouts", 
   await expect(vdCard.getByText("v2 pre-speech timeout")).toBeVisible();
 });
 
-test("two people edit the same campaign: the second sees the conflict and can overwrite", async ({ browser }) => {
+test("two people edit the same campaign: different fields merge; the same field shows theirs and yours side by side, and keeping theirs keeps my other edits", async ({ browser }) => {
   const a = await browser.newContext();
   const b = await browser.newContext();
   try {
@@ -108,23 +108,44 @@ test("two people edit the same campaign: the second sees the conflict and can ov
     await openEdit(pa, C.appointmentsSms, "Edit schedule");
     await openEdit(pb, C.appointmentsSms, "Edit schedule");
 
+    // Different fields: both saves apply, and the second is told whose change was kept.
     await advanceSandbox(1);
     await pa.getByLabel("Hourly rate").fill("700");
     await pa.getByRole("button", { name: "Save schedule" }).click();
     await expect(pa.getByText("Campaign saved.")).toBeVisible();
-
+    await advanceSandbox(1);
     await pb.getByLabel("Retries").fill("3");
+    await pb.getByRole("button", { name: "Save schedule" }).click();
+    await expect(pb.getByText("Campaign saved.")).toBeVisible();
+    await expect(pb.getByText(/Someone else had changed Hourly rate; their change was kept alongside yours/)).toBeVisible();
+    let stored = await sandboxApi<Json>("GET", `/campaigns/${C.appointmentsSms}`);
+    expect([stored.hourly_rate, stored.retry_count]).toEqual([700, 3]);
+
+    // The same field: a conflict, both values shown, and my other edit survives "keep theirs".
+    await openEdit(pa, C.appointmentsSms, "Edit schedule");
+    await openEdit(pb, C.appointmentsSms, "Edit schedule");
+    await advanceSandbox(1);
+    await pa.getByLabel("Daily end time (UTC)").fill("20:00");
+    await pa.getByRole("button", { name: "Save schedule" }).click();
+    await expect(pa.getByText("Campaign saved.")).toBeVisible();
+    await advanceSandbox(1);
+    await pb.getByLabel("Daily end time (UTC)").fill("19:00");
+    await pb.getByLabel("Hourly rate").fill("650");
     await pb.getByRole("button", { name: "Save schedule" }).click();
     const alert = pb.getByRole("alert").filter({ hasText: "Someone else changed this campaign" });
     await expect(alert).toBeVisible();
-    await expect(alert.getByRole("list", { name: "Fields changed by someone else" })).toContainText("Hourly rate");
-    expect((await sandboxApi<Json>("GET", `/campaigns/${C.appointmentsSms}`)).retry_count).toBe(1);
-
-    await alert.getByRole("button", { name: "Overwrite with my changes" }).click();
+    const row = alert.getByRole("table", { name: "Fields changed by someone else" }).getByRole("row", { name: /Daily end time/ });
+    await expect(row.getByRole("cell")).toHaveText(["20:00", "19:00"]);
+    await expect(alert.getByRole("table").getByRole("row")).toHaveCount(2); // the header and that field only
+    expect((await sandboxApi<Json>("GET", `/campaigns/${C.appointmentsSms}`)).hourly_rate).toBe(700); // nothing written
+    await alert.getByRole("button", { name: "Keep theirs for these fields" }).click();
+    await expect(pb.getByLabel("Daily end time (UTC)")).toHaveValue("20:00");
+    await expect(pb.getByLabel("Hourly rate")).toHaveValue("650");
+    await advanceSandbox(1);
+    await pb.getByRole("button", { name: "Save schedule" }).click();
     await expect(pb.getByText("Campaign saved.")).toBeVisible();
-    const stored = await sandboxApi<Json>("GET", `/campaigns/${C.appointmentsSms}`);
-    expect(stored.retry_count).toBe(3);
-    expect(stored.hourly_rate).toBe(700); // the overwrite sent only B's change
+    stored = await sandboxApi<Json>("GET", `/campaigns/${C.appointmentsSms}`);
+    expect([stored.daily_end_time, stored.hourly_rate, stored.retry_count]).toEqual(["20:00:00", 650, 3]);
   } finally {
     await a.close();
     await b.close();

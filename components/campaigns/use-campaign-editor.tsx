@@ -56,11 +56,14 @@ export function useCampaignEditor<V extends FieldValues>({
   /** The conflict notice and the alert for errors that fit no field: at the top of the form. */
   const header: ReactNode = (
     <>
-      {conflictNotice((current) => {
+      {conflictNotice((current, clash) => {
+        // Their version becomes the one the form is opened on; the form keeps every edit of
+        // yours except the clashing fields, which take their values (see mergeFormValues).
         const next = defaults(current);
+        const merged = mergeFormValues(initial, form.getValues(), next, clash);
         setBase(current);
         setInitial(next);
-        form.reset(next);
+        form.reset(merged);
       })}
       <FormErrorAlert messages={formError} />
     </>
@@ -73,4 +76,18 @@ export function useCampaignEditor<V extends FieldValues>({
     </>
   );
   return { form, onSubmit, header, footer, initial };
+}
+
+/**
+ * A three-way merge of form values: `opened` (what the form started from), `mine` (what is typed
+ * now) and `theirs` (the version now stored). A field I did not touch takes theirs; a field I
+ * changed keeps mine, unless it is one of `takeTheirs` (the clashing fields I chose to give up).
+ */
+export function mergeFormValues<V extends FieldValues>(opened: V, mine: V, theirs: V, takeTheirs: readonly string[]): V {
+  const out: Record<string, unknown> = { ...theirs };
+  for (const key of Object.keys(mine)) {
+    const touched = JSON.stringify(mine[key]) !== JSON.stringify(opened[key]);
+    if (touched && !takeTheirs.includes(key)) out[key] = mine[key];
+  }
+  return out as V;
 }

@@ -46,7 +46,7 @@ export function useCampaignPatch(base: Campaign, onSaved: (result: CampaignUpdat
         toast.success(result.changed.length ? "Campaign saved." : "Nothing had changed.");
       }
       if (result.kept_theirs.length) {
-        toast.info(`Someone else changed ${labels(result.kept_theirs)} while you saved; their change was kept alongside yours.`, { duration: 15_000 });
+        toast.info(`Someone else had changed ${labels(result.kept_theirs)}; their change was kept alongside yours.`, { duration: 15_000 });
       }
       onSaved(result);
     },
@@ -85,17 +85,18 @@ export function useCampaignPatch(base: Campaign, onSaved: (result: CampaignUpdat
       </Field>
     ),
     /**
-     * The conflict notice (nothing without a conflict). "Reload theirs" hands the current campaign
-     * to `reloadForm` (the form resets itself to it) and clears the conflict.
+     * The conflict notice (nothing without a conflict). "Keep theirs" hands the current campaign
+     * and the clashing fields to `reloadForm` (the form moves onto their version, keeping the
+     * person's other edits) and clears the conflict.
      */
-    conflictNotice: (reloadForm: (current: Campaign) => void) =>
+    conflictNotice: (reloadForm: (current: Campaign, clash: string[]) => void) =>
       conflict ? (
         <ConflictNotice
           conflict={conflict}
           busy={mutation.isPending}
           onReload={() => {
             if (!conflict.current) return;
-            reloadForm(conflict.current);
+            reloadForm(conflict.current, Object.keys(conflict.fields));
             setConflict(null);
           }}
           onOverwrite={() => {
@@ -107,6 +108,12 @@ export function useCampaignPatch(base: Campaign, onSaved: (result: CampaignUpdat
 }
 
 const labels = (fields: string[]) => fields.map((f) => FIELD_LABELS[f] ?? f).join(", ");
+/** A value in the conflict table: webhooks only as a count (they may hold secrets), times as HH:MM. */
+function conflictValue(field: string, v: unknown): string {
+  if (field === "webhooks") return Array.isArray(v) ? `${v.length} webhook${v.length === 1 ? "" : "s"}` : "—";
+  if (typeof v === "string" && /^\d\d:\d\d:00$/.test(v)) return v.slice(0, 5);
+  return Array.isArray(v) ? v.join(", ") || "none" : shownValue(v);
+}
 const shownValue = (v: unknown) => (v === null || v === undefined ? "empty" : typeof v === "object" ? JSON.stringify(v) : String(v));
 
 /**
@@ -138,20 +145,40 @@ export function ConflictNotice({ conflict, onReload, onOverwrite, busy }: { conf
     <div ref={ref} tabIndex={-1} role="alert" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 outline-none focus-visible:ring-2 focus-visible:ring-amber-500">
       <p className="font-medium">{conflict.message}</p>
       {entries.length > 0 && (
-        <ul className="list-disc pl-5" aria-label="Fields changed by someone else">
-          {entries.map(([field, msg]) => (
-            <li key={field}>
-              <strong>{FIELD_LABELS[field] ?? field}</strong>: {msg}
-            </li>
-          ))}
-        </ul>
+        <table className="w-full border-collapse text-left text-sm" aria-label="Fields changed by someone else">
+          <thead>
+            <tr className="border-b border-amber-300">
+              <th scope="col" className="py-1 pr-3 font-medium">
+                Field
+              </th>
+              <th scope="col" className="py-1 pr-3 font-medium">
+                Theirs (saved now)
+              </th>
+              <th scope="col" className="py-1 font-medium">
+                Yours
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map(([field, msg]) => (
+              <tr key={field} className="align-top">
+                <th scope="row" className="py-1 pr-3 font-semibold">
+                  {FIELD_LABELS[field] ?? field}
+                </th>
+                <td className="break-all py-1 pr-3">{conflict.current ? conflictValue(field, (conflict.current as Record<string, unknown>)[field]) : msg}</td>
+                <td className="break-all py-1">{field in conflict.changes ? conflictValue(field, (conflict.changes as Record<string, unknown>)[field]) : "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
+      <p className="text-xs">Your other changes are kept in the form either way.</p>
       <div className="flex flex-wrap gap-2">
-        <Button variant="secondary" size="sm" onClick={onReload}>
-          Reload their version
+        <Button variant="secondary" size="sm" onClick={onReload} disabled={!conflict.current}>
+          Keep theirs for these fields
         </Button>
         <Button variant="danger" size="sm" onClick={onOverwrite} busy={busy} disabled={!conflict.current}>
-          Overwrite with my changes
+          Overwrite with mine
         </Button>
       </div>
     </div>

@@ -135,26 +135,41 @@ describe("PATCH /api/campaigns/{id}: the safe write", () => {
     expect(out.not_applied).toEqual([]);
   });
 
-  it("a stale expected_updated_at gets 409 naming the fields changed meanwhile, with the current campaign", async () => {
-    const loaded = await get(id); // what editor B opened
+  it("edits of different fields since the editor opened it merge: theirs kept, mine applied, and the answer says whose", async () => {
+    const loaded = await get(id); // what editors A and B opened
     await h.advance(1);
     const first = await patch(id, { expected_updated_at: loaded.updated_at, hourly_rate: 300, labels: ["urgent"] });
     expect(first.status).toBe(200);
-    const res = await patch(id, { expected_updated_at: loaded.updated_at, retry_count: 5 });
+    await h.advance(1);
+    const res = await patch(id, { expected_updated_at: loaded.updated_at, daily_end_time: "16:30" });
+    expect(res.status).toBe(200);
+    const out = await body(res);
+    expect(out.changed).toEqual(["daily_end_time"]);
+    expect(out.kept_theirs).toEqual(["hourly_rate", "labels"]);
+    expect(out.campaign).toMatchObject({ hourly_rate: 300, labels: ["urgent"], daily_end_time: "16:30:00" });
+  });
+
+  it("the same field changed by both since the editor opened it is a 409 naming only that field, with the current campaign; nothing is written", async () => {
+    const loaded = await get(id);
+    await h.advance(1);
+    expect((await patch(id, { expected_updated_at: loaded.updated_at, hourly_rate: 310, labels: ["later"] })).status).toBe(200);
+    const res = await patch(id, { expected_updated_at: loaded.updated_at, hourly_rate: 125, retry_count: 5 });
     expect(res.status).toBe(409);
     const out = await body(res);
     expect(out.error.code).toBe("conflict");
     expect(out.error.message).toMatch(/changed this campaign/);
-    expect(Object.keys(out.error.fields).sort()).toEqual(["hourly_rate", "labels"]);
-    expect(out.error.fields.hourly_rate).toContain("300");
-    expect(out.current.hourly_rate).toBe(300);
-    // Nothing was written by the refused edit.
+    expect(Object.keys(out.error.fields)).toEqual(["hourly_rate"]);
+    expect(out.error.fields.hourly_rate).toContain("310");
+    expect(out.current.hourly_rate).toBe(310);
     expect((await h.sandbox<Json>("GET", `/api/v1/outbound/campaigns/${id}`)).retry_count).toBe(2);
+    // Both set the same value: no conflict.
+    const same = await patch(id, { expected_updated_at: loaded.updated_at, hourly_rate: 310 });
+    expect(same.status).toBe(200);
     // Overwrite = resend with the new updated_at.
     await h.advance(1);
-    const again = await patch(id, { expected_updated_at: out.current.updated_at, retry_count: 5 });
+    const again = await patch(id, { expected_updated_at: out.current.updated_at, hourly_rate: 125, retry_count: 5 });
     expect(again.status).toBe(200);
-    expect((await body(again)).campaign.retry_count).toBe(5);
+    expect((await body(again)).campaign).toMatchObject({ hourly_rate: 125, retry_count: 5 });
   });
 
   it("a conflict with a version this server never saw still gets 409", async () => {

@@ -3,7 +3,7 @@ import type { CampaignPatch, CampaignUpdateResponse } from "@/lib/schemas/campai
 import type { Campaign } from "@/lib/schemas/syllable";
 import { ApiError, isApiError } from "@/lib/server/errors";
 import type { SyllableClient } from "@/lib/server/syllable";
-import { changedBetween, conflictFields, findNotApplied, mergePatch } from "@/lib/domain/campaign-merge";
+import { changedBetween, conflictFields, findNotApplied, mergePatch, sameValue } from "@/lib/domain/campaign-merge";
 import { fieldChanges, type FieldChanges } from "@/lib/domain/campaign-changes";
 import { campaignAt, rememberCampaigns } from "./campaign-versions";
 
@@ -15,7 +15,7 @@ export class CampaignConflictError extends ApiError {
   ) {
     super(
       "conflict",
-      "Someone else changed this campaign since you opened it. Reload to see their version, or overwrite it with yours.",
+      "Someone else changed this campaign since you opened it, in the same fields as you. Keep their values or overwrite them with yours; the rest of your changes stay in the form.",
       fields,
     );
   }
@@ -46,23 +46,30 @@ export type SafeUpdateResult = CampaignUpdateResponse & { changes: FieldChanges 
 export async function safeUpdateCampaign(client: SyllableClient, id: number, patch: CampaignPatch): Promise<SafeUpdateResult> {
   const { expected_updated_at, ...fields } = patch; // `reason` rides along unread: the merge only reads PATCHABLE_FIELDS
   const current = await client.getCampaign(id);
+  // Changed since the editor opened it: merge per field against the version it opened. Fields
+  // only they changed keep their value (reported in kept_theirs); only a field both changed, to
+  // different values, is a conflict. Without that version (never seen here) we cannot tell: 409.
+  let theirs: string[] = [];
   if ((current.updated_at ?? "") !== expected_updated_at) {
-    const base = await campaignAt(id, expected_updated_at);
+    const opened = await campaignAt(id, expected_updated_at);
     await rememberCampaigns(current);
-    throw new CampaignConflictError(conflictFields(base, current, fields), current);
+    if (!opened) throw new CampaignConflictError(conflictFields(undefined, current, fields), current);
+    theirs = changedBetween(opened, current);
+    const clash = clashingFields(opened, current, fields);
+    if (clash.length) throw new CampaignConflictError(clashMessages(conflictFields(opened, current, fields), clash), current);
   }
   await rememberCampaigns(current);
   const first = mergePatch(current, fields);
   if (Object.keys(first.errors).length) throw new ApiError("validation_failed", "Some fields need fixing.", first.errors);
-  if (first.changed.length === 0) return { campaign: current, changed: [], not_applied: [], overwritten: [], kept_theirs: [], changes: {} };
+  if (first.changed.length === 0) return { campaign: current, changed: [], not_applied: [], overwritten: [], kept_theirs: theirs, changes: {} };
 
   // Step 3: the read right before the PUT.
   const fresh = await client.getCampaign(id);
   let base = current;
-  let kept_theirs: string[] = [];
+  let kept_theirs = theirs;
   if ((fresh.updated_at ?? "") !== (current.updated_at ?? "")) {
     await rememberCampaigns(fresh);
-    kept_theirs = changedBetween(current, fresh);
+    kept_theirs = [...new Set([...theirs, ...changedBetween(current, fresh)])].sort();
     const clash = kept_theirs.filter((f) => first.changed.includes(f));
     if (clash.length) throw new CampaignConflictError(conflictFields(current, fresh, fields), fresh);
     base = fresh;
@@ -90,6 +97,24 @@ export async function safeUpdateCampaign(client: SyllableClient, id: number, pat
     kept_theirs,
     changes,
   };
+}
+
+/** The fields both this edit and another writer changed since `opened`, to different values. */
+function clashingFields(opened: Campaign, current: Campaign, fields: Omit<CampaignPatch, "expected_updated_at">): string[] {
+  const theirs = new Set(changedBetween(opened, current));
+  const mine = mergePatch(opened, fields);
+  const cur = current as Record<string, unknown>;
+  const yours = mine.input as Record<string, unknown>;
+  // Both set the same value: nothing to choose between. Webhooks clash with any change of theirs:
+  // their secrets are write-only, so a secret someone replaced meanwhile cannot be seen to compare.
+  return mine.changed.filter((f) => (f === "webhooks" ? theirs.size > 0 : theirs.has(f) && !sameValue(f, cur[f], yours[f])));
+}
+
+/** The 409's field messages for the clashing fields only (webhooks: why they count as changed). */
+function clashMessages(all: Record<string, string>, clash: string[]): Record<string, string> {
+  return Object.fromEntries(
+    clash.map((k) => [k, all[k] ?? "Someone else changed this campaign meanwhile, and webhook secrets cannot be compared: save the webhooks again on the current version."]),
+  );
 }
 
 /** Webhooks may hold secrets: a report names them as changed, never their content. */
