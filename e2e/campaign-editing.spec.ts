@@ -141,17 +141,36 @@ test("a manager edits details and variables but is offered no webhook or targeti
   expect(await secrets(id)).toEqual([{ hmac_secret: SECRET }]);
 });
 
-test("pausing a batch takes an optional reason, which the audit log shows", async ({ page }) => {
+test("a manager pauses a batch with a reason and reads it in the audit log: filters apply as typed, part of an email is enough, both dates stay; no sign-in entries", async ({ page }) => {
   const id = await campaign(`Reason ${Date.now()}`);
   const batchId = `reason-${Date.now()}`;
   await sandboxApi("POST", "/batches", { batch_id: batchId, campaign_id: id });
-  await signIn(page, "admin");
+  await signIn(page, "manager");
   await page.goto(`/batches/${batchId}`);
   await page.getByRole("button", { name: "Pause", exact: true }).click();
   await page.getByRole("dialog").getByLabel("Reason (optional)").fill("complaint about the script");
   await page.getByRole("button", { name: "Pause batch" }).click();
   await expect(page.getByText("Batch on hold: no outreach until resumed.")).toBeVisible();
   expect((await sandboxApi<Json>("GET", `/batches/${batchId}`)).paused).toBe(true);
-  await page.goto(`/audit?target=batch:${batchId}`);
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Audit" })).toBeVisible();
+  // Action: applied as typed, no Enter needed.
+  await page.getByLabel("Action").fill("batch.pause");
+  await expect(page).toHaveURL(/action=batch\.pause/);
+  await page.getByLabel("Target").fill(`batch:${batchId}`);
   await expect(page.getByText("complaint about the script").first()).toBeVisible();
+  // Who: a part of the email.
+  await page.getByLabel("Who (email or part of it)").fill("manager@sand");
+  await expect(page).toHaveURL(/actor=manager%40sand/);
+  await expect(page.getByText("complaint about the script").first()).toBeVisible();
+  // Both dates set within a second: both stay.
+  const today = new Date().toISOString().slice(0, 10);
+  await page.getByLabel("From (UTC)").fill(today);
+  await page.getByLabel("To (UTC, inclusive)").fill(today);
+  await expect(page).toHaveURL(new RegExp(`from=${today}.*to=${today}|to=${today}.*from=${today}`));
+  await expect(page.getByText("complaint about the script").first()).toBeVisible();
+  // A manager reads batches and campaigns, not sign-ins or users.
+  await page.goto("/audit?action=auth.");
+  await expect(page.getByText("No entries match these filters.")).toBeVisible();
 });

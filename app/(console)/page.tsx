@@ -5,7 +5,9 @@ import { getQueryClient } from "@/lib/queries/query-client";
 import { liveQuerySchema } from "@/lib/schemas/live";
 import { liveOverviewFor } from "@/lib/server/dal/live";
 import { requirePageUser } from "@/lib/server/dal/page-user";
-import { hasRole } from "@/lib/schemas/roles";
+import { hasRole, ROLES } from "@/lib/schemas/roles";
+import { DeniedNotice } from "@/components/layout/denied-notice";
+import { safeNextPath } from "@/lib/safe-next";
 
 export const metadata = { title: "Overview" };
 
@@ -20,8 +22,15 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const queryClient = getQueryClient();
   // An upstream failure is left to the client query, which shows it with a retry.
   await queryClient.prefetchQuery({ queryKey: liveKeys.overview(params), queryFn: () => liveOverviewFor(user, parsed.success ? parsed.data : {}) });
+  const denied = typeof sp.denied === "string" && safeNextPath(sp.denied) === sp.denied ? sp.denied : null;
+  const needs = ROLES.find((r) => r === sp.needs);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
+      {denied && needs ? (
+        <div className="mb-4">
+          <DeniedNotice path={denied} needs={needs} role={user.role} />
+        </div>
+      ) : null}
       <LiveOverview canAck={hasRole(user.role, "supervisor")} />
     </HydrationBoundary>
   );

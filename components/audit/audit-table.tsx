@@ -36,24 +36,14 @@ export function AuditTable() {
         empty={query.isError ? NOT_LOADED : active ? "No entries match these filters." : "No changes yet. Changes made in the console appear here."}
         toolbar={
           <DataTableToolbar active={active} onReset={() => state.reset([...AUDIT_FILTERS])}>
-            <DebouncedSearchInput label="Who (email)" value={state.get("actor") ?? ""} onChange={(v) => state.set({ actor: v || null })} placeholder="e.g. manager@example.com" />
-            <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
-              Action
-              <input
-                list="audit-actions"
-                defaultValue={state.get("action") ?? ""}
-                key={state.get("action") ?? ""}
-                onBlur={(e) => state.set({ action: e.target.value.trim() || null })}
-                onKeyDown={(e) => e.key === "Enter" && state.set({ action: e.currentTarget.value.trim() || null })}
-                placeholder="e.g. batch. or batch.pause"
-                className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-normal text-slate-900"
-              />
-              <datalist id="audit-actions">
-                {ACTIONS.map((a) => (
-                  <option key={a} value={a} />
-                ))}
-              </datalist>
-            </label>
+            <DebouncedSearchInput label="Who (email or part of it)" value={state.get("actor") ?? ""} onChange={(v) => state.set({ actor: v || null })} placeholder="e.g. manager or @example.com" />
+            {/* Applies as you type, like the other filters (a prefix such as "batch." is a filter too). */}
+            <DebouncedSearchInput label="Action" list="audit-actions" value={state.get("action") ?? ""} onChange={(v) => state.set({ action: v || null })} placeholder="e.g. batch. or batch.pause" />
+            <datalist id="audit-actions">
+              {ACTIONS.map((a) => (
+                <option key={a} value={a} />
+              ))}
+            </datalist>
             <DebouncedSearchInput label="Target" value={state.get("target") ?? ""} onChange={(v) => state.set({ target: v || null })} placeholder="e.g. batch:spring or batch:" />
             <DateFilter label="From (UTC)" value={state.get("from") ?? ""} onChange={(v) => state.set({ from: v || null })} />
             <DateFilter label="To (UTC, inclusive)" value={state.get("to") ?? ""} onChange={(v) => state.set({ to: v || null })} />

@@ -19,7 +19,7 @@ import { batchColumns } from "./batch-columns";
 
 const SEARCH_FIELDS = [
   { value: "batch_id", label: "Batch id" },
-  { value: "campaign_id", label: "Campaign id" },
+  { value: "campaign_id", label: "Campaign" },
   { value: "status", label: "Status" },
 ];
 
@@ -96,10 +96,10 @@ export function BatchList({ canWrite = false }: { canWrite?: boolean }) {
               />
             ) : (
               <DebouncedSearchInput
-                label={field === "campaign_id" ? "Campaign id" : "Batch id"}
+                label={field === "campaign_id" ? "Campaign (id or name)" : "Batch id"}
                 value={value}
                 onChange={(v) => state.set({ value: v || null })}
-                placeholder={field === "campaign_id" ? "e.g. 3" : "e.g. seed-payments"}
+                placeholder={field === "campaign_id" ? "e.g. 3 or Payments" : "e.g. seed-payments"}
               />
             )}
             <DateFilter label="Created from" value={state.get("start") ?? ""} onChange={(v) => state.set({ start: v || null })} />

@@ -25,6 +25,7 @@ export function DebouncedSearchInput({
   placeholder,
   delayMs = 350,
   className,
+  list,
 }: {
   label: string;
   value: string;
@@ -32,6 +33,8 @@ export function DebouncedSearchInput({
   placeholder?: string;
   delayMs?: number;
   className?: string;
+  /** The id of a <datalist> of suggestions. */
+  list?: string;
 }) {
   const id = useId();
   const [draft, setDraft] = useState(value);
@@ -52,6 +55,7 @@ export function DebouncedSearchInput({
       <input
         id={id}
         type="search"
+        list={list}
         value={draft}
         placeholder={placeholder}
         onChange={(e) => setDraft(e.target.value)}

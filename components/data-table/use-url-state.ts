@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useMemo } from "react";
+import { useCallback, useMemo, useRef } from "react";
 import { parseTableUrl, type SortDir, type TableSpec } from "@/lib/queries/table-url";
 
 export type UrlPatch = Record<string, string | number | null | undefined>;
@@ -17,14 +17,19 @@ export function useUrlState() {
 
   const get = useCallback((key: string): string | undefined => searchParams.get(key) ?? undefined, [searchParams]);
 
+  // The URL this page last asked for, and the one it was on then: two writes before the router
+  // re-renders (both dates set within a second) must build on each other, not both on the old URL.
+  const pending = useRef<{ from: string; next: string } | null>(null);
   const set = useCallback(
     (patch: UrlPatch, opts: { replace?: boolean } = {}) => {
-      const next = new URLSearchParams(searchParams.toString());
+      const current = searchParams.toString();
+      const next = new URLSearchParams(pending.current?.from === current ? pending.current.next : current);
       for (const [key, value] of Object.entries(patch)) {
         if (value === null || value === undefined || value === "") next.delete(key);
         else next.set(key, String(value));
       }
       const qs = next.toString();
+      pending.current = { from: current, next: qs };
       const href = qs ? `${pathname}?${qs}` : pathname;
       if (opts.replace) router.replace(href, { scroll: false });
       else router.push(href, { scroll: false });

@@ -25,7 +25,7 @@ export function AppShell({ user, mode, children }: { user: { email: string; role
             <NavLink href="/batches">Batches</NavLink>
             <NavLink href="/campaigns">Campaigns</NavLink>
             {hasRole(user.role, "admin") && <NavLink href="/users">Users</NavLink>}
-            {hasRole(user.role, "admin") && <NavLink href="/audit">Audit</NavLink>}
+            {hasRole(user.role, "manager") && <NavLink href="/audit">Audit</NavLink>}
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
             <span className="text-right leading-tight">

@@ -9,7 +9,7 @@ import { requirePageUser } from "@/lib/server/dal/page-user";
 export const metadata = { title: "Audit" };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePageUser("admin");
+  const user = await requirePageUser("manager");
   const params = auditParams(await searchParams);
   const queryClient = getQueryClient();
   // A bad filter in the URL is left to the client query, which shows the error.
@@ -19,7 +19,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <div className="space-y-4">
       <div>
         <h1 className="text-xl font-semibold">Audit</h1>
-        <p className="text-sm text-slate-600">Every change made through the console, with the person who made it and why. Newest first; times in UTC.</p>
+        <p className="text-sm text-slate-600">
+          {user.role === "admin" ? "Every change made through the console" : "Every change made through the console to batches and campaigns"}, with the person who made it and why. Newest
+          first; times in UTC.
+        </p>
       </div>
       <HydrationBoundary state={dehydrate(queryClient)}>
         <AuditTable />

@@ -8,7 +8,7 @@ import { parseSearchParams } from "@/lib/server/errors";
 const MAX_ROWS = 50_000;
 
 /** The filtered audit log as CSV (the same filters as GET /api/audit), newest first. */
-export const GET = withRole("admin", async ({ req, user }) => {
+export const GET = withRole("manager", async ({ req, user }) => {
   const filter = auditFilterOf(parseSearchParams(req.url, auditFilterSchema));
   const rows = await auditEntriesForExport(user, filter, MAX_ROWS);
   return new Response(auditCsv(rows), {

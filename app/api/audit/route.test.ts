@@ -42,8 +42,20 @@ describe("GET /api/audit", () => {
     expect(next.items[0].id).toBeLessThan(first.items[0].id);
   });
 
-  it("is for admins only", async () => {
-    expect((await h.call(GET, "/api/audit", { role: "manager" })).status).toBe(403);
+  it("admins read all of it; managers the entries about batches and campaigns (not users or sign-ins); supervisors none", async () => {
+    const admin = { id: 3, email: "admin@sandbox.local", role: "admin" as const };
+    await audited(admin, "user.create", "user:9", {}, async () => "ok");
+    await audited(admin, "campaign.update", "campaign:5", {}, async () => "ok");
+    const targets = async (role: "admin" | "manager") => ((await (await h.call(GET, "/api/audit?limit=100", { role })).json()) as { items: Array<{ target: string }> }).items.map((e) => e.target);
+    expect(await targets("admin")).toContain("user:9");
+    const mine = await targets("manager");
+    expect(mine).toContain("campaign:5");
+    expect(mine).toContain("batch:b1");
+    expect(mine.every((t) => t.startsWith("batch:") || t.startsWith("campaign:"))).toBe(true);
+    const csv = await (await h.call(CSV, "/api/audit.csv", { role: "manager" })).text();
+    expect(csv).toContain("campaign:5");
+    expect(csv).not.toContain("user:9");
+    expect((await h.call(GET, "/api/audit", { role: "supervisor" })).status).toBe(403);
     expect((await h.call(GET, "/api/audit", { role: null })).status).toBe(401);
   });
 
@@ -62,6 +74,7 @@ describe("GET /api/audit", () => {
 
     const page = async (q: string) => (await (await h.call(GET, `/api/audit?${q}`, { role: "admin" })).json()) as { items: Array<{ target: string; action: string }>; total_count: number; total_pages: number; page: number };
     const stops = await page(`actor=MANAGER@sandbox.local&action=campaign.&from=${today}&to=${today}`);
+    expect((await page(`actor=manager&action=campaign.stop&from=${today}`)).items.map((e) => e.target)).toEqual(["batch:f-2", "batch:f-1"]); // a part of the email
     expect(stops.items.map((e) => e.target)).toEqual(["batch:f-2", "batch:f-1"]);
     expect(stops.total_count).toBe(2);
     expect((await page("target=campaign:9")).items.map((e) => e.action)).toEqual(["campaign.update"]);
@@ -80,6 +93,6 @@ describe("GET /api/audit", () => {
     expect(lines[0]).toBe("id,at,actor,actor_role,action,target,outcome,details,detail_json");
     expect(lines).toHaveLength(3);
     expect(lines[2]).toContain(`"${auditDetailLine({ campaign_id: 9, reason: 'complaint, "loud"', paused: true }).replace(/"/g, '""')}"`);
-    expect((await h.call(CSV, "/api/audit.csv", { role: "manager" })).status).toBe(403);
+    expect((await h.call(CSV, "/api/audit.csv", { role: "supervisor" })).status).toBe(403);
   });
 });

@@ -54,6 +54,21 @@ describe("GET /api/batches", () => {
     expect(row.progress!.fraction).toBeCloseTo(row.progress!.finished / 600, 5);
   });
 
+  it("finds a campaign's batches by its name as well as its id; several matches are a field error naming them", async () => {
+    const ids = async (value: string) => {
+      const res = await h.call(listRoute.GET, `/api/batches?search_field=campaign_id&search_value=${encodeURIComponent(value)}&limit=100`, { role: "supervisor" });
+      expect(res.status).toBe(200);
+      return new Set(((await res.json()) as Paged<BatchListItem>).items.map((b) => b.campaign_id));
+    };
+    expect(await ids(String(SEED.campaigns.payments))).toEqual(new Set([SEED.campaigns.payments]));
+    expect(await ids("late PAYMENT")).toEqual(new Set([SEED.campaigns.payments]));
+    expect(await ids("no campaign is called this")).toEqual(new Set());
+    const many = await h.call(listRoute.GET, `/api/batches?search_field=campaign_id&search_value=a`, { role: "supervisor" });
+    expect(many.status).toBe(422);
+    const err = ((await many.json()) as { error: { message: string; fields: Record<string, string> } }).error;
+    expect(err.fields.search_value).toMatch(/^\d+ campaigns match “a”: .+\(\d+\).+ Type more of the name, or the id\.$/);
+  });
+
   it("rejects bad query params with field errors", async () => {
     const res = await h.call(listRoute.GET, "/api/batches?page=0&limit=1000&order_by=nope&start=yesterday", { role: "supervisor" });
     expect(res.status).toBe(422);

@@ -19,6 +19,7 @@ import { caches, countsKey, countsSeenFor, invalidateBatch } from "./batch-cache
 import { campaignIndex, pacingOf } from "./campaign-index";
 import { recordSnapshot, snapshotHistory } from "./progress-snapshots";
 import { channelOutcomes } from "@/lib/domain/overview";
+import { manyCampaignsMessage, matchCampaign } from "@/lib/domain/campaign-search";
 import { getConfig } from "@/lib/server/env";
 import { ApiError, isApiError } from "@/lib/server/errors";
 import { mapBounded, withDeadline } from "./ttl-cache";
@@ -41,7 +42,17 @@ export async function listBatches(q: BatchListQuery): Promise<BatchListResponse>
   const syllable = getSyllable();
   const started = Date.now();
   const { timeoutMs } = getConfig();
-  const search = q.search_field && q.search_value ? [{ field: q.search_field, value: q.search_value }] : undefined;
+  let search = q.search_field && q.search_value ? [{ field: q.search_field, value: q.search_value }] : undefined;
+  if (q.search_field === "campaign_id" && q.search_value && !/^\d+$/.test(q.search_value)) {
+    // A campaign name: Syllable filters by id only, so find the one campaign it means.
+    const match = matchCampaign(q.search_value, (await campaignIndex()).values());
+    if (match.kind === "many") {
+      const sentence = manyCampaignsMessage(q.search_value, match.candidates);
+      throw new ApiError("validation_failed", sentence, { search_value: sentence });
+    }
+    if (match.kind === "none") return { items: [], page: q.page, page_size: q.limit, total_count: 0, total_pages: 1, upstream_now: upstreamNow().toISOString() };
+    search = [{ field: "campaign_id", value: String(match.id) }];
+  }
   const [list, campaigns] = await Promise.all([
     syllable.listBatches({
       page: q.page - 1,

@@ -3,6 +3,7 @@ import type { AuditQuery } from "@/lib/schemas/audit";
 import type { SessionUser } from "@/lib/server/auth/current-user";
 import { getStore, type AuditEntry } from "@/lib/server/store";
 import type { AuditFilter } from "@/lib/server/store/types";
+import { hasRole } from "@/lib/schemas/roles";
 import { authorize } from "./authorize";
 
 /** A bare date covers that whole UTC day: `from` its start, `to` the next day's start. */
@@ -15,7 +16,16 @@ function edge(v: string | undefined, which: "from" | "to"): string | undefined {
 
 /** The store's filter for a query's filters. */
 export function auditFilterOf(q: Pick<AuditQuery, "actor" | "action" | "target" | "from" | "to">): AuditFilter {
-  return { actor: q.actor || undefined, action: q.action || undefined, target: q.target || undefined, from: edge(q.from, "from"), to: edge(q.to, "to") };
+  return { actorContains: q.actor || undefined, action: q.action || undefined, target: q.target || undefined, from: edge(q.from, "from"), to: edge(q.to, "to") };
+}
+
+/**
+ * What each role may read of the audit log: admins all of it; managers the entries about the
+ * batches and campaigns they run (not users, sign-ins, tokens or alerts of others' making).
+ */
+const MANAGER_TARGETS = ["batch:", "campaign:"] as const;
+function readableBy(user: SessionUser): AuditFilter {
+  return hasRole(user.role, "admin") ? {} : { targetPrefixes: MANAGER_TARGETS };
 }
 
 /** Audit entries, newest first (admin only: they name staff and what they did). */
@@ -24,10 +34,10 @@ export async function auditEntriesFor(user: SessionUser | null | undefined, opts
   return getStore().audit.list(opts);
 }
 
-/** One page of the filtered audit log, with the totals (admin only). */
+/** One page of the filtered audit log, with the totals (admins all; managers their batches and campaigns). */
 export async function auditPageFor(user: SessionUser | null | undefined, q: AuditQuery) {
-  authorize(user, "admin");
-  const filter = auditFilterOf(q);
+  const reader = authorize(user, "manager");
+  const filter = { ...auditFilterOf(q), ...readableBy(reader) };
   const store = getStore();
   const [items, total] = await Promise.all([
     store.audit.list({ ...filter, beforeId: q.before, limit: q.limit, offset: q.before ? 0 : (q.page - 1) * q.limit }),
@@ -43,8 +53,8 @@ export async function auditPageFor(user: SessionUser | null | undefined, q: Audi
   };
 }
 
-/** Every entry matching the filters, newest first, up to `max` (for the CSV export; admin only). */
+/** Every entry matching the filters, newest first, up to `max` (for the CSV export; as auditPageFor). */
 export async function auditEntriesForExport(user: SessionUser | null | undefined, filter: AuditFilter, max: number): Promise<AuditEntry[]> {
-  authorize(user, "admin");
-  return getStore().audit.list({ ...filter, limit: max });
+  const reader = authorize(user, "manager");
+  return getStore().audit.list({ ...filter, ...readableBy(reader), limit: max });
 }

@@ -19,11 +19,13 @@ async function requestedPath(): Promise<string> {
 
 /**
  * Every console page calls this itself (a layout's check can be skipped by a client-side
- * navigation request): anonymous → sign-in, coming back here afterwards; role too low → home.
+ * navigation request): anonymous → sign-in, coming back here afterwards; role too low → home,
+ * which says why.
  */
 export async function requirePageUser(role: Role = "supervisor"): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) redirect(`/login?next=${encodeURIComponent(await requestedPath())}`);
-  if (!hasRole(user.role, role)) redirect(HOME_PATH);
+  // Sent home, with word of which page and why (said once there: components/layout/denied-notice).
+  if (!hasRole(user.role, role)) redirect(`${HOME_PATH}?${new URLSearchParams({ denied: new URL(await requestedPath(), "http://console.invalid").pathname, needs: role })}`);
   return user;
 }

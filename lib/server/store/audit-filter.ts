@@ -15,6 +15,12 @@ export function auditWhere(filter: AuditFilter, placeholder: (n: number) => stri
     else clauses.push(`${column} = ${p(value)}`);
   };
   if (filter.actor) clauses.push(`actor_email = ${p(filter.actor)}`);
+  // LIKE with its wildcards escaped (both databases take ESCAPE); lower() on both sides: Postgres's LIKE minds case.
+  if (filter.actorContains) clauses.push(`lower(actor_email) LIKE ${p(`%${filter.actorContains.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`)} ESCAPE '\\'`);
+  if (filter.targetPrefixes) {
+    const any = filter.targetPrefixes.map((prefix) => `substr(target, 1, ${p(prefix.length)}) = ${p(prefix)}`);
+    clauses.push(any.length ? `(${any.join(" OR ")})` : "1 = 0");
+  }
   // "batch." matches every batch action; "batch:" every batch.
   if (filter.action) exactOrPrefix("action", filter.action, ".");
   if (filter.target) exactOrPrefix("target", filter.target, ":");

@@ -212,6 +212,21 @@ describe.each(BACKENDS)("the $name store", ({ open }) => {
       expect(await ids({ action: "batch.pause", outcome: "ok" })).toEqual([e4.id, e1.id]);
     });
 
+    it("audit entries filter by a part of the actor's email (any case, wildcards literal) and by the targets a role may read", async () => {
+      const add = (actorEmail: string, target: string) => store.audit.add({ at: "2031-01-01T00:00:00.000Z", actorEmail, actorRole: "manager", action: "x.y", target, outcome: "ok", detail: {} });
+      const a = await add("Ann.Lee@Ops.example", "batch:a1");
+      const b = await add("bob_ops@x.io", "user:7");
+      const c = await add("carl%@x.io", "campaign:3");
+      const ids = async (f: Parameters<typeof store.audit.list>[0]) => (await store.audit.list({ from: "2031-01-01T00:00:00.000Z", ...f })).map((e) => e.id);
+      expect(await ids({ actorContains: "ann" })).toEqual([a.id]);
+      expect(await ids({ actorContains: "OPS" })).toEqual([b.id, a.id]);
+      expect(await ids({ actorContains: "_" })).toEqual([b.id]); // not "any one character"
+      expect(await ids({ actorContains: "%" })).toEqual([c.id]);
+      expect(await ids({ targetPrefixes: ["batch:", "campaign:"] })).toEqual([c.id, a.id]);
+      expect(await store.audit.count({ from: "2031-01-01T00:00:00.000Z", targetPrefixes: ["batch:", "campaign:"], actorContains: "x.io" })).toBe(1);
+      expect(await ids({ targetPrefixes: [] })).toEqual([]);
+    });
+
     it("one open alert per batch and kind; resolved, then open again; the first acknowledgement wins", async () => {
       const first = await store.alerts.open({ batchId: "b1", kind: "stalled", message: "m", at: "2026-01-01T00:00:00.000Z" });
       expect(first).toMatchObject({ batchId: "b1", kind: "stalled", resolvedAt: null });

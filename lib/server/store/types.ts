@@ -119,10 +119,22 @@ export interface SnapshotRepo {
 }
 
 /**
- * Which audit entries: `actor` an email; `action` exact, or a prefix ending in "." ("batch.");
- * `target` exact, or a prefix ending in ":" ("batch:"); `from` inclusive and `to` exclusive (ISO).
+ * Which audit entries: `actor` an email; `actorContains` a part of one (any case); `action`
+ * exact, or a prefix ending in "." ("batch."); `target` exact, or a prefix ending in ":"
+ * ("batch:"); `targetPrefixes` only targets starting with one of these (what a role may read);
+ * `from` inclusive and `to` exclusive (ISO).
  */
-export type AuditFilter = { actor?: string; action?: string; target?: string; outcome?: AuditOutcome; from?: string; to?: string; beforeId?: number };
+export type AuditFilter = {
+  actor?: string;
+  actorContains?: string;
+  action?: string;
+  target?: string;
+  targetPrefixes?: readonly string[];
+  outcome?: AuditOutcome;
+  from?: string;
+  to?: string;
+  beforeId?: number;
+};
 
 export interface AuditRepo {
   add(entry: Omit<AuditEntry, "id">): Promise<AuditEntry>;
