@@ -8,9 +8,6 @@ const ALWAYS_ON_CAMPAIGN = SEED.campaigns.alwaysOn;
 // The home page: every active or paused batch, live, the ones needing attention first.
 test("the overview is the home page, lists active and paused batches, filters in the URL, and moves without a reload", async ({ page }) => {
   const id = `e2e-overview-${Date.now()}`;
-  await sandboxApi("POST", "/batches", { batch_id: id, campaign_id: ALWAYS_ON_CAMPAIGN, paused: false });
-  for (const n of [1, 2, 3, 4]) await sandboxApi("POST", `/batches/${id}/requests`, { reference_id: `o${n}`, target: `+1512555040${n}`, request_variables: {} });
-
   await signIn(page, "supervisor");
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
@@ -19,9 +16,12 @@ test("the overview is the home page, lists active and paused batches, filters in
   await expect(pausedRow).toContainText("On hold");
   await expect(page.getByTestId("total-batches")).not.toHaveText("0");
 
-  // The new batch appears (discovery) and moves when calls go out, with no reload.
+  // A batch created behind the console's back, while the page is open, appears within 10 s
+  // (discovery every LIVE_DISCOVERY_MS) and moves when calls go out, with no reload.
+  await sandboxApi("POST", "/batches", { batch_id: id, campaign_id: ALWAYS_ON_CAMPAIGN, paused: false });
+  for (const n of [1, 2, 3, 4]) await sandboxApi("POST", `/batches/${id}/requests`, { reference_id: `o${n}`, target: `+1512555040${n}`, request_variables: {} });
   const row = table.getByRole("row").filter({ has: page.getByRole("link", { name: id }) });
-  await expect(row).toBeVisible({ timeout: 20_000 });
+  await expect(row).toBeVisible({ timeout: 10_000 });
   await expect(row.getByTestId("overview-finished")).toContainText("0 / 4 finished");
   await advanceSandbox(60);
   await expect(row.getByTestId("overview-finished")).not.toContainText("0 / 4 finished", { timeout: 15_000 });
@@ -36,15 +36,21 @@ test("the overview is the home page, lists active and paused batches, filters in
   await expect(row).toHaveCount(0);
 });
 
-test("an alert raised from the sandbox's data shows on the overview and the batch page; a manager acknowledges it and the audit log says so", async ({ page, browser }) => {
+test("an alert raised from the sandbox's data shows on the overview (a strip of counts that expands) and the batch page; a supervisor acknowledges it and the audit log says so", async ({ page, browser }) => {
   const id = `e2e-alert-${Date.now()}`;
   const { now } = await sandboxControl<{ now: string }>("GET", "/__sandbox/clock");
   // 20 contacts at 1 call an hour with 2 hours left: it cannot finish before its expiry.
   await sandboxApi("POST", "/batches", { batch_id: id, campaign_id: ALWAYS_ON_CAMPAIGN, paused: false, call_rate: 1, expires_on: new Date(Date.parse(now) + 2 * 3_600_000).toISOString() });
   for (let i = 0; i < 20; i++) await sandboxApi("POST", `/batches/${id}/requests`, { reference_id: `al${i}`, target: `+1512555${String(7000 + i)}`, request_variables: {} });
 
-  await signIn(page, "manager");
+  await signIn(page, "supervisor");
   await page.goto("/");
+  // Alerts are a strip of counts that expands into the list.
+  const strip = page.getByTestId("alert-strip");
+  await expect(strip).toContainText(/\d+ Won't finish before expiry/, { timeout: 20_000 });
+  await expect(page.getByTestId("alert")).toHaveCount(0);
+  await strip.click();
+  await expect(strip).toHaveAttribute("aria-expanded", "true");
   const alert = page.getByTestId("alert").filter({ has: page.getByRole("link", { name: id }) });
   await expect(alert).toContainText("Won't finish before expiry", { timeout: 20_000 });
   await expect(alert).toContainText(/requests will not be reached before the batch expires/);
@@ -52,15 +58,17 @@ test("an alert raised from the sandbox's data shows on the overview and the batc
   await page.goto(`/batches/${id}`);
   await expect(page.getByTestId("alert")).toContainText("Won't finish before expiry");
   await page.goto("/");
+  await page.getByTestId("alert-strip").click();
   await alert.getByRole("button", { name: "Acknowledge" }).click();
   await expect(page.getByText("Alert acknowledged.")).toBeVisible();
-  await expect(alert).toContainText("acknowledged by manager@sandbox.local");
+  await expect(alert).toContainText("acknowledged by supervisor@sandbox.local");
   await expect(alert.getByRole("button", { name: "Acknowledge" })).toHaveCount(0);
+  await expect(page.getByTestId("alert-strip")).toContainText("acknowledged");
 
   const admin = await browser.newPage();
   await signIn(admin, "admin");
   await admin.goto("/audit");
-  await expect(admin.getByRole("row").filter({ hasText: "alert.ack" }).first()).toContainText("manager@sandbox.local");
+  await expect(admin.getByRole("row").filter({ hasText: "alert.ack" }).first()).toContainText("supervisor@sandbox.local");
   await admin.close();
 });
 
@@ -80,6 +88,7 @@ test("a batch whose dialing stalls raises a 'Stalled' alert on its page and the 
   await expect(alert).toContainText(/No progress for \d+ minutes inside the calling window/, { timeout: 15_000 });
 
   await page.goto("/");
+  await page.getByTestId("alert-strip").click();
   await expect(page.getByTestId("alert").filter({ has: page.getByRole("link", { name: id }) })).toContainText("Stalled");
 
   // Dialing resumes: the alert resolves.

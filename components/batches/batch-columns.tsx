@@ -63,8 +63,12 @@ export const batchColumns: ColumnDef<BatchListItem, unknown>[] = [
       return (
         <div className="w-36 space-y-1">
           <ProgressBar value={p.fraction} label={`Progress of ${row.original.batch_id}`} />
-          <p className="text-xs text-slate-500">
-            {pct}% · {p.finished.toLocaleString("en-US")} / {p.total.toLocaleString("en-US")}
+          {/* Figures never break inside themselves ("100,00/0"): only between the two parts. */}
+          <p className="text-xs text-slate-500 [overflow-wrap:normal]">
+            <span className="whitespace-nowrap">{pct}%</span> ·{" "}
+            <span className="whitespace-nowrap">
+              {p.finished.toLocaleString("en-US")} / {p.total.toLocaleString("en-US")}
+            </span>
           </p>
         </div>
       );

@@ -137,7 +137,11 @@ export function BatchDetail({
           <ProgressHistoryChart points={batch.history} />
         </Card>
         <Card title="Channel outcomes by status">
-          <OutcomeBreakdown detailed={batch.detailed_status_counts ?? {}} />
+          <OutcomeBreakdown
+            detailed={batch.detailed_status_counts ?? {}}
+            selected={{ status: selectedStatus, channel: table.get("channel") }}
+            onSelect={(status, outcome) => table.set({ status, channel: outcome })}
+          />
         </Card>
       </div>
 

@@ -25,7 +25,7 @@ export const DateTimeUtcInput = forwardRef<
   return (
     <div className="flex items-center gap-2">
       <Input ref={ref} type="datetime-local" value={isoToLocalInput(value)} onChange={(e) => onChange(localInputToIso(e.target.value))} {...rest} />
-      <span className="text-sm text-slate-500">UTC</span>
+      <span className="shrink-0 whitespace-nowrap text-sm text-slate-500">UTC</span>
     </div>
   );
 });

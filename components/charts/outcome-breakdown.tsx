@@ -4,8 +4,20 @@ import { outcomeLabel, sortStatuses, statusColor } from "@/components/batches/st
 
 type Breakdown = Record<string, { total_count: number; counts?: Record<string, number> | null }>;
 
-/** Channel outcomes within each status (detailed_status_counts) as stacked rows. */
-export function OutcomeBreakdown({ detailed }: { detailed: Breakdown }) {
+/**
+ * Channel outcomes within each status (detailed_status_counts) as stacked rows. With `onSelect`,
+ * each outcome is a button that filters the results to that status and outcome (pressed: shown
+ * as the current filter; pressing it again clears it).
+ */
+export function OutcomeBreakdown({
+  detailed,
+  selected,
+  onSelect,
+}: {
+  detailed: Breakdown;
+  selected?: { status?: string; channel?: string };
+  onSelect?: (status: string | null, outcome: string | null) => void;
+}) {
   const statuses = sortStatuses(Object.keys(detailed)).filter((s) => Object.keys(detailed[s]?.counts ?? {}).length > 0);
   if (statuses.length === 0) return <p className="text-sm text-slate-500">No channel outcomes yet.</p>;
   return (
@@ -30,11 +42,27 @@ export function OutcomeBreakdown({ detailed }: { detailed: Breakdown }) {
                 ))}
               </div>
               <ul className="mt-1 flex flex-wrap gap-x-3 text-xs text-slate-600">
-                {parts.map(([outcome, n]) => (
-                  <li key={outcome}>
-                    {outcomeLabel(outcome)}: {n.toLocaleString("en-US")}
-                  </li>
-                ))}
+                {parts.map(([outcome, n]) => {
+                  const text = `${outcomeLabel(outcome)}: ${n.toLocaleString("en-US")}`;
+                  const pressed = selected?.status === status && selected?.channel === outcome;
+                  return (
+                    <li key={outcome}>
+                      {onSelect ? (
+                        <button
+                          type="button"
+                          aria-pressed={pressed}
+                          title={pressed ? "Show all results" : `Show only ${status} requests with ${outcomeLabel(outcome)} in the results`}
+                          onClick={() => (pressed ? onSelect(null, null) : onSelect(status, outcome))}
+                          className="rounded px-1 underline decoration-dotted underline-offset-2 hover:bg-slate-100 aria-pressed:bg-indigo-50 aria-pressed:font-medium aria-pressed:text-indigo-800"
+                        >
+                          {text}
+                        </button>
+                      ) : (
+                        text
+                      )}
+                    </li>
+                  );
+                })}
               </ul>
             </dd>
           </div>

@@ -4,14 +4,17 @@ import { sortStatuses, statusColor } from "@/components/batches/status-colors";
 
 const n = (v: number) => v.toLocaleString("en-US");
 
-/** Round axis steps (1, 2, 5 × 10^k) for `max`, about four of them. */
-function ticks(max: number): number[] {
+/**
+ * Round axis steps (1, 2, 5 × 10^k, whole numbers: these are counts) for `max`, about four of
+ * them, the last at or past `max` so no bar runs beyond the chart.
+ */
+export function axisTicks(max: number): number[] {
   if (max <= 0) return [0];
   const raw = max / 4;
   const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? mag * 10;
-  const out: number[] = [];
-  for (let v = 0; v <= max + step / 2; v += step) out.push(Math.round(v));
+  const step = Math.max(1, [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? mag * 10);
+  const out = [0];
+  while (out[out.length - 1]! < max) out.push(out[out.length - 1]! + step);
   return out;
 }
 
@@ -31,7 +34,7 @@ export function StatusBarChart({
 }) {
   const data = sortStatuses(Object.keys(counts)).map((status) => ({ status, count: counts[status] ?? 0 }));
   const total = data.reduce((s, d) => s + d.count, 0);
-  const axis = ticks(Math.max(0, ...data.map((d) => d.count)));
+  const axis = axisTicks(Math.max(0, ...data.map((d) => d.count)));
   const top = axis[axis.length - 1] || 1;
   return (
     <div className="space-y-3">
@@ -41,7 +44,7 @@ export function StatusBarChart({
           {data.map((d) => (
             <div key={d.status} className="grid grid-cols-[6rem_1fr] items-center gap-2">
               <span className="truncate text-right text-slate-600">{d.status}</span>
-              <div className="relative h-5">
+              <div className="relative h-5" data-testid="status-track">
                 <div className="absolute inset-0 flex justify-between">
                   {axis.map((t) => (
                     <span key={t} className="h-full border-l border-dashed border-slate-200" />
@@ -49,6 +52,7 @@ export function StatusBarChart({
                 </div>
                 <div
                   className={`relative h-full rounded-r ${onSelect ? "cursor-pointer" : ""}`}
+                  data-testid="status-bar"
                   style={{ width: `${(d.count / top) * 100}%`, minWidth: d.count > 0 ? 2 : 0, backgroundColor: statusColor(d.status), opacity: selected && selected !== d.status ? 0.35 : 1 }}
                   title={`${d.status}: ${n(d.count)}`}
                   onClick={() => onSelect?.(d.status)}

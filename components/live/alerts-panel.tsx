@@ -10,7 +10,7 @@ import { ALERT_TITLES, type AlertKind } from "@/lib/domain/alert-rules";
 import { useAckAlert } from "@/lib/queries/alerts";
 import type { AlertView } from "@/lib/schemas/live";
 
-const TONES: Record<string, "red" | "amber" | "green"> = { stalled: "red", unreachable: "red", failure_spike: "red", will_not_finish: "amber", finished: "green" };
+export const ALERT_TONES: Record<string, "red" | "amber" | "green"> = { stalled: "red", unreachable: "red", failure_spike: "red", will_not_finish: "amber", finished: "green" };
 
 /** Open alerts, newest first; anyone watching acknowledges them ("someone is on it"), which is audited. */
 export function AlertsPanel({ alerts, canAck, showBatch = true }: { alerts: AlertView[]; canAck: boolean; showBatch?: boolean }) {
@@ -23,7 +23,7 @@ export function AlertsPanel({ alerts, canAck, showBatch = true }: { alerts: Aler
       </h2>
       <ul className="divide-y divide-slate-100" aria-label="Open alerts">
         {alerts.map((a) => {
-          const t = { title: ALERT_TITLES[a.kind as AlertKind] ?? a.kind, tone: TONES[a.kind] ?? ("amber" as const) };
+          const t = { title: ALERT_TITLES[a.kind as AlertKind] ?? a.kind, tone: ALERT_TONES[a.kind] ?? ("amber" as const) };
           return (
             <li key={a.id} className="flex flex-wrap items-start gap-3 px-3 py-2 text-sm" data-testid="alert">
               <Badge tone={t.tone}>{t.title}</Badge>

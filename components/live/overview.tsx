@@ -16,7 +16,7 @@ import { liveOverviewQueryOptions } from "@/lib/queries/live";
 import { useLiveOverviewEvents } from "@/lib/queries/live-events";
 import { NotificationSwitch } from "./notification-switch";
 import { useAlertNotifications } from "@/lib/queries/alert-notifications";
-import { AlertsPanel } from "./alerts-panel";
+import { AlertStrip } from "./alert-strip";
 import { Sparkline } from "./sparkline";
 
 const n = (v: number) => v.toLocaleString("en-US");
@@ -90,6 +90,9 @@ export function LiveOverview({ canAck }: { canAck: boolean }) {
             </select>
           </label>
           <NotificationSwitch control={notifications} openAlerts={data?.alerts ?? []} />
+          <Link href="/wall" className="pb-1 text-sm font-medium text-indigo-700 hover:underline" title="Full screen, large type, for a screen on the wall">
+            Wall view
+          </Link>
           <span className="flex items-center gap-2 pb-1 text-xs" data-testid="overview-freshness">
             {connected ? <span className="font-medium text-emerald-700">Live</span> : null}
             <UpdatedAgo at={query.dataUpdatedAt} />
@@ -101,7 +104,7 @@ export function LiveOverview({ canAck }: { canAck: boolean }) {
       {data ? (
         <UpstreamClockProvider nowIso={data.upstream_now} receivedAt={query.dataUpdatedAt}>
           <Totals totals={data.totals} />
-          <AlertsPanel alerts={[...data.alerts].sort((a, b) => b.id - a.id)} canAck={canAck} />
+          <AlertStrip alerts={data.alerts} canAck={canAck} />
           {data.batches.length === 0 ? (
             <EmptyState title={params.campaign || params.status ? "No batch matches these filters." : "No active or paused batches right now."}>
               New batches appear here as soon as they start. <Link href="/batches" className="text-indigo-700 underline">All batches</Link>

@@ -31,7 +31,8 @@ export function duration(ms: number): string {
   return `${Math.round(hours / 24)} days`;
 }
 
-function useNow(everyMs: number): number {
+/** The browser's clock, re-read every `everyMs` (re-renders the caller). */
+export function useNow(everyMs: number): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const t = setInterval(() => setNow(Date.now()), everyMs);

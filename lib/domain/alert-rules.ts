@@ -50,8 +50,6 @@ export function firingAlerts(b: BatchDetailResponse, now: number, t: AlertThresh
   const p = b.progress;
   const history = b.history ?? [];
   const out: FiringAlert[] = [];
-  const running = String(b.status ?? "").toUpperCase() === "ACTIVE" && !b.paused;
-
   // The stall rule lives with the progress (lib/domain/progress.ts: three expected gaps at the
   // batch's pace, calling-window time only), so the page and the alert never disagree.
   if (p.not_dialing?.code === "stalled") {

@@ -34,6 +34,7 @@ export const envSchema = z.object({
   UPLOAD_MAX_MB: optional(z.coerce.number().min(1).max(1024).default(20)),
   LIVE_POLL_MS: optional(z.coerce.number().int().min(200).max(600_000).default(5_000)),
   LIVE_IDLE_POLL_MS: optional(z.coerce.number().int().min(1_000).max(3_600_000).default(60_000)),
+  LIVE_DISCOVERY_MS: optional(z.coerce.number().int().min(1_000).max(3_600_000).default(5_000)),
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, "Use a postgres:// connection URL.").optional()),
   METRICS_TOKEN: optional(z.string().min(16, "Use at least 16 characters.").optional()),
   RESULTS_REFRESH_S: optional(z.coerce.number().min(1).max(3_600).default(30)),
@@ -72,6 +73,8 @@ export type ConsoleConfig = {
   /** A running batch's visible results page is re-read at most this often. */
   resultsRefreshMs: number;
   liveIdlePollMs: number;
+  /** How often active and paused batches are re-listed: a batch created anywhere shows within this. */
+  liveDiscoveryMs: number;
   alertStallMinutes: number;
   alertFailureShare: number;
   /** Where new alerts are POSTed as Slack-compatible JSON ({text}); unset: nowhere. */
@@ -116,6 +119,7 @@ export function loadConfig(source: Record<string, string | undefined>): ConsoleC
     livePollMs: env.LIVE_POLL_MS,
     resultsRefreshMs: Math.round(env.RESULTS_REFRESH_S * 1000),
     liveIdlePollMs: env.LIVE_IDLE_POLL_MS,
+    liveDiscoveryMs: env.LIVE_DISCOVERY_MS,
     alertStallMinutes: env.ALERT_STALL_MINUTES,
     alertFailureShare: env.ALERT_FAILURE_SHARE,
     alertWebhookUrl: env.ALERT_WEBHOOK_URL,

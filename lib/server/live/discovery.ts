@@ -1,6 +1,8 @@
 import "server-only";
 // Which batches the live engine follows with nobody watching: every ACTIVE or PAUSED batch,
-// re-listed on the idle cadence (two list calls to Syllable per round, whatever their number).
+// re-listed every LIVE_DISCOVERY_MS, 5 s (two list calls to Syllable per round, whatever their
+// number; one instance lists for all): a batch created anywhere, through the console or not,
+// is on the overview within seconds.
 import { getConfig } from "@/lib/server/env";
 import { getStore } from "@/lib/server/store";
 import { getSyllable, upstreamNow } from "@/lib/server/syllable";
@@ -30,12 +32,12 @@ async function listActive(): Promise<string[]> {
  * discovery lease) and shares the list; the others take the shared one while it is fresh.
  */
 async function activeIds(): Promise<string[]> {
-  const { databaseUrl, liveIdlePollMs } = getConfig();
+  const { databaseUrl, liveDiscoveryMs } = getConfig();
   if (!databaseUrl) return listActive();
   const store = getStore();
-  if (!(await store.leases.acquire("live:discovery", INSTANCE_ID, Math.round(liveIdlePollMs * 1.5)))) {
+  if (!(await store.leases.acquire("live:discovery", INSTANCE_ID, Math.round(liveDiscoveryMs * 1.5)))) {
     const shared = await store.liveStates.get("discovery");
-    if (shared && Date.now() - shared.fetchedAt < liveIdlePollMs * 2) return (shared.body as { ids: string[] }).ids;
+    if (shared && Date.now() - shared.fetchedAt < liveDiscoveryMs * 2) return (shared.body as { ids: string[] }).ids;
   }
   const ids = await listActive();
   await store.liveStates.put("discovery", { ids }, Date.now());
@@ -59,20 +61,20 @@ export async function discoverActiveBatches(): Promise<void> {
   return s.running;
 }
 
-/** Discovers now unless a round finished within the idle cadence (the overview's first load). */
+/** Discovers now unless a round finished within the discovery cadence (the overview's first load). */
 export async function ensureDiscovered(): Promise<number> {
   const s = state();
-  if (Date.now() - s.at > getConfig().liveIdlePollMs) await discoverActiveBatches();
+  if (Date.now() - s.at > getConfig().liveDiscoveryMs) await discoverActiveBatches();
   return s.at;
 }
 
-/** Re-discovers on the idle cadence for as long as the process runs (started at server start). */
+/** Re-discovers on the discovery cadence for as long as the process runs (started at server start). */
 export function startDiscovery(): void {
   const s = state();
   if (s.timer) return;
   const round = () => discoverActiveBatches().catch((err: unknown) => console.error("Live engine: could not list active batches:", err instanceof Error ? err.message : err));
   void round();
-  s.timer = setInterval(round, getConfig().liveIdlePollMs);
+  s.timer = setInterval(round, getConfig().liveDiscoveryMs);
   s.timer.unref?.();
   // Snapshot retention, hourly (one a minute for 7 days, one an hour for 90 days).
   const prune = () =>

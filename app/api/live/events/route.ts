@@ -15,8 +15,11 @@ import { getStore } from "@/lib/server/store";
  * Server-Sent Events of the overview: `event: batch` with a batch's overview row whenever the
  * live engine has a new state of a followed batch (same row as in GET /api/live), `event: gone`
  * when one disappears, `event: alert` ({change, alert}) when an alert opens, resolves or is
- * acknowledged, `event: signed-out` when the session ends. Start from GET /api/live.
+ * acknowledged, `event: tick` ({at}) every few seconds so a wall screen knows it is still
+ * connected when nothing moves, `event: signed-out` when the session ends. Start from GET /api/live.
  */
+const TICK_MS = 5_000;
+
 export const GET = withRole("supervisor", async ({ req, user }) => {
   const q = parseSearchParams(req.url, liveQuerySchema);
   await ensureDiscovered();
@@ -40,7 +43,9 @@ export const GET = withRole("supervisor", async ({ req, user }) => {
         const row = overviewRow(e.batch);
         if (matches(row, q)) send({ event: "batch", data: row });
       });
+      const tick = setInterval(() => send({ event: "tick", data: { at: new Date().toISOString() } }), TICK_MS);
       return () => {
+        clearInterval(tick);
         stopAlerts();
         stopBatches();
       };
