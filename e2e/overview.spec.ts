@@ -85,7 +85,7 @@ test("a batch whose dialing stalls raises a 'Stalled' alert on its page and the 
   await sandboxControl("PUT", `/__sandbox/batches/${id}/stall`);
   for (let i = 0; i < 3; i++) await advanceSandbox(10);
   const alert = page.getByTestId("alert").filter({ hasText: "Stalled" });
-  await expect(alert).toContainText(/No progress for \d+ minutes inside the calling window/, { timeout: 15_000 });
+  await expect(alert).toContainText(/Nothing dialed for \d+ minutes inside the calling window/, { timeout: 15_000 });
 
   await page.goto("/");
   await page.getByTestId("alert-strip").click();

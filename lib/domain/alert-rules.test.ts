@@ -29,7 +29,7 @@ describe("alert rules", () => {
     const stalled = batch({ history: [snap(20, 10), snap(0, 10)] });
     stalled.progress.not_dialing = { code: "stalled", minutes: 20, max_daily_calls: null };
     expect(kinds(stalled)).toEqual(["stalled"]);
-    expect(firingAlerts(stalled, NOW, T)[0]!.message).toBe("No progress for 20 minutes inside the calling window, with 90 requests left.");
+    expect(firingAlerts(stalled, NOW, T)[0]!.message).toBe("Nothing dialed for 20 minutes inside the calling window, with 90 requests left.");
     expect(kinds(batch({ history: [snap(20, 10), snap(0, 10)] }))).toEqual([]); // quiet, but not for three expected gaps
     stalled.live = { fetched_at: new Date(NOW).toISOString(), stale_since: new Date(NOW).toISOString(), reason: null, version: 1 };
     expect(kinds(stalled)).toEqual(["unreachable"]);

@@ -53,7 +53,7 @@ export function firingAlerts(b: BatchDetailResponse, now: number, t: AlertThresh
   // The stall rule lives with the progress (lib/domain/progress.ts: three expected gaps at the
   // batch's pace, calling-window time only), so the page and the alert never disagree.
   if (p.not_dialing?.code === "stalled") {
-    out.push({ kind: "stalled", message: `No progress for ${p.not_dialing.minutes} minutes inside the calling window, with ${p.pending} requests left.` });
+    out.push({ kind: "stalled", message: `Nothing dialed for ${p.not_dialing.minutes} minutes inside the calling window, with ${p.pending} requests left.` });
   }
 
   const base = [...history].reverse().find((s) => at(s) <= now - FAILURE_WINDOW_MS) ?? history[0];

@@ -183,7 +183,7 @@ export function observedPace(snapshots: SnapshotPoint[], window: Window, now: nu
   return pace > 0 ? pace : null;
 }
 
-/** A stall is this many expected gaps between two dials without a request dialed or finished. */
+/** A stall is this many expected gaps between two dials without a request dialed. */
 export const STALL_GAPS = 3;
 /** Never less than this: a watched batch is read every 5 s, so a shorter quiet is a read or two, not a stall. */
 export const STALL_FLOOR_MS = 15_000;
@@ -198,23 +198,26 @@ export function stallThresholdMs(pace: number | null | undefined, fallbackMs = S
   return pace && pace > 0 ? Math.max(STALL_FLOOR_MS, (STALL_GAPS * HOUR) / pace) : fallbackMs;
 }
 
-/** Progress is a request dialed or a request finished: a batch dialing again is not quiet while its calls still ring. */
-const progressKey = (s: { total: number; finished: number; statusCounts: Record<string, number> }) => `${s.finished}/${s.total - (s.statusCounts.PENDING ?? 0)}`;
+/**
+ * What the pace is about: requests dialed (no longer PENDING). Calls still ringing and finishing
+ * after the dialer stopped are not dialing; requests added or removed change PENDING and the
+ * total alike, so they are not dialing either.
+ */
+const dialedKey = (s: { total: number; statusCounts: Record<string, number> }) => s.total - (s.statusCounts.PENDING ?? 0);
 
 /**
- * Calling-window time since the batch last dialed or finished a request, measured to `now`
+ * Calling-window time since the batch last dialed a request, measured to `now`
  * (only open hours count: a night outside the window is not quiet). Null when the current
  * counts are not in the history yet. Unchanged since the history's first snapshot: measured
  * from it (at least that long).
  */
 export function quietWindowMs(snapshots: SnapshotPoint[], current: Record<string, number>, window: Window, now: number): number | null {
-  const c = countProgress(current);
-  const key = progressKey({ total: c.total, finished: c.finished, statusCounts: current });
+  const key = dialedKey({ total: countProgress(current).total, statusCounts: current });
   let since: number | null = null;
   for (let i = snapshots.length - 1; i >= 0; i--) {
     const s = snapshots[i]!;
     if (Date.parse(s.at) > now) continue;
-    if (progressKey(s) !== key) break;
+    if (dialedKey(s) !== key) break;
     since = Date.parse(s.at);
   }
   return since === null ? null : windowMsBetween(window, since, now);

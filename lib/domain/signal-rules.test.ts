@@ -64,6 +64,13 @@ describe("stall: three expected gaps at the batch's pace, counting calling-windo
     expect(stallThresholdMs(null, 20 * M)).toBe(20 * M);
   });
 
+  it("calls finishing after the dialer stopped are not dialing: still flagged", () => {
+    const ringing = (t: number, done: number): SnapshotPoint => ({ at: new Date(t).toISOString(), total: 100, finished: done, statusCounts: { COMPLETED: done, INITIATED: 70 - done, PENDING: 30 } });
+    const snapshots = [ringing(at(0, 10), 60), ringing(at(0, 10, 0, 10), 65), ringing(at(0, 10, 0, 20), 68)];
+    const p = deriveProgress({ batch: batch(68, { status_counts: { COMPLETED: 68, INITIATED: 2, PENDING: 30 } }), campaign: campaign({ hourly_rate: 600 }), now: new Date(at(0, 10, 0, 20)), snapshots });
+    expect(p.not_dialing?.code).toBe("stalled");
+  });
+
   it("a batch that just moved is not quiet (its counts are not in the history yet)", () => {
     const p = deriveProgress({ batch: batch(61), campaign: campaign(), now: new Date(at(0, 12)), snapshots: [snap(at(0, 10), 60)] });
     expect(p.not_dialing).toBeNull();
