@@ -55,11 +55,11 @@ export function WallView() {
         </Link>
       </header>
       {age > WALL_STALE_MS ? (
-        <p role="alert" className="rounded-md bg-red-700 px-4 py-3 text-3xl font-bold text-white">
+        <p role="alert" data-testid="wall-banner" className="rounded-md bg-red-700 px-4 py-3 text-3xl font-bold text-white">
           No update for {Math.round(age / 1000)} s: these figures may be out of date.
         </p>
       ) : stale.length ? (
-        <p role="alert" className="rounded-md bg-amber-600 px-4 py-3 text-2xl font-bold text-slate-950">
+        <p role="alert" data-testid="wall-banner" className="rounded-md bg-amber-600 px-4 py-3 text-2xl font-bold text-slate-950">
           Syllable is not answering for {stale.length} {stale.length === 1 ? "batch" : "batches"}: their figures are from {clock(Date.parse(stale[0]!.stale_since!))} UTC.
         </p>
       ) : null}

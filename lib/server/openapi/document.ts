@@ -93,7 +93,7 @@ const OPERATIONS: Operation[] = [
   {
     method: "get",
     path: "/api/live/events",
-    summary: "Server-Sent Events of the overview: `batch` (a row as in GET /api/live), `gone`, `signed-out`",
+    summary: "Server-Sent Events of the overview: `batch` (a row as in GET /api/live), `gone`, `alert`, `tick` ({at}, every 5 s), `signed-out`",
     role: "supervisor",
     query: liveQuerySchema,
     responses: { 200: "event-stream" },
