@@ -48,6 +48,8 @@ export default defineConfig({
       LIVE_IDLE_POLL_MS: "5000",
       // A running batch's visible results follow its counts at most this often (30 s by default).
       RESULTS_REFRESH_S: "2",
+      // A slow body is cut off after this (30 s by default): the request-line spec waits for it.
+      BODY_TIMEOUT_S: "3",
       METRICS_TOKEN: "e2e-metrics-token-0123456789",
       // One JSON line per request would bury the test output; warnings and errors still show.
       LOG_LEVEL: "warn",

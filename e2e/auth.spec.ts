@@ -1,4 +1,6 @@
 import { expect, test } from "./support/test";
+import { request as apiRequest } from "@playwright/test";
+import { CONSOLE_URL } from "./support/env";
 import { ROLES, ROLE_LABELS } from "../lib/schemas/roles";
 import { signIn } from "./support/auth";
 
@@ -60,4 +62,19 @@ test("the API answers 401 in the error shape when signed out", async ({ request 
   const res = await request.get("/api/auth/me");
   expect(res.status()).toBe(401);
   expect(await res.json()).toEqual({ error: { code: "unauthorized", message: "Please sign in to continue." } });
+});
+
+test("every user-shaped answer holds exactly id, email, role (and how), never a credential or its hash", async ({ request }) => {
+  const ctx = await apiRequest.newContext({ baseURL: CONSOLE_URL, extraHTTPHeaders: { Origin: CONSOLE_URL } });
+  const signIn = await ctx.post("/api/auth/login", { data: { email: "admin@sandbox.local", password: "sandbox" } });
+  expect(signIn.status()).toBe(200);
+  expect(Object.keys(((await signIn.json()) as { user: object }).user).sort()).toEqual(["email", "id", "role"]);
+  const me = (await (await ctx.get("/api/auth/me")).json()) as { user: object; mode: string };
+  expect(Object.keys(me).sort()).toEqual(["mode", "user"]);
+  expect(Object.keys(me.user).sort()).toEqual(["email", "id", "role", "via"]);
+  expect(JSON.stringify(me)).not.toMatch(/hash|credential|password/i);
+  const users = (await (await ctx.get("/api/users")).json()) as { items: object[] };
+  expect(users.items.length).toBeGreaterThan(0);
+  for (const u of users.items) expect(JSON.stringify(u)).not.toMatch(/hash|credential|password/i);
+  await ctx.dispose();
 });

@@ -151,7 +151,7 @@ test.describe("cross-origin writes", () => {
 });
 
 test.describe("sign-in redirects", () => {
-  for (const next of ["/%5Cevil.example/phish", "/%09/evil.example", "//evil.example", "https://evil.example/"]) {
+  for (const next of ["/%5Cevil.example/phish", "/%09/evil.example", "//evil.example", "https://evil.example/", "%2F.%2F%2Fevil.example", "/a/..//evil.example", "/%2e//evil.example"]) {
     test(`next=${next} ends on the console, not another site`, async ({ page }) => {
       await page.goto(`/login?next=${next}`);
       await page.getByLabel("Email").fill("supervisor@sandbox.local");

@@ -12,6 +12,13 @@ describe("safeNextPath", () => {
 
   it.each([
     "//evil.example/phish",
+    // Dot segments resolved into a second slash (found in round 2): decoded once, then resolved.
+    "/.//evil.example",
+    "%2F.%2F%2Fevil.example",
+    "/a/..//x",
+    "/%2e//x",
+    "/%2E%2E//evil.example",
+    "/x/./..//evil.example",
     "/\\evil.example/phish",
     "/%5Cevil.example/phish",
     "/%5cevil.example",

@@ -25,7 +25,11 @@ export function safeNextPath(next: unknown): string {
   try {
     const url = new URL(next, base);
     if (url.origin !== base) return HOME_PATH;
-    return url.pathname + url.search + url.hash;
+    // Dot segments are resolved by now ("/.//x", "/a/..//x", "/%2e//x" all become "//x"): what
+    // is left must still start with exactly one "/", or a browser reads it as another host.
+    const path = url.pathname + url.search + url.hash;
+    if (path.startsWith("//") || UNSAFE.test(path)) return HOME_PATH;
+    return path;
   } catch {
     return HOME_PATH;
   }

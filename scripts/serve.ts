@@ -15,7 +15,8 @@ import { fastLane } from "../lib/http/fast-lane";
 import { requestIdFrom, runWithRequest } from "../lib/http/request-context";
 import { logger, routeConsoleToLogger } from "../lib/observability/log";
 import { metrics, routeOf } from "../lib/observability/metrics";
-import { badPathReason, clientAddressOf } from "../lib/http/request-path";
+import { clientAddressOf } from "../lib/http/request-path";
+import { refuseRequestLine, validHost } from "../lib/http/request-line";
 import { securityHeaders } from "../lib/http/security-headers";
 import { precompressStatic, staticBrotliServer } from "../lib/http/static-assets";
 
@@ -23,9 +24,10 @@ const config = loadConfig(process.env);
 routeConsoleToLogger();
 const root = path.resolve(import.meta.dirname, "..");
 
-function refuse(req: http.IncomingMessage, res: http.ServerResponse, status: number, code: string, message: string): void {
+function refuse(req: http.IncomingMessage, res: http.ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
   res.statusCode = status;
   res.setHeader("Cache-Control", "no-store");
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   if ((req.url ?? "").startsWith("/api/")) {
     res.setHeader("Content-Type", "application/json");
     res.end(JSON.stringify({ error: { code, message } }));
@@ -73,7 +75,8 @@ function webRequest(req: http.IncomingMessage): Request {
     if (value === undefined) continue;
     for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
   }
-  return new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, { method: req.method, headers });
+  // The Host was checked before (refuseRequestLine); a request without one is read as localhost's.
+  return new Request(`http://${validHost(req.headers.host) ? req.headers.host : "localhost"}${req.url ?? "/"}`, { method: req.method, headers });
 }
 
 async function sendWebResponse(res: http.ServerResponse, answer: Response): Promise<void> {
@@ -124,7 +127,9 @@ async function main() {
   // After a build the files are compressed already (npm run build); this catches any that are not.
   void precompressStatic(distDir).catch((err: unknown) => console.warn("Could not precompress the static files:", err instanceof Error ? err.message : err));
 
-  const server = http.createServer((req, res) => {
+  // A body must arrive within BODY_TIMEOUT_S (30 s): a slow sender is answered 408 and cut off
+  // instead of holding a connection for Node's default 300 s (checked every second).
+  const server = http.createServer({ requestTimeout: config.bodyTimeoutMs, connectionsCheckingInterval: 1_000 }, (req, res) => {
     const requestId = requestIdFrom(req.headers["x-request-id"], () => crypto.randomUUID());
     req.headers["x-request-id"] = requestId;
     res.setHeader("X-Request-Id", requestId);
@@ -143,8 +148,8 @@ async function main() {
     delete req.headers["content-security-policy-report-only"];
 
     if ((req.url ?? "").startsWith("/api/")) answerBareApiErrorsInShape(res);
-    const reason = badPathReason(req.url ?? "/");
-    if (reason) return refuse(req, res, 400, "bad_request", reason);
+    const refusal = refuseRequestLine(req);
+    if (refusal) return refuse(req, res, refusal.status, refusal.code, refusal.message, refusal.headers);
     if (serveStaticBrotli(req, res)) return;
     const fast = fastLane()?.(req.method ?? "GET", req.url ?? "/");
     if (fast) {
@@ -155,6 +160,19 @@ async function main() {
     }
     handle(req, res).catch((err: unknown) => serveError(req, res, err));
   };
+  // What Node's parser refuses (a broken request line or header, a body too slow) is answered
+  // here in the error shape instead of Node's bare text, and the connection is closed.
+  server.on("clientError", (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || err.code === "ECONNRESET") return void socket.destroy();
+    const [status, reason, message] =
+      err.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? [408, "Request Timeout", `The request did not arrive within ${Math.round(config.bodyTimeoutMs / 1000)} s.`]
+        : err.code === "HPE_HEADER_OVERFLOW"
+          ? [431, "Request Header Fields Too Large", "The request's headers are too large."]
+          : [400, "Bad Request", "The request could not be read."];
+    const body = JSON.stringify({ error: { code: status === 408 ? "request_timeout" : "bad_request", message } });
+    socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nCache-Control: no-store\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  });
   server.listen(config.port, () => console.log(`Console listening on port ${config.port}`));
   // Stop taking requests, let the ones in progress finish, then end what stays open (event
   // streams, idle keep-alive connections) instead of waiting for them forever.

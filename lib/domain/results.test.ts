@@ -76,6 +76,12 @@ describe("CSV", () => {
     expect(csvCell("+1 (512) 555-0000")).toBe("+1 (512) 555-0000");
     expect(csvCell("-1")).toBe("-1");
     expect(csvCell("+1+cmd|' /C calc'!A0")).toBe("'+1+cmd|' /C calc'!A0");
+    // Round 2: fullwidth signs and whitespace before the sign are formulas to some spreadsheets.
+    for (const attack of ["\uff1dHYPERLINK(1)", "\uff0bcmd|x!A1", "\uff0dcmd|x!A1", "\uff20SUM(1)", " =1+1", "\u00a0=1+1", "\t=1+1", "\r=1+1", "\n=cmd|x!A1", "  @SUM(A1)", "\u3000=1"]) {
+      expect(csvCell(attack).replace(/^"/, "").startsWith("'"), JSON.stringify(attack)).toBe(true);
+    }
+    expect(csvCell(" plain text")).toBe(" plain text");
+    expect(csvCell(" +1 512 555 0000")).toBe(" +1 512 555 0000"); // a number with a space is still no formula
     expect(csvCell("-2+3+cmd")).toBe("'-2+3+cmd");
     expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
     expect(csvCell(null)).toBe("");

@@ -72,13 +72,20 @@ export function pageOf<T>(rows: readonly T[], page: number, limit: number): Page
 
 // Phone numbers ("+15125551234", "512-555-1234") and signed numbers start like formulas but can
 // run nothing (no letters, no | or !): leave them as they are so targets stay usable.
-const PLAIN_NUMBER = /^[+-]?[\d\s().-]+$/;
+const PLAIN_NUMBER = /^\s*[+-]?[\d\s().-]+$/;
 
-/** A CSV cell: quoted when needed, and defused against spreadsheet formulas (= + - @, tab, CR) with a leading '. */
+/**
+ * What a spreadsheet may read as the start of a formula: = + - @ and their fullwidth forms
+ * (＝ ＋ － ＠, which some spreadsheets fold to ASCII), after any leading whitespace (spaces, NBSP,
+ * tab, CR, LF: trimmed by some importers), or a leading tab, CR or LF itself.
+ */
+const FORMULA_START = /^(?:[\s\u00a0\u2000-\u200b\u3000\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20]|[\t\r\n])/;
+
+/** A CSV cell: quoted when needed, and defused against spreadsheet formulas with a leading '. */
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return "";
   let s = typeof value === "string" ? value : typeof value === "object" ? JSON.stringify(value) : String(value);
-  if (/^[=+\-@\t\r]/.test(s) && !PLAIN_NUMBER.test(s)) s = `'${s}`;
+  if (FORMULA_START.test(s) && !PLAIN_NUMBER.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -12,6 +12,8 @@ export function badSegmentReason(decoded: string): string | null {
   // A lone surrogate or a NUL means it was not valid text (e.g. percent-encoded bytes that are not UTF-8).
   if (!decoded.isWellFormed() || decoded.includes("\0")) return "The address contains characters that are not valid text.";
   if (decoded.length > MAX_SEGMENT_LENGTH) return `A part of the address is longer than ${MAX_SEGMENT_LENGTH} characters.`;
+  // "." and ".." name no batch or campaign; sent on, they would climb Syllable's path (/batches/.. → /).
+  if (decoded === "." || decoded === "..") return "The address has a '.' or '..' part, which names nothing here.";
   return null;
 }
 
@@ -19,6 +21,8 @@ export function badSegmentReason(decoded: string): string | null {
 export function badPathReason(rawUrl: string): string | null {
   const path = rawUrl.split("?", 1)[0] ?? "";
   for (const segment of path.split("/")) {
+    // Literal dot segments are resolved by any client before sending; only encoded ones arrive.
+    if (segment === "." || segment === "..") return "The address has a '.' or '..' part, which names nothing here.";
     let decoded: string;
     try {
       decoded = decodeURIComponent(segment);

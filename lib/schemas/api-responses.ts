@@ -104,7 +104,8 @@ const auditEntrySchema = z.looseObject({
 });
 export const auditPageSchema = pagedSchema(auditEntrySchema).extend({ next_before: z.number().int().nullable().describe("the id to page backwards from with `before`") });
 
-const userSchema = z.object({ id: z.number().int(), email: z.string(), role: z.enum(["supervisor", "manager", "admin"]), via: z.enum(["session", "token"]).optional() });
+// Strict: an answer that carried anything more (a credential, its hash) would fail the OpenAPI check in every test.
+const userSchema = z.strictObject({ id: z.number().int(), email: z.string(), role: z.enum(["supervisor", "manager", "admin"]), via: z.enum(["session", "token"]).optional() });
 export const meSchema = z.object({ user: userSchema, mode: z.enum(["sandbox", "live"]) });
 export const healthSchema = z.looseObject({
   status: z.enum(["ok", "degraded", "unavailable"]).describe("ok; degraded: Syllable is failing; unavailable: the store is (503)"),

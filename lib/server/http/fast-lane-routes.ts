@@ -16,5 +16,7 @@ export const fastLaneRoutes: FastLane = (method, path) => {
   } catch {
     return null; // Next answers malformed addresses
   }
+  // /api/batches/bulk is a route of its own (POST only): Next answers it, with 405 for a GET.
+  if (batchId === "bulk") return null;
   return (req) => batchDetail(req, { params: Promise.resolve({ batchId }) });
 };

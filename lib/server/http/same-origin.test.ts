@@ -45,4 +45,15 @@ describe("assertSameOrigin", () => {
     expect(refused(req("POST", { origin: "https://ops.acme.test" }), c)).toBe(false);
     expect(refused(req("POST", { origin: "http://console.example:3000" }), c)).toBe(true);
   });
+
+  it("compares the scheme too: http:// is not the https:// console (secure cookies, or a trusted proxy's X-Forwarded-Proto)", () => {
+    const secure = loadConfig({ COOKIE_SECURE: "1" });
+    expect(refused(req("POST", { origin: "http://console.example:3000" }), secure)).toBe(true);
+    expect(refused(req("POST", { origin: "https://console.example:3000" }), secure)).toBe(false);
+    expect(refused(req("POST", { origin: "https://console.example:3000" }))).toBe(true); // a plain-http console
+    const proxied = loadConfig({ TRUST_PROXY: "1" });
+    expect(refused(req("POST", { origin: "https://console.example:3000", "x-forwarded-proto": "https" }), proxied)).toBe(false);
+    expect(refused(req("POST", { origin: "http://console.example:3000", "x-forwarded-proto": "https" }), proxied)).toBe(true);
+    expect(refused(req("POST", { origin: "https://console.example:3000", "x-forwarded-proto": "https" }))).toBe(true); // an untrusted header counts for nothing
+  });
 });

@@ -9,14 +9,18 @@ function originAllowed(origin: string, req: Request, cfg: ConsoleConfig): boolea
   if (cfg.publicOrigin) return origin === cfg.publicOrigin;
   // No PUBLIC_URL: the console's origin is whatever host the browser asked for. A browser
   // cannot forge Host, and the Origin a page on any other host or port sends will differ.
-  let originHost: string;
+  let parsed: URL;
   try {
-    originHost = new URL(origin).host;
+    parsed = new URL(origin);
   } catch {
     return false;
   }
   const host = req.headers.get("host") ?? new URL(req.url).host;
-  return originHost === host.toLowerCase();
+  // Scheme too: a page on http:// is another origin than the console on https:// (secure
+  // cookies mean https; behind a trusted proxy, the scheme it reports).
+  const forwarded = cfg.trustProxy ? req.headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase() : undefined;
+  const scheme = cfg.cookieSecure ? "https:" : forwarded === "https" || forwarded === "http" ? `${forwarded}:` : "http:";
+  return parsed.protocol === scheme && parsed.host === host.toLowerCase();
 }
 
 /**

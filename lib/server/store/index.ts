@@ -1,10 +1,10 @@
 import "server-only";
-import fs from "node:fs";
 import path from "node:path";
 import { getConfig } from "@/lib/server/env";
 import { deferStore } from "./deferred-store";
 import { migratePostgres, migrateSqlite } from "./migrate";
 import { openPostgresStore } from "./postgres-store";
+import { preparePrivateFile } from "./private-file";
 import { openSqliteStore } from "./sqlite-store";
 import type { Store } from "./types";
 
@@ -23,8 +23,8 @@ export async function openStore(cfg: { databaseUrl?: string; dataDir: string }):
     await migratePostgres(cfg.databaseUrl);
     return openPostgresStore(cfg.databaseUrl);
   }
-  fs.mkdirSync(cfg.dataDir, { recursive: true });
   const file = path.join(cfg.dataDir, "console.sqlite");
+  preparePrivateFile(file);
   await migrateSqlite(file);
   return openSqliteStore(file);
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { preparePrivateFile } from "./private-file";
 import { EventEmitter } from "node:events";
 import fs from "node:fs";
 import path from "node:path";
@@ -76,7 +77,7 @@ const toToken = (r: TokenRow): ApiToken => ({
  * the methods answer promises anyway so every caller is ready for a networked store.
  */
 export function openSqliteStore(file: string): Store {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  preparePrivateFile(file, () => undefined); // openStore warned already, if it had to
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
   db.pragma("busy_timeout = 5000");

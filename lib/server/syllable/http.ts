@@ -26,6 +26,8 @@ export type UpstreamRequest = {
 
 /** Builds `/api/v1/outbound/...` from literal segments and ids, encoding every id. */
 export function pathOf(strings: TemplateStringsArray, ...ids: Array<string | number>): string {
+  // encodeURIComponent leaves dots alone: an id of ".." would climb the path (/batches/.. → /).
+  if (ids.some((id) => id === "." || id === "..")) throw new ApiError("bad_request", "That id is not valid: '.' and '..' name nothing.");
   return strings.reduce((acc, s, i) => acc + s + (i < ids.length ? encodeURIComponent(String(ids[i])) : ""), "");
 }
 
