@@ -64,7 +64,7 @@ test("the API answers 401 in the error shape when signed out", async ({ request 
   expect(await res.json()).toEqual({ error: { code: "unauthorized", message: "Please sign in to continue." } });
 });
 
-test("every user-shaped answer holds exactly id, email, role (and how), never a credential or its hash", async ({ request }) => {
+test("every user-shaped answer holds exactly id, email, role (and how), never a credential or its hash", async () => {
   const ctx = await apiRequest.newContext({ baseURL: CONSOLE_URL, extraHTTPHeaders: { Origin: CONSOLE_URL } });
   const signIn = await ctx.post("/api/auth/login", { data: { email: "admin@sandbox.local", password: "sandbox" } });
   expect(signIn.status()).toBe(200);

@@ -1,8 +1,6 @@
 import "server-only";
 import { preparePrivateFile } from "./private-file";
 import { EventEmitter } from "node:events";
-import fs from "node:fs";
-import path from "node:path";
 import Database from "better-sqlite3";
 import { auditWhere } from "./audit-filter";
 import type { Role } from "@/lib/schemas/roles";
