@@ -45,6 +45,7 @@ const MATRIX: Record<string, Partial<Record<HttpMethod, Access>>> = {
   "/api/tokens": { GET: "admin", POST: "admin" },
   "/api/users": { GET: "admin", POST: "admin" },
   "/api/users/[userId]": { PATCH: "admin", DELETE: "admin" },
+  "/api/users/[userId]/unlock": { POST: "admin" },
   "/api/tokens/[tokenId]": { DELETE: "admin" },
 };
 

@@ -12,7 +12,8 @@ import { QueryProblem } from "@/components/ui/query-problem";
 import { RelativeTime } from "@/components/ui/time";
 import { ROLE_LABELS } from "@/lib/domain/roles";
 import { absoluteUtc } from "@/lib/format";
-import { usersQueryOptions } from "@/lib/queries/users";
+import { usersQueryOptions, useUserWrites } from "@/lib/queries/users";
+import { toast } from "@/components/ui/toast";
 import type { UserInfo } from "@/lib/schemas/users";
 
 // The forms load when a dialog opens (one chunk for all four).
@@ -29,6 +30,7 @@ const TITLES = { add: "Add a user", role: "Change role", reset: "Reset password"
 export function UserList({ currentEmail }: { currentEmail: string }) {
   const query = useQuery(usersQueryOptions());
   const [open, setOpen] = useState<Open>(null);
+  const writes = useUserWrites();
   const admins = (query.data?.items ?? []).filter((u) => u.role === "admin").length;
   const columns = useMemo<ColumnDef<UserInfo, unknown>[]>(
     () => [
@@ -66,6 +68,21 @@ export function UserList({ currentEmail }: { currentEmail: string }) {
               <Button
                 size="sm"
                 variant="ghost"
+                busy={writes.unlock.isPending && writes.unlock.variables === u.id}
+                onClick={() =>
+                  writes.unlock.mutateAsync(u.id).then(
+                    () => toast.success(`Sign-in unlocked for ${u.email}: failed attempts against the account are forgotten.`),
+                    (err: Error) => toast.error(err.message),
+                  )
+                }
+                aria-label={`Unlock sign-in of ${u.email}`}
+                title="Forget the failed sign-in attempts counted against this account (from every address)"
+              >
+                Unlock sign-in
+              </Button>
+              <Button
+                size="sm"
+                variant="ghost"
                 disabled={lastAdmin}
                 title={lastAdmin ? "The last admin cannot be removed" : undefined}
                 onClick={() => setOpen({ kind: "remove", user: u })}
@@ -79,7 +96,7 @@ export function UserList({ currentEmail }: { currentEmail: string }) {
         },
       },
     ],
-    [admins, currentEmail],
+    [admins, currentEmail, writes.unlock],
   );
   const close = () => setOpen(null);
   return (

@@ -19,6 +19,7 @@ export function useUserWrites() {
       mutationFn: ({ id, ...patch }: { id: number; role?: Role; reset_password?: true; reason?: string }) => apiFetch<UserChangeResponse>(`/api/users/${id}`, { method: "PATCH", json: patch }),
       onSuccess: done,
     }),
+    unlock: useMutation({ mutationFn: (id: number) => apiFetch<{ unlocked: true }>(`/api/users/${id}/unlock`, { method: "POST" }), onSuccess: done }),
     remove: useMutation({ mutationFn: ({ id, reason }: { id: number; reason: string }) => apiFetch<{ removed: true }>(`/api/users/${id}`, { method: "DELETE", json: { reason } }), onSuccess: done }),
   };
 }

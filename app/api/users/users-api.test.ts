@@ -8,6 +8,7 @@ import { startHarness, type Harness } from "@/tests/support/route-harness";
 vi.mock("@/lib/server/auth/current-user", async () => (await import("@/tests/support/route-harness")).currentUserModule);
 const usersRoute = await import("./route");
 const userRoute = await import("./[userId]/route");
+const unlockRoute = await import("./[userId]/unlock/route");
 const { getStore } = await import("@/lib/server/store");
 const { verifyPassword } = await import("@/lib/server/auth/password");
 
@@ -105,5 +106,22 @@ describe("/api/users", () => {
     const second = (await (await add({ email: "second-admin@example.com", role: "admin" })).json()) as UserChangeResponse;
     expect((await patch(admin.user.id, { role: "supervisor" })).status).toBe(200);
     expect((await remove(second.user.id, { reason: "test" })).status).toBe(409);
+  });
+
+  it("an admin unlocks a user's sign-in: the account's and its addresses' failures are forgotten, audited", async () => {
+    const target = ((await (await add({ email: "locked.out@example.com", role: "supervisor" })).json()) as UserChangeResponse).user;
+    const at = new Date().toISOString();
+    for (const key of ["email:locked.out@example.com", "pair:locked.out@example.com|10.7.0.1", "pair:locked.out@example.com|10.7.0.2", "pair:other@x.io|10.7.0.1"]) {
+      await getStore().loginAttempts.addFailure(key, at);
+    }
+    const res = await h.call(unlockRoute.POST, `/api/users/${target.id}/unlock`, { role: "admin", method: "POST", params: { userId: String(target.id) } });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ unlocked: true, id: target.id });
+    for (const key of ["email:locked.out@example.com", "pair:locked.out@example.com|10.7.0.1", "pair:locked.out@example.com|10.7.0.2"]) {
+      expect(await getStore().loginAttempts.failuresSince(key, "")).toEqual([]);
+    }
+    expect(await getStore().loginAttempts.failuresSince("pair:other@x.io|10.7.0.1", "")).toHaveLength(1);
+    expect((await getStore().audit.list({ action: "user.unlock" }))[0]).toMatchObject({ target: "user:locked.out@example.com", outcome: "ok" });
+    expect((await h.call(unlockRoute.POST, "/api/users/987654/unlock", { role: "admin", method: "POST", params: { userId: "987654" } })).status).toBe(404);
   });
 });

@@ -106,6 +106,7 @@ const OPERATIONS: Operation[] = [
   { method: "post", path: "/api/users", summary: "Add a user (without a password, one is generated and answered once)", role: "admin", body: userCreateSchema, responses: { 201: R.userChangeSchema } },
   { method: "patch", path: "/api/users/{userId}", summary: "Change a user's role or password (reset_password: a generated one, answered once); ends their sessions; never demotes the last admin", role: "admin", body: userUpdateSchema, responses: { 200: R.userChangeSchema } },
   { method: "delete", path: "/api/users/{userId}", summary: "Remove a user with their sessions and tokens (reason required); never the last admin", role: "admin", body: userRemoveSchema, responses: { 200: z.object({ removed: z.literal(true), id: z.number().int() }) } },
+  { method: "post", path: "/api/users/{userId}/unlock", summary: "Clear the sign-in backoff counted against a user's account, from every address (audited)", role: "admin", responses: { 200: z.object({ unlocked: z.literal(true), id: z.number().int() }) } },
   { method: "get", path: "/api/tokens", summary: "API tokens (never the token itself)", role: "admin", responses: { 200: R.tokenListSchema } },
   { method: "post", path: "/api/tokens", summary: "Issue an API token for a user (shown once)", role: "admin", body: tokenCreateSchema, responses: { 201: R.tokenCreatedSchema } },
   { method: "delete", path: "/api/tokens/{tokenId}", summary: "Revoke an API token", role: "admin", responses: { 200: z.object({ revoked: z.literal(true), id: z.string() }) } },

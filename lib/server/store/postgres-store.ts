@@ -141,6 +141,23 @@ export function openPostgresStore(connectionString: string): Store {
       async prune(before) {
         await pool.query("DELETE FROM login_failures WHERE at < $1", [before]);
       },
+      // One transaction holding an advisory lock per key (taken in key order: no deadlock), so
+      // concurrent claims on any instance are counted one after another.
+      claim: (keys, at, since, allowed) =>
+        inTransaction(async (c) => {
+          for (const key of [...keys].sort()) await c.query("SELECT pg_advisory_xact_lock(hashtext('login:' || $1))", [key]);
+          const failures: string[][] = [];
+          for (const key of keys) failures.push((await c.query<{ at: string }>("SELECT at FROM login_failures WHERE key = $1 AND at >= $2 ORDER BY at", [key, since])).rows.map((r) => r.at));
+          if (!allowed(failures)) return false;
+          for (const key of keys) await c.query("INSERT INTO login_failures (key, at) VALUES ($1, $2)", [key, at]);
+          return true;
+        }),
+      async release(key, at) {
+        await pool.query("DELETE FROM login_failures WHERE ctid = (SELECT ctid FROM login_failures WHERE key = $1 AND at = $2 LIMIT 1)", [key, at]);
+      },
+      async clearPrefix(prefix) {
+        await pool.query("DELETE FROM login_failures WHERE substr(key, 1, $1) = $2", [prefix.length, prefix]);
+      },
     },
     snapshots: {
       async add(s) {

@@ -100,6 +100,8 @@ export function openSqliteStore(file: string): Store {
     failures: db.prepare<[string, string], { at: string }>("SELECT at FROM login_failures WHERE key = ? AND at >= ? ORDER BY at"),
     clearFailures: db.prepare("DELETE FROM login_failures WHERE key = ?"),
     pruneFailures: db.prepare("DELETE FROM login_failures WHERE at < ?"),
+    releaseFailure: db.prepare("DELETE FROM login_failures WHERE rowid = (SELECT rowid FROM login_failures WHERE key = ? AND at = ? LIMIT 1)"),
+    clearFailurePrefix: db.prepare("DELETE FROM login_failures WHERE substr(key, 1, ?) = ?"),
     rememberVersion: db.prepare(
       "INSERT INTO campaign_versions (campaign_id, updated_at, body, seq) VALUES (?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM campaign_versions)) ON CONFLICT DO NOTHING",
     ),
@@ -210,6 +212,21 @@ export function openSqliteStore(file: string): Store {
       },
       async prune(before) {
         q.pruneFailures.run(before);
+      },
+      // BEGIN IMMEDIATE: the write lock is taken before the read, so another process's claim waits.
+      claim: async (keys, at, since, allowed) =>
+        db
+          .transaction(() => {
+            if (!allowed(keys.map((key) => q.failures.all(key, since).map((r) => r.at)))) return false;
+            for (const key of keys) q.insertFailure.run(key, at);
+            return true;
+          })
+          .immediate(),
+      async release(key, at) {
+        q.releaseFailure.run(key, at);
+      },
+      async clearPrefix(prefix) {
+        q.clearFailurePrefix.run(prefix.length, prefix);
       },
     },
     snapshots: {

@@ -87,6 +87,22 @@ describe.each(BACKENDS)("the $name store", ({ open }) => {
       await store.loginAttempts.prune("2026-01-01T00:15:00.000Z");
       expect(await store.loginAttempts.failuresSince("addr:1.2.3.4", "")).toEqual(["2026-01-01T00:20:00.000Z"]);
     });
+
+    it("claims are atomic: 30 at once under a limit of 5 leave exactly 5, on every key; release and clearPrefix", async () => {
+      const keys = ["pair:c@d.e|9.9.9.9", "email:c@d.e"];
+      const since = "2026-02-01T00:00:00.000Z";
+      const results = await Promise.all(
+        Array.from({ length: 30 }, (_, i) => store.loginAttempts.claim(keys, `2026-02-01T00:00:${String(i).padStart(2, "0")}.000Z`, since, (f) => f[0]!.length < 5)),
+      );
+      expect(results.filter(Boolean)).toHaveLength(5);
+      for (const key of keys) expect(await store.loginAttempts.failuresSince(key, since)).toHaveLength(5);
+      const [first] = await store.loginAttempts.failuresSince(keys[1]!, since);
+      await store.loginAttempts.release(keys[1]!, first!);
+      expect(await store.loginAttempts.failuresSince(keys[1]!, since)).toHaveLength(4);
+      await store.loginAttempts.clearPrefix("pair:c@d.e|");
+      expect(await store.loginAttempts.failuresSince(keys[0]!, since)).toEqual([]);
+      expect(await store.loginAttempts.failuresSince(keys[1]!, since)).toHaveLength(4);
+    });
   });
 
   describe("campaign versions", () => {

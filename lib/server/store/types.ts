@@ -103,6 +103,16 @@ export interface LoginAttemptRepo {
   clear(key: string): Promise<void>;
   /** Forgets failures older than `before`. */
   prune(before: string): Promise<void>;
+  /**
+   * Claims an attempt under every key at once, atomically against concurrent claims (across
+   * instances too): `allowed` sees each key's failures since `since` (oldest first) and decides;
+   * when it allows, one row per key is added at `at`, counted as a failure until released.
+   */
+  claim(keys: string[], at: string, since: string, allowed: (failures: string[][]) => boolean): Promise<boolean>;
+  /** Takes back one row of `key` at `at` (an attempt that signed in). */
+  release(key: string, at: string): Promise<void>;
+  /** Forgets every row whose key starts with `prefix`. */
+  clearPrefix(prefix: string): Promise<void>;
 }
 
 export interface SnapshotRepo {

@@ -1,4 +1,5 @@
 import "server-only";
+import { unlockAccount } from "@/lib/server/auth/throttle";
 // User management for admins (the browser's counterpart of the users CLI). Every change is
 // audited and ends the user's sessions; the last admin can be neither demoted nor removed.
 import crypto from "node:crypto";
@@ -82,4 +83,18 @@ export async function removeUser(admin: SessionUser, id: number, reason: string)
   // The store removes the user's sessions and API tokens with it, in one transaction.
   await audited(admin, "user.remove", `user:${user.email}`, { role: user.role, reason }, () => getStore().users.remove(user.email));
   return { removed: true, id };
+}
+
+/** A user id from the address; anything else is "no such user". */
+export function userIdOf(raw: string): number {
+  const id = /^\d{1,12}$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(id)) throw new ApiError("not_found", "There is no such user.");
+  return id;
+}
+
+/** Clears the sign-in backoff counted against a user's account, from every address (audited). */
+export async function unlockUser(admin: SessionUser, id: number): Promise<{ unlocked: true; id: number }> {
+  const user = await mustFind(id);
+  await audited(admin, "user.unlock", `user:${user.email}`, {}, () => unlockAccount(user.email));
+  return { unlocked: true, id };
 }
