@@ -42,7 +42,7 @@ const proxy = await startCountingProxy(sandboxUrl, (_, p) => {
 });
 const proxyUrl = proxy.url;
 
-const env = { SYLLABLE_BASE_URL: proxyUrl, SYLLABLE_API_KEY: "sandbox", LIVE_POLL_MS: String(CADENCE_MS), LIVE_IDLE_POLL_MS: "60000", NEXT_DIST_DIR: distDir };
+const env = { SYLLABLE_BASE_URL: proxyUrl, SYLLABLE_API_KEY: "sandbox", LIVE_POLL_MS: String(CADENCE_MS), LIVE_IDLE_POLL_MS: "60000", NEXT_DIST_DIR: distDir, STREAMS_PER_USER: "1000" };
 const dataDir = path.join(tmp, "console");
 addUser(dataDir, "bench@example.com", "supervisor", "bench-password-123", env);
 const port = await freePort();

@@ -54,7 +54,7 @@ async function run(instances: number) {
   const c = await startCluster({
     n: instances,
     users: [USER],
-    env: { SYLLABLE_BASE_URL: proxy.url, SYLLABLE_API_KEY: "sandbox", LIVE_POLL_MS: String(CADENCE_MS), LIVE_IDLE_POLL_MS: "60000" },
+    env: { SYLLABLE_BASE_URL: proxy.url, SYLLABLE_API_KEY: "sandbox", LIVE_POLL_MS: String(CADENCE_MS), LIVE_IDLE_POLL_MS: "60000", STREAMS_PER_USER: "1000" },
   });
   try {
     const login = await fetch(`${c.lbUrl}/api/auth/login`, { method: "POST", headers: { "Content-Type": "application/json", Origin: c.lbUrl }, body: JSON.stringify({ email: USER.email, password: USER.password }) });

@@ -37,6 +37,9 @@ export function useVisibleEventSource(url: string, handlers: EventHandlers, opts
         });
       }
       es.addEventListener("error", () => setConnected(es.readyState === EventSource.OPEN));
+      // Past the per-user cap a newer tab took this one's stream: stop (no reconnect loop); the
+      // page polls instead, and reopens the stream when it is shown again.
+      es.addEventListener("replaced", () => close());
     };
     const onVisibility = () => (document.visibilityState === "visible" || whileHidden ? open() : close());
     open();

@@ -16,6 +16,8 @@ const realFetch = globalThis.fetch;
 
 beforeAll(async () => {
   process.env.LIVE_POLL_MS = String(CADENCE_MS);
+  // 50 streams of one user at once (the fan-out test): above the per-user cap of 10, on purpose.
+  process.env.STREAMS_PER_USER = "100";
   h = await startHarness({ seed: true });
   events = await import("./[batchId]/events/route");
   batch = await import("./[batchId]/route");
@@ -26,6 +28,7 @@ beforeAll(async () => {
   };
 });
 afterAll(async () => {
+  delete process.env.STREAMS_PER_USER;
   globalThis.fetch = realFetch;
   (await import("@/lib/server/live")).resetLiveEngineForTests();
   await h?.close();

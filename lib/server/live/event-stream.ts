@@ -1,5 +1,6 @@
 import { metrics } from "@/lib/observability/metrics";
 import "server-only";
+import { ApiError } from "@/lib/server/errors";
 // Server-Sent Events for the console's live data: framing, heartbeats, Last-Event-ID resume and
 // the periodic "are you still signed in" check. One stream per browser tab.
 
@@ -7,6 +8,40 @@ const encoder = new TextEncoder();
 /** Distinguishes event ids across restarts: a Last-Event-ID from an earlier process is ignored. */
 const BOOT = Date.now().toString(36);
 export const HEARTBEAT_MS = 15_000;
+/** How often a stream asks whether its person is still signed in: a logout, password or role change or removal ends it within this, on every instance (the store is shared). */
+export const ALLOWED_CHECK_MS = 2_000;
+
+/** Whose stream it is: the user, and the session or token it was opened with. */
+export type StreamOwner = { userId: number; session: string };
+type OpenStream = { owner: StreamOwner; openedAt: number; replace: () => void };
+// On globalThis: every route bundle of this process counts the same open streams.
+const g = globalThis as { __openStreams?: Set<OpenStream> };
+const openStreams = () => (g.__openStreams ??= new Set());
+
+/**
+ * Admits a new stream of `owner`, at most `max` per user (in this process): past the cap within
+ * the same session (a new tab) its oldest stream is told `replaced` and closed; past the cap with
+ * the user's other sessions, the new one is refused with 429.
+ */
+export function admitStream(owner: StreamOwner, max: number): void {
+  const mine = [...openStreams()].filter((s) => s.owner.userId === owner.userId);
+  if (mine.length < max) return;
+  const sameSession = mine.filter((s) => s.owner.session === owner.session).sort((a, b) => a.openedAt - b.openedAt);
+  if (sameSession.length === 0) {
+    throw new ApiError("too_many_requests", `You already have ${mine.length} live pages open elsewhere; close some to get live updates here.`, undefined, { "Retry-After": "30" });
+  }
+  for (const s of sameSession.slice(0, mine.length - max + 1)) s.replace();
+}
+
+/** The owner of a stream opened by `user`: its session (or token), so a new tab replaces that browser's oldest. */
+export function streamOwner(user: { id: number; credential?: { hash: string } }): StreamOwner {
+  return { userId: user.id, session: user.credential?.hash ?? `user:${user.id}` };
+}
+
+/** Open streams of a user in this process (tests and metrics). */
+export function openStreamCount(userId: number): number {
+  return [...openStreams()].filter((s) => s.owner.userId === userId).length;
+}
 
 export type SseEvent = { event: string; version?: number; data: unknown };
 
@@ -40,7 +75,12 @@ export function eventStream(opts: {
   start(send: (e: SseEvent) => void, close: () => void): () => void;
   allowed(): Promise<boolean>;
   heartbeatMs?: number;
+  allowedCheckMs?: number;
+  /** Counted against its user's cap (see admitStream) when given. */
+  owner?: StreamOwner;
+  maxPerUser?: number;
 }): Response {
+  if (opts.owner) admitStream(opts.owner, opts.maxPerUser ?? 10);
   let cleanup = () => {};
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
@@ -58,6 +98,8 @@ export function eventStream(opts: {
         open = false;
         metrics().sseClients.dec({ stream: opts.name });
         clearInterval(beat);
+        clearInterval(check);
+        if (registered) openStreams().delete(registered);
         unsubscribe();
         opts.signal.removeEventListener("abort", close);
         try {
@@ -67,18 +109,36 @@ export function eventStream(opts: {
         }
       };
       cleanup = close;
+      let unsubscribe = () => {};
       metrics().sseClients.inc({ stream: opts.name });
       // Reconnect after 3 s if the connection drops (the browser sends Last-Event-ID).
       write("retry: 3000\n\n");
-      const unsubscribe = opts.start((e) => write(frame(e)), close);
-      const beat = setInterval(async () => {
-        if (!(await opts.allowed().catch(() => false))) {
+      const beat = setInterval(() => write(`: heartbeat ${new Date().toISOString()}\n\n`), opts.heartbeatMs ?? HEARTBEAT_MS);
+      let checking = false;
+      const check = setInterval(async () => {
+        if (checking) return;
+        checking = true;
+        const ok = await opts.allowed().catch(() => false);
+        checking = false;
+        if (!ok) {
           write(frame({ event: "signed-out", data: { message: "Your session ended. Sign in again." } }));
           close();
-          return;
         }
-        write(`: heartbeat ${new Date().toISOString()}\n\n`);
-      }, opts.heartbeatMs ?? HEARTBEAT_MS);
+      }, opts.allowedCheckMs ?? ALLOWED_CHECK_MS);
+      const registered: OpenStream | null = opts.owner
+        ? {
+            owner: opts.owner,
+            openedAt: Date.now(),
+            replace: () => {
+              write(frame({ event: "replaced", data: { message: "Live updates moved to a newer tab of this console." } }));
+              close();
+            },
+          }
+        : null;
+      if (registered) openStreams().add(registered);
+      // Last: `start` may close the stream at once (a batch already gone), which clears the above.
+      unsubscribe = opts.start((e) => write(frame(e)), close);
+      if (!open) unsubscribe();
       opts.signal.addEventListener("abort", close, { once: true });
     },
     cancel() {

@@ -1,11 +1,12 @@
 import { overviewRow } from "@/lib/domain/overview";
 import { liveQuerySchema } from "@/lib/schemas/live";
 import { stillSignedIn } from "@/lib/server/auth/still-signed-in";
+import { getConfig } from "@/lib/server/env";
 import { withRole } from "@/lib/server/auth/with-role";
 import { parseSearchParams } from "@/lib/server/errors";
 import { getLiveEngine } from "@/lib/server/live";
 import { ensureDiscovered } from "@/lib/server/live/discovery";
-import { eventStream } from "@/lib/server/live/event-stream";
+import { eventStream, streamOwner } from "@/lib/server/live/event-stream";
 import { matches } from "@/lib/server/live/overview";
 import { onAlert } from "@/lib/server/live/alerts";
 import { alertView } from "@/lib/server/live/alert-view";
@@ -30,6 +31,8 @@ export const GET = withRole("supervisor", async ({ req, user }) => {
     name: "live",
     signal: req.signal,
     allowed: () => stillSignedIn(user, "supervisor"),
+    owner: streamOwner(user),
+    maxPerUser: getConfig().streamsPerUser,
     start: (send) => {
       for (const a of openAlerts.reverse()) send({ event: "alert", data: { change: "opened", alert: alertView(a) } });
       const stopAlerts = onAlert((a) => send({ event: "alert", data: { change: a.change, alert: alertView(a.alert) } }));

@@ -1,7 +1,8 @@
 import { stillSignedIn } from "@/lib/server/auth/still-signed-in";
+import { getConfig } from "@/lib/server/env";
 import { withRole } from "@/lib/server/auth/with-role";
 import { getLiveEngine } from "@/lib/server/live";
-import { eventStream, resumedVersion } from "@/lib/server/live/event-stream";
+import { eventStream, streamOwner, resumedVersion } from "@/lib/server/live/event-stream";
 import { onAlert } from "@/lib/server/live/alerts";
 import { alertView } from "@/lib/server/live/alert-view";
 
@@ -21,6 +22,8 @@ export const GET = withRole<Params>("supervisor", async ({ req, user, params }) 
     name: "batch",
     signal: req.signal,
     allowed: () => stillSignedIn(user, "supervisor"),
+    owner: streamOwner(user),
+    maxPerUser: getConfig().streamsPerUser,
     start: (send, close) => {
       // The page's alert list may predate this stream: tell it to read them again now.
       send({ event: "alert", data: { change: "snapshot" } });
