@@ -13,8 +13,13 @@ export type BadgeTone = keyof typeof BADGE_TONES;
 
 export function Badge({ tone = "gray", children, className, title }: { tone?: BadgeTone; children: ReactNode; className?: string; title?: string }) {
   return (
-    <span title={title} className={cn("inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", BADGE_TONES[tone], className)}>
-      {children}
+    // One line, never split ("COMPLETED" over two lines at 390 px), and never wider than its
+    // container: a 5,000-character label is cut with an ellipsis, whole on hover.
+    <span
+      title={title ?? (typeof children === "string" ? children : undefined)}
+      className={cn("inline-flex max-w-full items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", BADGE_TONES[tone], className)}
+    >
+      <span className="min-w-0 truncate">{children}</span>
     </span>
   );
 }
