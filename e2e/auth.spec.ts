@@ -78,3 +78,41 @@ test("every user-shaped answer holds exactly id, email, role (and how), never a 
   for (const u of users.items) expect(JSON.stringify(u)).not.toMatch(/hash|credential|password/i);
   await ctx.dispose();
 });
+
+test("a person changes their own password: the current one is required, a common one refused, and their other sessions end", async ({ page, browser }) => {
+  // A user of our own (the demo accounts are shared by every spec).
+  const email = `pw-${Date.now()}@example.com`;
+  const admin = await apiRequest.newContext({ baseURL: CONSOLE_URL, extraHTTPHeaders: { Origin: CONSOLE_URL } });
+  expect((await admin.post("/api/auth/login", { data: { email: "admin@sandbox.local", password: "sandbox" } })).status()).toBe(200);
+  expect((await admin.post("/api/users", { data: { email, role: "supervisor", password: "first-tulip-lantern-7" } })).status()).toBe(201);
+  await admin.dispose();
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  for (const p of [page, otherPage]) {
+    await p.goto("/login");
+    await p.getByLabel("Email").fill(email);
+    await p.getByLabel("Password").fill("first-tulip-lantern-7");
+    await p.getByRole("button", { name: "Sign in" }).click();
+    await expect(p.getByTestId("current-user")).toHaveText(email);
+  }
+  await page.getByRole("link", { name: "Account" }).click();
+  const form = page.getByRole("form", { name: "Change password" });
+  await form.getByLabel("Current password").fill("not-my-password-00");
+  await form.getByLabel("New password", { exact: true }).fill("second-quarry-heron-9");
+  await form.getByLabel("New password again").fill("second-quarry-heron-9");
+  await form.getByRole("button", { name: "Change password" }).click();
+  await expect(form.getByText("That is not your current password.")).toBeVisible();
+  await form.getByLabel("Current password").fill("first-tulip-lantern-7");
+  await form.getByLabel("New password", { exact: true }).fill("Password2024!");
+  await form.getByLabel("New password again").fill("Password2024!");
+  await form.getByRole("button", { name: "Change password" }).click();
+  await expect(form.getByText(/list of common passwords/)).toBeVisible();
+  await form.getByLabel("New password", { exact: true }).fill("second-quarry-heron-9");
+  await form.getByLabel("New password again").fill("second-quarry-heron-9");
+  await form.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("Password changed. Your other sessions were signed out.")).toBeVisible();
+  // This browser stays signed in; the other one is out.
+  expect((await page.request.get("/api/auth/me")).status()).toBe(200);
+  expect((await otherPage.request.get("/api/auth/me")).status()).toBe(401);
+  await other.close();
+});

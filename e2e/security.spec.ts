@@ -39,6 +39,7 @@ async function contextAs(role: Role | null): Promise<APIRequestContext> {
 // an entry here fails the first test.
 const PAGES: Record<string, { path: string; role: Role; data: RegExp }> = {
   "/": { path: "/", role: "supervisor", data: /"batch_id"/ },
+  "account": { path: "/account", role: "supervisor", data: /Change password/ },
   "audit": { path: "/audit", role: "manager", data: /"total_count"/ },
   "batches": { path: "/batches", role: "supervisor", data: /"batch_id"/ },
   "batches/[batchId]": { path: `/batches/${SEED.batches.payments}`, role: "supervisor", data: /"status_counts"/ },
@@ -82,6 +83,8 @@ test.describe("pages check the session themselves (a skipped layout leaks nothin
     await expect(page).toHaveURL(/\/audit$/);
     await nav.getByRole("link", { name: "Users" }).click();
     await expect(page).toHaveURL(/\/users$/);
+    await page.getByRole("banner").getByRole("link", { name: "Account" }).click();
+    await expect(page).toHaveURL(/\/account$/);
     await nav.getByRole("link", { name: "Batches" }).click();
     await expect(page).toHaveURL(/\/batches/);
     // Other specs add batches: find the seeded one by its id rather than on the first page.

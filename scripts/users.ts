@@ -5,6 +5,7 @@ import readline from "node:readline";
 import { emailSchema as email, newPasswordSchema } from "../lib/schemas/auth";
 import { ROLES, roleSchema } from "../lib/schemas/roles";
 import { hashPassword } from "../lib/server/auth/password";
+import { passwordProblem } from "../lib/server/auth/password-policy";
 import { EnvError, getConfig } from "../lib/server/env";
 import { getStore } from "../lib/server/store";
 
@@ -55,7 +56,7 @@ function readPassword(prompt: string): Promise<string> {
   });
 }
 
-async function askNewPassword(): Promise<string> {
+async function askNewPassword(email: string): Promise<string> {
   const password = await readPassword("Password: ");
   if (process.stdin.isTTY) {
     const again = await readPassword("Repeat password: ");
@@ -65,6 +66,8 @@ async function askNewPassword(): Promise<string> {
   // Sandbox data is a demo (its accounts use "sandbox"); every real account needs a real password.
   const policy = newPasswordSchema.safeParse(password);
   if (!policy.success && getConfig().mode !== "sandbox") throw new Error(`Password refused: ${policy.error.issues[0]!.message}`);
+  const problem = getConfig().mode !== "sandbox" ? passwordProblem(password, email) : null;
+  if (problem) throw new Error(`Password refused: ${problem}`);
   return password;
 }
 
@@ -79,7 +82,7 @@ async function main(argv: string[]) {
       if (!parsedEmail.success) throw new Error(`"${args[0] ?? ""}" is not an email address.\n${USAGE}`);
       if (!role.success) throw new Error(`"${args[1] ?? ""}" is not a role; use one of: ${ROLES.join(", ")}.`);
       if (await users.findByEmail(parsedEmail.data)) throw new Error(`${parsedEmail.data} already exists (use passwd to change the password).`);
-      const passwordHash = await hashPassword(await askNewPassword());
+      const passwordHash = await hashPassword(await askNewPassword(parsedEmail.data));
       await users.create({ email: parsedEmail.data, role: role.data, passwordHash });
       console.log(`Added ${parsedEmail.data} as ${role.data}.`);
       return;
@@ -88,7 +91,7 @@ async function main(argv: string[]) {
       const parsedEmail = email.safeParse(args[0]);
       const user = parsedEmail.success ? await users.findByEmail(parsedEmail.data) : undefined;
       if (!user) throw new Error(`No user "${args[0] ?? ""}".`);
-      await users.setPassword(user.email, await hashPassword(await askNewPassword()));
+      await users.setPassword(user.email, await hashPassword(await askNewPassword(user.email)));
       const ended = await store.sessions.removeForUser(user.id);
       console.log(`Changed the password of ${user.email}; ended ${ended} session(s).`);
       return;

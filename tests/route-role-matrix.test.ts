@@ -19,6 +19,7 @@ const MATRIX: Record<string, Partial<Record<HttpMethod, Access>>> = {
   "/api/auth/login": { POST: "public" },
   "/api/auth/logout": { POST: "public" },
   "/api/auth/me": { GET: "supervisor" },
+  "/api/auth/password": { POST: "supervisor" },
   "/api/batches": { GET: "supervisor", POST: "manager" },
   "/api/batches/bulk": { POST: "manager" },
   "/api/batches/[batchId]": { GET: "supervisor", PATCH: "manager", DELETE: "manager" },

@@ -3,7 +3,8 @@ import { z } from "zod";
 
 /** RFC 5321's limit; checked before anything else looks at the text. */
 export const MAX_EMAIL_LENGTH = 254;
-export const MIN_PASSWORD_LENGTH = 12;
+export { MIN_PASSWORD_LENGTH } from "@/lib/domain/limits";
+import { MIN_PASSWORD_LENGTH } from "@/lib/domain/limits";
 const MAX_PASSWORD_LENGTH = 1024;
 
 /**
@@ -38,3 +39,12 @@ export const newPasswordSchema = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
   .max(MAX_PASSWORD_LENGTH, `Use at most ${MAX_PASSWORD_LENGTH} characters.`);
+
+/** POST /api/auth/password: a person changes their own password (the current one required). */
+export const passwordChangeSchema = z
+  .object({
+    current_password: z.string().min(1, "Enter your current password.").max(MAX_PASSWORD_LENGTH, "That password is too long."),
+    new_password: newPasswordSchema,
+  })
+  .strict();
+export type PasswordChange = z.infer<typeof passwordChangeSchema>;

@@ -51,6 +51,13 @@ describe("/api/users", () => {
     const bad = await add({ email: "nope", role: "boss", password: "short" });
     expect(bad.status).toBe(422);
     expect(Object.keys(((await bad.json()) as ErrBody).error.fields!).sort()).toEqual(["email", "password", "role"]);
+    // Long enough, but on the list attackers try first (also with a year and a sign on it).
+    for (const password of ["qwerty123456789", "Password2024!!"]) {
+      const common = await add({ email: "common@example.com", role: "supervisor", password });
+      expect(common.status).toBe(422);
+      expect(((await common.json()) as ErrBody).error.fields?.password).toMatch(/common passwords/);
+    }
+    expect(await getStore().users.findByEmail("common@example.com")).toBeUndefined();
   });
 
   it("lists users with their last sign-in", async () => {

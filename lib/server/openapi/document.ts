@@ -5,7 +5,7 @@ import "server-only";
 import { z } from "zod";
 import * as R from "@/lib/schemas/api-responses";
 import { auditFilterSchema, auditQuerySchema } from "@/lib/schemas/audit";
-import { loginSchema } from "@/lib/schemas/auth";
+import { loginSchema, passwordChangeSchema } from "@/lib/schemas/auth";
 import { addRequestSchema, batchDeleteSchema, campaignHoldSchema, makeBatchBulkSchema, makeFollowUpSchema, batchListQuerySchema, makeBatchCreateSchema, makeBatchUpdateSchema, removeRequestsSchema, resultsQuerySchema } from "@/lib/schemas/batches";
 import { campaignCreateSchema, campaignDeleteBodySchema, campaignListQuerySchema, campaignPatchSchema } from "@/lib/schemas/campaigns";
 import type { Role } from "@/lib/schemas/roles";
@@ -31,6 +31,7 @@ const OPERATIONS: Operation[] = [
   { method: "post", path: "/api/auth/login", summary: "Sign in (sets the session cookie)", role: "anyone", body: loginSchema, responses: { 200: R.meSchema } },
   { method: "post", path: "/api/auth/logout", summary: "Sign out (ends the session)", role: "anyone", responses: { 200: z.object({ ok: z.literal(true) }) } },
   { method: "get", path: "/api/auth/me", summary: "Who is signed in", role: "supervisor", responses: { 200: R.meSchema } },
+  { method: "post", path: "/api/auth/password", summary: "Change your own password (the current one required; not a common password); your other sessions end", role: "supervisor", body: passwordChangeSchema, responses: { 200: z.object({ changed: z.literal(true) }) } },
   { method: "get", path: "/api/health", summary: "Readiness: the store and Syllable reported apart; 503 when the store is not usable (Syllable failing is `degraded`, still 200)", role: "anyone", responses: { 200: R.healthSchema, 503: R.healthSchema } },
   { method: "get", path: "/api/health/live", summary: "Liveness: the process answers", role: "anyone", responses: { 200: z.object({ status: z.literal("ok") }) } },
   {

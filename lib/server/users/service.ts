@@ -1,13 +1,16 @@
 import "server-only";
 import { unlockAccount } from "@/lib/server/auth/throttle";
+import { passwordProblem } from "@/lib/server/auth/password-policy";
 // User management for admins (the browser's counterpart of the users CLI). Every change is
 // audited and ends the user's sessions; the last admin can be neither demoted nor removed.
 import crypto from "node:crypto";
 import type { Role } from "@/lib/schemas/roles";
 import type { UserChangeResponse, UserCreate, UserInfo, UserUpdate } from "@/lib/schemas/users";
+import type { PasswordChange } from "@/lib/schemas/auth";
 import { audited } from "@/lib/server/audit";
 import type { SessionUser } from "@/lib/server/auth/current-user";
-import { hashPassword } from "@/lib/server/auth/password";
+import { hashPassword, verifyPassword } from "@/lib/server/auth/password";
+import { startSession } from "@/lib/server/auth/session";
 import { ApiError } from "@/lib/server/errors";
 import { getStore, type User } from "@/lib/server/store";
 
@@ -47,6 +50,7 @@ export async function listUsers(): Promise<UserInfo[]> {
 export async function createUser(admin: SessionUser, input: UserCreate): Promise<UserChangeResponse> {
   const store = getStore();
   if (await store.users.findByEmail(input.email)) throw new ApiError("conflict", `${input.email} has an account already.`, { email: "This email has an account already" });
+  refuseWeakPassword(input.password, input.email);
   const password = input.password ?? generatedPassword();
   const passwordHash = await hashPassword(password);
   const detail = { role: input.role, password: input.password ? "set by the admin" : "generated", ...(input.reason ? { reason: input.reason } : {}) };
@@ -59,6 +63,7 @@ export async function updateUser(admin: SessionUser, id: number, patch: UserUpda
   const user = await mustFind(id);
   const newRole = patch.role !== undefined && patch.role !== user.role ? patch.role : null;
   if (newRole) await keepAnAdmin(user, newRole);
+  refuseWeakPassword(patch.password, user.email);
   const password = patch.reset_password ? generatedPassword() : patch.password;
   // What changed, never the password itself.
   const changes: Record<string, unknown> = {
@@ -85,6 +90,12 @@ export async function removeUser(admin: SessionUser, id: number, reason: string)
   return { removed: true, id };
 }
 
+/** A password someone chose (not a generated one) must not be common or built on the email (a field error). */
+export function refuseWeakPassword(password: string | undefined, email: string): void {
+  const problem = password === undefined ? null : passwordProblem(password, email);
+  if (problem) throw new ApiError("validation_failed", "Some fields need fixing.", { password: problem });
+}
+
 /** A user id from the address; anything else is "no such user". */
 export function userIdOf(raw: string): number {
   const id = /^\d{1,12}$/.test(raw) ? Number(raw) : NaN;
@@ -97,4 +108,29 @@ export async function unlockUser(admin: SessionUser, id: number): Promise<{ unlo
   const user = await mustFind(id);
   await audited(admin, "user.unlock", `user:${user.email}`, {}, () => unlockAccount(user.email));
   return { unlocked: true, id };
+}
+
+/**
+ * A person's own password change (signed in with a session, not a token): the current password
+ * must be right (a wrong one counts as a failed sign-in), the new one pass the policy; then every
+ * session of theirs ends and this browser gets a fresh one. Audited, never the password.
+ */
+export async function changeOwnPassword(me: SessionUser, input: PasswordChange): Promise<{ changed: true }> {
+  if (me.via === "token") throw new ApiError("forbidden", "A password is changed in the console's pages, not with an API token.");
+  const store = getStore();
+  const user = await store.users.findById(me.id);
+  if (!user) throw new ApiError("unauthorized", "Please sign in to continue.");
+  if (!(await verifyPassword(input.current_password, user.passwordHash))) {
+    throw new ApiError("validation_failed", "Some fields need fixing.", { current_password: "That is not your current password." });
+  }
+  if (input.new_password === input.current_password) throw new ApiError("validation_failed", "Some fields need fixing.", { new_password: "Choose a password different from the current one." });
+  const problem = passwordProblem(input.new_password, user.email);
+  if (problem) throw new ApiError("validation_failed", "Some fields need fixing.", { new_password: problem });
+  const passwordHash = await hashPassword(input.new_password);
+  await audited(me, "user.password", `user:${user.email}`, { password: "changed by themselves" }, async () => {
+    await store.users.setPassword(user.email, passwordHash);
+    await store.sessions.removeForUser(user.id);
+  });
+  await startSession(user);
+  return { changed: true };
 }
