@@ -75,3 +75,18 @@ test("logs are JSON lines, and every line written while serving a request names 
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test("live mode refuses to start without PUBLIC_URL, saying what to set (the sandbox does not need it)", async () => {
+  const { spawnSync } = await import("node:child_process");
+  const { freePort } = await import("./support/console-process");
+  const path = await import("node:path");
+  const fs = await import("node:fs");
+  const os = await import("node:os");
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "oc-public-url-"));
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: ".next-e2e", PORT: String(await freePort()), DATA_DIR: dataDir, SYLLABLE_API_KEY: "k", SYLLABLE_BASE_URL: "http://127.0.0.1:9", SESSION_SECRET: "x".repeat(40) };
+  delete env.PUBLIC_URL;
+  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { env, encoding: "utf8", timeout: 60_000 });
+  expect(r.status).toBe(1);
+  expect(r.stderr + r.stdout).toContain("Set PUBLIC_URL to the address people open the console at");
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});

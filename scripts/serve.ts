@@ -119,6 +119,12 @@ function serveError(req: http.IncomingMessage, res: http.ServerResponse, err: un
 for (const stream of [process.stdout, process.stderr]) stream.on("error", () => undefined);
 
 async function main() {
+  // Live mode without PUBLIC_URL would take the Host header as the console's origin (a proxy or a
+  // forged Host then decides which writes count as same-origin): refuse instead. The sandbox is a
+  // local demo and keeps working without it.
+  if (config.mode === "live" && !config.publicOrigin) {
+    throw new Error("Set PUBLIC_URL to the address people open the console at (e.g. https://console.example.com): in live mode the console needs it to tell its own pages from other sites.");
+  }
   const app = next({ dev: false, dir: root, port: config.port });
   const handle = app.getRequestHandler();
   await app.prepare();

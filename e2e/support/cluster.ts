@@ -33,12 +33,20 @@ export async function startCluster(opts: { n?: number; env?: ConsoleEnv; users?:
   const n = opts.n ?? 2;
   const pg = await startPostgres();
   const databaseUrl = pg.createDatabase("console");
-  const env: ConsoleEnv = { DATABASE_URL: databaseUrl, SESSION_SECRET: CLUSTER_SECRET, TRUST_PROXY: "1", ...opts.env };
   const dirs = Array.from({ length: n }, () => fs.mkdtempSync(path.join(os.tmpdir(), "oc-instance-")));
-  for (const u of opts.users ?? []) addUser(dirs[0]!, u.email, u.role, u.password, env);
   const ports = await Promise.all(dirs.map(() => freePort()));
-  const consoles = await Promise.all(dirs.map((d, i) => startConsole(d, ports[i]!, env)));
   const lbPort = await freePort();
+  // The balancer is the console's address; the tests also write to each instance directly.
+  const env: ConsoleEnv = {
+    DATABASE_URL: databaseUrl,
+    SESSION_SECRET: CLUSTER_SECRET,
+    TRUST_PROXY: "1",
+    PUBLIC_URL: `http://127.0.0.1:${lbPort}`,
+    ALLOWED_ORIGINS: ports.map((p) => `http://127.0.0.1:${p}`).join(","),
+    ...opts.env,
+  };
+  for (const u of opts.users ?? []) addUser(dirs[0]!, u.email, u.role, u.password, env);
+  const consoles = await Promise.all(dirs.map((d, i) => startConsole(d, ports[i]!, env)));
   const haproxy: ChildProcess = spawn(haproxyBin(), ["-db", "-f", path.join(root, "deploy", "haproxy.cfg")], {
     env: { ...process.env, LB_BIND: `127.0.0.1:${lbPort}`, CONSOLE_1: `127.0.0.1:${ports[0]}`, CONSOLE_2: `127.0.0.1:${ports[1] ?? ports[0]}` },
     stdio: ["ignore", "pipe", "pipe"],
