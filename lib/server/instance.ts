@@ -6,7 +6,13 @@ import "server-only";
 import crypto from "node:crypto";
 import { getStore } from "@/lib/server/store";
 
-export const INSTANCE_ID = `${process.pid}-${crypto.randomUUID().slice(0, 8)}`;
+// Created once per PROCESS, on globalThis: Next bundles route handlers and pages separately, and
+// each bundle evaluates its own copy of this module. A per-module id made the heartbeat (one
+// bundle) and the audit writer (another) two "instances", and the sweep settled live writes as
+// interrupted.
+const holder = globalThis as { [key: symbol]: string | undefined };
+const ID_KEY = Symbol.for("outbound-console.instance-id");
+export const INSTANCE_ID: string = (holder[ID_KEY] ??= `${process.pid}-${crypto.randomUUID().slice(0, 8)}`);
 
 const HEARTBEAT_MS = 5_000;
 const HEARTBEAT_TTL_MS = 15_000;

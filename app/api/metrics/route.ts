@@ -25,7 +25,11 @@ export async function GET(req: Request) {
     const m = metrics();
     // Gauges of state held elsewhere are read at scrape time.
     m.circuitOpen.reset();
-    for (const b of breakerStates()) m.circuitOpen.set({ upstream: b.upstream }, b.state === "open" ? 1 : 0);
+    m.circuitState.reset();
+    for (const b of breakerStates()) {
+      m.circuitOpen.set({ upstream: b.upstream }, b.state === "closed" ? 0 : 1);
+      for (const state of ["closed", "open", "half-open"]) m.circuitState.set({ upstream: b.upstream, state }, b.state === state ? 1 : 0);
+    }
     const engine = getLiveEngine().stats();
     m.engineBatches.set(engine.batches);
     m.engineLag.set(Math.max(0, engine.lagMs) / 1000);

@@ -20,6 +20,8 @@ export type CircuitOptions = {
   now?: () => number;
   /** The error thrown while open (fresh each time, so stacks do not leak between requests). */
   openError: () => Error;
+  /** Told of every change of state (closed → open → half-open → closed or open again), as it is noticed. */
+  onTransition?: (from: CircuitState, to: CircuitState) => void;
 };
 
 /** Creates a breaker (closed). */
@@ -29,9 +31,20 @@ export function createCircuitBreaker(opts: CircuitOptions): CircuitBreaker {
   let openedAt: number | null = null;
   let probing = false;
 
-  const state = (): CircuitState => {
+  const current = (): CircuitState => {
     if (openedAt === null) return "closed";
     return now() - openedAt >= opts.openMs ? "half-open" : "open";
+  };
+  // open → half-open happens with time alone: a transition is reported when it is first seen.
+  let reported: CircuitState = "closed";
+  const state = (): CircuitState => {
+    const s = current();
+    if (s !== reported) {
+      const from = reported;
+      reported = s;
+      opts.onTransition?.(from, s);
+    }
+    return s;
   };
 
   return {
@@ -46,6 +59,7 @@ export function createCircuitBreaker(opts: CircuitOptions): CircuitBreaker {
         const result = await call();
         failures = 0;
         openedAt = null;
+        state();
         return result;
       } catch (err) {
         if (isOutage(err)) {
@@ -55,6 +69,7 @@ export function createCircuitBreaker(opts: CircuitOptions): CircuitBreaker {
           failures = 0;
           openedAt = null;
         }
+        state();
         throw err;
       } finally {
         if (isProbe) probing = false;

@@ -41,6 +41,10 @@ function buildUrl(base: string, path: string, query?: Record<string, QueryValue>
   return url.toString();
 }
 
+// Calls the open breaker refused without sending (counted as the outcome `circuit_open`).
+const fastFails = new WeakSet<object>();
+const fastFailed = (err: ApiError): ApiError => (fastFails.add(err), err);
+
 // One breaker per upstream base URL, on globalThis: pages and route handlers are separate bundles
 // in one process and must share it (a page meeting an outage spares the next API call the wait).
 const breakers = ((globalThis as { __syllableBreakers?: Map<string, CircuitBreaker> }).__syllableBreakers ??= new Map());
@@ -52,13 +56,14 @@ export function breakerFor(baseUrl: string): CircuitBreaker {
     b = createCircuitBreaker({
       threshold: BREAKER_THRESHOLD,
       openMs: BREAKER_OPEN_MS,
+      onTransition: (_from, to) => metrics().circuitTransitions.inc({ upstream: baseUrl, to }),
       openError: () =>
-        new ApiError(
+        fastFailed(new ApiError(
           "upstream_unavailable",
           `Syllable is not answering, so the console paused its calls for a few seconds. Showing the last data we have; it will try again by itself.`,
           undefined,
           { "Retry-After": String(Math.ceil(BREAKER_OPEN_MS / 1000)) },
-        ),
+        )),
     });
     breakers.set(baseUrl, b);
   }
@@ -103,7 +108,7 @@ export async function callUpstream<T extends z.ZodType>(
   const budgetMs = req.timeoutMs ?? config.timeoutMs;
   const deadline = Date.now() + budgetMs;
   const retries = req.method === "GET" ? GET_RETRIES : 0;
-  return breakerFor(config.baseUrl).run(async () => {
+  const attempts = async () => {
     for (let attempt = 0; ; attempt++) {
       try {
         return await attemptOnce(config, req, schema, deadline, budgetMs);
@@ -115,7 +120,14 @@ export async function callUpstream<T extends z.ZodType>(
         await new Promise((r) => setTimeout(r, pause));
       }
     }
-  }, isOutage);
+  };
+  try {
+    return await breakerFor(config.baseUrl).run(attempts, isOutage);
+  } catch (err) {
+    // Refused by the open breaker without being sent: counted, so the metrics show fast failures.
+    if (typeof err === "object" && err !== null && fastFails.has(err)) metrics().upstreamCalls.inc({ operation: operationOf(req.method, req.path), outcome: "circuit_open" });
+    throw err;
+  }
 }
 
 const MIN_ATTEMPT_MS = 250;

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { isApiError, type ApiError } from "../errors";
 import { createCircuitBreaker } from "./circuit-breaker";
 import { BREAKER_THRESHOLD, callUpstream, resetBreakersForTests } from "./http";
+import { metrics } from "@/lib/observability/metrics";
 
 // Retries and the breaker against a real HTTP server whose answers each test scripts: every
 // request it receives is counted, so "retried twice" and "did not call at all" are facts.
@@ -100,6 +101,22 @@ describe("circuit breaker on the HTTP client", () => {
     expect(received.length).toBe(before);
   });
 
+  it("the metrics tell the truth: a fast failure is counted as circuit_open, and every transition of the breaker is counted", async () => {
+    const metricValue = async (name: string, labels: Record<string, string>) => {
+      const m = (await metrics().registry.getMetricsAsJSON()).find((x) => x.name === name);
+      // Summed over the series that carry these labels (one per operation or upstream).
+      return (m?.values ?? []).filter((x) => Object.entries(labels).every(([k, val]) => (x.labels as Record<string, unknown>)[k] === val)).reduce((sum, x) => sum + x.value, 0);
+    };
+    const openedBefore = await metricValue("console_upstream_circuit_transitions_total", { to: "open" });
+    const fastBefore = await metricValue("console_upstream_calls_total", { outcome: "circuit_open" });
+    script = [503];
+    for (let i = 0; i < BREAKER_THRESHOLD; i++) await failure(call("GET"));
+    await failure(call("GET"));
+    await failure(call("POST"));
+    expect(await metricValue("console_upstream_circuit_transitions_total", { to: "open" })).toBe(openedBefore + 1);
+    expect(await metricValue("console_upstream_calls_total", { outcome: "circuit_open" })).toBe(fastBefore + 2);
+  });
+
   it("a 404 in between resets the count (Syllable answered)", async () => {
     script = [503];
     for (let i = 0; i < BREAKER_THRESHOLD - 1; i++) await failure(call("POST"));
@@ -136,6 +153,17 @@ describe("createCircuitBreaker", () => {
     release("probe ok");
     await expect(probe).resolves.toBe("probe ok");
     expect(b.state()).toBe("closed");
+  });
+
+  it("reports every transition, including open → half-open, which happens with time alone", async () => {
+    let t = 0;
+    const seen: string[] = [];
+    const b = createCircuitBreaker({ threshold: 1, openMs: 1000, now: () => t, openError: () => new Error("open"), onTransition: (from, to) => seen.push(`${from}→${to}`) });
+    await b.run(() => Promise.reject(outage), isOutage).catch(() => undefined);
+    t += 1000;
+    expect(b.state()).toBe("half-open");
+    await b.run(async () => "ok", isOutage);
+    expect(seen).toEqual(["closed→open", "open→half-open", "half-open→closed"]);
   });
 
   it("a failed probe opens it again for another period", async () => {
