@@ -8,7 +8,7 @@ import pg from "pg";
 import { auditWhere } from "./audit-filter";
 import type { Role } from "@/lib/schemas/roles";
 import type { Campaign } from "@/lib/schemas/syllable";
-import type { Alert, ApiToken, AuditActorRole, AuditEntry, AuditOutcome, ProgressSnapshot, Session, Store, User } from "./types";
+import { LastAdminError, type Alert, type ApiToken, type AuditActorRole, type AuditEntry, type AuditOutcome, type ProgressSnapshot, type Session, type Store, type User } from "./types";
 
 /** Campaign versions kept for naming the fields of a 409; the oldest go first. */
 const MAX_CAMPAIGN_VERSIONS = 2000;
@@ -56,6 +56,7 @@ export function openPostgresStore(connectionString: string): Store {
       client.release();
     }
   };
+  const otherAdmins = async (c: pg.PoolClient, id: number) => Number((await c.query<{ n: string }>("SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND id <> $1", [id])).rows[0]!.n);
   const events = notifyEvents(connectionString, pool);
 
   return {
@@ -74,16 +75,26 @@ export function openPostgresStore(connectionString: string): Store {
       },
       list: async () => (await rows<UserRow>("SELECT * FROM users ORDER BY lower(email)")).map(toUser),
       // A removed user's sessions and API tokens go with it, in one transaction.
-      remove: (email) =>
+      remove: (email, opts) =>
         inTransaction(async (c) => {
+          if (opts?.keepAnAdmin) await c.query("SELECT pg_advisory_xact_lock(hashtext('users:admins'))");
           const user = (await c.query<UserRow>("SELECT * FROM users WHERE lower(email) = lower($1) FOR UPDATE", [email])).rows[0];
           if (!user) return false;
+          if (opts?.keepAnAdmin && user.role === "admin" && (await otherAdmins(c, user.id)) === 0) throw new LastAdminError(email);
           await c.query("DELETE FROM sessions WHERE user_id = $1", [user.id]);
           await c.query("DELETE FROM api_tokens WHERE user_id = $1", [user.id]);
           return ((await c.query("DELETE FROM users WHERE id = $1", [user.id])).rowCount ?? 0) > 0;
         }),
       setPassword: async (email, hash) => (await count("UPDATE users SET password_hash = $1 WHERE lower(email) = lower($2)", [hash, email])) > 0,
-      setRole: async (email, role) => (await count("UPDATE users SET role = $1 WHERE lower(email) = lower($2)", [role, email])) > 0,
+      // One lock for every change that could remove an admin: two admins demoting each other at once are serialised.
+      setRole: (email, role, opts) =>
+        inTransaction(async (c) => {
+          if (opts?.keepAnAdmin) await c.query("SELECT pg_advisory_xact_lock(hashtext('users:admins'))");
+          const user = (await c.query<UserRow>("SELECT * FROM users WHERE lower(email) = lower($1) FOR UPDATE", [email])).rows[0];
+          if (!user) return false;
+          if (opts?.keepAnAdmin && user.role === "admin" && role !== "admin" && (await otherAdmins(c, user.id)) === 0) throw new LastAdminError(email);
+          return ((await c.query("UPDATE users SET role = $1 WHERE id = $2", [role, user.id])).rowCount ?? 0) > 0;
+        }),
     },
     sessions: {
       async create(s) {

@@ -5,7 +5,7 @@ import Database from "better-sqlite3";
 import { auditWhere } from "./audit-filter";
 import type { Role } from "@/lib/schemas/roles";
 import type { Campaign } from "@/lib/schemas/syllable";
-import type { Alert, ApiToken, AuditActorRole, AuditEntry, AuditOutcome, ProgressSnapshot, Session, Store, User } from "./types";
+import { LastAdminError, type Alert, type ApiToken, type AuditActorRole, type AuditEntry, type AuditOutcome, type ProgressSnapshot, type Session, type Store, type User } from "./types";
 
 
 /** Campaign versions kept for naming the fields of a 409; the oldest go first. */
@@ -88,6 +88,7 @@ export function openSqliteStore(file: string): Store {
     removeUser: db.prepare("DELETE FROM users WHERE email = ?"),
     setPassword: db.prepare("UPDATE users SET password_hash = ? WHERE email = ?"),
     setRole: db.prepare("UPDATE users SET role = ? WHERE email = ?"),
+    otherAdmins: db.prepare<[number], { n: number }>("SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND id <> ?"),
     insertSession: db.prepare(
       "INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at, user_agent, address) VALUES (?, ?, ?, ?, ?, ?)",
     ),
@@ -158,16 +159,28 @@ export function openSqliteStore(file: string): Store {
       },
       list: async () => q.users.all().map(toUser),
       // A removed user's sessions and API tokens go with it, in one transaction.
-      remove: async (email) =>
-        db.transaction(() => {
+      remove: async (email, opts) =>
+        db
+          .transaction(() => {
           const user = q.userByEmail.get(email);
           if (!user) return false;
+          if (opts?.keepAnAdmin && user.role === "admin" && q.otherAdmins.get(user.id)!.n === 0) throw new LastAdminError(email);
           q.removeUserSessions.run(user.id);
           q.removeUserTokens.run(user.id);
           return q.removeUser.run(email).changes > 0;
-        })(),
+        })
+          .immediate(),
       setPassword: async (email, hash) => q.setPassword.run(hash, email).changes > 0,
-      setRole: async (email, role) => q.setRole.run(role, email).changes > 0,
+      // BEGIN IMMEDIATE: two admins demoting each other at once are serialised, and the second sees the first's write.
+      setRole: async (email, role, opts) =>
+        db
+          .transaction(() => {
+            const user = q.userByEmail.get(email);
+            if (!user) return false;
+            if (opts?.keepAnAdmin && user.role === "admin" && role !== "admin" && q.otherAdmins.get(user.id)!.n === 0) throw new LastAdminError(email);
+            return q.setRole.run(role, email).changes > 0;
+          })
+          .immediate(),
     },
     sessions: {
       async create(s) {

@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startPostgres, type PostgresCluster } from "@/tests/support/postgres";
 import { openStore } from "./index";
-import type { Session, Store } from "./types";
+import { isLastAdminError, type Session, type Store } from "./types";
 
 let store: Store;
 let cluster: PostgresCluster | undefined;
@@ -269,6 +269,23 @@ describe.each(BACKENDS)("the $name store", ({ open }) => {
       await store.users.create({ email: "Case@X.io", role: "admin", passwordHash: "h" });
       expect((await store.users.findByEmail("case@x.io"))?.email).toBe("Case@X.io");
       await expect(store.users.create({ email: "CASE@x.io", role: "admin", passwordHash: "h" })).rejects.toThrow();
+    });
+
+    it("two admins demoting each other at once leave one admin: the check and the write are one transaction", async () => {
+      for (const u of await store.users.list()) if (u.role === "admin") await store.users.setRole(u.email, "manager");
+      await store.users.create({ email: "one@adm.io", role: "admin", passwordHash: "h" });
+      await store.users.create({ email: "two@adm.io", role: "admin", passwordHash: "h" });
+      const results = await Promise.allSettled([
+        store.users.setRole("one@adm.io", "manager", { keepAnAdmin: true }),
+        store.users.setRole("two@adm.io", "manager", { keepAnAdmin: true }),
+      ]);
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+      expect(isLastAdminError(refused.reason)).toBe(true);
+      const admins = (await store.users.list()).filter((u) => u.role === "admin");
+      expect(admins).toHaveLength(1);
+      await expect(store.users.remove(admins[0]!.email, { keepAnAdmin: true })).rejects.toThrow(/last admin/);
+      expect((await store.users.list()).filter((u) => u.role === "admin")).toHaveLength(1);
     });
   });
 });

@@ -54,14 +54,26 @@ export type Session = {
   address: string;
 };
 
+/** Thrown by a user write that would leave no admin (`keepAnAdmin`); nothing was written. */
+export class LastAdminError extends Error {
+  constructor(readonly email: string) {
+    super(`${email} is the last admin`);
+    this.name = "LastAdminError";
+  }
+}
+
+/** By name: the store may have been opened by another bundle's copy of the class. */
+export const isLastAdminError = (err: unknown): err is LastAdminError => err instanceof Error && err.name === "LastAdminError";
+
 export interface UserRepo {
   create(input: { email: string; role: Role; passwordHash: string }): Promise<User>;
   findByEmail(email: string): Promise<User | undefined>;
   findById(id: number): Promise<User | undefined>;
   list(): Promise<User[]>;
-  remove(email: string): Promise<boolean>;
+  /** `keepAnAdmin`: the check that another admin remains and the write are one transaction (LastAdminError otherwise). */
+  remove(email: string, opts?: { keepAnAdmin?: boolean }): Promise<boolean>;
   setPassword(email: string, passwordHash: string): Promise<boolean>;
-  setRole(email: string, role: Role): Promise<boolean>;
+  setRole(email: string, role: Role, opts?: { keepAnAdmin?: boolean }): Promise<boolean>;
 }
 
 export interface SessionRepo {

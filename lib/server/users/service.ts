@@ -13,6 +13,7 @@ import { hashPassword, verifyPassword } from "@/lib/server/auth/password";
 import { startSession } from "@/lib/server/auth/session";
 import { ApiError } from "@/lib/server/errors";
 import { getStore, type User } from "@/lib/server/store";
+import { isLastAdminError } from "@/lib/server/store/types";
 
 /** 20 random characters (about 119 bits), shown once to the admin. */
 function generatedPassword(): string {
@@ -39,6 +40,19 @@ async function keepAnAdmin(user: User, newRole: Role | null): Promise<void> {
   if (user.role !== "admin" || newRole === "admin") return;
   const admins = (await getStore().users.list()).filter((u) => u.role === "admin");
   if (admins.length <= 1) {
+    throw new ApiError("conflict", `${user.email} is the last admin: make someone else an admin first.`, newRole ? { role: "The last admin keeps the admin role" } : undefined);
+  }
+}
+
+/**
+ * Runs a write the store checks for the last admin in the same transaction (two admins demoting
+ * each other at once cannot leave none; keepAnAdmin above is only the quick, friendly check).
+ */
+async function lastAdminKept<T>(user: User, newRole: Role | null, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    if (!isLastAdminError(err)) throw err;
     throw new ApiError("conflict", `${user.email} is the last admin: make someone else an admin first.`, newRole ? { role: "The last admin keeps the admin role" } : undefined);
   }
 }
@@ -74,7 +88,7 @@ export async function updateUser(admin: SessionUser, id: number, patch: UserUpda
   if (patch.reason) changes.reason = patch.reason;
   const passwordHash = password !== undefined ? await hashPassword(password) : null;
   await audited(admin, "user.update", `user:${user.email}`, changes, async () => {
-    if (newRole) await store.users.setRole(user.email, newRole);
+    if (newRole) await lastAdminKept(user, newRole, () => store.users.setRole(user.email, newRole, { keepAnAdmin: true }));
     if (passwordHash) await store.users.setPassword(user.email, passwordHash);
     // Whatever changed, the user signs in again: a role change must not wait for a session to end.
     await store.sessions.removeForUser(user.id);
@@ -86,7 +100,7 @@ export async function removeUser(admin: SessionUser, id: number, reason: string)
   const user = await mustFind(id);
   await keepAnAdmin(user, null);
   // The store removes the user's sessions and API tokens with it, in one transaction.
-  await audited(admin, "user.remove", `user:${user.email}`, { role: user.role, reason }, () => getStore().users.remove(user.email));
+  await audited(admin, "user.remove", `user:${user.email}`, { role: user.role, reason }, () => lastAdminKept(user, null, () => getStore().users.remove(user.email, { keepAnAdmin: true })));
   return { removed: true, id };
 }
 
