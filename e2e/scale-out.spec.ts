@@ -98,9 +98,28 @@ test("one instance reads a batch from Syllable; an event stream on the other get
   // B did not become the reader: the update came from A's read.
   expect(sql(c, `SELECT holder FROM leases WHERE key = 'live:${id}'`)).toBe(reader);
 
+  // Reads keep coming through the balancer while an instance dies: GETs it had taken are
+  // retried on the other (retry-on + redispatch in deploy/haproxy.cfg), none fails.
+  const failedGets: string[] = [];
+  let reading = true;
+  const readLoad = (async () => {
+    let sent = 0;
+    while (reading) {
+      const r = await fetch(`${c.lbUrl}/api/batches/${id}`, { headers: { ...authA, Origin: c.lbUrl } }).catch((e: Error) => ({ status: e.message }));
+      sent++;
+      if (r.status !== 200) failedGets.push(String(r.status));
+      await new Promise((res) => setTimeout(res, 25));
+    }
+    return sent;
+  })();
+  await new Promise((r) => setTimeout(r, 500));
   // The reader dies; B takes the batch over within two cadences (1 s here) and its stream goes on.
   const readerIndex = reader.startsWith(String(c.consoles[0]!.child.pid)) ? 0 : 1;
   c.consoles[readerIndex]!.child.kill("SIGKILL");
+  await new Promise((r) => setTimeout(r, 6_000)); // past the balancer's 2 failed checks (4 s)
+  reading = false;
+  expect(await readLoad).toBeGreaterThan(50);
+  expect(failedGets).toEqual([]);
   await expect.poll(() => sql(c, `SELECT holder FROM leases WHERE key = 'live:${id}'`), { timeout: 10_000 }).not.toBe(reader);
   if (readerIndex === 1) {
     text = "";

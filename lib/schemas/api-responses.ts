@@ -110,7 +110,7 @@ export const meSchema = z.object({ user: userSchema, mode: z.enum(["sandbox", "l
 export const healthSchema = z.looseObject({
   status: z.enum(["ok", "degraded", "unavailable"]).describe("ok; degraded: Syllable is failing; unavailable: the store is (503)"),
   mode: z.enum(["sandbox", "live"]),
-  upstream: z.looseObject({ ok: z.boolean(), latency_ms: z.number() }),
+  upstream: z.looseObject({ ok: z.boolean(), latency_ms: z.number(), checked_at: nullableIso.optional().describe("when this instance last heard from Syllable (its own calls; one probe when older than 30 s)") }),
   store: z.object({ ok: z.boolean() }),
 });
 

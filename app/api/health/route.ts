@@ -2,33 +2,43 @@ import { json } from "@/lib/server/auth/with-role";
 import { getConfig } from "@/lib/server/env";
 import { getStore } from "@/lib/server/store";
 import { getSyllable } from "@/lib/server/syllable";
+import { breakerStates } from "@/lib/server/syllable/http";
+import { knownUpstream, refreshUpstream } from "@/lib/server/syllable/upstream-health";
 
-/** Whether the console's own store answers (a trivial read). */
+/** The known state counts this long; older, one background probe refreshes it (at most 2 a minute). */
+const UPSTREAM_FRESH_MS = 30_000;
+/** A probe started by this request is waited for this long at most (the very first one, at start: longer). */
+const PROBE_WAIT_MS = 80;
+const FIRST_PROBE_WAIT_MS = 1_000;
+const STORE_WAIT_MS = 1_000;
+
+/** Whether the console's own store answers (a trivial read, bounded). */
 async function storeOk(): Promise<boolean> {
-  try {
-    await getStore().users.findById(0);
-    return true;
-  } catch {
-    return false;
-  }
+  const ping = getStore()
+    .users.findById(0)
+    .then(() => true)
+    .catch(() => false);
+  return Promise.race([ping, new Promise<boolean>((r) => setTimeout(() => r(false), STORE_WAIT_MS).unref?.())]);
 }
 
 // Readiness. Anyone may ask (load balancers, the launcher); it reveals the mode and whether the
-// store and Syllable answer, nothing else. 503 when the store is not usable: this instance cannot
-// serve, and a balancer should send people elsewhere. Syllable failing is reported ("degraded")
-// but answered 200: every instance shares that upstream, so taking them all out helps no one.
-// Liveness (the process answers at all) is GET /api/health/live.
+// store and Syllable answer, nothing else. 503 only when the store is not usable: that is what
+// replacing this instance could fix. Syllable is reported from what this instance's own calls
+// last saw (and the breaker), not called on each probe: a slow Syllable must not time out every
+// instance's health check at once. Syllable failing is "degraded", still 200: every instance
+// shares that upstream, so taking them all out helps no one. Liveness is GET /api/health/live.
 export async function GET() {
-  const { mode } = getConfig();
-  const started = performance.now();
-  const [upstreamOk, store] = await Promise.all([
-    getSyllable()
-      .listCampaigns({ page: 0, limit: 1 })
-      .then(() => true)
-      .catch(() => false),
+  const { mode, baseUrl } = getConfig();
+  const [, store] = await Promise.all([
+    refreshUpstream(() => getSyllable().listCampaigns({ page: 0, limit: 1 }), { maxAgeMs: UPSTREAM_FRESH_MS, waitMs: knownUpstream() ? PROBE_WAIT_MS : FIRST_PROBE_WAIT_MS }),
     storeOk(),
   ]);
-  const latency_ms = Math.round(performance.now() - started);
+  const known = knownUpstream();
+  const breakerClosed = (breakerStates().find((b) => b.upstream === baseUrl)?.state ?? "closed") === "closed";
+  const upstreamOk = !!known?.ok && breakerClosed;
   const status = !store ? "unavailable" : upstreamOk ? "ok" : "degraded";
-  return json({ status, mode, upstream: { ok: upstreamOk, latency_ms }, store: { ok: store } }, { status: store ? 200 : 503 });
+  return json(
+    { status, mode, upstream: { ok: upstreamOk, latency_ms: known?.latencyMs ?? 0, checked_at: known ? new Date(known.at).toISOString() : null }, store: { ok: store } },
+    { status: store ? 200 : 503 },
+  );
 }

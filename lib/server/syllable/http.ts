@@ -4,6 +4,7 @@ import { currentRequestId } from "@/lib/http/request-context";
 import { metrics, operationOf } from "@/lib/observability/metrics";
 import { ApiError } from "@/lib/server/errors";
 import { recordUpstreamNow } from "./upstream-clock";
+import { noteUpstream } from "./upstream-health";
 import { upstreamError } from "./upstream-error";
 import { createCircuitBreaker, type CircuitBreaker } from "./circuit-breaker";
 
@@ -162,6 +163,7 @@ async function attemptOnce<T extends z.ZodType>(
   const operation = operationOf(req.method, req.path);
   const started = performance.now();
   const count = (outcome: string) => {
+    noteUpstream(outcome, performance.now() - started);
     metrics().upstreamCalls.inc({ operation, outcome });
     metrics().upstreamDuration.observe({ operation }, (performance.now() - started) / 1000);
   };
