@@ -20,7 +20,13 @@ export function useVisibleEventSource(url: string, handlers: EventHandlers, opts
   useEffect(() => {
     if (typeof EventSource === "undefined") return;
     let source: EventSource | null = null;
+    // A stream refused outright (a 503 while the console's database restarts) is not retried by
+    // the browser: reopen it with backoff, 1 s doubling to 30 s, while the page is shown.
+    let retryTimer: ReturnType<typeof setTimeout> | null = null;
+    let retryMs = 1_000;
     const close = () => {
+      if (retryTimer) clearTimeout(retryTimer);
+      retryTimer = null;
       source?.close();
       source = null;
       setConnected(false);
@@ -29,14 +35,26 @@ export function useVisibleEventSource(url: string, handlers: EventHandlers, opts
       if (source || (document.visibilityState !== "visible" && !whileHidden)) return;
       const es = new EventSource(url);
       source = es;
-      es.addEventListener("open", () => setConnected(true));
+      es.addEventListener("open", () => {
+        retryMs = 1_000;
+        setConnected(true);
+      });
       for (const name of Object.keys(current.current)) {
         es.addEventListener(name, (e) => {
           setConnected(true);
           current.current[name]?.((e as MessageEvent<string>).data, close);
         });
       }
-      es.addEventListener("error", () => setConnected(es.readyState === EventSource.OPEN));
+      es.addEventListener("error", () => {
+        setConnected(es.readyState === EventSource.OPEN);
+        if (es.readyState !== EventSource.CLOSED || source !== es) return;
+        source = null;
+        retryTimer = setTimeout(() => {
+          retryTimer = null;
+          open();
+        }, retryMs);
+        retryMs = Math.min(30_000, retryMs * 2);
+      });
       // Past the per-user cap a newer tab took this one's stream: stop (no reconnect loop); the
       // page polls instead, and reopens the stream when it is shown again.
       es.addEventListener("replaced", () => close());

@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   "upstream_failed",
   "upstream_timeout",
   "upstream_unavailable",
+  "store_unavailable",
   "internal",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -45,5 +46,6 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   upstream_failed: 502,
   upstream_timeout: 504,
   upstream_unavailable: 503,
+  store_unavailable: 503,
   internal: 500,
 };

@@ -1,6 +1,6 @@
 import { metrics } from "@/lib/observability/metrics";
 import "server-only";
-import { ApiError } from "@/lib/server/errors";
+import { ApiError, isApiError } from "@/lib/server/errors";
 // Server-Sent Events for the console's live data: framing, heartbeats, Last-Event-ID resume and
 // the periodic "are you still signed in" check. One stream per browser tab.
 
@@ -118,7 +118,9 @@ export function eventStream(opts: {
       const check = setInterval(async () => {
         if (checking) return;
         checking = true;
-        const ok = await opts.allowed().catch(() => false);
+        // The store not answering says nothing about the person: the stream stays (its data comes
+        // from memory) and the check runs again; only a real "no" signs out.
+        const ok = await opts.allowed().catch((err: unknown) => isApiError(err) && err.code === "store_unavailable");
         checking = false;
         if (!ok) {
           write(frame({ event: "signed-out", data: { message: "Your session ended. Sign in again." } }));

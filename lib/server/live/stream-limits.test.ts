@@ -62,4 +62,13 @@ describe("stream limits", () => {
     expect(Date.now() - at).toBeLessThanOrEqual(ALLOWED_CHECK_MS + 300);
     expect(s.text()).toContain("event: signed-out");
   });
+
+  it("the store not answering is not a sign-out: the stream stays open (its data comes from memory)", async () => {
+    const outage = new ApiError("store_unavailable", "The console's database is not answering right now.");
+    const s = open({ userId: 103, session: "s" }, () => Promise.reject(outage), 10);
+    await new Promise((r) => setTimeout(r, ALLOWED_CHECK_MS * 2 + 300));
+    expect(s.ended()).toBe(false);
+    expect(s.text()).not.toContain("signed-out");
+    s.abort();
+  });
 });

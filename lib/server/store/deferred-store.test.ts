@@ -16,8 +16,10 @@ describe("the store while it opens", () => {
     const store = deferStore(open);
     const got: unknown[] = [];
     store.events.subscribe("c", (p) => got.push(p)); // before it is open
-    await expect(store.users.findById(1)).rejects.toThrow(/ECONNREFUSED/);
-    await expect(store.users.findById(1)).rejects.toThrow(/ECONNREFUSED/); // within a second: the same failed attempt
+    // A database that is not there is a 503 a person can read (with Retry-After), never a 500 or a sign-out.
+    const unavailable = { code: "store_unavailable", status: 503, message: "The console's database is not answering right now. Try again in a moment." };
+    await expect(store.users.findById(1)).rejects.toMatchObject(unavailable);
+    await expect(store.users.findById(1)).rejects.toMatchObject(unavailable); // within a second: the same failed attempt
     expect(open).toHaveBeenCalledTimes(1);
 
     down = false;
@@ -25,6 +27,8 @@ describe("the store while it opens", () => {
     expect(await store.users.findById(1)).toBeUndefined();
     const user = await store.users.create({ email: "a@x.io", role: "admin", passwordHash: "h" });
     expect((await store.users.findByEmail("a@x.io"))?.id).toBe(user.id);
+    // A query that fails on its merits (the same email twice) is not an outage.
+    await expect(store.users.create({ email: "a@x.io", role: "admin", passwordHash: "h" })).rejects.not.toMatchObject({ code: "store_unavailable" });
     expect(open).toHaveBeenCalledTimes(2);
     await vi.waitFor(async () => {
       await store.events.publish("c", 1);

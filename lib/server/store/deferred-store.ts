@@ -4,9 +4,27 @@
 // reason instead of the process; a later call tries to open it again (at most once a second),
 // so the console recovers when the database comes back without being restarted.
 import { metrics } from "@/lib/observability/metrics";
+import { ApiError, isApiError } from "@/lib/server/errors";
 import type { Store } from "./types";
 
 const RETRY_AFTER_MS = 1_000;
+
+// Errors that mean the database is not there (refused, reset, shut down, connection lost), as
+// opposed to a query that failed on its merits (a unique key, a rule of the store's own).
+const OUTAGE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08006", "53300"]);
+function isOutage(err: unknown): boolean {
+  const e = err as { code?: string; message?: string } | null;
+  if (!e) return false;
+  if (e.code && OUTAGE_CODES.has(e.code)) return true;
+  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(e.message ?? "");
+}
+
+/** The database is not answering: a 503 a person can read, with Retry-After; never a sign-out. */
+function storeUnavailable(cause: unknown): ApiError {
+  if (isApiError(cause)) return cause;
+  console.error("The console's database is not answering:", cause instanceof Error ? cause.message : cause);
+  return new ApiError("store_unavailable", "The console's database is not answering right now. Try again in a moment.", undefined, { "Retry-After": "5" });
+}
 
 export function deferStore(open: () => Promise<Store>): Store {
   let attempt: Promise<Store> | null = null;
@@ -36,11 +54,15 @@ export function deferStore(open: () => Promise<Store>): Store {
             const started = performance.now();
             let ok = "false";
             try {
-              const store = await opened();
+              const store = await opened().catch((err: unknown) => {
+                throw storeUnavailable(err);
+              });
               const target = store[name] as unknown as Record<string, (...a: unknown[]) => unknown>;
               const out = await target[method]!.apply(target, args);
               ok = "true";
               return out;
+            } catch (err) {
+              throw isOutage(err) ? storeUnavailable(err) : err;
             } finally {
               metrics().storeDuration.observe({ operation: `${String(name)}.${method}`, ok }, (performance.now() - started) / 1000);
             }
