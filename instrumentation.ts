@@ -18,6 +18,25 @@ export async function register() {
   // The front server answers the hottest read (a batch's live state) without Next's routing.
   const [{ installFastLane }, { fastLaneRoutes }] = await Promise.all([import("@/lib/http/fast-lane"), import("@/lib/server/http/fast-lane-routes")]);
   installFastLane(fastLaneRoutes);
+  // On SIGTERM (scripts/serve.ts): streams are told to reconnect (elsewhere, through the
+  // balancer), the live engine stops and hands its batches to the other instances at once.
+  const [{ installShutdown }, { closeAllStreams }, { getLiveEngine }, { getStore }, { INSTANCE_ID }] = await Promise.all([
+    import("@/lib/http/shutdown"),
+    import("@/lib/server/live/event-stream"),
+    import("@/lib/server/live"),
+    import("@/lib/server/store"),
+    import("@/lib/server/instance"),
+  ]);
+  installShutdown(async () => {
+    closeAllStreams("This console instance is restarting; live updates reconnect by themselves.");
+    const engine = getLiveEngine();
+    const batches = engine.trackedIds();
+    engine.stop();
+    if (getConfig().databaseUrl) {
+      const leases = getStore().leases;
+      await Promise.all([...batches.map((id) => `live:${id}`), "live:discovery"].map((key) => leases.release(key, INSTANCE_ID).catch(() => undefined)));
+    }
+  });
   reconcilePendingAudit().then(
     (n) => n > 0 && console.log(`Settled ${n} audit ${n === 1 ? "entry" : "entries"} left pending by an interrupted write.`),
     (err: unknown) => console.error("Could not settle pending audit entries:", err),

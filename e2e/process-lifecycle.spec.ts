@@ -54,4 +54,40 @@ test.describe("the console process", () => {
     expect(await exited).toBe(0);
     await stream.body?.cancel().catch(() => undefined);
   });
+
+  test("drains on SIGTERM: a request in flight finishes, open streams are told to reconnect, then it exits 0", async () => {
+    test.setTimeout(60_000);
+    const http = await import("node:http");
+    const running = await startConsole(dataDir, await freePort(), { DRAIN_S: "20" });
+    started.push(running);
+    const headers = await signInHeaders(running.url, USER.email, USER.password);
+    const stream = await fetch(`${running.url}/api/live/events`, { headers });
+    const reader = stream.body!.getReader();
+    let streamed = "";
+    const reading = (async () => {
+      for (;;) {
+        const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+        if (done) return;
+        streamed += new TextDecoder().decode(value);
+      }
+    })();
+    // A sign-in whose body is still arriving when SIGTERM comes.
+    const body = JSON.stringify({ email: USER.email, password: USER.password });
+    const slow = new Promise<number | string>((resolve) => {
+      const req = http.request(`${running.url}/api/auth/login`, { method: "POST", headers: { "Content-Type": "application/json", Origin: running.url, "Content-Length": Buffer.byteLength(body) } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on("error", (e) => resolve(e.message));
+      req.write(body.slice(0, 10));
+      setTimeout(() => req.end(body.slice(10)), 2_000);
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    const exited = new Promise<number | null>((resolve) => running.child.once("exit", (code) => resolve(code)));
+    running.child.kill("SIGTERM");
+    expect(await slow).toBe(200);
+    await reading;
+    expect(streamed).toContain("event: reconnect");
+    expect(await exited).toBe(0);
+  });
 });

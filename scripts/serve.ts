@@ -12,6 +12,7 @@ import path from "node:path";
 import next from "next";
 import { loadConfig } from "../lib/server/load-config";
 import { fastLane } from "../lib/http/fast-lane";
+import { beginShutdown } from "../lib/http/shutdown";
 import { requestIdFrom, runWithRequest } from "../lib/http/request-context";
 import { logger, routeConsoleToLogger } from "../lib/observability/log";
 import { metrics, routeOf } from "../lib/observability/metrics";
@@ -180,13 +181,22 @@ async function main() {
     socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nCache-Control: no-store\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
   });
   server.listen(config.port, () => console.log(`Console listening on port ${config.port}`));
-  // Stop taking requests, let the ones in progress finish, then end what stays open (event
-  // streams, idle keep-alive connections) instead of waiting for them forever.
+  // SIGTERM: readiness says 503 (the balancer moves on), no new connections, streams told to
+  // reconnect elsewhere, the live engine hands its batches over; requests in flight (uploads
+  // included) may finish for DRAIN_S (70 s); then whatever is still open is cut and we exit 0.
+  let stopping = false;
   const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`Stopping: draining requests in flight for up to ${Math.round(config.drainMs / 1000)} s.`);
     server.close(() => process.exit(0));
-    server.closeIdleConnections();
-    setTimeout(() => server.closeAllConnections(), 5_000).unref();
-    setTimeout(() => process.exit(0), 10_000).unref();
+    void beginShutdown().catch((err: unknown) => console.error("Shutdown hook failed:", err instanceof Error ? err.message : err));
+    // Keep-alive connections between requests are closed as soon as they are idle.
+    setInterval(() => server.closeIdleConnections(), 250).unref();
+    setTimeout(() => {
+      server.closeAllConnections();
+      process.exit(0);
+    }, config.drainMs).unref();
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);

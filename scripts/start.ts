@@ -57,8 +57,9 @@ function stopAll(code: number): void {
   if (stopping) return;
   stopping = true;
   for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
-  // Give children a moment to close their databases, then leave.
-  setTimeout(() => process.exit(code), 1500).unref();
+  // The console drains requests in flight for up to DRAIN_S after SIGTERM: wait for it (and the
+  // sandbox), a little longer than that at most, then leave.
+  setTimeout(() => process.exit(code), config.drainMs + 5_000).unref();
   Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once("exit", r))))).then(() => process.exit(code));
 }
 

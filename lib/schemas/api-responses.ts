@@ -108,7 +108,7 @@ export const auditPageSchema = pagedSchema(auditEntrySchema).extend({ next_befor
 const userSchema = z.strictObject({ id: z.number().int(), email: z.string(), role: z.enum(["supervisor", "manager", "admin"]), via: z.enum(["session", "token"]).optional() });
 export const meSchema = z.object({ user: userSchema, mode: z.enum(["sandbox", "live"]) });
 export const healthSchema = z.looseObject({
-  status: z.enum(["ok", "degraded", "unavailable"]).describe("ok; degraded: Syllable is failing; unavailable: the store is (503)"),
+  status: z.enum(["ok", "degraded", "unavailable", "draining"]).describe("ok; degraded: Syllable is failing; unavailable: the store is (503); draining: stopping after SIGTERM (503)"),
   mode: z.enum(["sandbox", "live"]),
   upstream: z.looseObject({ ok: z.boolean(), latency_ms: z.number(), checked_at: nullableIso.optional().describe("when this instance last heard from Syllable (its own calls; one probe when older than 30 s)") }),
   store: z.object({ ok: z.boolean() }),

@@ -33,6 +33,7 @@ export const envSchema = z.object({
   SESSION_MAX_DAYS: optional(z.coerce.number().min(0.01).max(365).default(7)),
   UPLOAD_MAX_MB: optional(z.coerce.number().min(1).max(1024).default(20)),
   STREAMS_PER_USER: optional(z.coerce.number().int().min(1).max(1_000).default(10)),
+  DRAIN_S: optional(z.coerce.number().min(0).max(3_600).default(70)),
   BODY_TIMEOUT_S: optional(z.coerce.number().min(1).max(3_600).default(30)),
   LIVE_POLL_MS: optional(z.coerce.number().int().min(200).max(600_000).default(5_000)),
   LIVE_IDLE_POLL_MS: optional(z.coerce.number().int().min(1_000).max(3_600_000).default(60_000)),
@@ -77,6 +78,8 @@ export type ConsoleConfig = {
   liveIdlePollMs: number;
   /** A request (headers and body) must arrive within this; 408 after (BODY_TIMEOUT_S). */
   bodyTimeoutMs: number;
+  /** After SIGTERM, how long requests in flight may take to finish (DRAIN_S). */
+  drainMs: number;
   /** Live event streams one user may hold open (per instance); see admitStream. */
   streamsPerUser: number;
   /** How often active and paused batches are re-listed: a batch created anywhere shows within this. */
@@ -126,6 +129,7 @@ export function loadConfig(source: Record<string, string | undefined>): ConsoleC
     resultsRefreshMs: Math.round(env.RESULTS_REFRESH_S * 1000),
     liveIdlePollMs: env.LIVE_IDLE_POLL_MS,
     bodyTimeoutMs: env.BODY_TIMEOUT_S * 1000,
+    drainMs: env.DRAIN_S * 1000,
     streamsPerUser: env.STREAMS_PER_USER,
     liveDiscoveryMs: env.LIVE_DISCOVERY_MS,
     alertStallMinutes: env.ALERT_STALL_MINUTES,

@@ -46,4 +46,12 @@ describe("GET /api/health", () => {
     expect(body).toMatchObject({ status: "degraded", mode: "sandbox", upstream: { ok: false }, store: { ok: true } });
     expect(Object.keys(body).sort()).toEqual(["mode", "status", "store", "upstream"]);
   });
+
+  it("while draining after SIGTERM: 503 'draining', so the balancer sends people elsewhere (last: the flag stays for the process)", async () => {
+    const { beginShutdown } = await import("@/lib/http/shutdown");
+    await beginShutdown();
+    const { status, body } = await health();
+    expect(status).toBe(503);
+    expect(body.status).toBe("draining");
+  });
 });

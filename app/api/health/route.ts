@@ -1,3 +1,4 @@
+import { isDraining } from "@/lib/http/shutdown";
 import { json } from "@/lib/server/auth/with-role";
 import { getConfig } from "@/lib/server/env";
 import { getStore } from "@/lib/server/store";
@@ -36,6 +37,8 @@ export async function GET() {
   const known = knownUpstream();
   const breakerClosed = (breakerStates().find((b) => b.upstream === baseUrl)?.state ?? "closed") === "closed";
   const upstreamOk = !!known?.ok && breakerClosed;
+  // Draining (SIGTERM): finishing what it has, taking nothing new; the balancer moves on.
+  if (isDraining()) return json({ status: "draining", mode, upstream: { ok: upstreamOk, latency_ms: known?.latencyMs ?? 0 }, store: { ok: store } }, { status: 503 });
   const status = !store ? "unavailable" : upstreamOk ? "ok" : "degraded";
   return json(
     { status, mode, upstream: { ok: upstreamOk, latency_ms: known?.latencyMs ?? 0, checked_at: known ? new Date(known.at).toISOString() : null }, store: { ok: store } },

@@ -13,7 +13,7 @@ export const ALLOWED_CHECK_MS = 2_000;
 
 /** Whose stream it is: the user, and the session or token it was opened with. */
 export type StreamOwner = { userId: number; session: string };
-type OpenStream = { owner: StreamOwner; openedAt: number; replace: () => void };
+type OpenStream = { owner: StreamOwner; openedAt: number; replace: () => void; reconnect: (message: string) => void };
 // On globalThis: every route bundle of this process counts the same open streams.
 const g = globalThis as { __openStreams?: Set<OpenStream> };
 const openStreams = () => (g.__openStreams ??= new Set());
@@ -36,6 +36,13 @@ export function admitStream(owner: StreamOwner, max: number): void {
 /** The owner of a stream opened by `user`: its session (or token), so a new tab replaces that browser's oldest. */
 export function streamOwner(user: { id: number; credential?: { hash: string } }): StreamOwner {
   return { userId: user.id, session: user.credential?.hash ?? `user:${user.id}` };
+}
+
+/** Ends every open stream with `event: reconnect` (the browser reconnects by itself, through the balancer to another instance). */
+export function closeAllStreams(message: string): number {
+  const all = [...openStreams()];
+  for (const s of all) s.reconnect(message);
+  return all.length;
 }
 
 /** Open streams of a user in this process (tests and metrics). */
@@ -133,6 +140,10 @@ export function eventStream(opts: {
             openedAt: Date.now(),
             replace: () => {
               write(frame({ event: "replaced", data: { message: "Live updates moved to a newer tab of this console." } }));
+              close();
+            },
+            reconnect: (message: string) => {
+              write(frame({ event: "reconnect", data: { message } }));
               close();
             },
           }
