@@ -35,6 +35,18 @@ describe("schema migrations", () => {
     expect(await migrateSqlite(path.join(dataDir, "console.sqlite"))).toEqual([]); // nothing left to apply
   });
 
+  it("a rollback: a previous release starts on a database a newer one migrated further, and leaves it as it is", async () => {
+    const file = path.join(dir, "rollback.sqlite");
+    expect((await migrateSqlite(file)).length).toBeGreaterThan(0);
+    const db = new Database(file);
+    db.prepare("INSERT INTO kysely_migration (name, timestamp) VALUES (?, ?)").run("9999-from-a-newer-release", new Date().toISOString());
+    db.close();
+    expect(await migrateSqlite(file)).toEqual([]);
+    const after = new Database(file, { readonly: true });
+    expect((after.prepare("SELECT name FROM kysely_migration ORDER BY name DESC LIMIT 1").get() as { name: string }).name).toBe("9999-from-a-newer-release");
+    after.close();
+  });
+
   it("two instances starting at once on one Postgres apply each migration exactly once", async () => {
     cluster = await startPostgres();
     const url = cluster.createDatabase("race");

@@ -13,6 +13,14 @@ import { sqliteMigrations } from "./migrations/sqlite";
 async function migrate(db: Kysely<any>, migrations: Record<string, Migration>): Promise<string[]> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   try {
+    // A rollback: the database was brought further by a newer release. Every migration only
+    // adds, so this release can run on it as it is (Kysely would refuse: "corrupted migrations").
+    const applied = await appliedMigrations(db);
+    const unknown = applied.filter((name) => !(name in migrations));
+    if (unknown.length && Object.keys(migrations).every((name) => applied.includes(name))) {
+      console.warn(`The console's database has migrations from a newer release (${unknown.join(", ")}); this release runs on it without changing it.`);
+      return [];
+    }
     const { error, results } = await migrator.migrateToLatest();
     if (error) {
       const failed = results?.find((r) => r.status === "Error")?.migrationName;
@@ -21,6 +29,16 @@ async function migrate(db: Kysely<any>, migrations: Record<string, Migration>): 
     return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
   } finally {
     await db.destroy();
+  }
+}
+
+/** Names of the migrations recorded in the database (none before the first run). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function appliedMigrations(db: Kysely<any>): Promise<string[]> {
+  try {
+    return (await db.selectFrom("kysely_migration").select("name").execute()).map((r: { name: string }) => r.name);
+  } catch {
+    return [];
   }
 }
 
