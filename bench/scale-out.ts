@@ -47,7 +47,7 @@ const proxy = await startCountingProxy(sandboxUrl, (_, p) => {
 
 const percentile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))] ?? NaN;
 const round = (n: number, d = 3) => Math.round(n * 10 ** d) / 10 ** d;
-const USER = { email: "bench@example.com", role: "supervisor", password: "bench-password-123" };
+const USER = { email: "bench@example.com", role: "supervisor", password: "amber-valley-kite-123" };
 
 async function run(instances: number) {
   step(`${instances} instance(s): starting Postgres, the console(s) and HAProxy`);

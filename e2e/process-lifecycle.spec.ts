@@ -14,7 +14,7 @@ function cpuSeconds(pid: number): number {
 // line failed with EPIPE, the failure was logged, failed again, and so on. And SIGTERM waited
 // forever for open event streams and keep-alive connections.
 test.describe("the console process", () => {
-  const USER = { email: "lifecycle@example.com", password: "lifecycle-password-1" };
+  const USER = { email: "lifecycle@example.com", password: "quiet-harbor-lamp-71" };
   const started: ConsoleProcess[] = [];
   let dataDir: string;
   test.beforeAll(() => {

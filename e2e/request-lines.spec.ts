@@ -43,6 +43,7 @@ test.describe("hostile request lines", () => {
       ["Host: [::1 on the fast lane", get("/api/batches/seed-payments-0401", { Host: "[::1" }), 400, "bad_request"],
       ["a Host with spaces", get("/api/batches/seed-payments-0401", { Host: "a b c" }), 400, "bad_request"],
       ["TRACE", get("/api/batches", {}, "TRACE"), 405, "method_not_allowed"],
+      ["CONNECT", raw(`CONNECT 127.0.0.1:${CONSOLE_PORT} HTTP/1.1\r\nHost: 127.0.0.1:${CONSOLE_PORT}\r\n\r\n`), 405, "method_not_allowed"],
       ["an absolute-form target", get("http://evil.example/api/health"), 400, "bad_request"],
       ["a junk router state", get("/api/batches", { RSC: "1", "Next-Router-State-Tree": "%7Bjunk" }), 400, "bad_request"],
       ["an encoded '..' id", get("/api/batches/%2e%2e"), 400, "bad_request"],
@@ -65,7 +66,7 @@ test.describe("hostile request lines", () => {
   });
 
   test("a body that does not arrive within BODY_TIMEOUT_S is answered 408 and the connection closed", async () => {
-    const a = await raw(`POST /api/auth/login HTTP/1.1\r\nHost: 127.0.0.1:${CONSOLE_PORT}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"email":`, { timeoutMs: 15_000 });
+    const a = await raw(`POST /api/auth/login HTTP/1.1\r\nHost: 127.0.0.1:${CONSOLE_PORT}\r\nOrigin: http://127.0.0.1:${CONSOLE_PORT}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"email":`, { timeoutMs: 15_000 });
     expect(a.status).toBe(408);
     expect(errorOf(a)).toMatchObject({ code: "request_timeout", message: "The request did not arrive within 3 s." });
     expect(a.closed).toBe(true);

@@ -29,7 +29,8 @@ function refuse(req: http.IncomingMessage, res: http.ServerResponse, status: num
   res.statusCode = status;
   res.setHeader("Cache-Control", "no-store");
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  if ((req.url ?? "").startsWith("/api/")) {
+  // API paths, and targets that are no page at all (absolute-form, "*"), get the error shape.
+  if ((req.url ?? "").startsWith("/api/") || !(req.url ?? "").startsWith("/")) {
     res.setHeader("Content-Type", "application/json");
     res.end(JSON.stringify({ error: { code, message } }));
   } else {
@@ -167,6 +168,12 @@ async function main() {
     }
     handle(req, res).catch((err: unknown) => serveError(req, res, err));
   };
+  // CONNECT never reaches the request handler (Node hands it to 'connect'): answered here, or the
+  // socket would be left hanging.
+  server.on("connect", (_req: http.IncomingMessage, socket: import("node:stream").Duplex) => {
+    const body = JSON.stringify({ error: { code: "method_not_allowed", message: "The console does not answer CONNECT requests." } });
+    socket.end(`HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS\r\nContent-Type: application/json\r\nCache-Control: no-store\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  });
   // What Node's parser refuses (a broken request line or header, a body too slow) is answered
   // here in the error shape instead of Node's bare text, and the connection is closed.
   server.on("clientError", (err: NodeJS.ErrnoException, socket) => {

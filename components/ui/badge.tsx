@@ -13,13 +13,18 @@ export type BadgeTone = keyof typeof BADGE_TONES;
 
 export function Badge({ tone = "gray", children, className, title }: { tone?: BadgeTone; children: ReactNode; className?: string; title?: string }) {
   return (
-    // One line, never split ("COMPLETED" over two lines at 390 px), and never wider than its
-    // container: a 5,000-character label is cut with an ellipsis, whole on hover.
+    // A short value (a status, a role) stays on one line ("COMPLETED" never split at 390 px); a
+    // long one (a 5,000-character label) wraps anywhere rather than widen the page.
     <span
-      title={title ?? (typeof children === "string" ? children : undefined)}
-      className={cn("inline-flex max-w-full items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", BADGE_TONES[tone], className)}
+      title={title}
+      className={cn(
+        "inline-flex max-w-full items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset",
+        typeof children === "string" && children.length > 30 ? "[overflow-wrap:anywhere]" : "whitespace-nowrap",
+        BADGE_TONES[tone],
+        className,
+      )}
     >
-      <span className="min-w-0 truncate">{children}</span>
+      {children}
     </span>
   );
 }
