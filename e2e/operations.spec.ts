@@ -56,19 +56,22 @@ test("logs are JSON lines, and every line written while serving a request names 
   const fs = await import("node:fs");
   const os = await import("node:os");
   const path = await import("node:path");
-  const { freePort, startConsole } = await import("./support/console-process");
+  const { addUser, freePort, signInHeaders, startConsole } = await import("./support/console-process");
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "oc-logs-"));
   // Syllable unreachable: serving the batch list logs why, inside the request.
-  const running = await startConsole(dataDir, await freePort(), { SYLLABLE_BASE_URL: `http://127.0.0.1:${await freePort()}` });
+  const deadUpstream = { SYLLABLE_BASE_URL: `http://127.0.0.1:${await freePort()}` };
+  addUser(dataDir, "operator@example.com", "supervisor", "tidal-meadow-lantern-4", deadUpstream);
+  const running = await startConsole(dataDir, await freePort(), deadUpstream);
   try {
-    await fetch(`${running.url}/api/health`, { headers: { "X-Request-Id": "trace-health-1" } });
+    const headers = await signInHeaders(running.url, "operator@example.com", "tidal-meadow-lantern-4");
+    await fetch(`${running.url}/api/batches`, { headers: { ...headers, "X-Request-Id": "trace-health-1" } });
     await expect
       .poll(() => running.output().split("\n").some((l) => l.includes("trace-health-1") && l.includes('"msg":"request"')), { timeout: 10_000 })
       .toBe(true);
     const lines = running.output().split("\n").filter((l) => l.trim());
     for (const line of lines) expect(() => JSON.parse(line), line.slice(0, 200)).not.toThrow();
     const mine = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.req_id === "trace-health-1");
-    expect(mine.find((l) => l.msg === "request")).toMatchObject({ method: "GET", route: "/api/health", status: "200" });
+    expect(mine.find((l) => l.msg === "request")).toMatchObject({ method: "GET", route: "/api/batches", status: "502" });
     expect(mine.some((l) => l.level === 50 && String(l.msg).includes("Syllable unreachable"))).toBe(true);
   } finally {
     running.child.kill("SIGKILL");
