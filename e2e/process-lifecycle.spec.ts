@@ -2,7 +2,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { addUser, freePort, signInHeaders, startConsole, type ConsoleProcess } from "./support/console-process";
+import { spawn } from "node:child_process";
+import { addUser, envFor, freePort, signInHeaders, startConsole, type ConsoleProcess } from "./support/console-process";
+import { sandboxControl } from "./support/sandbox";
+import { SEED } from "../sandbox/seed";
 
 /** CPU seconds (user + system) a process has used so far, from /proc. */
 function cpuSeconds(pid: number): number {
@@ -15,11 +18,13 @@ function cpuSeconds(pid: number): number {
 // forever for open event streams and keep-alive connections.
 test.describe("the console process", () => {
   const USER = { email: "lifecycle@example.com", password: "quiet-harbor-lamp-71" };
+  const MANAGER = { email: "lifecycle-manager@example.com", password: "amber-kettle-north-52" };
   const started: ConsoleProcess[] = [];
   let dataDir: string;
   test.beforeAll(() => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "oc-lifecycle-"));
     addUser(dataDir, USER.email, "supervisor", USER.password);
+    addUser(dataDir, MANAGER.email, "manager", MANAGER.password);
   });
   test.afterAll(() => {
     for (const c of started) c.child.kill("SIGKILL");
@@ -89,5 +94,54 @@ test.describe("the console process", () => {
     await reading;
     expect(streamed).toContain("event: reconnect");
     expect(await exited).toBe(0);
+  });
+
+  test("`npm start` sent SIGTERM as a process group during an upload: the upload finishes, then npm ends with nothing left running", async () => {
+    test.setTimeout(120_000);
+    // As a terminal's Ctrl-C or a service manager does: the signal reaches npm, the start script
+    // and the server at once. The server must drain, not be killed by its parents.
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const npm = spawn("npm", ["start"], { cwd: process.cwd(), env: envFor(dataDir, port, { DRAIN_S: "30" }), detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    let log = "";
+    npm.stdout!.on("data", (d: Buffer) => (log += d.toString()));
+    npm.stderr!.on("data", (d: Buffer) => (log += d.toString()));
+    const exited = new Promise<{ code: number | null; signal: string | null; at: number }>((resolve) => npm.once("exit", (code, signal) => resolve({ code, signal, at: Date.now() })));
+    try {
+      await expect.poll(async () => (await fetch(`${url}/login`).catch(() => null))?.status, { timeout: 60_000, message: log }).toBe(200);
+      const manager = await signInHeaders(url, MANAGER.email, MANAGER.password);
+      const batchId = `sigterm-${Date.now()}`;
+      const created = await fetch(`${url}/api/batches`, { method: "POST", headers: { ...manager, "Content-Type": "application/json" }, body: JSON.stringify({ batch_id: batchId, campaign_id: SEED.campaigns.payments, paused: true }) });
+      expect(created.status, await created.clone().text()).toBe(201);
+      const form = new FormData();
+      form.append("file", new Blob(["reference_id,target\nsig-1,+15125550101\nsig-2,+15125550102\n"], { type: "text/csv" }), "sigterm.csv");
+      // Syllable takes 4 s to accept the file; SIGTERM comes 1 s in.
+      await sandboxControl("POST", "/__sandbox/faults", { latency_ms: 4_000, only: "upload_batch" });
+      try {
+        const upload = fetch(`${url}/api/batches/${batchId}/upload`, { method: "POST", headers: manager, body: form });
+        await new Promise((r) => setTimeout(r, 1_000));
+        process.kill(-npm.pid!, "SIGTERM");
+        const res = await upload;
+        expect(res.status, await res.clone().text()).toBe(200);
+        const counts = ((await res.json()) as { batch: { status_counts: Record<string, number> } }).batch.status_counts;
+        expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(2);
+        // npm itself does not wait for its script on a signal (npm 10 and 11 end at once, killed
+        // by the SIGTERM they re-raise); the start script and the server it runs drain anyway.
+        const end = await exited;
+        expect(end.code === 0 || end.signal === "SIGTERM", `npm ended with ${JSON.stringify(end)}\n${log}`).toBe(true);
+      } finally {
+        await sandboxControl("DELETE", "/__sandbox/faults");
+      }
+      // Once the drain is over, nothing is left serving.
+      await expect.poll(() => fetch(`${url}/login`).then(() => "still serving", () => "gone"), { timeout: 40_000 }).toBe("gone");
+      expect(log).toContain("draining requests in flight");
+      expect(log).not.toMatch(/The console stopped \(SIGTERM|exit code [1-9]/);
+    } finally {
+      try {
+        process.kill(-npm.pid!, "SIGKILL"); // whatever of the group is left
+      } catch {
+        // the group is gone
+      }
+    }
   });
 });

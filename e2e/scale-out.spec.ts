@@ -203,6 +203,39 @@ test("200 pollers spread over both instances cost the upstream what one instance
   expect(shares.size).toBeLessThanOrEqual(14);
 });
 
+test("an upload slower than two audit sweeps is recorded by its own instance, not settled as interrupted by a sweep", async () => {
+  test.setTimeout(90_000);
+  const a = c.consoles[0]!.url;
+  const auth = await signIn(a);
+  const batchId = `slow-upload-${Date.now()}`;
+  const created = await fetch(`${a}/api/batches`, { method: "POST", headers: { ...auth, "Content-Type": "application/json" }, body: JSON.stringify({ batch_id: batchId, campaign_id: ALWAYS_ON, paused: true }) });
+  expect(created.status).toBe(201);
+  const rows = Array.from({ length: 2_000 }, (_, i) => `slow-${i + 1},+1512${String(6_000_000 + i).padStart(7, "0")}`);
+  const form = new FormData();
+  form.append("file", new Blob([`reference_id,target\n${rows.join("\n")}\n`], { type: "text/csv" }), "slow.csv");
+  // Syllable takes 23 s to accept the file: past two 10 s sweeps of both instances.
+  await sandboxControl("POST", "/__sandbox/faults", { latency_ms: 23_000, only: "upload_batch" });
+  const started = Date.now();
+  let res: Response;
+  try {
+    res = await fetch(`${a}/api/batches/${batchId}/upload`, { method: "POST", headers: auth, body: form });
+  } finally {
+    await sandboxControl("DELETE", "/__sandbox/faults");
+  }
+  expect(Date.now() - started).toBeGreaterThan(20_000);
+  expect(res.status, await res.clone().text()).toBe(200);
+  const entry = JSON.parse(sql(c, `SELECT json_build_object('outcome', outcome, 'detail', detail) FROM audit_log WHERE action = 'batch.upload' AND target = 'batch:${batchId}'`)) as {
+    outcome: string;
+    detail: Record<string, unknown>;
+  };
+  // Before one identity per process, a sweep took the writer for dead and settled this as "unknown/interrupted".
+  expect(entry.outcome).toBe("ok");
+  expect(entry.detail.interrupted).toBeUndefined();
+  expect(entry.detail).toMatchObject({ filename: "slow.csv", last_reference_id: "slow-2000" });
+  const body = (await res.json()) as { batch: { status_counts: Record<string, number> } };
+  expect(Object.values(body.batch.status_counts).reduce((x, y) => x + y, 0)).toBe(2_000);
+});
+
 test("an instance killed in the middle of a write: its audit entry is kept and settled by the survivor", async () => {
   test.setTimeout(90_000);
   const [a] = c.consoles.map((x) => x.url) as [string, string];

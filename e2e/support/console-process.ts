@@ -15,7 +15,7 @@ export type ConsoleProcess = { url: string; child: ChildProcess; output: () => s
 /** Overrides for a console that is not the e2e one (the benchmarks point it elsewhere). */
 export type ConsoleEnv = Record<string, string>;
 
-function envFor(dataDir: string, port: number, extra: ConsoleEnv = {}): NodeJS.ProcessEnv {
+export function envFor(dataDir: string, port: number, extra: ConsoleEnv = {}): NodeJS.ProcessEnv {
   return {
     ...process.env,
     NODE_ENV: "production",
