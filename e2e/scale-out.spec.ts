@@ -271,3 +271,38 @@ test("Postgres restarts: the instances say not ready, then recover by themselves
   const auth = await signIn(c.lbUrl);
   expect((await fetch(`${c.lbUrl}/api/auth/me`, { headers: auth })).status).toBe(200);
 });
+
+test("a stream cut while Postgres is down: the wall says reconnecting, stays signed in, and is live again by itself when the store is back", async ({ page, context }) => {
+  test.setTimeout(120_000);
+  const auth = await signIn(c.lbUrl);
+  await context.addCookies(
+    auth.Cookie!.split("; ").map((kv) => ({ name: kv.slice(0, kv.indexOf("=")), value: kv.slice(kv.indexOf("=") + 1), url: c.lbUrl })),
+  );
+  let streamServedBy = "";
+  page.on("response", (r) => {
+    if (new URL(r.url()).pathname === "/api/live/events") streamServedBy = r.headers()["x-served-by"] ?? streamServedBy;
+  });
+  await page.goto(`${c.lbUrl}/wall`);
+  const status = page.getByTestId("wall-clock");
+  await expect(status).toContainText("live", { timeout: 15_000 });
+  expect(streamServedBy).toMatch(/^console[12]$/);
+  const index = streamServedBy === "console1" ? 0 : 1;
+  c.pg.stop("fast");
+  try {
+    // The instance holding the stream dies; the browser's reconnect reaches the other, whose
+    // store is down: 503 "temporarily unavailable", which the browser does not retry by itself.
+    const refused = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/live/events" && r.status() === 503, { timeout: 30_000 });
+    c.consoles[index]!.child.kill("SIGKILL");
+    await expect(status).toContainText("reconnecting…", { timeout: 15_000 });
+    await refused;
+    await page.waitForTimeout(2_000);
+    await expect(status).toContainText("reconnecting…");
+    expect(new URL(page.url()).pathname).toBe("/wall"); // not signed out
+  } finally {
+    c.pg.start();
+  }
+  // No reload, no tab switch: the page's backoff reopens the stream once the store answers.
+  await expect(status).toContainText("live", { timeout: 45_000 });
+  expect(new URL(page.url()).pathname).toBe("/wall");
+  await c.restart(index);
+});
