@@ -1,3 +1,5 @@
+import { PHASE_PRODUCTION_BUILD } from "next/constants.js";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // better-sqlite3 is a native addon: load it from node_modules at run time instead of bundling it.
@@ -13,4 +15,12 @@ const nextConfig = {
   // every response, Next's own error pages included; see lib/http/security-headers.ts.
 };
 
-export default nextConfig;
+/**
+ * The build also writes the standalone folder the image runs (deploy/Dockerfile: the traced server
+ * and its node_modules, completed by scripts/package-standalone.ts). Only while building: the
+ * repository's own server (scripts/serve.ts, `npm start`) reads this file too, and Next warns
+ * there that `next start` does not serve standalone builds.
+ */
+export default function config(phase) {
+  return phase === PHASE_PRODUCTION_BUILD ? { ...nextConfig, output: "standalone" } : nextConfig;
+}

@@ -7,6 +7,7 @@
 // Syllable, and on every log line written while serving it; and is counted and timed for
 // GET /api/metrics. Started by scripts/start.ts.
 import crypto from "node:crypto";
+import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
@@ -127,10 +128,17 @@ async function main() {
   if (config.mode === "live" && !config.publicOrigin) {
     throw new Error("Set PUBLIC_URL to the address people open the console at (e.g. https://console.example.com): in live mode the console needs it to tell its own pages from other sites.");
   }
+  const distDir = path.resolve(root, process.env.NEXT_DIST_DIR || ".next");
+  // In the image's standalone folder (scripts/package-standalone.ts) there is no next.config.mjs:
+  // Next then takes the build's own copy of its config from this variable, as Next's standalone
+  // server.js hands it over.
+  if (!fs.existsSync(path.join(root, "next.config.mjs")) && !process.env.__NEXT_PRIVATE_STANDALONE_CONFIG) {
+    const { config: built } = JSON.parse(fs.readFileSync(path.join(distDir, "required-server-files.json"), "utf8")) as { config: unknown };
+    process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(built);
+  }
   const app = next({ dev: false, dir: root, port: config.port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const distDir = path.resolve(root, process.env.NEXT_DIST_DIR || ".next");
   const serveStaticBrotli = staticBrotliServer(distDir);
   // After a build the files are compressed already (npm run build); this catches any that are not.
   void precompressStatic(distDir).catch((err: unknown) => console.warn("Could not precompress the static files:", err instanceof Error ? err.message : err));

@@ -38,6 +38,22 @@ describe("deploy/Dockerfile", () => {
     expect([...of("CMD"), ...of("ENTRYPOINT")].join(" ")).not.toMatch(/npx|npm start/);
   });
 
+  it("runs Next's standalone output, not the repository: the runtime copies only that folder and runs the bundled server", () => {
+    const copies = lines.filter((l) => /^COPY --from=build\b/.test(l));
+    expect(copies).toEqual([expect.stringMatching(/ \/app\/\.next\/standalone \/app$/)]);
+    expect(of("CMD").at(-1)).toBe('CMD ["node", "scripts/serve.mjs"]');
+    expect(fs.readFileSync(path.join(import.meta.dirname, "..", "next.config.mjs"), "utf8")).toMatch(/phase === PHASE_PRODUCTION_BUILD \? \{ \.\.\.nextConfig, output: "standalone" \}/);
+  });
+
+  it("runs no install script but the builds it needs (npm 10 ignores allowScripts)", () => {
+    const installs = of("RUN").filter((l) => /\bnpm (ci|install|i)\b/.test(l));
+    expect(installs.length).toBeGreaterThan(0);
+    for (const l of installs) expect(l).toMatch(/npm ci --ignore-scripts && npm rebuild better-sqlite3 esbuild/);
+    // And for a plain `npm ci` with npm 10: swagger-ui's analytics dependency is told to do nothing.
+    const pkg = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "..", "package.json"), "utf8")) as { scarfSettings?: { enabled?: boolean } };
+    expect(pkg.scarfSettings?.enabled).toBe(false);
+  });
+
   it("holds no secret", () => {
     expect(lines.join("\n")).not.toMatch(/SYLLABLE_API_KEY=|SESSION_SECRET=|PASSWORD=/);
   });
