@@ -3,9 +3,9 @@ import path from "node:path";
 import { getConfig } from "@/lib/server/env";
 import { deferStore } from "./deferred-store";
 import { migratePostgres, migrateSqlite } from "./migrate";
-import { openPostgresStore } from "./postgres-store";
+import { postgresDialect, sqliteDialect } from "./db/dialects";
+import { openKyselyStore } from "./kysely-store";
 import { preparePrivateFile } from "./private-file";
-import { openSqliteStore } from "./sqlite-store";
 import type { Store } from "./types";
 
 export type { Store, User, ProgressSnapshot, AuditEntry, AuditActorRole, AuditOutcome, Session, ApiToken, Alert } from "./types";
@@ -21,12 +21,12 @@ const holder = globalThis as unknown as { __outboundStore?: Store };
 export async function openStore(cfg: { databaseUrl?: string; dataDir: string }): Promise<Store> {
   if (cfg.databaseUrl) {
     await migratePostgres(cfg.databaseUrl);
-    return openPostgresStore(cfg.databaseUrl);
+    return openKyselyStore(postgresDialect(cfg.databaseUrl));
   }
   const file = path.join(cfg.dataDir, "console.sqlite");
   preparePrivateFile(file);
   await migrateSqlite(file);
-  return openSqliteStore(file);
+  return openKyselyStore(sqliteDialect(file));
 }
 
 /** The console's store (users, sessions, audit, snapshots, alerts, …), opened on first use. */

@@ -1,8 +1,8 @@
 import "server-only";
 // Applies the schema migrations (./migrations) with Kysely's migrator: versioned, recorded in
 // `kysely_migration`, and on Postgres taken under an advisory lock, so two instances starting
-// at once apply each migration exactly once. Kysely is used for this only; the stores keep
-// their own plain SQL.
+// at once apply each migration exactly once. The DDL is per dialect; the queries are written
+// once (kysely-store.ts).
 import Database from "better-sqlite3";
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration } from "kysely";
 import pg from "pg";

@@ -115,6 +115,17 @@ describe.each(BACKENDS)("the $name store", ({ open }) => {
       expect((await store.campaignVersions.at(7, "2026-01-02T00:00:00Z"))?.campaign_name).toBe("B");
       expect(await store.campaignVersions.at(7, "2026-01-03T00:00:00Z")).toBeUndefined();
     });
+
+    it("keeps the newest 2,000 versions: the oldest go first", async () => {
+      const version = (i: number) => ({ id: 9, campaign_name: `v${i}`, updated_at: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString() }) as never;
+      await store.campaignVersions.remember(Array.from({ length: 2_003 }, (_, i) => version(i)));
+      await store.campaignVersions.remember([version(2_003)]);
+      const at = (i: number) => store.campaignVersions.at(9, (version(i) as { updated_at: string }).updated_at);
+      expect(await at(0)).toBeUndefined();
+      expect(await at(3)).toBeUndefined();
+      expect((await at(5))?.campaign_name).toBe("v5");
+      expect((await at(2_003))?.campaign_name).toBe("v2003");
+    });
   });
 
   describe("leases", () => {

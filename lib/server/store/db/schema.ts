@@ -1,0 +1,30 @@
+// The console's tables as Kysely sees them, shared by both dialects (the DDL, which differs, is in
+// ../migrations). JSON columns read as text on SQLite and as values on Postgres: the dialect's
+// readJson turns either into a value (see dialects.ts); writes always send JSON text.
+import type { ColumnType, Generated } from "kysely";
+
+type Json = ColumnType<unknown, string, string>;
+
+export interface Database {
+  users: { id: Generated<number>; email: string; role: string; password_hash: string; created_at: string };
+  sessions: { id_hash: string; user_id: number; created_at: string; last_seen_at: string; user_agent: string; address: string };
+  api_tokens: { id: string; user_id: number; name: string; token_hash: string; created_at: string; expires_at: string | null; last_used_at: string | null };
+  login_failures: { key: string; at: string };
+  progress_snapshots: { batch_id: string; at: string; total: number; finished: number; status_counts: Json; outcomes: Json };
+  audit_log: { id: Generated<number>; at: string; actor_email: string; actor_role: string; action: string; target: string; outcome: string; detail: Json };
+  /** `seq` orders versions for pruning: an identity column on Postgres, given on insert on SQLite. */
+  campaign_versions: { campaign_id: number; updated_at: string; body: Json; seq: ColumnType<number, number | undefined, never> };
+  alerts: {
+    id: Generated<number>;
+    batch_id: string;
+    kind: string;
+    message: string;
+    opened_at: string;
+    resolved_at: string | null;
+    acked_by: string | null;
+    acked_at: string | null;
+    figure: number | null;
+  };
+  leases: { key: string; holder: string; expires_at: number };
+  live_states: { key: string; body: Json; fetched_at: number };
+}
