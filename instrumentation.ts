@@ -16,12 +16,12 @@ export async function register() {
   const { startDiscovery } = await import("@/lib/server/live/discovery");
   startDiscovery();
   // The front server answers the hottest read (a batch's live state) without Next's routing.
-  const [{ installFastLane }, { fastLaneRoutes }] = await Promise.all([import("@/lib/http/fast-lane"), import("@/lib/server/http/fast-lane-routes")]);
+  const [{ installFastLane }, { fastLaneRoutes }] = await Promise.all([import("@/lib/front-server/fast-lane"), import("@/app/api/fast-lane-routes")]);
   installFastLane(fastLaneRoutes);
   // On SIGTERM (scripts/serve.ts): streams are told to reconnect (elsewhere, through the
   // balancer), the live engine stops and hands its batches to the other instances at once.
   const [{ installShutdown }, { closeAllStreams }, { getLiveEngine }, { getStore }, { INSTANCE_ID }] = await Promise.all([
-    import("@/lib/http/shutdown"),
+    import("@/lib/front-server/shutdown"),
     import("@/lib/server/live/event-stream"),
     import("@/lib/server/live"),
     import("@/lib/server/store"),

@@ -12,7 +12,7 @@ const nextConfig = {
   // A separate build folder lets e2e tests build without clobbering a running `npm start`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Security headers (CSP with a per-response nonce, HSTS, ...) are set by scripts/serve.ts on
-  // every response, Next's own error pages included; see lib/http/security-headers.ts.
+  // every response, Next's own error pages included; see lib/front-server/security-headers.ts.
 };
 
 /**

@@ -26,7 +26,8 @@ globalThis.fetch = (input, init) => {
   return realFetch(input, init);
 };
 
-const { loadBatchDetail, readBatchDetail } = await import("../lib/server/batches/service");
+const { readBatchDetail } = await import("../lib/server/batches/service");
+const { loadBatchDetail } = await import("../lib/server/live/batch-detail");
 const { createTtlCache } = await import("../lib/server/batches/ttl-cache");
 const batchId = SEED.batches.payments;
 

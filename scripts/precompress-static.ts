@@ -1,7 +1,7 @@
 // After `next build`: writes a Brotli copy of every script and stylesheet of the build, which the
-// front server sends to browsers that accept it (lib/http/static-assets.ts).
+// front server sends to browsers that accept it (lib/front-server/static-assets.ts).
 import path from "node:path";
-import { precompressStatic } from "../lib/http/static-assets";
+import { precompressStatic } from "../lib/front-server/static-assets";
 
 const distDir = path.resolve(import.meta.dirname, "..", process.env.NEXT_DIST_DIR || ".next");
 const started = performance.now();

@@ -1,82 +1,59 @@
+// The users CLI goes through the users service: audited, the last admin kept, the password
+// policy applied. Run as an operator runs it, a process on a real SQLite file.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { verifyPassword } from "@/lib/server/auth/password";
 
-// Runs the real CLI the way the README tells people to (a password piped on standard input).
 const root = path.resolve(import.meta.dirname, "..");
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "users-cli-"));
-const run = (args: string[], input = "") =>
-  spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/users.ts", ...args], {
-    cwd: root,
-    input,
-    encoding: "utf8",
-    env: { ...process.env, DATA_DIR: dataDir, SYLLABLE_API_KEY: "live-key" },
-  });
-
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
+function users(args: string[], input = "") {
+  const r = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/users.ts", ...args], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: dataDir, SYLLABLE_API_KEY: "k", SYLLABLE_BASE_URL: "http://127.0.0.1:9", SESSION_SECRET: "users-cli-test-secret-0123456789-abcdefgh" },
+    input,
+    encoding: "utf8",
+  });
+  return { status: r.status, out: `${r.stdout}${r.stderr}` };
+}
+const audit = () =>
+  new Database(path.join(dataDir, "console.sqlite"), { readonly: true }).prepare("SELECT actor_email, action, target, outcome FROM audit_log ORDER BY id").all() as Array<Record<string, string>>;
+
 describe("npm run users", () => {
-  it("adds a user with a scrypt-hashed password read from standard input", async () => {
-    const r = run(["add", "a@b.c", "admin"], "pw-from-stdin\n");
-    expect(r.stderr).not.toMatch(/Error:|\n\s+at /);
-    expect(r.stdout).toContain("Added a@b.c as admin.");
-    const db = new Database(path.join(dataDir, "console.sqlite"), { readonly: true });
-    const row = db.prepare("SELECT email, role, password_hash FROM users").get() as { email: string; role: string; password_hash: string };
-    db.close();
-    expect(row).toMatchObject({ email: "a@b.c", role: "admin" });
-    expect(row.password_hash).not.toContain("pw-from-stdin");
-    expect(await verifyPassword("pw-from-stdin", row.password_hash)).toBe(true);
-    expect(run(["list"]).stdout).toMatch(/a@b\.c\s+admin/);
+  it("adds a user through the service: audited with the operator as actor", () => {
+    expect(users(["add", "first-admin@example.com", "admin"], "violet-harbor-quartz-19\n")).toMatchObject({ status: 0, out: expect.stringContaining("Added first-admin@example.com as admin.") });
+    expect(audit()).toEqual([{ actor_email: `cli:${os.userInfo().username}@${os.hostname()}`, action: "user.create", target: "user:first-admin@example.com", outcome: "ok" }]);
   });
 
-  it.each([
-    [["add", "not-an-email", "admin"], "is not an email address"],
-    [["add", "x@y.z", "boss"], '"boss" is not a role'],
-    [["add", "a@b.c", "manager"], "already exists"],
-    [["remove", "nobody@x.y"], 'No user "nobody@x.y"'],
-    [["frobnicate"], "Usage:"],
-  ])("refuses %j with a clear message and exit code 1", (args, message) => {
-    const r = run(args, "pw\n");
-    expect(r.status).toBe(1);
-    expect(r.stderr).toContain(message);
-    expect(r.stderr).not.toMatch(/\n\s+at /);
+  it("refuses a common password, and an address that is no email, with a sentence", () => {
+    const weak = users(["add", "second@example.com", "manager"], "password1234\n");
+    expect(weak.status).toBe(1);
+    expect(weak.out).toMatch(/common|guess/i);
+    const bad = users(["add", "not-an-email", "manager"], "violet-harbor-quartz-19\n");
+    expect(bad.status).toBe(1);
+    expect(bad.out).toMatch(/^email: /m);
   });
 
-  it("refuses a password under 12 characters for a real account (live mode), with the reason", () => {
-    const r = run(["add", "short@x.io", "admin"], "x\n");
-    expect(r.status).toBe(1);
-    expect(r.stderr).toContain("at least 12 characters");
-    expect(run(["list"]).stdout).not.toContain("short@x.io");
+  it("keeps the last admin: neither demoted nor removed", () => {
+    const demote = users(["role", "first-admin@example.com", "manager"]);
+    expect(demote.status).toBe(1);
+    expect(demote.out).toContain("first-admin@example.com is the last admin");
+    expect(users(["remove", "first-admin@example.com"]).out).toContain("is the last admin");
+    expect(users(["list"]).out).toMatch(/first-admin@example\.com\s+admin/);
   });
 
-  it("a password change, role change or removal ends that user's sessions", () => {
-    const db = new Database(path.join(dataDir, "console.sqlite"));
-    const addSession = (id: string) => {
-      const user = db.prepare("SELECT id FROM users WHERE email = 'a@b.c'").get() as { id: number };
-      db.prepare("INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at, user_agent, address) VALUES (?, ?, '2026-01-01', '2026-01-01', '', '')").run(id, user.id);
-    };
-    const count = () => (db.prepare("SELECT COUNT(*) AS n FROM sessions").get() as { n: number }).n;
-    addSession("s1");
-    addSession("s2");
-    expect(run(["passwd", "a@b.c"], "another-long-password\n").stdout).toContain("ended 2 session(s)");
-    expect(count()).toBe(0);
-    addSession("s3");
-    expect(run(["role", "a@b.c", "supervisor"]).stdout).toContain("is now supervisor; ended 1 session(s)");
-    expect(count()).toBe(0);
-    addSession("s4");
-    expect(run(["remove", "a@b.c"]).status).toBe(0);
-    expect(count()).toBe(0);
-    db.close();
-  });
-
-  it("refuses an empty password", () => {
-    const r = run(["add", "e@f.g", "supervisor"], "\n");
-    expect(r.status).toBe(1);
-    expect(r.stderr).toContain("must not be empty");
+  it("changes a role and removes a user once another admin exists, each audited", () => {
+    expect(users(["add", "second-admin@example.com", "admin"], "amber-kettle-north-52\n").status).toBe(0);
+    expect(users(["role", "first-admin@example.com", "manager"]).status).toBe(0);
+    expect(users(["remove", "first-admin@example.com", "left", "the", "team"]).status).toBe(0);
+    expect(audit().map((e) => `${e.action} ${e.target} ${e.outcome}`).slice(-3)).toEqual([
+      "user.create user:second-admin@example.com ok",
+      "user.update user:first-admin@example.com ok",
+      "user.remove user:first-admin@example.com ok",
+    ]);
   });
 });
-

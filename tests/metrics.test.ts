@@ -1,6 +1,6 @@
 // GET /api/metrics (Prometheus text, behind METRICS_TOKEN) and the request id sent upstream.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { runWithRequest } from "@/lib/http/request-context";
+import { runWithRequest } from "@/lib/front-server/request-context";
 import { resetConfigForTests } from "@/lib/server/env";
 import { SEED } from "@/sandbox/seed";
 import { startHarness, type Harness } from "@/tests/support/route-harness";

@@ -1,7 +1,7 @@
 import "server-only";
-// Which routes take the fast lane (see lib/http/fast-lane.ts): only reads served from memory.
+// Which routes take the fast lane (see lib/front-server/fast-lane.ts): only reads served from memory.
 import { GET as batchDetail } from "@/app/api/batches/[batchId]/route";
-import type { FastLane } from "@/lib/http/fast-lane";
+import type { FastLane } from "@/lib/front-server/fast-lane";
 
 // `/api/batches/{id}` exactly (the handler ignores a query string); anything longer is another route.
 const BATCH_DETAIL = /^\/api\/batches\/([^/?#]+)(?:\?.*)?$/;

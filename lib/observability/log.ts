@@ -3,7 +3,7 @@
 // console.error in the code come out as JSON lines with the request id too.
 import { format } from "node:util";
 import pino from "pino";
-import { currentRequestId } from "../http/request-context";
+import { currentRequestId } from "../front-server/request-context";
 
 const KEY = Symbol.for("outbound-console.logger");
 const holder = globalThis as { [KEY]?: pino.Logger };

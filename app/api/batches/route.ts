@@ -1,7 +1,8 @@
 import { batchListQuerySchema, makeBatchCreateSchema } from "@/lib/schemas/batches";
 import { audited } from "@/lib/server/audit";
 import { json, withRole } from "@/lib/server/auth/with-role";
-import { idInUseAsField, refreshBatch } from "@/lib/server/batches/service";
+import { idInUseAsField } from "@/lib/server/batches/service";
+import { refreshBatch } from "@/lib/server/live/batch-detail";
 import { listBatchesFor } from "@/lib/server/dal/batches";
 import { parseSearchParams } from "@/lib/server/errors";
 import { parseJsonBody } from "@/lib/server/http/body";

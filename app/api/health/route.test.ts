@@ -48,7 +48,7 @@ describe("GET /api/health", () => {
   });
 
   it("while draining after SIGTERM: 503 'draining', so the balancer sends people elsewhere (last: the flag stays for the process)", async () => {
-    const { beginShutdown } = await import("@/lib/http/shutdown");
+    const { beginShutdown } = await import("@/lib/front-server/shutdown");
     await beginShutdown();
     const { status, body } = await health();
     expect(status).toBe(503);

@@ -1,4 +1,4 @@
-import { isDraining } from "@/lib/http/shutdown";
+import { isDraining } from "@/lib/front-server/shutdown";
 import { json } from "@/lib/server/auth/with-role";
 import { getConfig } from "@/lib/server/env";
 import { getStore } from "@/lib/server/store";

@@ -1,7 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { getStore, type ApiToken } from "@/lib/server/store";
-import type { SessionUser } from "./current-user";
+import type { SessionUser } from "./session-user";
 
 // API tokens for scripts: `Authorization: Bearer oc_…` acts as the token's user with that user's
 // role. Only a SHA-256 hash is stored; the token is shown once, when it is issued.

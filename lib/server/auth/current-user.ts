@@ -1,18 +1,14 @@
 import "server-only";
 import { headers } from "next/headers";
 import { cache } from "react";
-import type { Role } from "@/lib/schemas/roles";
 import { getStore } from "@/lib/server/store";
 import { bearerToken, userFromToken } from "./api-tokens";
 import { ensureDemoUsers } from "./demo-users";
 import { readSession } from "./session";
+import type { SessionUser } from "./session-user";
 
-/**
- * Who a request acts for; `via: "token"` when an API token (not a browser session) says so.
- * `credential` names the session or token (by hash) so a long-lived answer, an event stream,
- * can check later that it was not revoked meanwhile (see still-signed-in.ts).
- */
-export type SessionUser = { id: number; email: string; role: Role; via?: "session" | "token"; credential?: { kind: "session" | "token"; hash: string } };
+export type { SessionUser };
+
 
 /**
  * Who a request's headers say it is, read fresh from the store so a removed user or changed role

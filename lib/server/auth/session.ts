@@ -74,7 +74,7 @@ async function sessionIdFrom(cookieHeader: string | null): Promise<string | null
 /**
  * The session behind a request's cookie, if it still exists and has not timed out (idle timeout
  * slides). Reads the header it is given, not Next's request context, so the front server's fast
- * lane (lib/http/fast-lane.ts) identifies people exactly as route handlers do.
+ * lane (lib/front-server/fast-lane.ts) identifies people exactly as route handlers do.
  */
 export async function readSession(cookieHeader: string | null): Promise<Session | null> {
   const sid = await sessionIdFrom(cookieHeader);

@@ -3,7 +3,7 @@ import type { Role } from "@/lib/schemas/roles";
 import { authorize } from "@/lib/server/dal/authorize";
 import { ApiError, errorResponse } from "@/lib/server/errors";
 import { assertSameOrigin } from "@/lib/server/http/same-origin";
-import { badSegmentReason } from "@/lib/http/request-path";
+import { badSegmentReason } from "@/lib/front-server/request-path";
 import { bearerToken } from "./api-tokens";
 import { identify, type SessionUser } from "./current-user";
 

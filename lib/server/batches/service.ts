@@ -24,7 +24,6 @@ import { getConfig } from "@/lib/server/env";
 import { ApiError, isApiError } from "@/lib/server/errors";
 import { mapBounded, withDeadline } from "./ttl-cache";
 
-import { getLiveEngine } from "@/lib/server/live";
 export { invalidateBatch };
 export { campaignIndex, pacingOf } from "./campaign-index";
 
@@ -93,20 +92,6 @@ export async function listBatches(q: BatchListQuery): Promise<BatchListResponse>
 function toDateTime(v: string, edge: "start" | "end"): string {
   if (v.length > 10) return v;
   return edge === "start" ? `${v}T00:00:00Z` : `${v}T23:59:59.999Z`;
-}
-
-/**
- * GET /api/batches/{id} (and the page's prefetch): the batch as the live engine holds it, from
- * memory while it is fresh; the engine's one loop per batch does the fetching, whoever watches.
- */
-export function loadBatchDetail(batchId: string): Promise<BatchDetailResponse> {
-  return getLiveEngine().current(batchId);
-}
-
-/** After a write: forget what the write changed (results only if requests changed), fetch the batch now and push it to every watcher. */
-export function refreshBatch(batchId: string, opts: { results: boolean }): Promise<BatchDetailResponse> {
-  invalidateBatch(batchId, opts);
-  return getLiveEngine().refresh(batchId);
 }
 
 /**

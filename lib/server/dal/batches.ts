@@ -3,7 +3,8 @@ import "server-only";
 // is given before anything is fetched (layouts are not a security boundary).
 import type { BatchListQuery, CampaignOption, ResultsQuery } from "@/lib/schemas/batches";
 import type { SessionUser } from "@/lib/server/auth/current-user";
-import { campaignIndex, listBatches, loadBatchDetail, pageBatchResults, selectBatchResults } from "@/lib/server/batches/service";
+import { campaignIndex, listBatches, pageBatchResults, selectBatchResults } from "@/lib/server/batches/service";
+import { loadBatchDetail } from "@/lib/server/live/batch-detail";
 import { authorize } from "./authorize";
 
 type Viewer = SessionUser | null | undefined;

@@ -5,13 +5,13 @@ vi.mock("@/lib/server/auth/current-user", async () => (await import("@/tests/sup
 
 // Counts the console's real HTTP calls to Syllable for one batch's details.
 let h: Harness;
-let service: typeof import("./service");
+let live: typeof import("./batch-detail");
 const calls: string[] = [];
 const realFetch = globalThis.fetch;
 
 beforeAll(async () => {
   h = await startHarness();
-  service = await import("./service");
+  live = await import("./batch-detail");
   const campaign = await h.sandbox<{ id: number }>("POST", "/api/v1/outbound/campaigns", {
     campaign_name: "Coalescing",
     campaign_variables: {},
@@ -34,24 +34,24 @@ afterAll(async () => {
 describe("batch details for many watchers", () => {
   it("concurrent loads of one batch share one upstream call", async () => {
     calls.length = 0;
-    const all = await Promise.all(Array.from({ length: 20 }, () => service.loadBatchDetail("watched")));
+    const all = await Promise.all(Array.from({ length: 20 }, () => live.loadBatchDetail("watched")));
     expect(all.every((d) => d.batch_id === "watched")).toBe(true);
     expect(calls).toHaveLength(1);
   });
 
   it("polls within one cadence are served from the live engine's memory: no upstream call", async () => {
-    await service.refreshBatch("watched", { results: false });
+    await live.refreshBatch("watched", { results: false });
     calls.length = 0;
-    for (let i = 0; i < 50; i++) expect((await service.loadBatchDetail("watched")).batch_id).toBe("watched");
+    for (let i = 0; i < 50; i++) expect((await live.loadBatchDetail("watched")).batch_id).toBe("watched");
     expect(calls).toHaveLength(0);
   });
 
   it("a read-back after a write never joins a load that started before it", async () => {
-    (await import("@/lib/server/live")).getLiveEngine().expireAll(); // the previous test's copy is still fresh
+    (await import("./index")).getLiveEngine().expireAll(); // the previous test's copy is still fresh
     calls.length = 0;
-    const before = service.loadBatchDetail("watched"); // a watcher's poll, in flight
+    const before = live.loadBatchDetail("watched"); // a watcher's poll, in flight
     await h.sandbox("PUT", "/api/v1/outbound/batches/watched", { paused: false });
-    const after = await service.refreshBatch("watched", { results: false });
+    const after = await live.refreshBatch("watched", { results: false });
     await before;
     expect(after.paused).toBe(false);
     expect(calls).toHaveLength(2);

@@ -10,8 +10,8 @@ import type { SessionUser } from "@/lib/server/auth/current-user";
 import { isApiError } from "@/lib/server/errors";
 import { getStore } from "@/lib/server/store";
 import { getSyllable } from "@/lib/server/syllable";
-import { refreshBatch } from "./service";
-import { mapBounded } from "./ttl-cache";
+import { refreshBatch } from "@/lib/server/live/batch-detail";
+import { mapBounded } from "@/lib/server/batches/ttl-cache";
 
 /** How many batch writes are in flight at once: quick for a list, gentle on Syllable. */
 const CONCURRENCY = 4;

@@ -10,7 +10,8 @@ import type { SessionUser } from "@/lib/server/auth/current-user";
 import { ApiError, isApiError } from "@/lib/server/errors";
 import { getSyllable } from "@/lib/server/syllable";
 import { writeMayHaveApplied } from "@/lib/server/syllable/http";
-import { idInUseAsField, invalidateBatch, loadAllResults, loadBatchDetail, refreshBatch } from "./service";
+import { idInUseAsField, invalidateBatch, loadAllResults } from "@/lib/server/batches/service";
+import { loadBatchDetail, refreshBatch } from "@/lib/server/live/batch-detail";
 
 /** Builds the follow-up of `sourceId` (or, with `dryRun`, only counts what it would hold). */
 export async function createFollowUp(user: SessionUser, sourceId: string, input: FollowUpInput, opts: { dryRun: boolean }): Promise<FollowUpResponse> {

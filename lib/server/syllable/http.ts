@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { currentRequestId } from "@/lib/http/request-context";
+import { currentRequestId } from "@/lib/front-server/request-context";
 import { metrics, operationOf } from "@/lib/observability/metrics";
 import { ApiError } from "@/lib/server/errors";
 import { recordUpstreamNow } from "./upstream-clock";

@@ -1,7 +1,8 @@
 import { batchDeleteSchema, makeBatchUpdateSchema } from "@/lib/schemas/batches";
 import { audited } from "@/lib/server/audit";
 import { json, withRole } from "@/lib/server/auth/with-role";
-import { invalidateBatch, refreshBatch } from "@/lib/server/batches/service";
+import { invalidateBatch } from "@/lib/server/batches/service";
+import { refreshBatch } from "@/lib/server/live/batch-detail";
 import { getLiveEngine } from "@/lib/server/live";
 import { batchDetailFor } from "@/lib/server/dal/batches";
 import { parseJsonBody } from "@/lib/server/http/body";

@@ -1,6 +1,6 @@
 import { makeBatchBulkSchema } from "@/lib/schemas/batches";
 import { json, withRole } from "@/lib/server/auth/with-role";
-import { updateEach } from "@/lib/server/batches/bulk";
+import { updateEach } from "@/lib/server/operations/bulk";
 import { parseJsonBody } from "@/lib/server/http/body";
 import { upstreamNow } from "@/lib/server/syllable";
 

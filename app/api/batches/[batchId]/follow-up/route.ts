@@ -1,6 +1,6 @@
 import { makeFollowUpSchema } from "@/lib/schemas/batches";
 import { json, withRole } from "@/lib/server/auth/with-role";
-import { createFollowUp } from "@/lib/server/batches/follow-up";
+import { createFollowUp } from "@/lib/server/operations/follow-up";
 import { parseJsonBody } from "@/lib/server/http/body";
 import { upstreamNow } from "@/lib/server/syllable";
 

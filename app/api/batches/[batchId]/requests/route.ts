@@ -1,7 +1,7 @@
 import { addRequestSchema, type AddRequestResponse } from "@/lib/schemas/batches";
 import { audited } from "@/lib/server/audit";
 import { json, withRole } from "@/lib/server/auth/with-role";
-import { refreshBatch } from "@/lib/server/batches/service";
+import { refreshBatch } from "@/lib/server/live/batch-detail";
 import { parseJsonBody } from "@/lib/server/http/body";
 import { getSyllable } from "@/lib/server/syllable";
 

@@ -2,7 +2,7 @@ import { missingCsvColumns } from "@/lib/domain/csv-columns";
 import type { UploadResponse } from "@/lib/schemas/batches";
 import { audited } from "@/lib/server/audit";
 import { json, withRole } from "@/lib/server/auth/with-role";
-import { refreshBatch } from "@/lib/server/batches/service";
+import { refreshBatch } from "@/lib/server/live/batch-detail";
 import { getConfig } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/errors";
 import { mediaType, readBodyLimited, tooLarge } from "@/lib/server/http/body";

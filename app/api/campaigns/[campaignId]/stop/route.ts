@@ -1,6 +1,6 @@
 import { campaignHoldSchema } from "@/lib/schemas/batches";
 import { json, withRole } from "@/lib/server/auth/with-role";
-import { stopCampaign } from "@/lib/server/batches/bulk";
+import { stopCampaign } from "@/lib/server/operations/bulk";
 import { parseCampaignId } from "@/lib/server/campaigns/service";
 import { parseJsonBody } from "@/lib/server/http/body";
 import { getSyllable } from "@/lib/server/syllable";

@@ -1,7 +1,8 @@
 import { removeRequestsSchema, type RemoveRequestsResponse } from "@/lib/schemas/batches";
 import { audited } from "@/lib/server/audit";
 import { json, withRole } from "@/lib/server/auth/with-role";
-import { invalidateBatch, loadAllResults, loadBatchDetail } from "@/lib/server/batches/service";
+import { invalidateBatch, loadAllResults } from "@/lib/server/batches/service";
+import { loadBatchDetail } from "@/lib/server/live/batch-detail";
 import { getLiveEngine } from "@/lib/server/live";
 import { parseJsonBody } from "@/lib/server/http/body";
 import { getSyllable } from "@/lib/server/syllable";

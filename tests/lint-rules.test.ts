@@ -1,0 +1,53 @@
+// `npm run lint` refuses the layering the code must not have: the dependency rules
+// (.dependency-cruiser.cjs) run on a small project that breaks each of them.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "..");
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "lint-rules-"));
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+function project(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(work, "p-"));
+  fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "@/*": ["./*"] } } }));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+function cruise(dir: string) {
+  const r = spawnSync(process.execPath, [path.join(root, "node_modules/dependency-cruiser/bin/dependency-cruise.mjs"), "lib", "app", "--config", path.join(root, ".dependency-cruiser.cjs")], { cwd: dir, encoding: "utf8" });
+  return { status: r.status, out: r.stdout + r.stderr };
+}
+
+describe("the dependency rules", () => {
+  it("refuse an import cycle", () => {
+    const r = cruise(project({ "lib/a.ts": 'import { b } from "./b";\nexport const a = () => b;\n', "lib/b.ts": 'import { a } from "./a";\nexport const b = () => a;\n', "app/page.ts": "export {};\n" }));
+    expect(r.status).not.toBe(0);
+    expect(r.out).toMatch(/no-cycles: lib\/a\.ts/);
+  });
+
+  it("refuse lib importing app (tests of routes excepted)", () => {
+    const r = cruise(
+      project({
+        "app/route.ts": "export const GET = () => 1;\n",
+        "lib/uses-route.ts": 'import { GET } from "@/app/route";\nexport const x = GET;\n',
+        "lib/route.test.ts": 'import { GET } from "@/app/route";\nexport const y = GET;\n',
+      }),
+    );
+    expect(r.status).not.toBe(0);
+    expect(r.out).toMatch(/lib-not-app: lib\/uses-route\.ts → app\/route\.ts/);
+    expect(r.out).not.toMatch(/lib\/route\.test\.ts/);
+  });
+
+  it("pass a project that keeps them", () => {
+    const r = cruise(project({ "lib/a.ts": "export const a = 1;\n", "app/route.ts": 'import { a } from "@/lib/a";\nexport const GET = () => a;\n' }));
+    expect(r.out).toContain("no dependency violations");
+    expect(r.status).toBe(0);
+  });
+});
