@@ -45,7 +45,7 @@ for (const name of PAGES) {
   rows.push({ ...median, runs: runs.map((r) => r.performance) });
   console.error(`  ${name}: performance ${median.performance}, accessibility ${median.accessibility}`);
 }
-await chrome.kill();
+chrome.kill();
 await app.stop();
 
 const met = (r: Row) => r.performance >= GOALS.performance && r.accessibility >= GOALS.accessibility;

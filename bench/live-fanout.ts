@@ -184,6 +184,6 @@ console.log(`Live fan-out (${DURATION_S} s per phase, engine cadence ${CADENCE_M
 
 consoleProc.child.kill("SIGTERM");
 await sandbox.close();
-proxy.close();
+await proxy.close();
 fs.rmSync(tmp, { recursive: true, force: true });
 process.exit(0);

@@ -86,7 +86,7 @@ test.describe("batches", () => {
 
     // Export CSV: a download with a header row and one row per request.
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
-    const text = readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, "");
+    const text = readFileSync((await download.path()), "utf8").replace(/^\uFEFF/, "");
     const lines = text.trim().split("\r\n");
     expect(lines[0]).toMatch(/^reference_id,target,request_status,/);
     expect(lines[0]).toContain("var_first_name");

@@ -113,7 +113,7 @@ test.describe("browser notifications", () => {
           shown.push({ title, body: options?.body, tag: options?.tag });
         }
       }
-      window.Notification = Recorded as typeof Notification;
+      window.Notification = Recorded;
     });
     const shown = () => page.evaluate(() => (window as unknown as { __notifications: Array<{ title: string; body?: string }> }).__notifications);
 

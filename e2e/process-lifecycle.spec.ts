@@ -104,8 +104,8 @@ test.describe("the console process", () => {
     const url = `http://127.0.0.1:${port}`;
     const npm = spawn("npm", ["start"], { cwd: process.cwd(), env: envFor(dataDir, port, { DRAIN_S: "30" }), detached: true, stdio: ["ignore", "pipe", "pipe"] });
     let log = "";
-    npm.stdout!.on("data", (d: Buffer) => (log += d.toString()));
-    npm.stderr!.on("data", (d: Buffer) => (log += d.toString()));
+    npm.stdout.on("data", (d: Buffer) => (log += d.toString()));
+    npm.stderr.on("data", (d: Buffer) => (log += d.toString()));
     const exited = new Promise<{ code: number | null; signal: string | null; at: number }>((resolve) => npm.once("exit", (code, signal) => resolve({ code, signal, at: Date.now() })));
     try {
       await expect.poll(async () => (await fetch(`${url}/login`).catch(() => null))?.status, { timeout: 60_000, message: log }).toBe(200);

@@ -45,8 +45,8 @@ test("the standalone folder serves the console on its own: pages, API, compresse
 
   const server = spawn(process.execPath, ["scripts/serve.mjs"], { cwd: app, env, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
-  server.stdout!.on("data", (d: Buffer) => (log += d.toString()));
-  server.stderr!.on("data", (d: Buffer) => (log += d.toString()));
+  server.stdout.on("data", (d: Buffer) => (log += d.toString()));
+  server.stderr.on("data", (d: Buffer) => (log += d.toString()));
   const exited = new Promise<number | null>((resolve) => server.once("exit", (code) => resolve(code)));
   try {
     await expect.poll(async () => (await fetch(`${url}/api/health/live`).catch(() => null))?.status, { timeout: 60_000, message: log }).toBe(200);

@@ -28,7 +28,17 @@ await build({
   // The users CLI reaches server modules guarded by `server-only`, which resolves to nothing here.
   conditions: ["react-server"],
   // Next's own tracing put these in the folder's node_modules (better-sqlite3 is native).
-  external: ["next", "next/*", "better-sqlite3", "pg", "pg-native"],
+  external: ["next", "better-sqlite3", "pg", "pg-native"],
+  plugins: [
+    {
+      // `next/headers` and the like are files without an exports map: an ES module must name
+      // them in full (`next/headers.js`) to load them from the folder's node_modules.
+      name: "next-subpaths",
+      setup(b) {
+        b.onResolve({ filter: /^next\/[^.]+$/ }, (args) => ({ path: `${args.path}.js`, external: true }));
+      },
+    },
+  ],
   // Bundled CommonJS modules call require(); ES modules have none of their own.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: "warning",

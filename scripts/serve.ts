@@ -58,7 +58,7 @@ function answerBareApiErrorsInShape(res: http.ServerResponse): void {
       return res;
     }
     return writeHead(...args);
-  }) as typeof res.writeHead;
+  });
   res.write = ((...args: unknown[]) => (bare405() ? true : write(...args))) as typeof res.write;
   res.end = ((...args: unknown[]) => {
     if (!bare405()) return end(...args);

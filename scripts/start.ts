@@ -60,7 +60,7 @@ function stopAll(code: number): void {
   // The console drains requests in flight for up to DRAIN_S after SIGTERM: wait for it (and the
   // sandbox), a little longer than that at most, then leave.
   setTimeout(() => process.exit(code), config.drainMs + 5_000).unref();
-  Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once("exit", r))))).then(() => process.exit(code));
+  void Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once("exit", r))))).then(() => process.exit(code));
 }
 
 function run(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {

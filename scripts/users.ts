@@ -132,7 +132,7 @@ main(process.argv.slice(2)).then(
   (err: unknown) => {
     // The service's refusals name the field: "Some fields need fixing." says nothing on a terminal.
     const generic = isApiError(err) && err.fields && err.message === "Some fields need fixing.";
-    console.error(generic ? Object.values(err.fields!).join(" ") : err instanceof EnvError || err instanceof Error ? err.message : String(err));
+    console.error(generic ? Object.values(err.fields).join(" ") : err instanceof EnvError || err instanceof Error ? err.message : String(err));
     process.exit(1);
   },
 );

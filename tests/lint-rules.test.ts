@@ -51,3 +51,18 @@ describe("the dependency rules", () => {
     expect(r.status).toBe(0);
   });
 });
+
+describe("the type-checked ESLint rules", () => {
+  it("refuse a floating promise (and accept it handled)", async () => {
+    const { ESLint } = await import("eslint");
+    const probe = path.join(root, "lib", `floating-probe-${process.pid}.ts`);
+    fs.writeFileSync(probe, "async function save(): Promise<void> {}\nexport function onClick(): void {\n  save();\n}\nexport function handled(): void {\n  void save();\n}\n");
+    try {
+      const [result] = await new ESLint({ cwd: root }).lintFiles([probe]);
+      const rules = result!.messages.map((m) => `${m.line}:${m.ruleId}`);
+      expect(rules).toEqual(["3:@typescript-eslint/no-floating-promises"]);
+    } finally {
+      fs.rmSync(probe, { force: true });
+    }
+  }, 60_000);
+});

@@ -10,7 +10,7 @@ export async function startCountingProxy(target: string, onRequest: (method: str
   const proxy = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", async () => {
+    req.on("end", () => void (async () => {
       onRequest(req.method ?? "GET", (req.url ?? "/").split("?")[0]!);
       const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !["host", "connection", "content-length"].includes(k)) as Array<[string, string]>);
       try {
@@ -21,7 +21,7 @@ export async function startCountingProxy(target: string, onRequest: (method: str
       } catch {
         res.writeHead(502).end();
       }
-    });
+    })());
   });
   await new Promise<void>((r) => proxy.listen(0, "127.0.0.1", r));
   return { url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, close: () => new Promise((r) => proxy.close(() => r())) };

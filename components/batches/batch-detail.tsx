@@ -50,7 +50,7 @@ export function BatchDetail({
   }
   if (query.isPending) return <LoadingState label="Loading batch…" />;
   if (query.isError && !query.data) return <QueryProblem query={query} what="The batch" />;
-  const batch = query.data!;
+  const batch = query.data;
   // "Live" only while refreshes succeed: stale numbers must not look current.
   const live = isLive(batch) && !query.isError && !batch.live?.stale_since;
   const selectedStatus = table.get("status");

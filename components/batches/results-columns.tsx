@@ -12,7 +12,7 @@ import { outcomeLabel } from "./status-colors";
 /** Only requests not dialed yet can be removed. */
 export const removable = (r: RequestResult) => r.request_status === "PENDING" && !r.attempt_count;
 
-const sortable = (id: keyof RequestResult & string, title: string, cell: ColumnDef<RequestResult, unknown>["cell"]): ColumnDef<RequestResult, unknown> => ({
+const sortable = (id: keyof RequestResult  , title: string, cell: ColumnDef<RequestResult, unknown>["cell"]): ColumnDef<RequestResult, unknown> => ({
   id,
   accessorKey: id,
   header: ({ column }) => <DataTableColumnHeader column={column} title={title} />,

@@ -82,9 +82,9 @@ export function CampaignDetail({ campaignId, role, serverError }: { campaignId: 
   }
   if (q.isPending) return <LoadingState label="Loading campaign…" />;
   if (q.error && !q.data) return <QueryProblem query={q} what="The campaign" />;
-  const c: Campaign = q.data!.campaign;
-  const counts = q.data!.batch_counts;
-  const change = q.data!.console_change;
+  const c: Campaign = q.data.campaign;
+  const counts = q.data.batch_counts;
+  const change = q.data.console_change;
   const canSchedule = hasRole(role, "manager");
   const isAdmin = hasRole(role, "admin");
   const vd = c.voicemail_detection;

@@ -26,7 +26,7 @@ export function useCampaignPatch(base: Campaign, onSaved: (result: CampaignUpdat
   const reasonId = useId();
   const mutation = useMutation({
     mutationFn: (vars: { changes: Changes; expectedUpdatedAt: string }) =>
-      patchCampaign(base.id, { ...vars.changes, expected_updated_at: vars.expectedUpdatedAt } as CampaignPatch),
+      patchCampaign(base.id, { ...vars.changes, expected_updated_at: vars.expectedUpdatedAt }),
     onSuccess: (result) => {
       setConflict(null);
       // The answer is the campaign as read back (and who changed it): store it; only the lists
@@ -128,7 +128,7 @@ function reportOverwritten(result: CampaignUpdateResponse, reapply: (changes: Ch
     closeButton: true,
     action: {
       label: "Apply mine again",
-      onClick: () => reapply(Object.fromEntries(result.overwritten.map((o) => [o.field, o.yours])) as Changes),
+      onClick: () => reapply(Object.fromEntries(result.overwritten.map((o) => [o.field, o.yours]))),
     },
   });
 }

@@ -47,7 +47,7 @@ const DEFAULTS: Inputs["voicemail_detection"] = {
 
 function defaultsFrom(c: Campaign): Inputs {
   const vd = c.voicemail_detection;
-  const num = (k: NumberKey) => (typeof vd?.[k] === "number" ? (vd[k] as number) : DEFAULTS[k]);
+  const num = (k: NumberKey) => (typeof vd?.[k] === "number" ? (vd[k]) : DEFAULTS[k]);
   return {
     enabled: !!vd,
     voicemail_detection: {
@@ -56,7 +56,7 @@ function defaultsFrom(c: Campaign): Inputs {
       voicemail_detection_pre_speech_timeout: num("voicemail_detection_pre_speech_timeout"),
       voicemail_detection_post_speech_timeout: num("voicemail_detection_post_speech_timeout"),
       voicemail_detection_speech_threshold: num("voicemail_detection_speech_threshold"),
-      [V2_KEY]: typeof vd?.[V2_KEY] === "number" ? (vd[V2_KEY] as number) : null,
+      [V2_KEY]: typeof vd?.[V2_KEY] === "number" ? (vd[V2_KEY]) : null,
     },
   };
 }

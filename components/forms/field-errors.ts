@@ -5,7 +5,7 @@ import { ApiClientError } from "@/lib/queries/api-fetch";
 
 /** The message of the error at a form path ("campaign_variables.0.key"), if any. */
 export function errorAt(errors: FieldErrors, path: string): string | undefined {
-  const e = get(errors, path) as { message?: unknown } | undefined;
+  const e: { message?: unknown } | undefined = get(errors, path);
   return typeof e?.message === "string" ? e.message : undefined;
 }
 

@@ -48,8 +48,8 @@ export function addUser(dataDir: string, email: string, role: string, password: 
 export async function startConsole(dataDir: string, port: number, extra: ConsoleEnv = {}): Promise<ConsoleProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { cwd: root, env: envFor(dataDir, port, extra), stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
-  child.stdout!.on("data", (d: Buffer) => (log += d.toString()));
-  child.stderr!.on("data", (d: Buffer) => (log += d.toString()));
+  child.stdout.on("data", (d: Buffer) => (log += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (log += d.toString()));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {

@@ -1,5 +1,5 @@
 // What a campaign edit changed, field by field, for the audit log (pure).
-import type { Campaign, Webhook } from "@/lib/schemas/syllable";
+import type { Campaign } from "@/lib/schemas/syllable";
 import { webhookSummary } from "./webhook-merge";
 
 export type FieldChanges = Record<string, { before: unknown; after: unknown }>;
@@ -16,8 +16,8 @@ export function fieldChanges(before: Campaign, after: Campaign, changed: string[
   for (const field of changed) {
     if (field === "webhooks") {
       out.webhooks = {
-        before: ((before.webhooks ?? []) as Webhook[]).map((w) => webhookSummary(w)),
-        after: ((after.webhooks ?? []) as Webhook[]).map((w) => webhookSummary(w, secretReplacedIds.has(w.id))),
+        before: ((before.webhooks ?? [])).map((w) => webhookSummary(w)),
+        after: ((after.webhooks ?? [])).map((w) => webhookSummary(w, secretReplacedIds.has(w.id))),
       };
     } else {
       out[field] = { before: b[field] ?? null, after: a[field] ?? null };

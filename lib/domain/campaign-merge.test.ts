@@ -76,7 +76,7 @@ describe("toCampaignInput", () => {
   it("does not share objects with the campaign it came from", () => {
     const c = campaign();
     const input = toCampaignInput(c);
-    (input.campaign_variables as Record<string, string>).x = "y";
+    (input.campaign_variables).x = "y";
     expect(c.campaign_variables).not.toHaveProperty("x");
   });
 });

@@ -5,7 +5,7 @@
 // always: take the complete current campaign, turn it into its input form, lay only the changed
 // fields over it, send all of it, and compare the read-back with what we meant to store.
 import { END_AFTER_START, normaliseTime, PATCHABLE_FIELDS, type CampaignPatch } from "@/lib/schemas/campaigns";
-import type { Campaign, CampaignInput, Webhook } from "@/lib/schemas/syllable";
+import type { Campaign, CampaignInput } from "@/lib/schemas/syllable";
 import { mergeWebhooks, webhookToInput, webhooksApplied } from "./webhook-merge";
 
 export { webhookToInput };
@@ -151,7 +151,7 @@ export function findNotApplied(before: Campaign, sent: CampaignInput, changed: s
   const beforeRec = before as Record<string, unknown>;
   for (const f of changed) {
     if (f === "webhooks") {
-      if (!webhooksApplied((before.webhooks ?? []) as Webhook[], sent.webhooks ?? [], (after.webhooks ?? []) as Webhook[])) out.push(f);
+      if (!webhooksApplied((before.webhooks ?? []), sent.webhooks ?? [], (after.webhooks ?? []))) out.push(f);
     } else if (f === "voicemail_detection" && sentRec[f] && afterRec[f]) {
       // Syllable may add keys of its own; what matters is that each key we sent is stored.
       const want = sentRec[f] as Record<string, unknown>;

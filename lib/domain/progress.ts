@@ -267,7 +267,7 @@ export function deriveProgress(input: {
   const auto = !!batch.auto_call_rate && expiresAt !== null && campaign !== null;
   const rateSource = auto ? "auto" : batch.call_rate ? "batch" : campaign?.hourly_rate ? "campaign" : null;
   const rate = auto
-    ? autoPacedRate({ pending: counts.pending, window, now, expiresAt: expiresAt!, baseline: batch.auto_call_rate_baseline })
+    ? autoPacedRate({ pending: counts.pending, window, now, expiresAt: expiresAt, baseline: batch.auto_call_rate_baseline })
     : (batch.call_rate ?? campaign?.hourly_rate ?? null);
   const open = campaign ? inWindow(window, now) : false;
   const nextOpen = campaign && !open ? nextWindowStart(window, now) : null;

@@ -42,7 +42,7 @@ const collator = new Intl.Collator("en", { numeric: true, sensitivity: "base" })
 export function sortResults(rows: RequestResult[], sort: ResultSortField, dir: "asc" | "desc" = "asc"): RequestResult[] {
   const sign = dir === "desc" ? -1 : 1;
   const numeric = sort === "attempt_count";
-  const key = (r: RequestResult) => r[sort] as string | number | null | undefined;
+  const key = (r: RequestResult) => r[sort];
   return rows.sort((a, b) => {
     const x = key(a);
     const y = key(b);

@@ -83,7 +83,7 @@ export function staticBrotliServer(distDir: string) {
     const url = req.url ?? "";
     if (!url.startsWith(PREFIX) || url.includes("?")) return false;
     const type = COMPRESSIBLE.get(path.extname(url));
-    if (!type || !acceptsBrotli(req.headers["accept-encoding"] as string | undefined)) return false;
+    if (!type || !acceptsBrotli(req.headers["accept-encoding"])) return false;
     let rel: string;
     try {
       rel = decodeURIComponent(url.slice(PREFIX.length));

@@ -55,7 +55,7 @@ export function schedulePatchFrom(initial: ScheduleFormValues, values: ScheduleF
     const same = f === "daily_start_time" || f === "daily_end_time" ? normaliseTime(values[f]) === normaliseTime(initial[f]) : sameJson(values[f], initial[f]);
     if (!same) patch[f] = values[f];
   }
-  return patch as Changes;
+  return patch;
 }
 
 // ---- details: description, labels, caller id, source, SMS session TTL ----
@@ -74,7 +74,7 @@ export function detailsFormDefaults(c: Campaign): DetailsFormValues {
 }
 
 export function detailsPatchFrom(initial: DetailsFormValues, values: DetailsFormValues): Changes {
-  return Object.fromEntries(DETAIL_FIELDS.filter((f) => !sameJson(values[f], initial[f])).map((f) => [f, values[f]])) as Changes;
+  return Object.fromEntries(DETAIL_FIELDS.filter((f) => !sameJson(values[f], initial[f])).map((f) => [f, values[f]]));
 }
 
 // ---- campaign variables ----

@@ -28,7 +28,7 @@ export const alertListQuerySchema = z.object({
 export type AlertView = {
   id: number;
   batch_id: string;
-  kind: "stalled" | "unreachable" | "failure_spike" | "will_not_finish" | "finished" | string;
+  kind: "stalled" | "unreachable" | "failure_spike" | "will_not_finish" | "finished" | (string & {});
   message: string;
   opened_at: string;
   resolved_at: string | null;

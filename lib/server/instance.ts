@@ -22,7 +22,7 @@ const key = (instance: string) => `instance:${instance}`;
 export function startHeartbeat(): void {
   const beat = () => getStore().leases.acquire(key(INSTANCE_ID), INSTANCE_ID, HEARTBEAT_TTL_MS).catch(() => false);
   void beat();
-  setInterval(beat, HEARTBEAT_MS).unref?.();
+  setInterval(() => void beat(), HEARTBEAT_MS).unref?.();
 }
 
 /** Whether `instance` still beats (its heartbeat lease has not run out). */

@@ -147,7 +147,7 @@ export function batchRoutes({ db, clock }: SandboxDeps): Hono {
 
   app.delete("/:batch_id", async (c) => {
     const batchId = c.req.param("batch_id");
-    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    const form = await c.req.parseBody().catch(() => ({}));
     const reason = (form as Record<string, unknown>).delete_reason;
     if (reason === undefined) fail(["body", "delete_reason"], "missing", "Field required");
     if (typeof reason !== "string") fail(["body", "delete_reason"], "string_type", "Input should be a valid string");
@@ -160,7 +160,7 @@ export function batchRoutes({ db, clock }: SandboxDeps): Hono {
 
   app.post("/:batch_id/upload_batch", async (c) => {
     const batchId = c.req.param("batch_id");
-    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    const form = await c.req.parseBody().catch(() => ({}));
     const file = (form as Record<string, unknown>).file;
     if (file === undefined) fail(["body", "file"], "missing", "Field required");
     if (!(file instanceof File)) valueError(["body", "file"], "Expected UploadFile, received: str");

@@ -49,7 +49,7 @@ export function invalidateBatch(batchId: string, opts: { results: boolean }): vo
 // through the console already renews the set, and an upstream whose counts and rows never quite
 // agree must not be re-read on every request.)
 type CountsSeen = { changedAt: number; key: string };
-const countsSeen = ((globalThis as { __countsSeen?: Map<string, CountsSeen> }).__countsSeen ??= new Map());
+const countsSeen = ((globalThis as { __countsSeen?: Map<string, CountsSeen> }).__countsSeen ??= new Map<string, CountsSeen>());
 
 /** A canonical key of status counts (order-free). */
 export function countsKey(counts: Record<string, number> | null | undefined): string {

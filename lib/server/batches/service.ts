@@ -74,7 +74,7 @@ export async function listBatches(q: BatchListQuery): Promise<BatchListResponse>
   const items: BatchListItem[] = list.items.map((b, i) => ({
     ...b,
     campaign_name: campaigns.get(b.campaign_id)?.campaign_name ?? null,
-    progress: details[i] ? rowProgress(details[i]!.status_counts) : null,
+    progress: details[i] ? rowProgress(details[i].status_counts) : null,
     progress_unavailable: !details[i],
   }));
   const total = list.total_count ?? items.length;

@@ -19,7 +19,7 @@ const bus = () => {
   if (!g.__alertBus) {
     const local = new EventEmitter();
     local.setMaxListeners(0); // one listener per open event stream
-    getStore().events.subscribe(ALERTS_CHANNEL, (e) => local.emit("alert", e as AlertEvent));
+    getStore().events.subscribe(ALERTS_CHANNEL, (e) => local.emit("alert", e));
     g.__alertBus = local;
   }
   return g.__alertBus;

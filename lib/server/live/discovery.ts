@@ -74,7 +74,7 @@ export function startDiscovery(): void {
   if (s.timer) return;
   const round = () => discoverActiveBatches().catch((err: unknown) => console.error("Live engine: could not list active batches:", err instanceof Error ? err.message : err));
   void round();
-  s.timer = setInterval(round, getConfig().liveDiscoveryMs);
+  s.timer = setInterval(() => void round(), getConfig().liveDiscoveryMs);
   s.timer.unref?.();
   // Snapshot retention, hourly (one a minute for 7 days, one an hour for 90 days).
   const prune = () =>
@@ -82,5 +82,5 @@ export function startDiscovery(): void {
       .snapshots.prune(upstreamNow().toISOString())
       .catch((err: unknown) => console.error("Could not prune progress snapshots:", err instanceof Error ? err.message : err));
   void prune();
-  setInterval(prune, 3_600_000).unref?.();
+  setInterval(() => void prune(), 3_600_000).unref?.();
 }

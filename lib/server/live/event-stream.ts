@@ -122,7 +122,7 @@ export function eventStream(opts: {
       write("retry: 3000\n\n");
       const beat = setInterval(() => write(`: heartbeat ${new Date().toISOString()}\n\n`), opts.heartbeatMs ?? HEARTBEAT_MS);
       let checking = false;
-      const check = setInterval(async () => {
+      const check = setInterval(() => void (async () => {
         if (checking) return;
         checking = true;
         // The store not answering says nothing about the person: the stream stays (its data comes
@@ -133,7 +133,7 @@ export function eventStream(opts: {
           write(frame({ event: "signed-out", data: { message: "Your session ended. Sign in again." } }));
           close();
         }
-      }, opts.allowedCheckMs ?? ALLOWED_CHECK_MS);
+      })(), opts.allowedCheckMs ?? ALLOWED_CHECK_MS);
       const registered: OpenStream | null = opts.owner
         ? {
             owner: opts.owner,

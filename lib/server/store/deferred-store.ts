@@ -57,6 +57,7 @@ export function deferStore(open: () => Promise<Store>): Store {
               const store = await opened().catch((err: unknown) => {
                 throw storeUnavailable(err);
               });
+              // eslint-disable-next-line @typescript-eslint/unbound-method -- called on its own object below (apply)
               const target = store[name] as unknown as Record<string, (...a: unknown[]) => unknown>;
               const out = await target[method]!.apply(target, args);
               ok = "true";

@@ -48,7 +48,7 @@ const fastFailed = (err: ApiError): ApiError => (fastFails.add(err), err);
 
 // One breaker per upstream base URL, on globalThis: pages and route handlers are separate bundles
 // in one process and must share it (a page meeting an outage spares the next API call the wait).
-const breakers = ((globalThis as { __syllableBreakers?: Map<string, CircuitBreaker> }).__syllableBreakers ??= new Map());
+const breakers = ((globalThis as { __syllableBreakers?: Map<string, CircuitBreaker> }).__syllableBreakers ??= new Map<string, CircuitBreaker>());
 
 /** The breaker guarding calls to `baseUrl` (created closed). */
 export function breakerFor(baseUrl: string): CircuitBreaker {
@@ -192,7 +192,7 @@ async function attemptOnce<T extends z.ZodType>(
     }
     count("unreachable");
     // For the operator's log only; the person gets the sentence below.
-    console.error(`Syllable unreachable for ${req.method} ${req.path}: ${(err as Error)?.cause ?? err}`);
+    console.error(`Syllable unreachable for ${req.method} ${req.path}: ${String((err as Error)?.cause ?? err)}`);
     const unreachable = outage(new ApiError("upstream_failed", "Couldn't reach Syllable. Check the network or SYLLABLE_BASE_URL, then try again."));
     retryable.add(unreachable);
     // Refused: the request never reached Syllable, so a write certainly did not happen.

@@ -10,7 +10,6 @@ import type { PasswordChange } from "@/lib/schemas/auth";
 import { audited } from "@/lib/server/audit";
 import type { SessionUser } from "@/lib/server/auth/current-user";
 import { hashPassword, verifyPassword } from "@/lib/server/auth/password";
-import { startSession } from "@/lib/server/auth/session";
 import { ApiError } from "@/lib/server/errors";
 import { getStore, type User } from "@/lib/server/store";
 import { isLastAdminError } from "@/lib/server/store/types";
@@ -127,9 +126,10 @@ export async function unlockUser(admin: SessionUser, id: number): Promise<{ unlo
 /**
  * A person's own password change (signed in with a session, not a token): the current password
  * must be right (a wrong one counts as a failed sign-in), the new one pass the policy; then every
- * session of theirs ends and this browser gets a fresh one. Audited, never the password.
+ * session of theirs ends. Audited, never the password. Returns the user, for the route to start
+ * this browser's fresh session (this service stays free of cookies: the users CLI runs it too).
  */
-export async function changeOwnPassword(me: SessionUser, input: PasswordChange): Promise<{ changed: true }> {
+export async function changeOwnPassword(me: SessionUser, input: PasswordChange): Promise<User> {
   if (me.via === "token") throw new ApiError("forbidden", "A password is changed in the console's pages, not with an API token.");
   const store = getStore();
   const user = await store.users.findById(me.id);
@@ -145,6 +145,5 @@ export async function changeOwnPassword(me: SessionUser, input: PasswordChange):
     await store.users.setPassword(user.email, passwordHash);
     await store.sessions.removeForUser(user.id);
   });
-  await startSession(user);
-  return { changed: true };
+  return user;
 }

@@ -13,20 +13,20 @@ export interface StoreDialect {
   name: "sqlite" | "postgres";
   db: Db;
   /** A JSON column's value: SQLite hands back its text, Postgres the parsed value. */
-  readJson<T>(value: unknown): T;
+  readJson: <T>(value: unknown) => T;
   /**
    * Runs `work` in a transaction that writes, serialised against every other such transaction
    * naming one of `locks` (on any instance): SQLite takes the database's write lock first
    * (BEGIN IMMEDIATE: one writer at a time, whatever the names); Postgres takes an advisory lock
    * per name, in name order (no deadlock).
    */
-  writeTransaction<T>(locks: string[], work: (trx: Db) => Promise<T>): Promise<T>;
+  writeTransaction: <T>(locks: string[], work: (trx: Db) => Promise<T>) => Promise<T>;
   /** The hidden column that tells two equal rows apart (login_failures has no key). */
   rowId: "rowid" | "ctid";
   /** The `seq` of a new campaign version: SQLite computes the next; Postgres's identity column does. */
-  nextCampaignVersionSeq(): Expression<number> | undefined;
+  nextCampaignVersionSeq: () => Expression<number> | undefined;
   events: EventBus & { close(): Promise<void> };
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 /** The SQLite file of one console (better-sqlite3: synchronous, one connection, WAL). */
