@@ -2,6 +2,9 @@
 // unpaginated), plus CSV encoding for the export. No I/O.
 import type { Paged, ResultSortField, ResultsQuery } from "@/lib/schemas/batches";
 import type { RequestResult } from "@/lib/schemas/syllable";
+import { csvLine } from "./csv";
+
+export { csvCell } from "./csv";
 
 export type ResultFilter = Pick<ResultsQuery, "status" | "insights_status" | "reference_id" | "q"> & {
   /** Channel outcomes (NO-ANSWER, BUSY, MACHINE…): any of them; a comma-separated list or an array. */
@@ -15,7 +18,11 @@ export function channelStatuses(v: string | readonly string[] | undefined): Set<
 }
 
 function searchText(r: RequestResult): string {
-  const vars = r.request_variables ? Object.values(r.request_variables).map((v) => (typeof v === "string" ? v : JSON.stringify(v))).join(" ") : "";
+  const vars = r.request_variables
+    ? Object.values(r.request_variables)
+        .map((v) => (typeof v === "string" ? v : JSON.stringify(v)))
+        .join(" ")
+    : "";
   return `${r.reference_id} ${r.target} ${vars}`.toLowerCase();
 }
 
@@ -70,25 +77,6 @@ export function pageOf<T>(rows: readonly T[], page: number, limit: number): Page
 
 // ---- CSV -------------------------------------------------------------------------------------------
 
-// Phone numbers ("+15125551234", "512-555-1234") and signed numbers start like formulas but can
-// run nothing (no letters, no | or !): leave them as they are so targets stay usable.
-const PLAIN_NUMBER = /^\s*[+-]?[\d\s().-]+$/;
-
-/**
- * What a spreadsheet may read as the start of a formula: = + - @ and their fullwidth forms
- * (＝ ＋ － ＠, which some spreadsheets fold to ASCII), after any leading whitespace (spaces, NBSP,
- * tab, CR, LF: trimmed by some importers), or a leading tab, CR or LF itself.
- */
-const FORMULA_START = /^(?:[\s\u00a0\u2000-\u200b\u3000\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20]|[\t\r\n])/;
-
-/** A CSV cell: quoted when needed, and defused against spreadsheet formulas with a leading '. */
-export function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  let s = typeof value === "string" ? value : typeof value === "object" ? JSON.stringify(value) : String(value);
-  if (FORMULA_START.test(s) && !PLAIN_NUMBER.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export const CSV_BASE_COLUMNS = [
   "reference_id",
   "target",
@@ -117,7 +105,7 @@ export function variableColumns(rows: readonly RequestResult[], max = 50): strin
 }
 
 export function csvHeader(vars: string[]): string {
-  return [...CSV_BASE_COLUMNS, ...vars.map((v) => `var_${v}`)].map(csvCell).join(",") + "\r\n";
+  return csvLine([...CSV_BASE_COLUMNS, ...vars.map((v) => `var_${v}`)]);
 }
 
 export function csvRow(r: RequestResult, vars: string[]): string {
@@ -137,7 +125,7 @@ export function csvRow(r: RequestResult, vars: string[]): string {
     r.created_at,
     ...vars.map((v) => r.request_variables?.[v]),
   ];
-  return cells.map(csvCell).join(",") + "\r\n";
+  return csvLine(cells);
 }
 
 /** A stream of the CSV (header, then rows in chunks of `chunkRows`), never one big string. */

@@ -39,7 +39,9 @@ describe("GET /api/batches", () => {
     expect(body.total_count).toBeGreaterThanOrEqual(8);
     const ids = body.items.map((b) => b.batch_id);
     expect(ids).toEqual([...ids].sort());
-    const page2 = (await (await h.call(listRoute.GET, "/api/batches?page=2&limit=3&order_by=batch_id&order_dir=asc", { role: "supervisor" })).json()) as Paged<BatchListItem>;
+    const page2 = (await (
+      await h.call(listRoute.GET, "/api/batches?page=2&limit=3&order_by=batch_id&order_dir=asc", { role: "supervisor" })
+    ).json()) as Paged<BatchListItem>;
     expect(page2.page).toBe(2);
     expect(page2.items[0]!.batch_id > ids[2]!).toBe(true);
   });
@@ -56,7 +58,9 @@ describe("GET /api/batches", () => {
 
   it("finds a campaign's batches by its name as well as its id; several matches are a field error naming them", async () => {
     const ids = async (value: string) => {
-      const res = await h.call(listRoute.GET, `/api/batches?search_field=campaign_id&search_value=${encodeURIComponent(value)}&limit=100`, { role: "supervisor" });
+      const res = await h.call(listRoute.GET, `/api/batches?search_field=campaign_id&search_value=${encodeURIComponent(value)}&limit=100`, {
+        role: "supervisor",
+      });
       expect(res.status).toBe(200);
       return new Set(((await res.json()) as Paged<BatchListItem>).items.map((b) => b.campaign_id));
     };
@@ -174,11 +178,32 @@ describe("batch lifecycle", () => {
     };
     const noFile = await h.call(uploadRoute.POST, `/api/batches/${id}/upload`, { role: "manager", params: { batchId: id }, body: new FormData() });
     expect(noFile.status).toBe(422);
-    const wrongType = await h.call(uploadRoute.POST, `/api/batches/${id}/upload`, { role: "manager", params: { batchId: id }, body: form("x.xlsx", "a,b", "application/vnd.openxmlformats") });
+    const wrongType = await h.call(uploadRoute.POST, `/api/batches/${id}/upload`, {
+      role: "manager",
+      params: { batchId: id },
+      body: form("x.xlsx", "a,b", "application/vnd.openxmlformats"),
+    });
     expect(((await wrongType.json()) as ErrBody).error.fields?.file).toMatch(/csv/i);
-    const noCols = await h.call(uploadRoute.POST, `/api/batches/${id}/upload`, { role: "manager", params: { batchId: id }, body: form("x.csv", "name,phone\na,b\n") });
+    const noCols = await h.call(uploadRoute.POST, `/api/batches/${id}/upload`, {
+      role: "manager",
+      params: { batchId: id },
+      body: form("x.csv", "name,phone\na,b\n"),
+    });
     expect(noCols.status).toBe(422);
-    const asSupervisor = await h.call(uploadRoute.POST, `/api/batches/${id}/upload`, { role: "supervisor", params: { batchId: id }, body: form("x.csv", "reference_id,target\n") });
+    // Header names are CSV cells: a quoted name holding a comma is one column (split by hand, it
+    // looked like reference_id and target were there).
+    const quotedComma = await h.call(uploadRoute.POST, `/api/batches/${id}/upload`, {
+      role: "manager",
+      params: { batchId: id },
+      body: form("x.csv", '"note,reference_id",target\n"a,b",+15125550001\n'),
+    });
+    expect(quotedComma.status).toBe(422);
+    expect(((await quotedComma.json()) as ErrBody).error.fields).toEqual({ file: "Missing reference_id or target column" });
+    const asSupervisor = await h.call(uploadRoute.POST, `/api/batches/${id}/upload`, {
+      role: "supervisor",
+      params: { batchId: id },
+      body: form("x.csv", "reference_id,target\n"),
+    });
     expect(asSupervisor.status).toBe(403);
 
     const csv = "reference_id,target,first_name\nr1,+15125550001,Ana\nr2,+15125550002,Ben\nr3,+15125550001,Dup\nr4,not-a-phone,Bad\nr5,+15125550005,Eve\n";
@@ -208,15 +233,27 @@ describe("batch lifecycle", () => {
     expect(body.request?.reference_id).toBe("r6");
     expect(body.request?.request_variables).toEqual({ first_name: "Fay" });
     expect(body.batch.progress.total).toBe(6);
-    const again = await h.call(requestsRoute.POST, `/api/batches/${id}/requests`, { role: "manager", params: { batchId: id }, json: { reference_id: "r6", target: "+15125550007" } });
+    const again = await h.call(requestsRoute.POST, `/api/batches/${id}/requests`, {
+      role: "manager",
+      params: { batchId: id },
+      json: { reference_id: "r6", target: "+15125550007" },
+    });
     expect(again.status).toBe(422);
     expect(((await again.json()) as ErrBody).error.fields?.reference_id).toMatch(/already exists/);
   });
 
   it("removes pending requests and says which stuck", async () => {
-    const empty = await h.call(removeRoute.POST, `/api/batches/${id}/requests/remove`, { role: "manager", params: { batchId: id }, json: { reference_ids: [] } });
+    const empty = await h.call(removeRoute.POST, `/api/batches/${id}/requests/remove`, {
+      role: "manager",
+      params: { batchId: id },
+      json: { reference_ids: [] },
+    });
     expect(empty.status).toBe(422);
-    const res = await h.call(removeRoute.POST, `/api/batches/${id}/requests/remove`, { role: "manager", params: { batchId: id }, json: { reference_ids: ["r5", "nope"] } });
+    const res = await h.call(removeRoute.POST, `/api/batches/${id}/requests/remove`, {
+      role: "manager",
+      params: { batchId: id },
+      json: { reference_ids: ["r5", "nope"] },
+    });
     expect(res.status).toBe(200);
     const body = (await res.json()) as RemoveRequestsResponse;
     // What existed decides: an unknown id was not removed, it was never there.
@@ -233,7 +270,9 @@ describe("batch lifecycle", () => {
       return realFetch(input, init);
     };
     try {
-      const ghost = (await (await h.call(removeRoute.POST, `/api/batches/${id}/requests/remove`, { role: "manager", params: { batchId: id }, json: { reference_ids: ["ghost-1"] } })).json()) as RemoveRequestsResponse;
+      const ghost = (await (
+        await h.call(removeRoute.POST, `/api/batches/${id}/requests/remove`, { role: "manager", params: { batchId: id }, json: { reference_ids: ["ghost-1"] } })
+      ).json()) as RemoveRequestsResponse;
       expect(ghost).toMatchObject({ removed: [], not_removed: [], not_found: ["ghost-1"] });
     } finally {
       globalThis.fetch = realFetch;
@@ -270,7 +309,12 @@ describe("batch lifecycle", () => {
 
     const expires = future();
     const set = (await (
-      await h.call(batchRoute.PATCH, `/api/batches/${id}`, { role: "manager", params: { batchId: id }, method: "PATCH", json: { paused: true, expires_on: expires, call_rate: null } })
+      await h.call(batchRoute.PATCH, `/api/batches/${id}`, {
+        role: "manager",
+        params: { batchId: id },
+        method: "PATCH",
+        json: { paused: true, expires_on: expires, call_rate: null },
+      })
     ).json()) as BatchDetailResponse;
     expect(set.paused).toBe(true);
     expect(Date.parse(set.expires_on!)).toBe(Date.parse(expires));
@@ -279,14 +323,21 @@ describe("batch lifecycle", () => {
   });
 
   it("results page, filter and CSV reflect the batch", async () => {
-    const res = await h.call(resultsRoute.GET, `/api/batches/${id}/results?limit=2&sort=reference_id&dir=desc`, { role: "supervisor", params: { batchId: id } });
+    const res = await h.call(resultsRoute.GET, `/api/batches/${id}/results?limit=2&sort=reference_id&dir=desc`, {
+      role: "supervisor",
+      params: { batchId: id },
+    });
     const body = (await res.json()) as Paged<RequestResult>;
     expect(body.total_count).toBe(5);
     expect(body.total_pages).toBe(3);
     expect(body.items.map((r) => r.reference_id)).toEqual(["r6", "r4"]);
-    const dup = (await (await h.call(resultsRoute.GET, `/api/batches/${id}/results?status=DUPLICATE`, { role: "supervisor", params: { batchId: id } })).json()) as Paged<RequestResult>;
+    const dup = (await (
+      await h.call(resultsRoute.GET, `/api/batches/${id}/results?status=DUPLICATE`, { role: "supervisor", params: { batchId: id } })
+    ).json()) as Paged<RequestResult>;
     expect(dup.items.map((r) => r.reference_id)).toEqual(["r3"]);
-    const q = (await (await h.call(resultsRoute.GET, `/api/batches/${id}/results?q=fay`, { role: "supervisor", params: { batchId: id } })).json()) as Paged<RequestResult>;
+    const q = (await (
+      await h.call(resultsRoute.GET, `/api/batches/${id}/results?q=fay`, { role: "supervisor", params: { batchId: id } })
+    ).json()) as Paged<RequestResult>;
     expect(q.items.map((r) => r.reference_id)).toEqual(["r6"]);
 
     const csv = await h.call(csvRoute.GET, `/api/batches/${id}/results.csv?sort=reference_id`, { role: "supervisor", params: { batchId: id } });
@@ -300,12 +351,27 @@ describe("batch lifecycle", () => {
   });
 
   it("DELETE needs a reason, then the batch is gone", async () => {
-    const noReason = await h.call(batchRoute.DELETE, `/api/batches/${id}`, { role: "manager", params: { batchId: id }, method: "DELETE", json: { reason: "" } });
+    const noReason = await h.call(batchRoute.DELETE, `/api/batches/${id}`, {
+      role: "manager",
+      params: { batchId: id },
+      method: "DELETE",
+      json: { reason: "" },
+    });
     expect(noReason.status).toBe(422);
     expect(((await noReason.json()) as ErrBody).error.fields?.reason).toBeTruthy();
-    const sup = await h.call(batchRoute.DELETE, `/api/batches/${id}`, { role: "supervisor", params: { batchId: id }, method: "DELETE", json: { reason: "cleanup" } });
+    const sup = await h.call(batchRoute.DELETE, `/api/batches/${id}`, {
+      role: "supervisor",
+      params: { batchId: id },
+      method: "DELETE",
+      json: { reason: "cleanup" },
+    });
     expect(sup.status).toBe(403);
-    const res = await h.call(batchRoute.DELETE, `/api/batches/${id}`, { role: "manager", params: { batchId: id }, method: "DELETE", json: { reason: "test cleanup" } });
+    const res = await h.call(batchRoute.DELETE, `/api/batches/${id}`, {
+      role: "manager",
+      params: { batchId: id },
+      method: "DELETE",
+      json: { reason: "test cleanup" },
+    });
     expect(res.status).toBe(200);
     const gone = await h.call(batchRoute.GET, `/api/batches/${id}`, { role: "supervisor", params: { batchId: id } });
     expect(gone.status).toBe(404);
@@ -330,10 +396,14 @@ describe("GET /api/batches/{id}", () => {
 });
 
 describe("auto pacing (Syllable, 2026-08)", () => {
-  const patch = (batchId: string, json: unknown) => h.call(batchRoute.PATCH, `/api/batches/${batchId}`, { role: "manager", params: { batchId }, method: "PATCH", json });
+  const patch = (batchId: string, json: unknown) =>
+    h.call(batchRoute.PATCH, `/api/batches/${batchId}`, { role: "manager", params: { batchId }, method: "PATCH", json });
 
   it("creates an auto-paced batch, shows it in progress, and refuses one without an expiry as a field error", async () => {
-    const noExpiry = await h.call(listRoute.POST, "/api/batches", { role: "manager", json: { batch_id: "auto-none", campaign_id: SEED.campaigns.alwaysOn, auto_call_rate: true } });
+    const noExpiry = await h.call(listRoute.POST, "/api/batches", {
+      role: "manager",
+      json: { batch_id: "auto-none", campaign_id: SEED.campaigns.alwaysOn, auto_call_rate: true },
+    });
     expect(noExpiry.status).toBe(422);
     expect(((await noExpiry.json()) as ErrBody).error.fields).toHaveProperty("auto_call_rate");
 
@@ -363,15 +433,21 @@ describe("results at 100k", () => {
   it("pages, sorts and filters the big batch on the server", async () => {
     const batchId = SEED.batches.big;
     const t0 = performance.now();
-    const first = (await (await h.call(resultsRoute.GET, `/api/batches/${batchId}/results?limit=50`, { role: "supervisor", params: { batchId } })).json()) as Paged<RequestResult>;
+    const first = (await (
+      await h.call(resultsRoute.GET, `/api/batches/${batchId}/results?limit=50`, { role: "supervisor", params: { batchId } })
+    ).json()) as Paged<RequestResult>;
     const firstMs = performance.now() - t0;
     expect(first.total_count).toBe(100_000);
     expect(first.items).toHaveLength(50);
     const t1 = performance.now();
-    const last = (await (await h.call(resultsRoute.GET, `/api/batches/${batchId}/results?limit=50&page=2000`, { role: "supervisor", params: { batchId } })).json()) as Paged<RequestResult>;
+    const last = (await (
+      await h.call(resultsRoute.GET, `/api/batches/${batchId}/results?limit=50&page=2000`, { role: "supervisor", params: { batchId } })
+    ).json()) as Paged<RequestResult>;
     expect(last.items).toHaveLength(50);
     expect(performance.now() - t1).toBeLessThan(Math.max(200, firstMs / 3));
-    const sorted = (await (await h.call(resultsRoute.GET, `/api/batches/${batchId}/results?limit=5&sort=target&dir=desc&status=PENDING`, { role: "supervisor", params: { batchId } })).json()) as Paged<RequestResult>;
+    const sorted = (await (
+      await h.call(resultsRoute.GET, `/api/batches/${batchId}/results?limit=5&sort=target&dir=desc&status=PENDING`, { role: "supervisor", params: { batchId } })
+    ).json()) as Paged<RequestResult>;
     expect(sorted.items.every((r) => r.request_status === "PENDING")).toBe(true);
     const targets = sorted.items.map((r) => r.target);
     expect(targets).toEqual([...targets].sort().reverse());
@@ -384,10 +460,14 @@ describe("results follow the counts", () => {
   it("once the live engine sees a batch's counts change, the next results page is read again (not the cached set of PENDING rows)", async () => {
     const batchId = `follow-${Date.now()}`;
     await h.sandbox("POST", "/api/v1/outbound/batches", { batch_id: batchId, campaign_id: SEED.campaigns.alwaysOn, paused: false, call_rate: 600 });
-    for (const n of [1, 2, 3]) await h.sandbox("POST", `/api/v1/outbound/batches/${batchId}/requests`, { reference_id: `f${n}`, target: `+1512555060${n}`, request_variables: {} });
-    const detail = async () => (await (await h.call(batchRoute.GET, `/api/batches/${batchId}`, { role: "supervisor", params: { batchId } })).json()) as BatchDetailResponse;
+    for (const n of [1, 2, 3])
+      await h.sandbox("POST", `/api/v1/outbound/batches/${batchId}/requests`, { reference_id: `f${n}`, target: `+1512555060${n}`, request_variables: {} });
+    const detail = async () =>
+      (await (await h.call(batchRoute.GET, `/api/batches/${batchId}`, { role: "supervisor", params: { batchId } })).json()) as BatchDetailResponse;
     const statuses = async () =>
-      ((await (await h.call(resultsRoute.GET, `/api/batches/${batchId}/results`, { role: "supervisor", params: { batchId } })).json()) as Paged<RequestResult>).items.map((r) => r.request_status);
+      (
+        (await (await h.call(resultsRoute.GET, `/api/batches/${batchId}/results`, { role: "supervisor", params: { batchId } })).json()) as Paged<RequestResult>
+      ).items.map((r) => r.request_status);
 
     expect((await detail()).status_counts).toEqual({ PENDING: 3 });
     expect(await statuses()).toEqual(["PENDING", "PENDING", "PENDING"]); // now cached (8 s)
@@ -428,7 +508,11 @@ describe("precise invalidation", () => {
       expect(upstream.filter((c) => !c.includes("/campaigns"))).toHaveLength(4);
 
       upstream.length = 0;
-      const add = await h.call(requestsRoute.POST, `/api/batches/${batchId}/requests`, { role: "manager", params: { batchId }, json: { reference_id: `inv-${Date.now()}`, target: "+15125559999" } });
+      const add = await h.call(requestsRoute.POST, `/api/batches/${batchId}/requests`, {
+        role: "manager",
+        params: { batchId },
+        json: { reference_id: `inv-${Date.now()}`, target: "+15125559999" },
+      });
       expect(add.status).toBe(201);
       expect((await page()).status).toBe(200);
       // The handler's own read-back of the new request (filtered), then the whole set reloaded once.

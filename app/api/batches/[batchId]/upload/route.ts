@@ -1,3 +1,4 @@
+import Papa from "papaparse";
 import { missingCsvColumns } from "@/lib/domain/csv-columns";
 import type { UploadResponse } from "@/lib/schemas/batches";
 import { audited } from "@/lib/server/audit";
@@ -17,7 +18,7 @@ const ENVELOPE_BYTES = 64 * 1024;
 export const POST = withRole<{ batchId: string }>("manager", async ({ req, user, params }) => {
   const maxBytes = getConfig().uploadMaxBytes;
   if (mediaType(req) !== "multipart/form-data") {
-    throw new ApiError("unsupported_media_type", "Send the CSV as multipart/form-data in a field named \"file\".");
+    throw new ApiError("unsupported_media_type", 'Send the CSV as multipart/form-data in a field named "file".');
   }
   // Counted while it streams in (chunked uploads too): an oversized upload is never held whole.
   const raw = await readBodyLimited(req, maxBytes + ENVELOPE_BYTES, "The file");
@@ -25,7 +26,7 @@ export const POST = withRole<{ batchId: string }>("manager", async ({ req, user,
   try {
     form = await new Response(raw, { headers: { "Content-Type": req.headers.get("content-type")! } }).formData();
   } catch {
-    throw new ApiError("bad_request", "Send the CSV as multipart/form-data in a field named \"file\".");
+    throw new ApiError("bad_request", 'Send the CSV as multipart/form-data in a field named "file".');
   }
   const file = form.get("file");
   if (!(file instanceof File)) throw new ApiError("validation_failed", "Choose a CSV file to upload.", { file: "Choose a CSV file" });
@@ -35,8 +36,9 @@ export const POST = withRole<{ batchId: string }>("manager", async ({ req, user,
   if (!name.toLowerCase().endsWith(".csv") || !CSV_TYPES.has(file.type.split(";")[0]!.trim().toLowerCase())) {
     throw new ApiError("validation_failed", "Only .csv files can be uploaded.", { file: "Only .csv files can be uploaded" });
   }
-  const head = (await file.slice(0, 4096).text()).replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
-  const columns = head.split(",").map((c) => c.trim().replace(/^"|"$/g, ""));
+  // The header row, read by the CSV parser the upload dialog uses (quoted names, a BOM, CRLF).
+  const head = Papa.parse<string[]>((await file.slice(0, 4096).text()).replace(/^\uFEFF/, ""), { preview: 1, skipEmptyLines: true }).data[0] ?? [];
+  const columns = head.map((c) => c.trim());
   if (missingCsvColumns(columns).length > 0) {
     throw new ApiError("validation_failed", "The CSV needs a header row with reference_id and target columns.", {
       file: "Missing reference_id or target column",
@@ -54,12 +56,13 @@ export const POST = withRole<{ batchId: string }>("manager", async ({ req, user,
   return json(body);
 });
 
-/** The reference_id of the file's last row (plain CSV cells only; null when it cannot be read simply). */
+/** The reference_id of the file's last row (null when the tail cannot be read as whole rows). */
 async function lastReferenceId(file: File, column: number): Promise<string | null> {
   const tail = await file.slice(Math.max(0, file.size - 4096)).text();
   const lines = tail.split(/\r?\n/).filter((l) => l.trim() !== "");
   const last = lines.at(-1);
+  // The tail may start inside a quoted cell: only a last line without quotes is surely whole.
   if (!last || lines.length < 2 || last.includes('"')) return null;
-  const cell = last.split(",")[column]?.trim();
+  const cell = Papa.parse<string[]>(last, { preview: 1 }).data[0]?.[column]?.trim();
   return cell && cell !== "reference_id" ? cell : null;
 }
