@@ -3,8 +3,20 @@
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
-    { name: "no-cycles", severity: "error", comment: "Modules import each other: one of them should depend on a third, or be told what it needs.", from: {}, to: { circular: true } },
-    { name: "lib-not-app", severity: "error", comment: "lib/ is used by app/, not the other way round.", from: { path: "^lib/", pathNot: "\\.test\\.tsx?$" }, to: { path: "^(app|components)/" } },
+    {
+      name: "no-cycles",
+      severity: "error",
+      comment: "Modules import each other: one of them should depend on a third, or be told what it needs.",
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: "lib-not-app",
+      severity: "error",
+      comment: "lib/ is used by app/, not the other way round.",
+      from: { path: "^lib/", pathNot: "\\.test\\.tsx?$" },
+      to: { path: "^(app|components)/" },
+    },
     { name: "no-unresolvable", severity: "error", from: {}, to: { couldNotResolve: true } },
   ],
   options: {
@@ -12,6 +24,10 @@ module.exports = {
     exclude: { path: "(^|/)(node_modules|\\.next[^/]*)/" },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
-    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default", "types", "react-server"], extensions: [".ts", ".tsx", ".js", ".mjs", ".cjs", ".json"] },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default", "types", "react-server"],
+      extensions: [".ts", ".tsx", ".js", ".mjs", ".cjs", ".json"],
+    },
   },
 };

@@ -31,7 +31,10 @@ const { loadBatchDetail } = await import("../lib/server/live/batch-detail");
 const { createTtlCache } = await import("../lib/server/batches/ttl-cache");
 const batchId = SEED.batches.payments;
 
-async function run(label: string, load: (id: string) => Promise<unknown>): Promise<{ label: string; polls: number; upstream_calls: number; calls_per_poll: number; p50_ms: number }> {
+async function run(
+  label: string,
+  load: (id: string) => Promise<unknown>,
+): Promise<{ label: string; polls: number; upstream_calls: number; calls_per_poll: number; p50_ms: number }> {
   await load(batchId); // warm the campaign index, like a running console
   upstreamCalls = 0;
   let polls = 0;
@@ -50,7 +53,13 @@ async function run(label: string, load: (id: string) => Promise<unknown>): Promi
     }),
   );
   latencies.sort((a, b) => a - b);
-  return { label, polls, upstream_calls: upstreamCalls, calls_per_poll: Math.round((upstreamCalls / polls) * 1000) / 1000, p50_ms: Math.round(latencies[Math.floor(latencies.length / 2)]!) };
+  return {
+    label,
+    polls,
+    upstream_calls: upstreamCalls,
+    calls_per_poll: Math.round((upstreamCalls / polls) * 1000) / 1000,
+    p50_ms: Math.round(latencies[Math.floor(latencies.length / 2)]!),
+  };
 }
 
 // Before: every poll read Syllable; only reads in flight at the same moment were shared.
@@ -58,11 +67,20 @@ const inFlightOnly = createTtlCache<string, unknown>({ ttlMs: 0, max: 10 });
 const before = await run("before: each poll reads, in-flight reads shared", (id) => inFlightOnly.get(id, () => readBatchDetail(id)));
 const after = await run(`now: the live engine (one read per ${process.env.LIVE_POLL_MS ?? 5000} ms per batch)`, loadBatchDetail);
 
-const result = { pollers: POLLERS, every_ms: EVERY_MS, duration_ms: DURATION_MS, upstream_latency_ms: 50, before, after, ratio: Math.round((after.calls_per_poll / before.calls_per_poll) * 1000) / 1000 };
+const result = {
+  pollers: POLLERS,
+  every_ms: EVERY_MS,
+  duration_ms: DURATION_MS,
+  upstream_latency_ms: 50,
+  before,
+  after,
+  ratio: Math.round((after.calls_per_poll / before.calls_per_poll) * 1000) / 1000,
+};
 const outDir = path.join(import.meta.dirname, "results");
 mkdirSync(outDir, { recursive: true });
 writeFileSync(path.join(outDir, "detail-polling.json"), JSON.stringify(result, null, 2) + "\n");
-for (const r of [before, after]) console.log(`${r.label}: ${r.polls} polls, ${r.upstream_calls} upstream calls = ${r.calls_per_poll} per poll, p50 ${r.p50_ms} ms`);
+for (const r of [before, after])
+  console.log(`${r.label}: ${r.polls} polls, ${r.upstream_calls} upstream calls = ${r.calls_per_poll} per poll, p50 ${r.p50_ms} ms`);
 console.log(`ratio now/before: ${result.ratio}  → bench/results/detail-polling.json`);
 await sandbox.close();
 rmSync(root, { recursive: true, force: true });

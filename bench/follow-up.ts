@@ -33,6 +33,17 @@ for (let run = 0; run < 7; run++) {
   added = plan.rows.length;
   bytes = Buffer.byteLength(csv);
 }
-const result = { when: new Date().toISOString(), source_rows: N, filter: "FAILED + NO-ANSWER/BUSY", added, csv_bytes: bytes, plan_ms_median: Math.round(median(planMs)), csv_ms_median: Math.round(median(csvMs)), runs: 7 };
+const result = {
+  when: new Date().toISOString(),
+  source_rows: N,
+  filter: "FAILED + NO-ANSWER/BUSY",
+  added,
+  csv_bytes: bytes,
+  plan_ms_median: Math.round(median(planMs)),
+  csv_ms_median: Math.round(median(csvMs)),
+  runs: 7,
+};
 const file = writeResult("follow-up.json", result);
-console.log(`Follow-up from ${N.toLocaleString("en-US")} rows: ${added.toLocaleString("en-US")} contacts; plan ${result.plan_ms_median} ms, CSV ${result.csv_ms_median} ms (${(bytes / 1e6).toFixed(1)} MB), median of 7 → ${file}`);
+console.log(
+  `Follow-up from ${N.toLocaleString("en-US")} rows: ${added.toLocaleString("en-US")} contacts; plan ${result.plan_ms_median} ms, CSV ${result.csv_ms_median} ms (${(bytes / 1e6).toFixed(1)} MB), median of 7 → ${file}`,
+);

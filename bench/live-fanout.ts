@@ -24,7 +24,11 @@ const distDir = ".next-e2e";
 
 if (!fs.existsSync(path.join(root, distDir, "BUILD_ID"))) {
   console.log(`No build in ${distDir}/: building (a minute or two)…`);
-  const b = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" } });
+  const b = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (b.status !== 0) process.exit(1);
 }
 
@@ -42,7 +46,14 @@ const proxy = await startCountingProxy(sandboxUrl, (_, p) => {
 });
 const proxyUrl = proxy.url;
 
-const env = { SYLLABLE_BASE_URL: proxyUrl, SYLLABLE_API_KEY: "sandbox", LIVE_POLL_MS: String(CADENCE_MS), LIVE_IDLE_POLL_MS: "60000", NEXT_DIST_DIR: distDir, STREAMS_PER_USER: "1000" };
+const env = {
+  SYLLABLE_BASE_URL: proxyUrl,
+  SYLLABLE_API_KEY: "sandbox",
+  LIVE_POLL_MS: String(CADENCE_MS),
+  LIVE_IDLE_POLL_MS: "60000",
+  NEXT_DIST_DIR: distDir,
+  STREAMS_PER_USER: "1000",
+};
 const dataDir = path.join(tmp, "console");
 addUser(dataDir, "bench@example.com", "supervisor", "bench-password-123", env);
 const port = await freePort();
@@ -124,13 +135,25 @@ step("D: event delay");
 // D. Event delay: the sandbox moves (dispatch); how long until a subscriber sees new counts.
 // A batch on the always-on campaign (inside its calling window whatever the time), 300 contacts.
 const sandboxApi = (method: string, p: string, body?: unknown) =>
-  fetch(`${sandboxUrl.replace(/\/$/, "")}${p}`, { method, headers: { "Syllable-API-Key": "sandbox", "Content-Type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  fetch(`${sandboxUrl.replace(/\/$/, "")}${p}`, {
+    method,
+    headers: { "Syllable-API-Key": "sandbox", "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 await sandboxApi("DELETE", "/__sandbox/faults");
 const moving = `fanout-${Date.now()}`;
 await sandboxApi("POST", "/api/v1/outbound/batches", { batch_id: moving, campaign_id: SEED.campaigns.alwaysOn, paused: false, call_rate: 600 });
 const csv = new FormData();
-csv.append("file", new Blob([`reference_id,target\n${Array.from({ length: 300 }, (_, i) => `f${i},+1512556${String(1000 + i)}`).join("\n")}\n`], { type: "text/csv" }), "fanout.csv");
-await fetch(`${sandboxUrl.replace(/\/$/, "")}/api/v1/outbound/batches/${moving}/upload_batch`, { method: "POST", headers: { "Syllable-API-Key": "sandbox" }, body: csv });
+csv.append(
+  "file",
+  new Blob([`reference_id,target\n${Array.from({ length: 300 }, (_, i) => `f${i},+1512556${String(1000 + i)}`).join("\n")}\n`], { type: "text/csv" }),
+  "fanout.csv",
+);
+await fetch(`${sandboxUrl.replace(/\/$/, "")}/api/v1/outbound/batches/${moving}/upload_batch`, {
+  method: "POST",
+  headers: { "Syllable-API-Key": "sandbox" },
+  body: csv,
+});
 await sandboxApi("POST", "/__sandbox/faults", { latency_ms: 50 });
 const delays: number[] = [];
 for (let i = 0; i < 5; i++) {
@@ -171,7 +194,12 @@ const result = {
   pollers: { clients: POLLERS, every_ms: 2000, polls, upstream_detail_calls: pollCalls, calls_per_poll: round(pollCalls / polls, 4), goal: 0.01 },
   sse: { subscribers: SUBSCRIBERS, events_received: received, upstream_calls_per_minute: round(sseCallsPerMin, 1), goal: 60_000 / CADENCE_MS + 1 },
   get_50_connections: { console: viaConsole, direct, p50_ratio: round(viaConsole.p50 / direct.p50, 3), goal: 0.5 },
-  event_delay_ms: { median: round(median(delays), 0), max: round(Math.max(...delays), 0), samples: delays.map((d) => Math.round(d)), note: `cadence ${CADENCE_MS} ms: expect about half of it on average` },
+  event_delay_ms: {
+    median: round(median(delays), 0),
+    max: round(Math.max(...delays), 0),
+    samples: delays.map((d) => Math.round(d)),
+    note: `cadence ${CADENCE_MS} ms: expect about half of it on average`,
+  },
 };
 fs.mkdirSync(path.join(root, "bench", "results"), { recursive: true });
 fs.writeFileSync(path.join(root, "bench", "results", "live-fanout.json"), JSON.stringify(result, null, 2) + "\n");

@@ -23,7 +23,11 @@ const step = (what: string) => console.error(`[scale-out] ${what}`);
 
 if (!fs.existsSync(path.join(root, ".next-e2e", "BUILD_ID"))) {
   step("no build in .next-e2e/: building");
-  const b = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: ".next-e2e", NEXT_TELEMETRY_DISABLED: "1" } });
+  const b = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_DIST_DIR: ".next-e2e", NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (b.status !== 0) process.exit(1);
 }
 
@@ -31,11 +35,16 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "oc-scale-"));
 const sandbox = await createSandbox({ dataDir: path.join(tmp, "sandbox"), speed: 0, seed: true, apiKey: "sandbox", faults: { latency_ms: 50 } });
 const { url: sandboxUrl } = await sandbox.listen(0);
 const api = (method: string, p: string, body?: unknown) =>
-  fetch(`${sandboxUrl.replace(/\/$/, "")}/api/v1/outbound${p}`, { method, headers: { "Syllable-API-Key": "sandbox", "Content-Type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  fetch(`${sandboxUrl.replace(/\/$/, "")}/api/v1/outbound${p}`, {
+    method,
+    headers: { "Syllable-API-Key": "sandbox", "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 const batchIds = Array.from({ length: BATCHES }, (_, i) => `scale-bench-${i}`);
 for (const id of batchIds) {
   await api("POST", "/batches", { batch_id: id, campaign_id: SEED.campaigns.alwaysOn, paused: false, call_rate: 60 });
-  for (let r = 0; r < 20; r++) await api("POST", `/batches/${id}/requests`, { reference_id: `${id}-${r}`, target: `+1512559${String(1000 + r)}`, request_variables: {} });
+  for (let r = 0; r < 20; r++)
+    await api("POST", `/batches/${id}/requests`, { reference_id: `${id}-${r}`, target: `+1512559${String(1000 + r)}`, request_variables: {} });
 }
 const detailPaths = new Set(batchIds.map((id) => `/api/v1/outbound/batches/${id}`));
 let upstreamDetail = 0;
@@ -57,9 +66,19 @@ async function run(instances: number) {
     env: { SYLLABLE_BASE_URL: proxy.url, SYLLABLE_API_KEY: "sandbox", LIVE_POLL_MS: String(CADENCE_MS), LIVE_IDLE_POLL_MS: "60000", STREAMS_PER_USER: "1000" },
   });
   try {
-    const login = await fetch(`${c.lbUrl}/api/auth/login`, { method: "POST", headers: { "Content-Type": "application/json", Origin: c.lbUrl }, body: JSON.stringify({ email: USER.email, password: USER.password }) });
+    const login = await fetch(`${c.lbUrl}/api/auth/login`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Origin: c.lbUrl },
+      body: JSON.stringify({ email: USER.email, password: USER.password }),
+    });
     if (!login.ok) throw new Error(`sign-in failed: ${login.status}`);
-    const auth = { Cookie: login.headers.getSetCookie().map((x) => x.split(";")[0]).join("; "), Origin: c.lbUrl };
+    const auth = {
+      Cookie: login.headers
+        .getSetCookie()
+        .map((x) => x.split(";")[0])
+        .join("; "),
+      Origin: c.lbUrl,
+    };
     for (const id of batchIds) await fetch(`${c.lbUrl}/api/batches/${id}`, { headers: auth }); // every batch known and watched
     await new Promise((r) => setTimeout(r, CADENCE_MS + 500));
     step(`${instances} instance(s): load for ${DURATION_S} s`);
@@ -103,7 +122,16 @@ async function run(instances: number) {
       }
     });
     await Promise.all([...streams, ...pollers]);
-    return { instances, polls: latencies.length, sse_events: events, errors, upstream_detail_calls: upstreamDetail, upstream_calls: upstreamAll, p50_ms: round(percentile(latencies, 0.5), 1), p99_ms: round(percentile(latencies, 0.99), 1) };
+    return {
+      instances,
+      polls: latencies.length,
+      sse_events: events,
+      errors,
+      upstream_detail_calls: upstreamDetail,
+      upstream_calls: upstreamAll,
+      p50_ms: round(percentile(latencies, 0.5), 1),
+      p99_ms: round(percentile(latencies, 0.99), 1),
+    };
   } finally {
     c.stop();
   }

@@ -34,8 +34,14 @@ for (const r of ROUTES) {
 await browser.close();
 await app.stop();
 
-const file = writeResult("weight.json", { when: new Date().toISOString(), budget_kb: BUDGET_KB, measure: "JavaScript transferred (compressed, headers included) up to the page's load event, Debian Chromium, production build", routes: rows });
+const file = writeResult("weight.json", {
+  when: new Date().toISOString(),
+  budget_kb: BUDGET_KB,
+  measure: "JavaScript transferred (compressed, headers included) up to the page's load event, Debian Chromium, production build",
+  routes: rows,
+});
 console.log(`First-load JavaScript per page (compressed, budget ${BUDGET_KB} kB):`);
-for (const r of rows) console.log(`  ${r.route.padEnd(22)} ${String(r.js_kb).padStart(7)} kB in ${r.js_files} files ${r.within_budget ? "✓" : "✗ over budget"}`);
+for (const r of rows)
+  console.log(`  ${r.route.padEnd(22)} ${String(r.js_kb).padStart(7)} kB in ${r.js_files} files ${r.within_budget ? "✓" : "✗ over budget"}`);
 console.log(`  → ${file}`);
 process.exit(rows.every((r) => r.within_budget) ? 0 : 1);

@@ -54,7 +54,10 @@ test.describe("batches", () => {
     // Remove a pending request.
     await page.getByRole("checkbox", { name: "Select r5" }).check();
     await page.getByRole("button", { name: "Remove selected" }).click();
-    await page.getByRole("dialog", { name: /Remove 1 request/ }).getByRole("button", { name: "Remove" }).click();
+    await page
+      .getByRole("dialog", { name: /Remove 1 request/ })
+      .getByRole("button", { name: "Remove" })
+      .click();
     await expect(page.getByText("Removed 1 request.")).toBeVisible();
     await expect(page.getByTestId("progress-total")).toHaveText("4");
     await expect(page.getByRole("checkbox", { name: "Select r5" })).toHaveCount(0);
@@ -86,12 +89,17 @@ test.describe("batches", () => {
 
     // Export CSV: a download with a header row and one row per request.
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
-    const text = readFileSync((await download.path()), "utf8").replace(/^\uFEFF/, "");
+    const text = readFileSync(await download.path(), "utf8").replace(/^\uFEFF/, "");
     const lines = text.trim().split("\r\n");
     expect(lines[0]).toMatch(/^reference_id,target,request_status,/);
     expect(lines[0]).toContain("var_first_name");
     expect(lines).toHaveLength(5);
-    expect(lines.slice(1).map((l) => l.split(",")[0]).sort()).toEqual(["r1", "r2", "r3", "r4"]);
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.split(",")[0])
+        .sort(),
+    ).toEqual(["r1", "r2", "r3", "r4"]);
     expect(lines.find((l) => l.startsWith("r1,"))).toMatch(/^r1,\+15125550101,/); // targets stay usable numbers
 
     // Delete: needs a reason and the batch id typed.
@@ -192,10 +200,12 @@ test.describe("batches", () => {
     // The header flips at once; the rows follow when the sorted page arrives from the server.
     const collator = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
     const shownTargets = async () => (await results.getByRole("row").locator("td:nth-child(2)").allTextContents()).map((t) => t.trim());
-    await expect.poll(async () => {
-      const targets = await shownTargets();
-      return targets.length === 50 && JSON.stringify(targets) === JSON.stringify([...targets].sort((a, b) => collator.compare(b, a)));
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const targets = await shownTargets();
+        return targets.length === 50 && JSON.stringify(targets) === JSON.stringify([...targets].sort((a, b) => collator.compare(b, a)));
+      })
+      .toBe(true);
 
     await page.getByLabel("Request status").selectOption("PENDING");
     await expect(page).toHaveURL(/status=PENDING/);

@@ -38,7 +38,11 @@ test("a manager pauses several batches at once; one Syllable no longer has is na
   for (const id of [a, b, gone]) await page.getByRole("checkbox", { name: `Select ${id}` }).check();
   await expect(page.getByText(/^3 selected/)).toBeVisible();
   // Deleted behind the console's back after the list was read.
-  const del = await fetch(`${SANDBOX_URL}/api/v1/outbound/batches/${gone}`, { method: "DELETE", headers: { "Syllable-API-Key": SANDBOX_KEY }, body: new URLSearchParams({ delete_reason: "e2e" }) });
+  const del = await fetch(`${SANDBOX_URL}/api/v1/outbound/batches/${gone}`, {
+    method: "DELETE",
+    headers: { "Syllable-API-Key": SANDBOX_KEY },
+    body: new URLSearchParams({ delete_reason: "e2e" }),
+  });
   expect(del.status).toBe(200);
   await page.getByRole("group", { name: "Selected batches" }).getByRole("button", { name: "Pause" }).click();
   const dialog = page.getByRole("dialog", { name: "Pause these batches?" });
@@ -58,7 +62,12 @@ test("a manager pauses several batches at once; one Syllable no longer has is na
   await expect(page).toHaveURL(/\/login/);
   await signIn(page, "admin");
   await page.goto("/audit");
-  await expect(page.getByRole("row").filter({ hasText: `batch:${a}` }).first()).toContainText("batch.pause");
+  await expect(
+    page
+      .getByRole("row")
+      .filter({ hasText: `batch:${a}` })
+      .first(),
+  ).toContainText("batch.pause");
 });
 
 test("stop campaign holds every running batch with a reason; resume releases exactly those", async ({ page }) => {

@@ -27,7 +27,8 @@ async function save(page: import("@playwright/test").Page, label: string) {
   await expect(page.getByRole("button", { name: label })).toHaveCount(0);
   await expect(page.getByText("Campaign saved.").last()).toBeVisible();
 }
-const secrets = async (id: number) => (await sandboxControl<Array<{ auth_values: Record<string, string> }>>("GET", `/__sandbox/campaigns/${id}/webhook-secrets`)).map((s) => s.auth_values);
+const secrets = async (id: number) =>
+  (await sandboxControl<Array<{ auth_values: Record<string, string> }>>("GET", `/__sandbox/campaigns/${id}/webhook-secrets`)).map((s) => s.auth_values);
 
 test("an admin edits a webhook and its secret is kept; then replaces the secret with a generated one, which is never shown again", async ({ page }) => {
   const id = await campaign(`Webhooks ${Date.now()}`);
@@ -39,7 +40,10 @@ test("an admin edits a webhook and its secret is kept; then replaces the secret 
   await page.getByRole("button", { name: "Edit webhooks" }).click();
   await expect(page.getByRole("radio", { name: "Keep the current secret" })).toBeChecked();
   await page.getByLabel("URL of webhook 1").fill("https://hooks.example.com/v2");
-  await page.getByRole("group", { name: /Triggers of webhook 1/ }).getByRole("checkbox", { name: "NO-ANSWER" }).check();
+  await page
+    .getByRole("group", { name: /Triggers of webhook 1/ })
+    .getByRole("checkbox", { name: "NO-ANSWER" })
+    .check();
   await save(page, "Save webhooks");
   await expect(section.getByText("https://hooks.example.com/v2")).toBeVisible();
   expect(await secrets(id)).toEqual([{ hmac_secret: SECRET }]);
@@ -135,13 +139,18 @@ test("a manager edits details and variables but is offered no webhook or targeti
   expect(c).toMatchObject({ sms_session_ttl: 90, labels: ["reminders", "q4"], campaign_variables: { company_name: "Acme", promo_code: "WINTER" } });
   expect(await secrets(id)).toEqual([{ hmac_secret: SECRET }]);
 
-  const res = await page.request.patch(`/api/campaigns/${id}`, { data: { expected_updated_at: c.updated_at, webhooks: [] }, headers: { Origin: new URL(page.url()).origin } });
+  const res = await page.request.patch(`/api/campaigns/${id}`, {
+    data: { expected_updated_at: c.updated_at, webhooks: [] },
+    headers: { Origin: new URL(page.url()).origin },
+  });
   expect(res.status()).toBe(403);
   expect(((await res.json()) as Json).error.message).toBe("Only an admin can change webhooks.");
   expect(await secrets(id)).toEqual([{ hmac_secret: SECRET }]);
 });
 
-test("a manager pauses a batch with a reason and reads it in the audit log: filters apply as typed, part of an email is enough, both dates stay; no sign-in entries", async ({ page }) => {
+test("a manager pauses a batch with a reason and reads it in the audit log: filters apply as typed, part of an email is enough, both dates stay; no sign-in entries", async ({
+  page,
+}) => {
   const id = await campaign(`Reason ${Date.now()}`);
   const batchId = `reason-${Date.now()}`;
   await sandboxApi("POST", "/batches", { batch_id: batchId, campaign_id: id });

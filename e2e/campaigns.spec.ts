@@ -97,7 +97,9 @@ test("an admin turns voicemail detection off, then on again with new timeouts", 
   await expect(vdCard.getByText("v2 pre-speech timeout")).toBeVisible();
 });
 
-test("two people edit the same campaign: different fields merge; the same field shows theirs and yours side by side, and keeping theirs keeps my other edits", async ({ browser }) => {
+test("two people edit the same campaign: different fields merge; the same field shows theirs and yours side by side, and keeping theirs keeps my other edits", async ({
+  browser,
+}) => {
   const a = await browser.newContext();
   const b = await browser.newContext();
   try {
@@ -154,7 +156,13 @@ test("two people edit the same campaign: different fields merge; the same field 
 
 /** A campaign with one unpaused batch holding requests (status ACTIVE), made behind the console's back. */
 async function campaignWithActiveBatch(name: string): Promise<{ id: number }> {
-  const c = await sandboxApi<Json>("POST", "/campaigns", { campaign_name: name, mode: "voice", campaign_variables: {}, caller_id: "+15125550177", active_days: ["mon"] });
+  const c = await sandboxApi<Json>("POST", "/campaigns", {
+    campaign_name: name,
+    mode: "voice",
+    campaign_variables: {},
+    caller_id: "+15125550177",
+    active_days: ["mon"],
+  });
   const batchId = `e2e-active-${c.id as number}`;
   await sandboxApi("POST", "/batches", { batch_id: batchId, campaign_id: c.id, paused: false });
   for (const n of [1, 2]) await sandboxApi("POST", `/batches/${batchId}/requests`, { reference_id: `r${n}`, target: `+1512555020${n}`, request_variables: {} });
@@ -215,7 +223,17 @@ test.describe("create and delete", () => {
     await expect(page.locator("section", { hasText: "Overview" }).getByText("+15125550142")).toBeVisible();
 
     const stored = await sandboxApi<Json>("GET", `/campaigns/${id}`);
-    expect(stored).toMatchObject({ campaign_name: name, mode: "voice", caller_id: "+15125550142", source: "+15125550143", daily_start_time: "08:30:00", daily_end_time: "16:00:00", hourly_rate: 45, retry_count: 2, retry_interval: "2h" });
+    expect(stored).toMatchObject({
+      campaign_name: name,
+      mode: "voice",
+      caller_id: "+15125550142",
+      source: "+15125550143",
+      daily_start_time: "08:30:00",
+      daily_end_time: "16:00:00",
+      hourly_rate: 45,
+      retry_count: 2,
+      retry_interval: "2h",
+    });
     expect(stored.active_days).toEqual(["mon", "tue", "wed", "thu", "fri", "sat"]);
 
     // In the list.
@@ -273,7 +291,13 @@ test.describe("create and delete", () => {
 
   test("a batch that became active after the page loaded: the server's 409 brings up the same warning", async ({ page }) => {
     const name = `E2E late batch ${Date.now()}`;
-    const c = await sandboxApi<Json>("POST", "/campaigns", { campaign_name: name, mode: "voice", campaign_variables: {}, caller_id: null, active_days: ["tue"] });
+    const c = await sandboxApi<Json>("POST", "/campaigns", {
+      campaign_name: name,
+      mode: "voice",
+      campaign_variables: {},
+      caller_id: null,
+      active_days: ["tue"],
+    });
     const id = c.id as number;
     await signIn(page, "admin");
     await page.goto(`/campaigns/${id}`);

@@ -50,11 +50,16 @@ test.describe("a console killed mid-write", () => {
     // The intent is stored before the upstream call: wait for it, then kill.
     let pendingId: number | undefined;
     await expect
-      .poll(async () => {
-        const audit = (await (await fetch(`${running!.url}/api/audit?limit=20`, { headers })).json()) as { items: Array<{ id: number; action: string; target: string; outcome: string }> };
-        pendingId = audit.items.find((e) => e.action === "batch.upload" && e.target === `batch:${batchId}` && e.outcome === "pending")?.id;
-        return pendingId;
-      }, { timeout: 30_000 })
+      .poll(
+        async () => {
+          const audit = (await (await fetch(`${running!.url}/api/audit?limit=20`, { headers })).json()) as {
+            items: Array<{ id: number; action: string; target: string; outcome: string }>;
+          };
+          pendingId = audit.items.find((e) => e.action === "batch.upload" && e.target === `batch:${batchId}` && e.outcome === "pending")?.id;
+          return pendingId;
+        },
+        { timeout: 30_000 },
+      )
       .toBeDefined();
     running.child.kill("SIGKILL");
     expect(await upload).toBeInstanceOf(Error); // the browser lost its answer
@@ -65,17 +70,23 @@ test.describe("a console killed mid-write", () => {
     const again = await signInHeaders(running.url, ADMIN.email, ADMIN.password);
     let entry: { id: number; outcome: string; detail: Record<string, unknown> } | undefined;
     await expect
-      .poll(async () => {
-        const audit = (await (await fetch(`${running!.url}/api/audit?limit=50`, { headers: again })).json()) as { items: NonNullable<typeof entry>[] };
-        entry = audit.items.find((e) => e.id === pendingId);
-        return entry?.outcome;
-      }, { timeout: 30_000 })
+      .poll(
+        async () => {
+          const audit = (await (await fetch(`${running!.url}/api/audit?limit=50`, { headers: again })).json()) as { items: NonNullable<typeof entry>[] };
+          entry = audit.items.find((e) => e.id === pendingId);
+          return entry?.outcome;
+        },
+        { timeout: 30_000 },
+      )
       .not.toBe("pending");
 
     test.info().annotations.push({ type: "settled", description: `${entry?.outcome}: ${String(entry?.detail.found)}` });
     // Settled from what Syllable holds: the file's last row decides.
     const lastRow = await sandboxApi<unknown[]>("GET", `/batches/${batchId}/results?reference_id=crash-200000`);
-    expect(entry).toMatchObject({ outcome: lastRow.length > 0 ? "ok" : "unknown", detail: { interrupted: true, last_reference_id: "crash-200000", filename: "big.csv" } });
+    expect(entry).toMatchObject({
+      outcome: lastRow.length > 0 ? "ok" : "unknown",
+      detail: { interrupted: true, last_reference_id: "crash-200000", filename: "big.csv" },
+    });
     expect(String(entry!.detail.found)).toMatch(/requests/);
   });
 });

@@ -11,7 +11,10 @@ async function signInCookie(role: string): Promise<string> {
     body: JSON.stringify({ email: `${role}@sandbox.local`, password: "sandbox" }),
   });
   expect(res.status).toBe(200);
-  return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 }
 
 test("an event stream carries the batch and ends with signed-out after logout", async () => {
@@ -27,7 +30,10 @@ test("an event stream carries the batch and ends with signed-out after logout", 
     const end = Date.now() + ms;
     while (!pattern.test(text)) {
       if (Date.now() > end) throw new Error(`no ${pattern} within ${ms} ms; got:\n${text.slice(-500)}`);
-      const { done, value } = await Promise.race([reader.read(), new Promise<never>((_, no) => setTimeout(() => no(new Error("read timed out")), end - Date.now()))]);
+      const { done, value } = await Promise.race([
+        reader.read(),
+        new Promise<never>((_, no) => setTimeout(() => no(new Error("read timed out")), end - Date.now())),
+      ]);
       if (done) break;
       text += decoder.decode(value, { stream: true });
     }

@@ -36,14 +36,20 @@ test("5,000-character values and right-to-left overrides neither widen a page no
   await expect(page.getByRole("link", { name: /^b\d+-W+/ })).toBeVisible();
   expect(await pageWidth()).toBeLessThanOrEqual(viewport);
   // The cut cell keeps the whole value for hover (title) and keyboard focus.
-  const cell = page.locator("bdi[title]").filter({ hasText: `b${stamp}` }).first();
+  const cell = page
+    .locator("bdi[title]")
+    .filter({ hasText: `b${stamp}` })
+    .first();
   await expect(cell).toHaveAttribute("title", longBatch);
 
   await page.goto(`/batches/${encodeURIComponent(rtlBatch)}`);
   const h1 = page.getByRole("heading", { level: 1 });
   await expect(h1).toHaveText(`rtl-${stamp}-[U+202E]txt.exe`);
   expect(await h1.evaluate((el) => el.textContent ?? "")).not.toContain("\u202E");
-  await page.getByRole("button", { name: /Show details/ }).first().click();
+  await page
+    .getByRole("button", { name: /Show details/ })
+    .first()
+    .click();
   await expect(page.getByText(/note-W+/)).toBeVisible();
   expect(await pageWidth()).toBeLessThanOrEqual(viewport);
 

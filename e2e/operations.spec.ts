@@ -66,9 +66,19 @@ test("logs are JSON lines, and every line written while serving a request names 
     const headers = await signInHeaders(running.url, "operator@example.com", "tidal-meadow-lantern-4");
     await fetch(`${running.url}/api/batches`, { headers: { ...headers, "X-Request-Id": "trace-health-1" } });
     await expect
-      .poll(() => running.output().split("\n").some((l) => l.includes("trace-health-1") && l.includes('"msg":"request"')), { timeout: 10_000 })
+      .poll(
+        () =>
+          running
+            .output()
+            .split("\n")
+            .some((l) => l.includes("trace-health-1") && l.includes('"msg":"request"')),
+        { timeout: 10_000 },
+      )
       .toBe(true);
-    const lines = running.output().split("\n").filter((l) => l.trim());
+    const lines = running
+      .output()
+      .split("\n")
+      .filter((l) => l.trim());
     for (const line of lines) expect(() => JSON.parse(line), line.slice(0, 200)).not.toThrow();
     const mine = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.req_id === "trace-health-1");
     expect(mine.find((l) => l.msg === "request")).toMatchObject({ method: "GET", route: "/api/batches", status: "502" });
@@ -86,7 +96,16 @@ test("live mode refuses to start without PUBLIC_URL, saying what to set (the san
   const fs = await import("node:fs");
   const os = await import("node:os");
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "oc-public-url-"));
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: ".next-e2e", PORT: String(await freePort()), DATA_DIR: dataDir, SYLLABLE_API_KEY: "k", SYLLABLE_BASE_URL: "http://127.0.0.1:9", SESSION_SECRET: "x".repeat(40) };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_DIST_DIR: ".next-e2e",
+    PORT: String(await freePort()),
+    DATA_DIR: dataDir,
+    SYLLABLE_API_KEY: "k",
+    SYLLABLE_BASE_URL: "http://127.0.0.1:9",
+    SESSION_SECRET: "x".repeat(40),
+  };
   delete env.PUBLIC_URL;
   const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { env, encoding: "utf8", timeout: 60_000 });
   expect(r.status).toBe(1);

@@ -19,7 +19,8 @@ test("the overview is the home page, lists active and paused batches, filters in
   // A batch created behind the console's back, while the page is open, appears within 10 s
   // (discovery every LIVE_DISCOVERY_MS) and moves when calls go out, with no reload.
   await sandboxApi("POST", "/batches", { batch_id: id, campaign_id: ALWAYS_ON_CAMPAIGN, paused: false });
-  for (const n of [1, 2, 3, 4]) await sandboxApi("POST", `/batches/${id}/requests`, { reference_id: `o${n}`, target: `+1512555040${n}`, request_variables: {} });
+  for (const n of [1, 2, 3, 4])
+    await sandboxApi("POST", `/batches/${id}/requests`, { reference_id: `o${n}`, target: `+1512555040${n}`, request_variables: {} });
   const row = table.getByRole("row").filter({ has: page.getByRole("link", { name: id }) });
   await expect(row).toBeVisible({ timeout: 10_000 });
   await expect(row.getByTestId("overview-finished")).toContainText("0 / 4 finished");
@@ -36,12 +37,22 @@ test("the overview is the home page, lists active and paused batches, filters in
   await expect(row).toHaveCount(0);
 });
 
-test("an alert raised from the sandbox's data shows on the overview (a strip of counts that expands) and the batch page; a supervisor acknowledges it and the audit log says so", async ({ page, browser }) => {
+test("an alert raised from the sandbox's data shows on the overview (a strip of counts that expands) and the batch page; a supervisor acknowledges it and the audit log says so", async ({
+  page,
+  browser,
+}) => {
   const id = `e2e-alert-${Date.now()}`;
   const { now } = await sandboxControl<{ now: string }>("GET", "/__sandbox/clock");
   // 20 contacts at 1 call an hour with 2 hours left: it cannot finish before its expiry.
-  await sandboxApi("POST", "/batches", { batch_id: id, campaign_id: ALWAYS_ON_CAMPAIGN, paused: false, call_rate: 1, expires_on: new Date(Date.parse(now) + 2 * 3_600_000).toISOString() });
-  for (let i = 0; i < 20; i++) await sandboxApi("POST", `/batches/${id}/requests`, { reference_id: `al${i}`, target: `+1512555${String(7000 + i)}`, request_variables: {} });
+  await sandboxApi("POST", "/batches", {
+    batch_id: id,
+    campaign_id: ALWAYS_ON_CAMPAIGN,
+    paused: false,
+    call_rate: 1,
+    expires_on: new Date(Date.parse(now) + 2 * 3_600_000).toISOString(),
+  });
+  for (let i = 0; i < 20; i++)
+    await sandboxApi("POST", `/batches/${id}/requests`, { reference_id: `al${i}`, target: `+1512555${String(7000 + i)}`, request_variables: {} });
 
   await signIn(page, "supervisor");
   await page.goto("/");
@@ -75,7 +86,8 @@ test("an alert raised from the sandbox's data shows on the overview (a strip of 
 test("a batch whose dialing stalls raises a 'Stalled' alert on its page and the overview, which resolves once it moves again", async ({ page }) => {
   const id = `e2e-stall-${Date.now()}`;
   await sandboxApi("POST", "/batches", { batch_id: id, campaign_id: ALWAYS_ON_CAMPAIGN, paused: false, call_rate: 60 });
-  for (let i = 0; i < 40; i++) await sandboxApi("POST", `/batches/${id}/requests`, { reference_id: `st${i}`, target: `+1512556${String(2000 + i)}`, request_variables: {} });
+  for (let i = 0; i < 40; i++)
+    await sandboxApi("POST", `/batches/${id}/requests`, { reference_id: `st${i}`, target: `+1512556${String(2000 + i)}`, request_variables: {} });
 
   await signIn(page, "supervisor");
   await page.goto(`/batches/${id}`); // watched: the engine reads it every cadence
@@ -125,8 +137,15 @@ test.describe("browser notifications", () => {
 
     const id = `e2e-notify-${Date.now()}`;
     const { now } = await sandboxControl<{ now: string }>("GET", "/__sandbox/clock");
-    await sandboxApi("POST", "/batches", { batch_id: id, campaign_id: ALWAYS_ON_CAMPAIGN, paused: false, call_rate: 1, expires_on: new Date(Date.parse(now) + 2 * 3_600_000).toISOString() });
-    for (let i = 0; i < 20; i++) await sandboxApi("POST", `/batches/${id}/requests`, { reference_id: `nt${i}`, target: `+1512557${String(3000 + i)}`, request_variables: {} });
+    await sandboxApi("POST", "/batches", {
+      batch_id: id,
+      campaign_id: ALWAYS_ON_CAMPAIGN,
+      paused: false,
+      call_rate: 1,
+      expires_on: new Date(Date.parse(now) + 2 * 3_600_000).toISOString(),
+    });
+    for (let i = 0; i < 20; i++)
+      await sandboxApi("POST", `/batches/${id}/requests`, { reference_id: `nt${i}`, target: `+1512557${String(3000 + i)}`, request_variables: {} });
 
     await expect.poll(async () => (await shown()).map((n) => n.title), { timeout: 20_000 }).toContain(`Won't finish before expiry: ${id}`);
     expect((await shown()).map((n) => n.title)).toEqual([`Won't finish before expiry: ${id}`]);

@@ -79,10 +79,14 @@ test.describe("the console process", () => {
     // A sign-in whose body is still arriving when SIGTERM comes.
     const body = JSON.stringify({ email: USER.email, password: USER.password });
     const slow = new Promise<number | string>((resolve) => {
-      const req = http.request(`${running.url}/api/auth/login`, { method: "POST", headers: { "Content-Type": "application/json", Origin: running.url, "Content-Length": Buffer.byteLength(body) } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = http.request(
+        `${running.url}/api/auth/login`,
+        { method: "POST", headers: { "Content-Type": "application/json", Origin: running.url, "Content-Length": Buffer.byteLength(body) } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on("error", (e) => resolve(e.message));
       req.write(body.slice(0, 10));
       setTimeout(() => req.end(body.slice(10)), 2_000);
@@ -102,16 +106,27 @@ test.describe("the console process", () => {
     // and the server at once. The server must drain, not be killed by its parents.
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const npm = spawn("npm", ["start"], { cwd: process.cwd(), env: envFor(dataDir, port, { DRAIN_S: "30" }), detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    const npm = spawn("npm", ["start"], {
+      cwd: process.cwd(),
+      env: envFor(dataDir, port, { DRAIN_S: "30" }),
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let log = "";
     npm.stdout.on("data", (d: Buffer) => (log += d.toString()));
     npm.stderr.on("data", (d: Buffer) => (log += d.toString()));
-    const exited = new Promise<{ code: number | null; signal: string | null; at: number }>((resolve) => npm.once("exit", (code, signal) => resolve({ code, signal, at: Date.now() })));
+    const exited = new Promise<{ code: number | null; signal: string | null; at: number }>((resolve) =>
+      npm.once("exit", (code, signal) => resolve({ code, signal, at: Date.now() })),
+    );
     try {
       await expect.poll(async () => (await fetch(`${url}/login`).catch(() => null))?.status, { timeout: 60_000, message: log }).toBe(200);
       const manager = await signInHeaders(url, MANAGER.email, MANAGER.password);
       const batchId = `sigterm-${Date.now()}`;
-      const created = await fetch(`${url}/api/batches`, { method: "POST", headers: { ...manager, "Content-Type": "application/json" }, body: JSON.stringify({ batch_id: batchId, campaign_id: SEED.campaigns.payments, paused: true }) });
+      const created = await fetch(`${url}/api/batches`, {
+        method: "POST",
+        headers: { ...manager, "Content-Type": "application/json" },
+        body: JSON.stringify({ batch_id: batchId, campaign_id: SEED.campaigns.payments, paused: true }),
+      });
       expect(created.status, await created.clone().text()).toBe(201);
       const form = new FormData();
       form.append("file", new Blob(["reference_id,target\nsig-1,+15125550101\nsig-2,+15125550102\n"], { type: "text/csv" }), "sigterm.csv");
@@ -133,7 +148,16 @@ test.describe("the console process", () => {
         await sandboxControl("DELETE", "/__sandbox/faults");
       }
       // Once the drain is over, nothing is left serving.
-      await expect.poll(() => fetch(`${url}/login`).then(() => "still serving", () => "gone"), { timeout: 40_000 }).toBe("gone");
+      await expect
+        .poll(
+          () =>
+            fetch(`${url}/login`).then(
+              () => "still serving",
+              () => "gone",
+            ),
+          { timeout: 40_000 },
+        )
+        .toBe("gone");
       expect(log).toContain("draining requests in flight");
       expect(log).not.toMatch(/The console stopped \(SIGTERM|exit code [1-9]/);
     } finally {

@@ -34,7 +34,11 @@ function raw(text: string, opts: { timeoutMs?: number } = {}): Promise<Answer> {
   });
 }
 const get = (target: string, headers: Record<string, string> = {}, method = "GET") =>
-  raw(`${method} ${target} HTTP/1.1\r\n${Object.entries({ Host: `127.0.0.1:${CONSOLE_PORT}`, Connection: "close", ...headers }).map(([k, v]) => `${k}: ${v}\r\n`).join("")}\r\n`);
+  raw(
+    `${method} ${target} HTTP/1.1\r\n${Object.entries({ Host: `127.0.0.1:${CONSOLE_PORT}`, Connection: "close", ...headers })
+      .map(([k, v]) => `${k}: ${v}\r\n`)
+      .join("")}\r\n`,
+  );
 const errorOf = (a: Answer) => (JSON.parse(a.body) as { error: { code: string; message: string } }).error;
 
 test.describe("hostile request lines", () => {
@@ -64,7 +68,10 @@ test.describe("hostile request lines", () => {
   });
 
   test("a body that does not arrive within BODY_TIMEOUT_S is answered 408 and the connection closed", async () => {
-    const a = await raw(`POST /api/auth/login HTTP/1.1\r\nHost: 127.0.0.1:${CONSOLE_PORT}\r\nOrigin: http://127.0.0.1:${CONSOLE_PORT}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"email":`, { timeoutMs: 15_000 });
+    const a = await raw(
+      `POST /api/auth/login HTTP/1.1\r\nHost: 127.0.0.1:${CONSOLE_PORT}\r\nOrigin: http://127.0.0.1:${CONSOLE_PORT}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"email":`,
+      { timeoutMs: 15_000 },
+    );
     expect(a.status).toBe(408);
     expect(errorOf(a)).toMatchObject({ code: "request_timeout", message: "The request did not arrive within 3 s." });
     expect(a.closed).toBe(true);
@@ -76,7 +83,26 @@ test.describe("hostile request lines", () => {
     const token = fc.stringMatching(/^[A-Z]{1,10}$/);
     const method = fc.oneof(fc.constantFrom("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT", "PROPFIND"), token);
     const segment = fc.oneof(
-      fc.constantFrom("api", "batches", "campaigns", "health", "live", "bulk", "seed-payments-0401", "%2e%2e", "%2e", "..", "%00", "%zz", "%FF", "%C0%AE", "%E2%80%AE", "a".repeat(300), "%5C", "results.csv"),
+      fc.constantFrom(
+        "api",
+        "batches",
+        "campaigns",
+        "health",
+        "live",
+        "bulk",
+        "seed-payments-0401",
+        "%2e%2e",
+        "%2e",
+        "..",
+        "%00",
+        "%zz",
+        "%FF",
+        "%C0%AE",
+        "%E2%80%AE",
+        "a".repeat(300),
+        "%5C",
+        "results.csv",
+      ),
       fc.string({ maxLength: 10 }).map(encodeURIComponent),
     );
     const target = fc.oneof(
@@ -84,16 +110,26 @@ test.describe("hostile request lines", () => {
       fc.array(segment, { maxLength: 3 }).map((s) => `/api/${s.join("/")}`),
       fc.constantFrom("*", "http://evil.example/", "https://127.0.0.1/api/health", "//evil.example/x", "evil", "/api/health?x=%zz", "/?" + "q=1&".repeat(500)),
     );
-    const host = fc.oneof(fc.constant(`127.0.0.1:${CONSOLE_PORT}`), fc.constantFrom("[::1", "a b", "", "localhost:99999", "[::1]:3000", "evil.example", "x".repeat(300), "%00"));
+    const host = fc.oneof(
+      fc.constant(`127.0.0.1:${CONSOLE_PORT}`),
+      fc.constantFrom("[::1", "a b", "", "localhost:99999", "[::1]:3000", "evil.example", "x".repeat(300), "%00"),
+    );
     const extra = fc.dictionary(
       fc.constantFrom("Next-Router-State-Tree", "RSC", "Origin", "Content-Type", "X-Forwarded-For", "Accept-Encoding", "X-Request-Id", "Cookie"),
-      fc.oneof(fc.string({ maxLength: 40 }).map((s) => s.replace(/[\r\n]/g, "")), fc.constantFrom("%7B", "[]", "1", "br", "a".repeat(9000), "iron-session=junk")),
+      fc.oneof(
+        fc.string({ maxLength: 40 }).map((s) => s.replace(/[\r\n]/g, "")),
+        fc.constantFrom("%7B", "[]", "1", "br", "a".repeat(9000), "iron-session=junk"),
+      ),
       { maxKeys: 3 },
     );
     const statuses = new Map<string, number>();
     await fc.assert(
       fc.asyncProperty(method, target, host, extra, async (m, t, h, headers) => {
-        const a = await raw(`${m} ${t} HTTP/1.1\r\nHost: ${h}\r\nConnection: close\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join("")}\r\n`);
+        const a = await raw(
+          `${m} ${t} HTTP/1.1\r\nHost: ${h}\r\nConnection: close\r\n${Object.entries(headers)
+            .map(([k, v]) => `${k}: ${v}\r\n`)
+            .join("")}\r\n`,
+        );
         const key = String(a.status);
         statuses.set(key, (statuses.get(key) ?? 0) + 1);
         const where = `${m} ${t.slice(0, 80)} Host=${h.slice(0, 20)} → ${a.status}`;

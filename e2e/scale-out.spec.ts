@@ -19,9 +19,19 @@ test.beforeAll(async () => {
 test.afterAll(() => c?.stop());
 
 async function signIn(base: string, who = ADMIN): Promise<Record<string, string>> {
-  const res = await fetch(`${base}/api/auth/login`, { method: "POST", headers: { "Content-Type": "application/json", Origin: base }, body: JSON.stringify({ email: who.email, password: who.password }) });
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Origin: base },
+    body: JSON.stringify({ email: who.email, password: who.password }),
+  });
   expect(res.status, await res.clone().text()).toBe(200);
-  return { Cookie: res.headers.getSetCookie().map((x) => x.split(";")[0]).join("; "), Origin: base };
+  return {
+    Cookie: res.headers
+      .getSetCookie()
+      .map((x) => x.split(";")[0])
+      .join("; "),
+    Origin: base,
+  };
 }
 
 test("signed in through the balancer, requests are answered by both instances with the one session; logout on one ends it on the other", async () => {
@@ -35,7 +45,11 @@ test("signed in through the balancer, requests are answered by both instances wi
   expect([...servedBy].sort()).toEqual(["console1", "console2"]);
   // A write through the balancer, read back through each instance directly.
   const id = `scale-${Date.now()}`;
-  const created = await fetch(`${c.lbUrl}/api/batches`, { method: "POST", headers: { ...auth, "Content-Type": "application/json" }, body: JSON.stringify({ batch_id: id, campaign_id: ALWAYS_ON }) });
+  const created = await fetch(`${c.lbUrl}/api/batches`, {
+    method: "POST",
+    headers: { ...auth, "Content-Type": "application/json" },
+    body: JSON.stringify({ batch_id: id, campaign_id: ALWAYS_ON }),
+  });
   expect(created.status).toBe(201);
   for (const inst of c.consoles) expect((await fetch(`${inst.url}/api/batches/${id}`, { headers: { ...auth, Origin: inst.url } })).status).toBe(200);
   // The audit entry is in the one store, whichever instance wrote it.
@@ -53,7 +67,11 @@ test("failed sign-ins count across instances", async () => {
   const statuses: number[] = [];
   for (let i = 0; i < 6; i++) {
     const inst = c.consoles[i % 2]!.url;
-    const r = await fetch(`${inst}/api/auth/login`, { method: "POST", headers: { "Content-Type": "application/json", Origin: inst }, body: JSON.stringify({ email: victim.email, password: victim.password }) });
+    const r = await fetch(`${inst}/api/auth/login`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Origin: inst },
+      body: JSON.stringify({ email: victim.email, password: victim.password }),
+    });
     statuses.push(r.status);
   }
   // 5 failures in 15 minutes lock the account, wherever they were tried.
@@ -67,7 +85,8 @@ test("one instance reads a batch from Syllable; an event stream on the other get
   test.setTimeout(90_000);
   const id = `scale-live-${Date.now()}`;
   await sandboxApi("POST", "/batches", { batch_id: id, campaign_id: ALWAYS_ON, paused: false, call_rate: 60 });
-  for (let i = 0; i < 30; i++) await sandboxApi("POST", `/batches/${id}/requests`, { reference_id: `s${i}`, target: `+1512558${String(1000 + i)}`, request_variables: {} });
+  for (let i = 0; i < 30; i++)
+    await sandboxApi("POST", `/batches/${id}/requests`, { reference_id: `s${i}`, target: `+1512558${String(1000 + i)}`, request_variables: {} });
   const [a, b] = c.consoles.map((x) => x.url) as [string, string];
   const authA = await signIn(a);
   const authB = { ...authA, Origin: b };
@@ -86,7 +105,10 @@ test("one instance reads a batch from Syllable; an event stream on the other get
     const end = Date.now() + ms;
     while (!re.test(text)) {
       if (Date.now() > end) throw new Error(`no ${re} within ${ms} ms: ${text.slice(-400)}`);
-      const { value, done } = await Promise.race([reader$.read(), new Promise<never>((_, no) => setTimeout(() => no(new Error("read timed out")), Math.max(1, end - Date.now())))]);
+      const { value, done } = await Promise.race([
+        reader$.read(),
+        new Promise<never>((_, no) => setTimeout(() => no(new Error("read timed out")), Math.max(1, end - Date.now()))),
+      ]);
       if (done) throw new Error("stream ended");
       text += new TextDecoder().decode(value);
     }
@@ -141,8 +163,15 @@ test("an alert raised by the instance reading a batch reaches an overview stream
   const id = `scale-alert-${Date.now()}`;
   const { now } = await sandboxControl<{ now: string }>("GET", "/__sandbox/clock");
   // 20 contacts at 1 an hour, 2 hours left: "won't finish before expiry" on the first read.
-  await sandboxApi("POST", "/batches", { batch_id: id, campaign_id: ALWAYS_ON, paused: false, call_rate: 1, expires_on: new Date(Date.parse(now) + 2 * 3_600_000).toISOString() });
-  for (let i = 0; i < 20; i++) await sandboxApi("POST", `/batches/${id}/requests`, { reference_id: `al${i}`, target: `+1512557${String(5000 + i)}`, request_variables: {} });
+  await sandboxApi("POST", "/batches", {
+    batch_id: id,
+    campaign_id: ALWAYS_ON,
+    paused: false,
+    call_rate: 1,
+    expires_on: new Date(Date.parse(now) + 2 * 3_600_000).toISOString(),
+  });
+  for (let i = 0; i < 20; i++)
+    await sandboxApi("POST", `/batches/${id}/requests`, { reference_id: `al${i}`, target: `+1512557${String(5000 + i)}`, request_variables: {} });
   expect((await fetch(`${a}/api/batches/${id}`, { headers: authA })).status).toBe(200);
   let text = "";
   const end = Date.now() + 20_000;
@@ -163,7 +192,8 @@ test("200 pollers spread over both instances cost the upstream what one instance
   const db = new pg.Client({ connectionString: c.databaseUrl });
   await db.connect();
   const lease = async () => (await db.query<{ holder: string }>("SELECT holder FROM leases WHERE key = $1", [`live:${id}`])).rows[0]?.holder ?? null;
-  const sharedAt = async () => Number((await db.query<{ fetched_at: number }>("SELECT fetched_at FROM live_states WHERE key = $1", [`batch:${id}`])).rows[0]?.fetched_at ?? 0);
+  const sharedAt = async () =>
+    Number((await db.query<{ fetched_at: number }>("SELECT fetched_at FROM live_states WHERE key = $1", [`batch:${id}`])).rows[0]?.fetched_at ?? 0);
   // Warm: someone watches, one instance reads it every cadence (1 s) and shares what it read.
   await fetch(`${c.consoles[0]!.url}/api/batches/${id}`, { headers: auths[0]! });
   let polls = 0;
@@ -208,7 +238,11 @@ test("an upload slower than two audit sweeps is recorded by its own instance, no
   const a = c.consoles[0]!.url;
   const auth = await signIn(a);
   const batchId = `slow-upload-${Date.now()}`;
-  const created = await fetch(`${a}/api/batches`, { method: "POST", headers: { ...auth, "Content-Type": "application/json" }, body: JSON.stringify({ batch_id: batchId, campaign_id: ALWAYS_ON, paused: true }) });
+  const created = await fetch(`${a}/api/batches`, {
+    method: "POST",
+    headers: { ...auth, "Content-Type": "application/json" },
+    body: JSON.stringify({ batch_id: batchId, campaign_id: ALWAYS_ON, paused: true }),
+  });
   expect(created.status).toBe(201);
   const rows = Array.from({ length: 2_000 }, (_, i) => `slow-${i + 1},+1512${String(6_000_000 + i).padStart(7, "0")}`);
   const form = new FormData();
@@ -224,7 +258,9 @@ test("an upload slower than two audit sweeps is recorded by its own instance, no
   }
   expect(Date.now() - started).toBeGreaterThan(20_000);
   expect(res.status, await res.clone().text()).toBe(200);
-  const entry = JSON.parse(sql(c, `SELECT json_build_object('outcome', outcome, 'detail', detail) FROM audit_log WHERE action = 'batch.upload' AND target = 'batch:${batchId}'`)) as {
+  const entry = JSON.parse(
+    sql(c, `SELECT json_build_object('outcome', outcome, 'detail', detail) FROM audit_log WHERE action = 'batch.upload' AND target = 'batch:${batchId}'`),
+  ) as {
     outcome: string;
     detail: Record<string, unknown>;
   };
@@ -244,7 +280,11 @@ test("an instance killed in the middle of a write: its audit entry is kept and s
   // Syllable slow: the pause takes 5 s; instance 1 is killed while it waits.
   await sandboxControl("POST", "/__sandbox/faults", { latency_ms: 5_000 });
   try {
-    void fetch(`${a}/api/batches/${batchId}`, { method: "PATCH", headers: { ...auth, "Content-Type": "application/json" }, body: JSON.stringify({ call_rate: 42 }) }).catch(() => undefined);
+    void fetch(`${a}/api/batches/${batchId}`, {
+      method: "PATCH",
+      headers: { ...auth, "Content-Type": "application/json" },
+      body: JSON.stringify({ call_rate: 42 }),
+    }).catch(() => undefined);
     await expect.poll(() => sql(c, `SELECT count(*) FROM audit_log WHERE target = 'batch:${batchId}' AND outcome = 'pending'`), { timeout: 10_000 }).toBe("1");
     c.consoles[0]!.child.kill("SIGKILL");
   } finally {
@@ -252,9 +292,14 @@ test("an instance killed in the middle of a write: its audit entry is kept and s
   }
   // Not lost: the survivor sees the writer's heartbeat stop and settles the entry from what Syllable holds.
   await expect
-    .poll(() => sql(c, `SELECT outcome FROM audit_log WHERE target = 'batch:${batchId}' AND action = 'batch.update' ORDER BY id DESC LIMIT 1`), { timeout: 45_000, intervals: [1000] })
+    .poll(() => sql(c, `SELECT outcome FROM audit_log WHERE target = 'batch:${batchId}' AND action = 'batch.update' ORDER BY id DESC LIMIT 1`), {
+      timeout: 45_000,
+      intervals: [1000],
+    })
     .not.toBe("pending");
-  const detail = JSON.parse(sql(c, `SELECT detail FROM audit_log WHERE target = 'batch:${batchId}' AND action = 'batch.update' ORDER BY id DESC LIMIT 1`)) as Record<string, unknown>;
+  const detail = JSON.parse(
+    sql(c, `SELECT detail FROM audit_log WHERE target = 'batch:${batchId}' AND action = 'batch.update' ORDER BY id DESC LIMIT 1`),
+  ) as Record<string, unknown>;
   expect(detail).toMatchObject({ interrupted: true, call_rate: 42 });
   await c.restart(0);
 });
@@ -272,12 +317,13 @@ test("Postgres restarts: the instances say not ready, then recover by themselves
   expect((await fetch(`${c.lbUrl}/api/auth/me`, { headers: auth })).status).toBe(200);
 });
 
-test("a stream cut while Postgres is down: the wall says reconnecting, stays signed in, and is live again by itself when the store is back", async ({ page, context }) => {
+test("a stream cut while Postgres is down: the wall says reconnecting, stays signed in, and is live again by itself when the store is back", async ({
+  page,
+  context,
+}) => {
   test.setTimeout(120_000);
   const auth = await signIn(c.lbUrl);
-  await context.addCookies(
-    auth.Cookie!.split("; ").map((kv) => ({ name: kv.slice(0, kv.indexOf("=")), value: kv.slice(kv.indexOf("=") + 1), url: c.lbUrl })),
-  );
+  await context.addCookies(auth.Cookie!.split("; ").map((kv) => ({ name: kv.slice(0, kv.indexOf("=")), value: kv.slice(kv.indexOf("=") + 1), url: c.lbUrl })));
   let streamServedBy = "";
   page.on("response", (r) => {
     if (new URL(r.url()).pathname === "/api/live/events") streamServedBy = r.headers()["x-served-by"] ?? streamServedBy;

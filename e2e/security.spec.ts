@@ -14,7 +14,14 @@ import { CONSOLE_PORT, CONSOLE_URL, E2E_DATA_DIR } from "./support/env";
 import { sandboxApi } from "./support/sandbox";
 import { expect, test } from "./support/test";
 
-const SECURITY_HEADERS = ["content-security-policy", "permissions-policy", "cross-origin-opener-policy", "x-content-type-options", "x-frame-options", "referrer-policy"];
+const SECURITY_HEADERS = [
+  "content-security-policy",
+  "permissions-policy",
+  "cross-origin-opener-policy",
+  "x-content-type-options",
+  "x-frame-options",
+  "referrer-policy",
+];
 
 function expectSecurityHeaders(res: APIResponse, what: string) {
   const headers = res.headers();
@@ -39,13 +46,13 @@ async function contextAs(role: Role | null): Promise<APIRequestContext> {
 // an entry here fails the first test.
 const PAGES: Record<string, { path: string; role: Role; data: RegExp }> = {
   "/": { path: "/", role: "supervisor", data: /"batch_id"/ },
-  "account": { path: "/account", role: "supervisor", data: /Change password/ },
-  "audit": { path: "/audit", role: "manager", data: /"total_count"/ },
-  "batches": { path: "/batches", role: "supervisor", data: /"batch_id"/ },
+  account: { path: "/account", role: "supervisor", data: /Change password/ },
+  audit: { path: "/audit", role: "manager", data: /"total_count"/ },
+  batches: { path: "/batches", role: "supervisor", data: /"batch_id"/ },
   "batches/[batchId]": { path: `/batches/${SEED.batches.payments}`, role: "supervisor", data: /"status_counts"/ },
-  "campaigns": { path: "/campaigns", role: "supervisor", data: /"campaign_name"/ },
+  campaigns: { path: "/campaigns", role: "supervisor", data: /"campaign_name"/ },
   "campaigns/[campaignId]": { path: `/campaigns/${SEED.campaigns.payments}`, role: "supervisor", data: /"campaign_name"/ },
-  "users": { path: "/users", role: "admin", data: /"last_sign_in_at"/ },
+  users: { path: "/users", role: "admin", data: /"last_sign_in_at"/ },
 };
 
 function consolePages(dir = path.resolve("app/(console)"), prefix = ""): string[] {
@@ -94,7 +101,13 @@ test.describe("pages check the session themselves (a skipped layout leaks nothin
     await expect(page).toHaveURL(new RegExp(`/batches/${SEED.batches.payments}`));
     await nav.getByRole("link", { name: "Overview" }).click();
     await expect(page).toHaveURL(/\/$/);
-    await expect.poll(() => Object.values(PAGES).map((p) => p.path).filter((p) => !captured.has(p))).toEqual([]);
+    await expect
+      .poll(() =>
+        Object.values(PAGES)
+          .map((p) => p.path)
+          .filter((p) => !captured.has(p)),
+      )
+      .toEqual([]);
 
     let checked = 0;
     for (const role of [null, "supervisor", "manager", "admin"] as const) {
@@ -113,10 +126,13 @@ test.describe("pages check the session themselves (a skipped layout leaks nothin
         if (allowed) {
           expect(body, label).toMatch(pageInfo.data);
         } else {
-          for (const leak of [/"batch_id"/, /actorEmail|actor_email|auth\.login|@sandbox\.local/, /"campaign_name"/, /"status_counts"/]) expect(body, label).not.toMatch(leak);
+          for (const leak of [/"batch_id"/, /actorEmail|actor_email|auth\.login|@sandbox\.local/, /"campaign_name"/, /"status_counts"/])
+            expect(body, label).not.toMatch(leak);
           // Sent away: by an HTTP redirect or by a redirect inside the RSC payload.
           // A signed-in role is sent home with word of which page and why (said once there).
-          const target = role ? new RegExp(`^/\\?denied=${encodeURIComponent(pageInfo.path).replace(/%2F/g, "(/|%2F)")}&needs=${pageInfo.role}$`) : new RegExp(`^/login\\?next=${encodeURIComponent(pageInfo.path)}`);
+          const target = role
+            ? new RegExp(`^/\\?denied=${encodeURIComponent(pageInfo.path).replace(/%2F/g, "(/|%2F)")}&needs=${pageInfo.role}$`)
+            : new RegExp(`^/login\\?next=${encodeURIComponent(pageInfo.path)}`);
           const location = res.status() === 307 ? new URL(res.headers()["location"]!, CONSOLE_URL) : null;
           const sentTo = location ? location.pathname + location.search : (/NEXT_REDIRECT;replace;([^;]+);/.exec(body)?.[1] ?? "");
           expect(sentTo, label).toMatch(target);
@@ -132,8 +148,7 @@ test.describe("pages check the session themselves (a skipped layout leaks nothin
 test.describe("cross-origin writes", () => {
   test("a signed-in write from another origin, with no origin, or as text/plain is refused and changes nothing", async () => {
     const ctx = await contextAs("manager");
-    const create = (headers: Record<string, string>, data: string, id: string) =>
-      ctx.post("/api/batches", { headers, data: data.replace("ID", id) });
+    const create = (headers: Record<string, string>, data: string, id: string) => ctx.post("/api/batches", { headers, data: data.replace("ID", id) });
     const batch = '{"batch_id":"ID","campaign_id":1,"paused":true}';
     const evil = await create({ Origin: "http://evil.example", "Content-Type": "application/json" }, batch, "csrf-evil");
     expect(evil.status()).toBe(403);
@@ -154,7 +169,15 @@ test.describe("cross-origin writes", () => {
 });
 
 test.describe("sign-in redirects", () => {
-  for (const next of ["/%5Cevil.example/phish", "/%09/evil.example", "//evil.example", "https://evil.example/", "%2F.%2F%2Fevil.example", "/a/..//evil.example", "/%2e//evil.example"]) {
+  for (const next of [
+    "/%5Cevil.example/phish",
+    "/%09/evil.example",
+    "//evil.example",
+    "https://evil.example/",
+    "%2F.%2F%2Fevil.example",
+    "/a/..//evil.example",
+    "/%2e//evil.example",
+  ]) {
     test(`next=${next} ends on the console, not another site`, async ({ page }) => {
       await page.goto(`/login?next=${next}`);
       await page.getByLabel("Email").fill("supervisor@sandbox.local");
@@ -253,9 +276,15 @@ test.describe("limits and odd requests", () => {
 
   test("a JSON body over 1 MB is 413; a chunked upload over UPLOAD_MAX_MB is 413 while it streams", async ({ browser }) => {
     const ctx = await browser.newContext({ baseURL: CONSOLE_URL });
-    const login = await ctx.request.post("/api/auth/login", { data: { email: "manager@sandbox.local", password: "sandbox" }, headers: { Origin: CONSOLE_URL } });
+    const login = await ctx.request.post("/api/auth/login", {
+      data: { email: "manager@sandbox.local", password: "sandbox" },
+      headers: { Origin: CONSOLE_URL },
+    });
     expect(login.status()).toBe(200);
-    const big = await ctx.request.post("/api/batches", { headers: { Origin: CONSOLE_URL }, data: { batch_id: "x", campaign_id: 1, pad: "x".repeat(1_100_000) } });
+    const big = await ctx.request.post("/api/batches", {
+      headers: { Origin: CONSOLE_URL },
+      data: { batch_id: "x", campaign_id: 1, pad: "x".repeat(1_100_000) },
+    });
     expect(big.status()).toBe(413);
     expect((await big.json()).error.code).toBe("payload_too_large");
 
@@ -332,7 +361,8 @@ test.describe("headers everywhere", () => {
     // Next stamps this response's nonce on its scripts.
     expect(await html.text()).toContain(`nonce="${nonce}"`);
     expect((await request.get("/login")).headers()["content-security-policy"]).not.toContain(nonce);
-    for (const url of ["/api/health", "/api/auth/me", "/no-such-page", "/api/batches", `/api/batches/${SEED.batches.payments}`]) expectSecurityHeaders(await request.get(url), url);
+    for (const url of ["/api/health", "/api/auth/me", "/no-such-page", "/api/batches", `/api/batches/${SEED.batches.payments}`])
+      expectSecurityHeaders(await request.get(url), url);
     await page.goto("/login");
     const script = await page.locator("script[src]").first().getAttribute("src");
     expectSecurityHeaders(await request.get(script!), script!);
@@ -346,9 +376,37 @@ test("fuzzing the real server: odd paths, queries and bodies on pages and API ne
   const ctx = await contextAs("supervisor");
   const seg = fc.oneof(
     fc.string({ maxLength: 12 }).map(encodeURIComponent),
-    fc.constantFrom("%", "%zz", "%FF", "%C0%AE", "%00", "..", "%2e%2e", "%5C", "%E2%80%AE", "a".repeat(300), SEED.batches.payments, "1", "results", "results.csv", "upload", "requests"),
+    fc.constantFrom(
+      "%",
+      "%zz",
+      "%FF",
+      "%C0%AE",
+      "%00",
+      "..",
+      "%2e%2e",
+      "%5C",
+      "%E2%80%AE",
+      "a".repeat(300),
+      SEED.batches.payments,
+      "1",
+      "results",
+      "results.csv",
+      "upload",
+      "requests",
+    ),
   );
-  const base = fc.constantFrom("/api/batches", "/api/campaigns", "/batches", "/campaigns", "/audit", "/login", "/api/audit", "/api/auth/logout", "/api/auth/me", "/api/health");
+  const base = fc.constantFrom(
+    "/api/batches",
+    "/api/campaigns",
+    "/batches",
+    "/campaigns",
+    "/audit",
+    "/login",
+    "/api/audit",
+    "/api/auth/logout",
+    "/api/auth/me",
+    "/api/health",
+  );
   const statuses = new Map<number, number>();
   await fc.assert(
     fc.asyncProperty(
@@ -356,7 +414,10 @@ test("fuzzing the real server: odd paths, queries and bodies on pages and API ne
       fc.array(seg, { maxLength: 3 }),
       fc.string({ maxLength: 40 }),
       fc.constantFrom("GET", "GET", "POST", "PATCH", "DELETE"),
-      fc.oneof(fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)), fc.string({ maxLength: 100 })),
+      fc.oneof(
+        fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
+        fc.string({ maxLength: 100 }),
+      ),
       fc.constantFrom("application/json", "text/plain", "multipart/form-data; boundary=x"),
       async (basePath, segments, q, method, body, type) => {
         const url = `${basePath}${segments.length ? "/" + segments.join("/") : ""}?${encodeURIComponent(q)}=${encodeURIComponent(q)}`;

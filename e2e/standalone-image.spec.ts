@@ -40,7 +40,12 @@ test("the standalone folder serves the console on its own: pages, API, compresse
     PUBLIC_URL: url,
     SESSION_SECRET: "image-test-session-secret-0123456789-abcdef",
   };
-  const added = spawnSync(process.execPath, ["scripts/users.mjs", "add", ADMIN.email, "admin"], { cwd: app, env, input: `${ADMIN.password}\n`, encoding: "utf8" });
+  const added = spawnSync(process.execPath, ["scripts/users.mjs", "add", ADMIN.email, "admin"], {
+    cwd: app,
+    env,
+    input: `${ADMIN.password}\n`,
+    encoding: "utf8",
+  });
   expect(added.status, added.stderr).toBe(0);
 
   const server = spawn(process.execPath, ["scripts/serve.mjs"], { cwd: app, env, stdio: ["ignore", "pipe", "pipe"] });

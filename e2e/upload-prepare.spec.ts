@@ -38,7 +38,9 @@ test("a batch's results export uploads back into another batch with its variable
   await newBatch(id);
   await signIn(page, "manager");
   const exported = await (await page.request.get(`/api/batches/${SEED.batches.payments}/results.csv?status=FAILED`)).text();
-  const sourceRows = (await sandboxApi<Row[]>("GET", `/batches/${SEED.batches.payments}/results`)).filter((r) => (r as { request_status?: string }).request_status === "FAILED");
+  const sourceRows = (await sandboxApi<Row[]>("GET", `/batches/${SEED.batches.payments}/results`)).filter(
+    (r) => (r as { request_status?: string }).request_status === "FAILED",
+  );
   expect(sourceRows.length).toBeGreaterThan(0);
   await page.goto(`/batches/${id}`);
   await page.getByRole("button", { name: "Upload CSV" }).click();

@@ -18,7 +18,9 @@ async function faults(patch: Record<string, unknown> | null) {
 
 /** Waits until the console reaches Syllable again (its circuit breaker closed): the next test starts healthy. */
 async function consoleHealthy() {
-  await expect.poll(async () => ((await (await fetch(`${CONSOLE_URL}/api/health`)).json()) as { status: string }).status, { timeout: 30_000, intervals: [1000] }).toBe("ok");
+  await expect
+    .poll(async () => ((await (await fetch(`${CONSOLE_URL}/api/health`)).json()) as { status: string }).status, { timeout: 30_000, intervals: [1000] })
+    .toBe("ok");
 }
 
 /** Opens `path` and returns how long the document took (ms). */
@@ -66,7 +68,9 @@ test.describe("pages under upstream faults", () => {
 
     const banner = page.getByTestId("stale-banner");
     await expect(banner).toBeVisible({ timeout: 20_000 });
-    await expect(banner).toContainText(/Not up to date\. Showing the last data we have \(updated \d+ s ago\)\. Syllable .*(Trying again every 10 s|keeps trying by itself)\./);
+    await expect(banner).toContainText(
+      /Not up to date\. Showing the last data we have \(updated \d+ s ago\)\. Syllable .*(Trying again every 10 s|keeps trying by itself)\./,
+    );
     await expect(page.getByText("Live", { exact: true })).toHaveCount(0);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(SEED.batches.payments); // the data stays
 
@@ -79,7 +83,9 @@ test.describe("pages under upstream faults", () => {
     await faults({ error_rate: 1, error_status: 503 });
     // 100 a page: other specs add batches, and the seeded one must be on it.
     const { ms } = await timedGoto(page, "/batches?limit=100");
-    await expect(page.getByRole("alert").filter({ hasText: "could not be loaded" })).toContainText(/The batch list could not be loaded\. Syllable .*Trying again every 10 s\./);
+    await expect(page.getByRole("alert").filter({ hasText: "could not be loaded" })).toContainText(
+      /The batch list could not be loaded\. Syllable .*Trying again every 10 s\./,
+    );
     await expect(page.getByText("No batches yet.")).toHaveCount(0);
     await expect(page.getByText("Not loaded: see the message above.")).toBeVisible();
     expect(ms).toBeLessThan(BUDGET_MS);

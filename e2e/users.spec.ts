@@ -84,7 +84,9 @@ test("a manager has no users page and the API refuses them", async ({ page }) =>
   await page.goto("/users");
   await expect(page.getByRole("heading", { level: 1, name: "Users" })).toHaveCount(0);
   // Sent home, and told why, once.
-  await expect(page.getByRole("status").filter({ hasText: "You were brought here from /users" })).toHaveText(/that page is for admins, and you are signed in as campaign manager\./);
+  await expect(page.getByRole("status").filter({ hasText: "You were brought here from /users" })).toHaveText(
+    /that page is for admins, and you are signed in as campaign manager\./,
+  );
   await expect(page).toHaveURL(/\/$/);
   await page.reload();
   await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();

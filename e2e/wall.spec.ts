@@ -32,7 +32,11 @@ test("the wall fits 40 batches on 1920×1080 without scrolling, passes axe, and 
     expect(box.height).toBeGreaterThan(50); // readable, not squeezed
   }
   // Large type: the batch ids at 18 px or more.
-  const fontSize = await tiles.first().locator("span").first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+  const fontSize = await tiles
+    .first()
+    .locator("span")
+    .first()
+    .evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
   expect(fontSize).toBeGreaterThanOrEqual(18);
   // Pushed updates: the clock moves without a reload (a tick at least every 5 s).
   const clock = page.getByTestId("wall-clock").locator("time");

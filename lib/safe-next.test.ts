@@ -2,11 +2,7 @@ import { describe, expect, it } from "vitest";
 import { HOME_PATH, safeNextPath } from "./safe-next";
 
 describe("safeNextPath", () => {
-  it.each([
-    "/batches?status=ACTIVE&page=2",
-    "/batches/spring-2026/results?status=FAILED#top",
-    "/campaigns/3",
-  ])("keeps the same-origin path %s", (path) => {
+  it.each(["/batches?status=ACTIVE&page=2", "/batches/spring-2026/results?status=FAILED#top", "/campaigns/3"])("keeps the same-origin path %s", (path) => {
     expect(safeNextPath(path)).toBe(path);
   });
 

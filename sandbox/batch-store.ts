@@ -73,7 +73,10 @@ export function serializeBatch(row: BatchRow): Record<string, unknown> {
 }
 
 /** status_counts and detailed_status_counts straight from the requests table. */
-export function statusCounts(db: Db, batchId: string): {
+export function statusCounts(
+  db: Db,
+  batchId: string,
+): {
   status_counts: Record<string, number>;
   detailed_status_counts: Record<string, { total_count: number; counts?: Record<string, number> }>;
 } {

@@ -57,14 +57,17 @@ export function getCampaign(db: Db, id: number): Record<string, unknown> | undef
 export function listCampaigns(db: Db): Record<string, unknown>[] {
   const rows = db.prepare("SELECT * FROM campaigns ORDER BY id").all() as CampaignRow[];
   const hooks = db.prepare("SELECT * FROM webhooks ORDER BY id").all() as WebhookRow[];
-  return rows.map((r) => serialize(r, hooks.filter((h) => h.campaign_id === r.id)));
+  return rows.map((r) =>
+    serialize(
+      r,
+      hooks.filter((h) => h.campaign_id === r.id),
+    ),
+  );
 }
 
 /** Applies input.webhooks to a campaign: update by id, create without id, delete the rest. */
 function applyWebhooks(db: Db, campaignId: number, input: CampaignInput): void {
-  const existing = new Map(
-    (db.prepare("SELECT * FROM webhooks WHERE campaign_id = ?").all(campaignId) as WebhookRow[]).map((h) => [h.id, h]),
-  );
+  const existing = new Map((db.prepare("SELECT * FROM webhooks WHERE campaign_id = ?").all(campaignId) as WebhookRow[]).map((h) => [h.id, h]));
   // Validate every id first so a bad request changes nothing.
   input.webhooks.forEach((w, i) => {
     if (w.id !== null && w.id !== undefined && !existing.has(w.id)) {
@@ -121,12 +124,7 @@ export function replaceCampaign(db: Db, id: number, input: CampaignInput, nowIso
     // updated_at must change on every PUT, even when simulated time is frozen (speed 0).
     const prev = (db.prepare("SELECT updated_at FROM campaigns WHERE id = ?").get(id) as { updated_at: string }).updated_at;
     if (nowIso <= prev) nowIso = new Date(Date.parse(prev) + 1).toISOString();
-    db.prepare("UPDATE campaigns SET data = ?, updated_at = ?, last_updated_by = ? WHERE id = ?").run(
-      JSON.stringify(dataOf(input)),
-      nowIso,
-      SANDBOX_USER,
-      id,
-    );
+    db.prepare("UPDATE campaigns SET data = ?, updated_at = ?, last_updated_by = ? WHERE id = ?").run(JSON.stringify(dataOf(input)), nowIso, SANDBOX_USER, id);
   })();
 }
 

@@ -116,12 +116,18 @@ function passesFilters(c: StoredCampaign, lineType: string | null, enrichment: s
       const v = e[r.field];
       const s = v === undefined || v === null ? undefined : String(v);
       switch (r.op) {
-        case "in": return s !== undefined && r.values.includes(s);
-        case "not_in": return s === undefined || !r.values.includes(s);
-        case "eq": return s === r.values[0];
-        case "neq": return s !== r.values[0];
-        case "exists": return s !== undefined;
-        case "not_exists": return s === undefined;
+        case "in":
+          return s !== undefined && r.values.includes(s);
+        case "not_in":
+          return s === undefined || !r.values.includes(s);
+        case "eq":
+          return s === r.values[0];
+        case "neq":
+          return s !== r.values[0];
+        case "exists":
+          return s !== undefined;
+        case "not_exists":
+          return s === undefined;
       }
       return true;
     });
@@ -187,9 +193,7 @@ export class Engine {
     const db = this.db;
     db.transaction(() => {
       const batches = db
-        .prepare(
-          "SELECT * FROM batches WHERE deleted_at IS NULL AND canceled = 0 AND error_message IS NULL AND COALESCE(paused, 0) = 0",
-        )
+        .prepare("SELECT * FROM batches WHERE deleted_at IS NULL AND canceled = 0 AND error_message IS NULL AND COALESCE(paused, 0) = 0")
         .all() as BatchRow[];
       const campaigns = new Map<number, StoredCampaign | undefined>();
       for (const b of batches) if (!campaigns.has(b.campaign_id)) campaigns.set(b.campaign_id, campaignData(db, b.campaign_id));
@@ -235,7 +239,8 @@ export class Engine {
 
   /** This cycle's auto-paced rate; the first one becomes the batch's baseline. */
   private autoRate(b: BatchRow, c: StoredCampaign, t0: number): number | null {
-    const pending = (this.db.prepare("SELECT COUNT(*) AS n FROM requests WHERE batch_id = ? AND request_status = 'PENDING'").get(b.batch_id) as { n: number }).n;
+    const pending = (this.db.prepare("SELECT COUNT(*) AS n FROM requests WHERE batch_id = ? AND request_status = 'PENDING'").get(b.batch_id) as { n: number })
+      .n;
     const rate = autoPacedRate(c, pending, t0, Date.parse(b.expires_on!), b.auto_call_rate_baseline);
     if (rate !== null && b.auto_call_rate_baseline === null) {
       b.auto_call_rate_baseline = rate;
@@ -245,9 +250,7 @@ export class Engine {
   }
 
   private dailyCount(campaignId: number, day: string): number {
-    const row = this.db.prepare("SELECT count FROM campaign_daily WHERE campaign_id = ? AND day = ?").get(campaignId, day) as
-      | { count: number }
-      | undefined;
+    const row = this.db.prepare("SELECT count FROM campaign_daily WHERE campaign_id = ? AND day = ?").get(campaignId, day) as { count: number } | undefined;
     return row?.count ?? 0;
   }
 
@@ -276,7 +279,9 @@ export class Engine {
         const at = Math.max(Math.floor(t0 + ((sent + 0.5) / want) * (t1 - t0)), Date.parse(r.created_at));
         const attempt = r.attempt_count + 1;
         const u = hashUnit(`dur|${b.batch_id}|${r.reference_id}|${attempt}`);
-        const sid = `${sms ? "SM" : "CA"}${Math.floor(u * 1e15).toString(16).padStart(13, "0")}${r.id.toString(16).padStart(19, "0")}`;
+        const sid = `${sms ? "SM" : "CA"}${Math.floor(u * 1e15)
+          .toString(16)
+          .padStart(13, "0")}${r.id.toString(16).padStart(19, "0")}`;
         send.run(sms ? "SENT" : u < 0.5 ? "QUEUED" : "IN-PROGRESS", new Date(at).toISOString(), sid, at + 60_000 + Math.floor(u * 4 * 60_000), r.id);
         sent++;
       }
@@ -323,7 +328,9 @@ export class Engine {
   private insightsDue(t: number): void {
     const db = this.db;
     const due = db
-      .prepare("SELECT id, batch_id, reference_id, attempt_count, insights_status, insights_at FROM requests WHERE insights_at IS NOT NULL AND insights_at <= ?")
+      .prepare(
+        "SELECT id, batch_id, reference_id, attempt_count, insights_status, insights_at FROM requests WHERE insights_at IS NOT NULL AND insights_at <= ?",
+      )
       .all(t) as { id: number; batch_id: string; reference_id: string; attempt_count: number; insights_status: string; insights_at: number }[];
     const processing = db.prepare("UPDATE requests SET insights_status = 'PROCESSING', insights_at = ? WHERE id = ?");
     const finish = db.prepare("UPDATE requests SET insights_status = ?, insights = ?, insights_at = NULL WHERE id = ?");

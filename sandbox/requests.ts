@@ -110,7 +110,6 @@ export function resultsJson(db: Db, batchId: string, filters: { reference_id?: s
 /** One result object (for POST /requests answers). */
 export function resultFor(db: Db, batchId: string, referenceId: string): unknown {
   const json = db.prepare(`SELECT ${RESULT_JSON} FROM requests WHERE batch_id = ? AND reference_id = ?`).pluck().get(batchId, referenceId) as
-    | string
-    | undefined;
+    string | undefined;
   return json === undefined ? null : (JSON.parse(json) as unknown);
 }

@@ -197,9 +197,25 @@ function fillBatch(db: Db, batchId: string, now: number, o: FillOptions): void {
       }
     } else if (o.cancelRest) status = channel = "CANCELED";
     insert.run(
-      batchId, ref, target, vars, sid, createdAt, sentAt, attempts, session, session, status, channel,
-      insightsStatus, insights, lookup?.line_type ?? null, lookup ? JSON.stringify(lookup.enrichment) : null,
-      resolveAt, insightsAt, null,
+      batchId,
+      ref,
+      target,
+      vars,
+      sid,
+      createdAt,
+      sentAt,
+      attempts,
+      session,
+      session,
+      status,
+      channel,
+      insightsStatus,
+      insights,
+      lookup?.line_type ?? null,
+      lookup ? JSON.stringify(lookup.enrichment) : null,
+      resolveAt,
+      insightsAt,
+      null,
     );
   }
 }
@@ -216,8 +232,18 @@ function insertBatch(
        last_updated_at, last_updated_by, error_message, canceled)
      VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
-    b.id, seq, b.campaign, b.expires ?? null, b.paused ? 1 : 0, b.filename ?? null,
-    `${(seq * 2654435761).toString(16).padStart(32, "0")}`.slice(-32), created, created, SANDBOX_USER, b.error ?? null, b.canceled ? 1 : 0,
+    b.id,
+    seq,
+    b.campaign,
+    b.expires ?? null,
+    b.paused ? 1 : 0,
+    b.filename ?? null,
+    `${(seq * 2654435761).toString(16).padStart(32, "0")}`.slice(-32),
+    created,
+    created,
+    SANDBOX_USER,
+    b.error ?? null,
+    b.canceled ? 1 : 0,
   );
 }
 
@@ -241,7 +267,13 @@ export function seedIfEmpty(db: Db, now: number): boolean {
     insertBatch(db, now, 6, { id: B.failed, campaign: C.payments, ageDays: 5, error: "Missing required fields: target", filename: "broken.csv" });
     insertBatch(db, now, 7, { id: B.canceled, campaign: C.appointmentsSms, ageDays: 6, canceled: true, filename: "old_reminders.csv" });
     fillBatch(db, B.canceled, now, { count: 100, processed: 30, sms: true, retryCount: 1, rate: 600, cancelRest: true, targetBase: 5126000000 });
-    insertBatch(db, now, 8, { id: B.expired, campaign: C.weekendSurvey, ageDays: 10, expires: new Date(now - 2 * DAY).toISOString(), filename: "survey_wk1.csv" });
+    insertBatch(db, now, 8, {
+      id: B.expired,
+      campaign: C.weekendSurvey,
+      ageDays: 10,
+      expires: new Date(now - 2 * DAY).toISOString(),
+      filename: "survey_wk1.csv",
+    });
     fillBatch(db, B.expired, now, { count: 120, processed: 60, sms: false, retryCount: 0, rate: 60, targetBase: 5127000000 });
     for (const id of Object.values(B)) refreshStatus(db, id, now);
     setMeta(db, "seeded", new Date(now).toISOString());

@@ -45,4 +45,6 @@ await build({
 });
 fs.cpSync(path.join(distDir, "static"), path.join(out, distName, "static"), { recursive: true });
 if (fs.existsSync(path.join(root, "public"))) fs.cpSync(path.join(root, "public"), path.join(out, "public"), { recursive: true });
-console.log(`Standalone folder ${path.relative(root, out)}/ completed (front server, users CLI, static files) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `Standalone folder ${path.relative(root, out)}/ completed (front server, users CLI, static files) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);

@@ -26,7 +26,14 @@ const config = loadConfig(process.env);
 routeConsoleToLogger();
 const root = path.resolve(import.meta.dirname, "..");
 
-function refuse(req: http.IncomingMessage, res: http.ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
+function refuse(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
   res.statusCode = status;
   res.setHeader("Cache-Control", "no-store");
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
@@ -36,7 +43,9 @@ function refuse(req: http.IncomingMessage, res: http.ServerResponse, status: num
     res.end(JSON.stringify({ error: { code, message } }));
   } else {
     res.setHeader("Content-Type", "text/html; charset=utf-8");
-    res.end(`<!doctype html><html lang="en"><title>Outbound Console</title><main><h1>That address cannot be opened</h1><p>${message}</p><p><a href="/">Go to the console</a></p></main></html>`);
+    res.end(
+      `<!doctype html><html lang="en"><title>Outbound Console</title><main><h1>That address cannot be opened</h1><p>${message}</p><p><a href="/">Go to the console</a></p></main></html>`,
+    );
   }
 }
 
@@ -52,13 +61,13 @@ function answerBareApiErrorsInShape(res: http.ServerResponse): void {
   const write = res.write.bind(res) as (...args: unknown[]) => boolean;
   const end = res.end.bind(res) as (...args: unknown[]) => http.ServerResponse;
   res.flushHeaders = () => (bare405() ? undefined : flushHeaders());
-  res.writeHead = ((...args: unknown[]) => {
+  res.writeHead = (...args: unknown[]) => {
     if (args[0] === 405 && !res.getHeader("content-type") && !res.headersSent) {
       res.statusCode = 405;
       return res;
     }
     return writeHead(...args);
-  });
+  };
   res.write = ((...args: unknown[]) => (bare405() ? true : write(...args))) as typeof res.write;
   res.end = ((...args: unknown[]) => {
     if (!bare405()) return end(...args);
@@ -104,7 +113,18 @@ function observe(req: http.IncomingMessage, res: http.ServerResponse, requestId:
     m.httpDuration.observe({ route, method }, seconds);
     // Static files and the health probes are counted, not logged: they would drown the rest.
     if (route === "static" || route === "/api/health/live") return;
-    logger().info({ req_id: requestId, method, route, path: (req.url ?? "/").split("?", 1)[0]!.slice(0, 200), status, ms: Math.round(seconds * 1000), aborted: aborted || undefined }, "request");
+    logger().info(
+      {
+        req_id: requestId,
+        method,
+        route,
+        path: (req.url ?? "/").split("?", 1)[0]!.slice(0, 200),
+        status,
+        ms: Math.round(seconds * 1000),
+        aborted: aborted || undefined,
+      },
+      "request",
+    );
   };
   res.once("finish", () => finish(false));
   res.once("close", () => finish(!res.writableFinished));
@@ -126,7 +146,9 @@ async function main() {
   // forged Host then decides which writes count as same-origin): refuse instead. The sandbox is a
   // local demo and keeps working without it.
   if (config.mode === "live" && !config.publicOrigin) {
-    throw new Error("Set PUBLIC_URL to the address people open the console at (e.g. https://console.example.com): in live mode the console needs it to tell its own pages from other sites.");
+    throw new Error(
+      "Set PUBLIC_URL to the address people open the console at (e.g. https://console.example.com): in live mode the console needs it to tell its own pages from other sites.",
+    );
   }
   const distDir = path.resolve(root, process.env.NEXT_DIST_DIR || ".next");
   // In the image's standalone folder (scripts/package-standalone.ts) there is no next.config.mjs:
@@ -180,7 +202,9 @@ async function main() {
   // socket would be left hanging.
   server.on("connect", (_req: http.IncomingMessage, socket: import("node:stream").Duplex) => {
     const body = JSON.stringify({ error: { code: "method_not_allowed", message: "The console does not answer CONNECT requests." } });
-    socket.end(`HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS\r\nContent-Type: application/json\r\nCache-Control: no-store\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    socket.end(
+      `HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS\r\nContent-Type: application/json\r\nCache-Control: no-store\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
   });
   // What Node's parser refuses (a broken request line or header, a body too slow) is answered
   // here in the error shape instead of Node's bare text, and the connection is closed.
@@ -193,7 +217,9 @@ async function main() {
           ? [431, "Request Header Fields Too Large", "The request's headers are too large."]
           : [400, "Bad Request", "The request could not be read."];
     const body = JSON.stringify({ error: { code: status === 408 ? "request_timeout" : "bad_request", message } });
-    socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nCache-Control: no-store\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    socket.end(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nCache-Control: no-store\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
   });
   server.listen(config.port, () => console.log(`Console listening on port ${config.port}`));
   // SIGTERM: readiness says 503 (the balancer moves on), no new connections, streams told to

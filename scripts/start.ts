@@ -92,7 +92,12 @@ async function main() {
     const sandboxPort = Number(new URL(config.baseUrl).port);
     if (!(await portIsFree(sandboxPort))) fail(`Port ${sandboxPort} (the sandbox) is already in use. Stop what runs there or set SANDBOX_PORT.`);
     console.log(`No SYLLABLE_API_KEY set: starting the embedded Syllable sandbox on port ${sandboxPort}.`);
-    run("sandbox", [tsxBin, "sandbox/main.ts"], { ...process.env, SANDBOX_PORT: String(sandboxPort), SANDBOX_API_KEY: config.apiKey, DATA_DIR: config.dataDir });
+    run("sandbox", [tsxBin, "sandbox/main.ts"], {
+      ...process.env,
+      SANDBOX_PORT: String(sandboxPort),
+      SANDBOX_API_KEY: config.apiKey,
+      DATA_DIR: config.dataDir,
+    });
     await waitForPort(sandboxPort, 60_000).catch((err: Error) => {
       stopAll(1);
       fail(`The sandbox did not start: ${err.message}`);

@@ -14,19 +14,32 @@ afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 function users(args: string[], input = "") {
   const r = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/users.ts", ...args], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, SYLLABLE_API_KEY: "k", SYLLABLE_BASE_URL: "http://127.0.0.1:9", SESSION_SECRET: "users-cli-test-secret-0123456789-abcdefgh" },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      SYLLABLE_API_KEY: "k",
+      SYLLABLE_BASE_URL: "http://127.0.0.1:9",
+      SESSION_SECRET: "users-cli-test-secret-0123456789-abcdefgh",
+    },
     input,
     encoding: "utf8",
   });
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }
 const audit = () =>
-  new Database(path.join(dataDir, "console.sqlite"), { readonly: true }).prepare("SELECT actor_email, action, target, outcome FROM audit_log ORDER BY id").all() as Array<Record<string, string>>;
+  new Database(path.join(dataDir, "console.sqlite"), { readonly: true })
+    .prepare("SELECT actor_email, action, target, outcome FROM audit_log ORDER BY id")
+    .all() as Array<Record<string, string>>;
 
 describe("npm run users", () => {
   it("adds a user through the service: audited with the operator as actor", () => {
-    expect(users(["add", "first-admin@example.com", "admin"], "violet-harbor-quartz-19\n")).toMatchObject({ status: 0, out: expect.stringContaining("Added first-admin@example.com as admin.") });
-    expect(audit()).toEqual([{ actor_email: `cli:${os.userInfo().username}@${os.hostname()}`, action: "user.create", target: "user:first-admin@example.com", outcome: "ok" }]);
+    expect(users(["add", "first-admin@example.com", "admin"], "violet-harbor-quartz-19\n")).toMatchObject({
+      status: 0,
+      out: expect.stringContaining("Added first-admin@example.com as admin."),
+    });
+    expect(audit()).toEqual([
+      { actor_email: `cli:${os.userInfo().username}@${os.hostname()}`, action: "user.create", target: "user:first-admin@example.com", outcome: "ok" },
+    ]);
   });
 
   it("refuses a common password, and an address that is no email, with a sentence", () => {
@@ -50,10 +63,10 @@ describe("npm run users", () => {
     expect(users(["add", "second-admin@example.com", "admin"], "amber-kettle-north-52\n").status).toBe(0);
     expect(users(["role", "first-admin@example.com", "manager"]).status).toBe(0);
     expect(users(["remove", "first-admin@example.com", "left", "the", "team"]).status).toBe(0);
-    expect(audit().map((e) => `${e.action} ${e.target} ${e.outcome}`).slice(-3)).toEqual([
-      "user.create user:second-admin@example.com ok",
-      "user.update user:first-admin@example.com ok",
-      "user.remove user:first-admin@example.com ok",
-    ]);
+    expect(
+      audit()
+        .map((e) => `${e.action} ${e.target} ${e.outcome}`)
+        .slice(-3),
+    ).toEqual(["user.create user:second-admin@example.com ok", "user.update user:first-admin@example.com ok", "user.remove user:first-admin@example.com ok"]);
   });
 });

@@ -42,7 +42,9 @@ describe("deploy/Dockerfile", () => {
     const copies = lines.filter((l) => /^COPY --from=build\b/.test(l));
     expect(copies).toEqual([expect.stringMatching(/ \/app\/\.next\/standalone \/app$/)]);
     expect(of("CMD").at(-1)).toBe('CMD ["node", "scripts/serve.mjs"]');
-    expect(fs.readFileSync(path.join(import.meta.dirname, "..", "next.config.mjs"), "utf8")).toMatch(/phase === PHASE_PRODUCTION_BUILD \? \{ \.\.\.nextConfig, output: "standalone" \}/);
+    expect(fs.readFileSync(path.join(import.meta.dirname, "..", "next.config.mjs"), "utf8")).toMatch(
+      /phase === PHASE_PRODUCTION_BUILD \? \{ \.\.\.nextConfig, output: "standalone" \}/,
+    );
   });
 
   it("runs no install script but the builds it needs (npm 10 ignores allowScripts)", () => {

@@ -25,7 +25,14 @@ beforeAll(async () => {
   targets = routes
     .filter((route) => route.pattern !== "/api/auth/logout")
     .flatMap((route) => (Object.keys(route.handlers) as HttpMethod[]).map((method) => ({ route, method })));
-  const campaign = await h.sandbox<{ id: number }>("POST", "/api/v1/outbound/campaigns", { campaign_name: "Fuzz", mode: "voice", hourly_rate: 60, campaign_variables: {}, caller_id: "+15125550100", active_days: ["mon"] });
+  const campaign = await h.sandbox<{ id: number }>("POST", "/api/v1/outbound/campaigns", {
+    campaign_name: "Fuzz",
+    mode: "voice",
+    hourly_rate: 60,
+    campaign_variables: {},
+    caller_id: "+15125550100",
+    active_days: ["mon"],
+  });
   await h.sandbox("POST", "/api/v1/outbound/batches", { batch_id: FUZZ_BATCH, campaign_id: campaign.id, paused: true });
 });
 afterAll(async () => {
@@ -37,16 +44,55 @@ const nasty = fc.oneof(
   fc.string(),
   fc.string({ unit: "grapheme", maxLength: 50 }),
   fc.string({ unit: "binary", maxLength: 50 }),
-  fc.constantFrom("", " ", "\u0000", "a\u0000b", "%", "%zz", "../../etc/passwd", "\u202Eevil", "<script>", "=cmd|' /C calc'!A0", "null", "1e308", "-1", "0", "NaN"),
+  fc.constantFrom(
+    "",
+    " ",
+    "\u0000",
+    "a\u0000b",
+    "%",
+    "%zz",
+    "../../etc/passwd",
+    "\u202Eevil",
+    "<script>",
+    "=cmd|' /C calc'!A0",
+    "null",
+    "1e308",
+    "-1",
+    "0",
+    "NaN",
+  ),
   fc.integer().map(String),
   fc.nat({ max: 6000 }).map((n) => "x".repeat(n)),
 );
 
-const queryKeys = fc.constantFrom("page", "limit", "status", "q", "sort", "dir", "order_by", "order_dir", "search_field", "search_value", "start", "end", "before", "force", "reference_id", "insights_status", "label", "mode", "search");
+const queryKeys = fc.constantFrom(
+  "page",
+  "limit",
+  "status",
+  "q",
+  "sort",
+  "dir",
+  "order_by",
+  "order_dir",
+  "search_field",
+  "search_value",
+  "start",
+  "end",
+  "before",
+  "force",
+  "reference_id",
+  "insights_status",
+  "label",
+  "mode",
+  "search",
+);
 const query = fc.dictionary(queryKeys, fc.oneof(nasty, fc.constantFrom("999999999999", "1", "50", "asc", "batch_id", "ACTIVE", "2026-01-01")), { maxKeys: 5 });
 
 const deepJson = fc.nat({ max: 20_000 }).map((n) => "[".repeat(n) + "]".repeat(n));
-const csvCell = fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom("=HYPERLINK(\"http://x\")", "+15125550100", "@SUM(A1)", "-2+3", "\u0000\u0001\u00ff", '"quoted, cell"'));
+const csvCell = fc.oneof(
+  fc.string({ maxLength: 20 }),
+  fc.constantFrom('=HYPERLINK("http://x")', "+15125550100", "@SUM(A1)", "-2+3", "\u0000\u0001\u00ff", '"quoted, cell"'),
+);
 const csv = fc
   .array(fc.array(csvCell, { minLength: 1, maxLength: 4 }), { maxLength: 20 })
   .map((rows) => ["reference_id,target,note", ...rows.map((r) => r.join(","))].join("\n"));
@@ -55,7 +101,15 @@ type BodyCase = { body?: BodyInit; type?: string };
 const body: fc.Arbitrary<BodyCase> = fc.oneof(
   fc.constant<BodyCase>({}),
   fc.jsonValue({ maxDepth: 4 }).map((v) => ({ body: JSON.stringify(v), type: "application/json" })),
-  fc.record({ reason: nasty, paused: fc.anything({ maxDepth: 1 }), reference_ids: fc.array(nasty, { maxLength: 5 }), batch_id: nasty, campaign_id: fc.oneof(fc.integer(), nasty) }).map((v) => ({ body: JSON.stringify(v), type: "application/json" })),
+  fc
+    .record({
+      reason: nasty,
+      paused: fc.anything({ maxDepth: 1 }),
+      reference_ids: fc.array(nasty, { maxLength: 5 }),
+      batch_id: nasty,
+      campaign_id: fc.oneof(fc.integer(), nasty),
+    })
+    .map((v) => ({ body: JSON.stringify(v), type: "application/json" })),
   deepJson.map((text) => ({ body: text, type: "application/json" })),
   fc.string().map((text) => ({ body: text, type: "application/json" })),
   fc.constantFrom("text/plain", "application/x-www-form-urlencoded", "application/xml", "").map((type) => ({ body: '{"a":1}', type })),

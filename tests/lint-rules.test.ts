@@ -21,13 +21,23 @@ function project(files: Record<string, string>): string {
 }
 
 function cruise(dir: string) {
-  const r = spawnSync(process.execPath, [path.join(root, "node_modules/dependency-cruiser/bin/dependency-cruise.mjs"), "lib", "app", "--config", path.join(root, ".dependency-cruiser.cjs")], { cwd: dir, encoding: "utf8" });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(root, "node_modules/dependency-cruiser/bin/dependency-cruise.mjs"), "lib", "app", "--config", path.join(root, ".dependency-cruiser.cjs")],
+    { cwd: dir, encoding: "utf8" },
+  );
   return { status: r.status, out: r.stdout + r.stderr };
 }
 
 describe("the dependency rules", () => {
   it("refuse an import cycle", () => {
-    const r = cruise(project({ "lib/a.ts": 'import { b } from "./b";\nexport const a = () => b;\n', "lib/b.ts": 'import { a } from "./a";\nexport const b = () => a;\n', "app/page.ts": "export {};\n" }));
+    const r = cruise(
+      project({
+        "lib/a.ts": 'import { b } from "./b";\nexport const a = () => b;\n',
+        "lib/b.ts": 'import { a } from "./a";\nexport const b = () => a;\n',
+        "app/page.ts": "export {};\n",
+      }),
+    );
     expect(r.status).not.toBe(0);
     expect(r.out).toMatch(/no-cycles: lib\/a\.ts/);
   });
@@ -56,7 +66,10 @@ describe("the type-checked ESLint rules", () => {
   it("refuse a floating promise (and accept it handled)", async () => {
     const { ESLint } = await import("eslint");
     const probe = path.join(root, "lib", `floating-probe-${process.pid}.ts`);
-    fs.writeFileSync(probe, "async function save(): Promise<void> {}\nexport function onClick(): void {\n  save();\n}\nexport function handled(): void {\n  void save();\n}\n");
+    fs.writeFileSync(
+      probe,
+      "async function save(): Promise<void> {}\nexport function onClick(): void {\n  save();\n}\nexport function handled(): void {\n  void save();\n}\n",
+    );
     try {
       const [result] = await new ESLint({ cwd: root }).lintFiles([probe]);
       const rules = result!.messages.map((m) => `${m.line}:${m.ruleId}`);
@@ -65,4 +78,15 @@ describe("the type-checked ESLint rules", () => {
       fs.rmSync(probe, { force: true });
     }
   }, 60_000);
+});
+
+describe("the formatter check", () => {
+  it("refuses code Prettier would write otherwise, with the project's settings", async () => {
+    const prettier = await import("prettier");
+    const filepath = path.join(root, "lib", "probe.ts");
+    const options = { ...(await prettier.resolveConfig(filepath)), filepath };
+    expect(options.printWidth).toBe(160);
+    expect(await prettier.check("export const a = {b:1,\n  c : 2}\n", options)).toBe(false);
+    expect(await prettier.check("export const a = { b: 1, c: 2 };\n", options)).toBe(true);
+  });
 });

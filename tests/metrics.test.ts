@@ -63,7 +63,8 @@ describe("request ids", () => {
     const seen: Array<string | null> = [];
     const realFetch = globalThis.fetch;
     const spy = vi.spyOn(globalThis, "fetch").mockImplementation((input, init) => {
-      if (String(input instanceof Request ? input.url : input).startsWith(h.sandboxUrl.replace(/\/$/, ""))) seen.push(new Headers(init?.headers).get("x-request-id"));
+      if (String(input instanceof Request ? input.url : input).startsWith(h.sandboxUrl.replace(/\/$/, "")))
+        seen.push(new Headers(init?.headers).get("x-request-id"));
       return realFetch(input, init);
     });
     try {

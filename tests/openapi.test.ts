@@ -43,7 +43,15 @@ describe("GET /api/openapi.json", () => {
   });
 
   it("describes requests with the handlers' own schemas (limits, enums, required fields)", () => {
-    const doc = openApiDocument() as { paths: Record<string, Record<string, { parameters: Array<{ name: string; schema: { maximum?: number } }>; requestBody?: { content: Record<string, { schema: { required?: string[] } }> } }>> };
+    const doc = openApiDocument() as {
+      paths: Record<
+        string,
+        Record<
+          string,
+          { parameters: Array<{ name: string; schema: { maximum?: number } }>; requestBody?: { content: Record<string, { schema: { required?: string[] } }> } }
+        >
+      >;
+    };
     const limit = doc.paths["/api/batches/{batchId}/results"]!.get!.parameters.find((p) => p.name === "limit");
     expect(limit?.schema.maximum).toBe(500);
     expect(doc.paths["/api/tokens"]!.post!.requestBody!.content["application/json"]!.schema.required).toEqual(expect.arrayContaining(["email", "name"]));

@@ -93,7 +93,9 @@ describe("route × role matrix", () => {
         }
       }
     }
-    const guarded = Object.values(MATRIX).flatMap((m) => Object.values(m)).filter((a) => a !== "public").length;
+    const guarded = Object.values(MATRIX)
+      .flatMap((m) => Object.values(m))
+      .filter((a) => a !== "public").length;
     expect(checked).toBe(guarded * ROLES.length);
   });
 });

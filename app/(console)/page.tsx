@@ -18,7 +18,13 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const raw: Record<string, string> = {};
   for (const k of ["campaign", "status"]) if (typeof sp[k] === "string") raw[k] = sp[k];
   const parsed = liveQuerySchema.safeParse(raw);
-  const params: Record<string, string> = parsed.success ? Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])) : {};
+  const params: Record<string, string> = parsed.success
+    ? Object.fromEntries(
+        Object.entries(parsed.data)
+          .filter(([, v]) => v !== undefined)
+          .map(([k, v]) => [k, String(v)]),
+      )
+    : {};
   const queryClient = getQueryClient();
   // An upstream failure is left to the client query, which shows it with a retry.
   await queryClient.prefetchQuery({ queryKey: liveKeys.overview(params), queryFn: () => liveOverviewFor(user, parsed.success ? parsed.data : {}) });

@@ -27,7 +27,11 @@ export const shownPath = (p: string) => p.replace(SEED.batches.big, "{100k}");
 
 export async function startSeededConsole(): Promise<{ url: string; cookie: string; stop(): Promise<void> }> {
   if (!fs.existsSync(path.join(root, ".next-e2e", "BUILD_ID"))) {
-    const b = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: ".next-e2e", NEXT_TELEMETRY_DISABLED: "1" } });
+    const b = spawnSync("npm", ["run", "build"], {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, NEXT_DIST_DIR: ".next-e2e", NEXT_TELEMETRY_DISABLED: "1" },
+    });
     if (b.status !== 0) process.exit(1);
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "oc-pages-"));

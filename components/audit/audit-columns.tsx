@@ -19,7 +19,11 @@ const OUTCOMES = {
 
 /** The audit log's columns: when, who (with the role they had), what, on what, how it went, details. */
 export const auditColumns: ColumnDef<AuditRow, unknown>[] = [
-  { id: "at", header: "When (UTC)", cell: ({ row }) => <span className="whitespace-nowrap font-mono text-xs">{row.original.at.replace("T", " ").slice(0, 19)}</span> },
+  {
+    id: "at",
+    header: "When (UTC)",
+    cell: ({ row }) => <span className="whitespace-nowrap font-mono text-xs">{row.original.at.replace("T", " ").slice(0, 19)}</span>,
+  },
   {
     id: "actor",
     header: "Who",

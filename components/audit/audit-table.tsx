@@ -11,7 +11,23 @@ import { AUDIT_TABLE } from "@/lib/queries/table-url";
 import { auditColumns } from "./audit-columns";
 
 /** Common action names, offered while typing (any other name or prefix works too). */
-const ACTIONS = ["batch.", "batch.create", "batch.pause", "batch.resume", "batch.update", "batch.delete", "batch.upload", "campaign.", "campaign.update", "campaign.stop", "campaign.resume", "user.", "auth.login", "token.", "alert.ack"];
+const ACTIONS = [
+  "batch.",
+  "batch.create",
+  "batch.pause",
+  "batch.resume",
+  "batch.update",
+  "batch.delete",
+  "batch.upload",
+  "campaign.",
+  "campaign.update",
+  "campaign.stop",
+  "campaign.resume",
+  "user.",
+  "auth.login",
+  "token.",
+  "alert.ack",
+];
 
 /** The audit log: filtered by who, what, on what and when (all in the URL: shareable), paged on the server, exportable as CSV. */
 export function AuditTable() {
@@ -36,18 +52,38 @@ export function AuditTable() {
         empty={query.isError ? NOT_LOADED : active ? "No entries match these filters." : "No changes yet. Changes made in the console appear here."}
         toolbar={
           <DataTableToolbar active={active} onReset={() => state.reset([...AUDIT_FILTERS])}>
-            <DebouncedSearchInput label="Who (email or part of it)" value={state.get("actor") ?? ""} onChange={(v) => state.set({ actor: v || null })} placeholder="e.g. manager or @example.com" />
+            <DebouncedSearchInput
+              label="Who (email or part of it)"
+              value={state.get("actor") ?? ""}
+              onChange={(v) => state.set({ actor: v || null })}
+              placeholder="e.g. manager or @example.com"
+            />
             {/* Applies as you type, like the other filters (a prefix such as "batch." is a filter too). */}
-            <DebouncedSearchInput label="Action" list="audit-actions" value={state.get("action") ?? ""} onChange={(v) => state.set({ action: v || null })} placeholder="e.g. batch. or batch.pause" />
+            <DebouncedSearchInput
+              label="Action"
+              list="audit-actions"
+              value={state.get("action") ?? ""}
+              onChange={(v) => state.set({ action: v || null })}
+              placeholder="e.g. batch. or batch.pause"
+            />
             <datalist id="audit-actions">
               {ACTIONS.map((a) => (
                 <option key={a} value={a} />
               ))}
             </datalist>
-            <DebouncedSearchInput label="Target" value={state.get("target") ?? ""} onChange={(v) => state.set({ target: v || null })} placeholder="e.g. batch:spring or batch:" />
+            <DebouncedSearchInput
+              label="Target"
+              value={state.get("target") ?? ""}
+              onChange={(v) => state.set({ target: v || null })}
+              placeholder="e.g. batch:spring or batch:"
+            />
             <DateFilter label="From (UTC)" value={state.get("from") ?? ""} onChange={(v) => state.set({ from: v || null })} />
             <DateFilter label="To (UTC, inclusive)" value={state.get("to") ?? ""} onChange={(v) => state.set({ to: v || null })} />
-            <a href={auditCsvUrl(params)} download className="ml-auto rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50">
+            <a
+              href={auditCsvUrl(params)}
+              download
+              className="ml-auto rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
+            >
               Export CSV
             </a>
           </DataTableToolbar>

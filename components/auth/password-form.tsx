@@ -16,7 +16,9 @@ export function PasswordForm() {
   const [repeat, setRepeat] = useState("");
   const [fields, setFields] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string[]>([]);
-  const change = useMutation({ mutationFn: () => apiFetch<{ changed: true }>("/api/auth/password", { method: "POST", json: { current_password: current, new_password: next } }) });
+  const change = useMutation({
+    mutationFn: () => apiFetch<{ changed: true }>("/api/auth/password", { method: "POST", json: { current_password: current, new_password: next } }),
+  });
   return (
     <form
       noValidate
@@ -42,13 +44,36 @@ export function PasswordForm() {
       }}
     >
       <Field id="pw-current" label="Current password" error={fields.current_password}>
-        <Input type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} {...describedBy("pw-current", fields.current_password)} />
+        <Input
+          type="password"
+          autoComplete="current-password"
+          value={current}
+          onChange={(e) => setCurrent(e.target.value)}
+          {...describedBy("pw-current", fields.current_password)}
+        />
       </Field>
-      <Field id="pw-new" label="New password" hint={`${MIN_PASSWORD_LENGTH} characters at least; not a common password. A few unrelated words work well.`} error={fields.new_password}>
-        <Input type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} {...describedBy("pw-new", fields.new_password)} />
+      <Field
+        id="pw-new"
+        label="New password"
+        hint={`${MIN_PASSWORD_LENGTH} characters at least; not a common password. A few unrelated words work well.`}
+        error={fields.new_password}
+      >
+        <Input
+          type="password"
+          autoComplete="new-password"
+          value={next}
+          onChange={(e) => setNext(e.target.value)}
+          {...describedBy("pw-new", fields.new_password)}
+        />
       </Field>
       <Field id="pw-repeat" label="New password again" error={fields.repeat}>
-        <Input type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} {...describedBy("pw-repeat", fields.repeat)} />
+        <Input
+          type="password"
+          autoComplete="new-password"
+          value={repeat}
+          onChange={(e) => setRepeat(e.target.value)}
+          {...describedBy("pw-repeat", fields.repeat)}
+        />
       </Field>
       <FormErrorAlert messages={formError} />
       <Button type="submit" busy={change.isPending}>

@@ -15,7 +15,12 @@ export function AddRequestButton({ batchId }: { batchId: string }) {
       <Button variant="secondary" onClick={() => setOpen(true)} {...preloadOn(AddRequestFormView)}>
         Add request
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} title="Add one request" description="One contact: a reference id, an E.164 target, and optional variables.">
+      <Dialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title="Add one request"
+        description="One contact: a reference id, an E.164 target, and optional variables."
+      >
         <AddRequestFormView batchId={batchId} onDone={() => setOpen(false)} />
       </Dialog>
     </>

@@ -38,7 +38,14 @@ export function AddRequestFormView({ batchId, onDone }: { batchId: string; onDon
       <Field id="ar-target" label="Target" hint="E.164, e.g. +15125551234" error={errors.target?.message}>
         <Input {...describedBy("ar-target", errors.target?.message)} {...register("target")} inputMode="tel" autoComplete="off" />
       </Field>
-      <KeyValueRows control={control} register={register} errors={errors} name="variables" legend="Variables" emptyText="No variables: the request is sent with the reference id and target only." />
+      <KeyValueRows
+        control={control}
+        register={register}
+        errors={errors}
+        name="variables"
+        legend="Variables"
+        emptyText="No variables: the request is sent with the reference id and target only."
+      />
       {errorAt(errors, "request_variables") && <p className="text-xs text-red-600">{errorAt(errors, "request_variables")}</p>}
       <FormActions submitLabel="Add request" busy={add.isPending} onCancel={onDone} />
     </form>

@@ -57,108 +57,111 @@ export function BatchDetail({
 
   return (
     <UpstreamClockProvider nowIso={batch.upstream_now} receivedAt={query.dataUpdatedAt}>
-    <div className="space-y-6">
-      <header className="space-y-3">
-        <nav aria-label="Breadcrumb" className="text-sm">
-          <Link href="/batches" className="text-indigo-700 underline">
-            Batches
-          </Link>{" "}
-          / <span aria-current="page"><UpstreamText value={batch.batch_id} compact /></span>
-        </nav>
-        <div className="flex flex-wrap items-center gap-3">
-          <h1 className="min-w-0 text-xl font-semibold">
-            <UpstreamText value={batch.batch_id} />
-          </h1>
-          <BatchStatusBadge status={batch.status} />
-          <HoldBadge paused={batch.paused} />
-          <AutoPacedBadge auto={batch.auto_call_rate} baseline={batch.auto_call_rate_baseline} />
-          <span className="ml-auto flex items-center gap-2">
-            {live ? <span className="text-xs font-medium text-emerald-700">Live</span> : null}
-            <UpdatedAgo at={query.dataUpdatedAt} />
-          </span>
-        </div>
-        <QueryProblem query={query} what="The batch" />
-        {!query.isError && batch.live?.stale_since ? <EngineStaleBanner live={batch.live} /> : null}
-        {/* Every role acknowledges: it is monitoring state ("someone is on it"), not a write to Syllable. */}
-        <BatchAlerts batchId={batchId} canAck />
-        {batch.status === "FAILED" && batch.error_message && (
-          <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
-            <strong>Failed: </strong>
-            <UpstreamText value={batch.error_message} />
-          </p>
-        )}
-        <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-3 lg:grid-cols-6">
-          <Item label="Campaign">
-            <Link href={`/campaigns/${batch.campaign_id}`} className="text-indigo-700 hover:underline">
-              {batch.campaign?.campaign_name ? <UpstreamText value={batch.campaign.campaign_name} /> : `Campaign ${batch.campaign_id}`}
-            </Link>
-          </Item>
-          <Item label="Expires on">{batch.expires_on ? absoluteUtc(batch.expires_on) : "No expiry"}</Item>
-          <Item label="Call rate">{batch.call_rate ? `${batch.call_rate}/h` : `Campaign's (${batch.campaign?.hourly_rate ?? "?"}/h)`}</Item>
-          <Item label="Created">{absoluteUtc(batch.created_at)}</Item>
-          <Item label="Last updated">
-            <RelativeTime iso={batch.last_updated_at} clock="upstream" past />
-            {batch.last_updated_by && (
-              <span className="block text-xs text-slate-500">
-                by <UpstreamText value={batch.last_updated_by} />
-              </span>
-            )}
-            {batch.console_change && (
-              <span className="block text-xs text-slate-500" data-testid="console-change">
-                last console change: {batch.console_change.actor_email} ({batch.console_change.action.replace(/^batch\./, "")},{" "}
-                <RelativeTime iso={batch.console_change.at} past />)
-              </span>
-            )}
-          </Item>
-          {batch.follow_up_of && (
-            <Item label="Follow-up of">
-              <Link href={`/batches/${encodeURIComponent(batch.follow_up_of)}`} className="text-indigo-700 hover:underline">
-                <UpstreamText value={batch.follow_up_of} compact />
+      <div className="space-y-6">
+        <header className="space-y-3">
+          <nav aria-label="Breadcrumb" className="text-sm">
+            <Link href="/batches" className="text-indigo-700 underline">
+              Batches
+            </Link>{" "}
+            /{" "}
+            <span aria-current="page">
+              <UpstreamText value={batch.batch_id} compact />
+            </span>
+          </nav>
+          <div className="flex flex-wrap items-center gap-3">
+            <h1 className="min-w-0 text-xl font-semibold">
+              <UpstreamText value={batch.batch_id} />
+            </h1>
+            <BatchStatusBadge status={batch.status} />
+            <HoldBadge paused={batch.paused} />
+            <AutoPacedBadge auto={batch.auto_call_rate} baseline={batch.auto_call_rate_baseline} />
+            <span className="ml-auto flex items-center gap-2">
+              {live ? <span className="text-xs font-medium text-emerald-700">Live</span> : null}
+              <UpdatedAgo at={query.dataUpdatedAt} />
+            </span>
+          </div>
+          <QueryProblem query={query} what="The batch" />
+          {!query.isError && batch.live?.stale_since ? <EngineStaleBanner live={batch.live} /> : null}
+          {/* Every role acknowledges: it is monitoring state ("someone is on it"), not a write to Syllable. */}
+          <BatchAlerts batchId={batchId} canAck />
+          {batch.status === "FAILED" && batch.error_message && (
+            <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
+              <strong>Failed: </strong>
+              <UpstreamText value={batch.error_message} />
+            </p>
+          )}
+          <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-3 lg:grid-cols-6">
+            <Item label="Campaign">
+              <Link href={`/campaigns/${batch.campaign_id}`} className="text-indigo-700 hover:underline">
+                {batch.campaign?.campaign_name ? <UpstreamText value={batch.campaign.campaign_name} /> : `Campaign ${batch.campaign_id}`}
               </Link>
             </Item>
-          )}
-          <Item label="Uploaded file">
-            <UpstreamText value={batch.upload_filename} />
-          </Item>
-        </dl>
-        {canWrite && <BatchActions batch={batch} uploadMaxBytes={uploadMaxBytes} />}
-      </header>
+            <Item label="Expires on">{batch.expires_on ? absoluteUtc(batch.expires_on) : "No expiry"}</Item>
+            <Item label="Call rate">{batch.call_rate ? `${batch.call_rate}/h` : `Campaign's (${batch.campaign?.hourly_rate ?? "?"}/h)`}</Item>
+            <Item label="Created">{absoluteUtc(batch.created_at)}</Item>
+            <Item label="Last updated">
+              <RelativeTime iso={batch.last_updated_at} clock="upstream" past />
+              {batch.last_updated_by && (
+                <span className="block text-xs text-slate-500">
+                  by <UpstreamText value={batch.last_updated_by} />
+                </span>
+              )}
+              {batch.console_change && (
+                <span className="block text-xs text-slate-500" data-testid="console-change">
+                  last console change: {batch.console_change.actor_email} ({batch.console_change.action.replace(/^batch\./, "")},{" "}
+                  <RelativeTime iso={batch.console_change.at} past />)
+                </span>
+              )}
+            </Item>
+            {batch.follow_up_of && (
+              <Item label="Follow-up of">
+                <Link href={`/batches/${encodeURIComponent(batch.follow_up_of)}`} className="text-indigo-700 hover:underline">
+                  <UpstreamText value={batch.follow_up_of} compact />
+                </Link>
+              </Item>
+            )}
+            <Item label="Uploaded file">
+              <UpstreamText value={batch.upload_filename} />
+            </Item>
+          </dl>
+          {canWrite && <BatchActions batch={batch} uploadMaxBytes={uploadMaxBytes} />}
+        </header>
 
-      <div className="grid gap-6 lg:grid-cols-2">
-        <BatchProgressCard batch={batch} canWrite={canWrite} />
-        <Card title="Requests by status">
-          {Object.keys(batch.status_counts ?? {}).length === 0 ? (
-            <p className="text-sm text-slate-500">No requests yet.</p>
-          ) : (
-            <StatusBarChart counts={batch.status_counts ?? {}} selected={selectedStatus} onSelect={(s) => table.set({ status: s })} />
-          )}
-        </Card>
-        <Card title="Progress over time">
-          <ProgressHistoryChart points={batch.history} />
-        </Card>
-        <Card title="Channel outcomes by status">
-          <OutcomeBreakdown
-            detailed={batch.detailed_status_counts ?? {}}
-            selected={{ status: selectedStatus, channel: table.get("channel") }}
-            onSelect={(status, outcome) => table.set({ status, channel: outcome })}
+        <div className="grid gap-6 lg:grid-cols-2">
+          <BatchProgressCard batch={batch} canWrite={canWrite} />
+          <Card title="Requests by status">
+            {Object.keys(batch.status_counts ?? {}).length === 0 ? (
+              <p className="text-sm text-slate-500">No requests yet.</p>
+            ) : (
+              <StatusBarChart counts={batch.status_counts ?? {}} selected={selectedStatus} onSelect={(s) => table.set({ status: s })} />
+            )}
+          </Card>
+          <Card title="Progress over time">
+            <ProgressHistoryChart points={batch.history} />
+          </Card>
+          <Card title="Channel outcomes by status">
+            <OutcomeBreakdown
+              detailed={batch.detailed_status_counts ?? {}}
+              selected={{ status: selectedStatus, channel: table.get("channel") }}
+              onSelect={(status, outcome) => table.set({ status, channel: outcome })}
+            />
+          </Card>
+        </div>
+
+        <section aria-labelledby="results-heading" className="space-y-3">
+          <h2 id="results-heading" className="text-lg font-semibold">
+            Results
+          </h2>
+          <ResultsTable
+            batchId={batch.batch_id}
+            campaignId={batch.campaign_id}
+            state={table}
+            canWrite={canWrite}
+            knownStatuses={Object.keys(batch.status_counts ?? {})}
+            knownOutcomes={[...new Set(Object.values(batch.detailed_status_counts ?? {}).flatMap((d) => Object.keys(d?.counts ?? {})))]}
           />
-        </Card>
+        </section>
       </div>
-
-      <section aria-labelledby="results-heading" className="space-y-3">
-        <h2 id="results-heading" className="text-lg font-semibold">
-          Results
-        </h2>
-        <ResultsTable
-          batchId={batch.batch_id}
-          campaignId={batch.campaign_id}
-          state={table}
-          canWrite={canWrite}
-          knownStatuses={Object.keys(batch.status_counts ?? {})}
-          knownOutcomes={[...new Set(Object.values(batch.detailed_status_counts ?? {}).flatMap((d) => Object.keys(d?.counts ?? {})))]}
-        />
-      </section>
-    </div>
     </UpstreamClockProvider>
   );
 }

@@ -69,7 +69,11 @@ export function BatchProgressCard({ batch, canWrite }: { batch: BatchDetailRespo
           <div>
             <dt className="text-xs text-slate-500">Observed (last hour)</dt>
             <dd data-testid="observed-rate">
-              {p.finished + p.in_flight === 0 ? "None dialed yet" : p.observed_rate !== null ? `${n(Math.round(p.observed_rate))} dialed/hour` : "Not enough history yet"}
+              {p.finished + p.in_flight === 0
+                ? "None dialed yet"
+                : p.observed_rate !== null
+                  ? `${n(Math.round(p.observed_rate))} dialed/hour`
+                  : "Not enough history yet"}
             </dd>
           </div>
           <div>
@@ -79,7 +83,9 @@ export function BatchProgressCard({ batch, canWrite }: { batch: BatchDetailRespo
                 <>
                   {relative(p.eta, now)} <span className="text-slate-500">({absoluteUtc(p.eta)})</span>
                   <span className="block text-xs text-slate-500" data-testid="eta-basis">
-                    {p.eta_basis === "observed" ? "At the pace observed over the last hour" : "At the configured rate (the observed pace needs an hour of dialing history)"}
+                    {p.eta_basis === "observed"
+                      ? "At the pace observed over the last hour"
+                      : "At the configured rate (the observed pace needs an hour of dialing history)"}
                   </span>
                 </>
               ) : p.dialing_left_ms !== null ? (
@@ -99,7 +105,9 @@ export function BatchProgressCard({ batch, canWrite }: { batch: BatchDetailRespo
                   {(c.daily_start_time ?? "00:00").slice(0, 5)}–{(c.daily_end_time ?? "23:59").slice(0, 5)} UTC
                   {c.active_days && <span className="text-slate-500"> · {c.active_days.join(", ")}</span>}
                   {c.max_daily_calls ? <span className="text-slate-500"> · max {n(c.max_daily_calls)}/day</span> : null}
-                  <span className={p.in_window ? "ml-2 text-emerald-700" : "ml-2 text-slate-500"}>{p.in_window ? "open now" : p.next_window_start ? `opens ${relative(p.next_window_start, now)}` : "closed"}</span>
+                  <span className={p.in_window ? "ml-2 text-emerald-700" : "ml-2 text-slate-500"}>
+                    {p.in_window ? "open now" : p.next_window_start ? `opens ${relative(p.next_window_start, now)}` : "closed"}
+                  </span>
                 </>
               ) : (
                 "Unknown (campaign not loaded)"
@@ -108,7 +116,8 @@ export function BatchProgressCard({ batch, canWrite }: { batch: BatchDetailRespo
           </div>
         </dl>
         <p className="text-xs text-slate-500">
-          Times in UTC: Syllable exposes no timezone for calling windows. The ETA assumes the batch alone uses the campaign&apos;s daily limit and ignores retries
+          Times in UTC: Syllable exposes no timezone for calling windows. The ETA assumes the batch alone uses the campaign&apos;s daily limit and ignores
+          retries
           {p.rate_source === "auto" ? "; the auto-paced rate is an estimate of what Syllable derives" : ""}.
         </p>
       </div>

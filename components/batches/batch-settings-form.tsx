@@ -52,7 +52,12 @@ export function SettingsForm({ batch, onDone }: { batch: BatchDetailResponse; on
           name="expires_on"
           render={({ field }) => (
             <div className="flex items-center gap-2">
-              <DateTimeUtcInput {...describedBy("bs-expires", errors.expires_on?.message)} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />
+              <DateTimeUtcInput
+                {...describedBy("bs-expires", errors.expires_on?.message)}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+              />
               <Button variant="ghost" size="sm" onClick={() => field.onChange(null)}>
                 Clear
               </Button>
@@ -61,11 +66,27 @@ export function SettingsForm({ batch, onDone }: { batch: BatchDetailResponse; on
         />
       </Field>
       <AutoPacingField id="bs-auto" registration={register("auto_call_rate")} error={errors.auto_call_rate?.message} hasExpiry={!!expiry} />
-      <Field id="bs-rate" label="Call rate per hour" hint={`${CALL_RATE_HINT}. Empty = inherit the campaign's rate${inherited ? ` (${inherited}/h)` : ""}.`} error={errors.call_rate?.message}>
-        <Input type="number" min={1} max={MAX_CALL_RATE} {...describedBy("bs-rate", errors.call_rate?.message)} {...register("call_rate", { setValueAs: (v) => (v === "" || v === null ? null : Number(v)) })} />
+      <Field
+        id="bs-rate"
+        label="Call rate per hour"
+        hint={`${CALL_RATE_HINT}. Empty = inherit the campaign's rate${inherited ? ` (${inherited}/h)` : ""}.`}
+        error={errors.call_rate?.message}
+      >
+        <Input
+          type="number"
+          min={1}
+          max={MAX_CALL_RATE}
+          {...describedBy("bs-rate", errors.call_rate?.message)}
+          {...register("call_rate", { setValueAs: (v) => (v === "" || v === null ? null : Number(v)) })}
+        />
       </Field>
       <Field id="bs-reason" label="Reason (optional)" hint="Kept in the audit log." error={errors.reason?.message}>
-        <Input maxLength={500} {...describedBy("bs-reason", errors.reason?.message)} {...register("reason", { setValueAs: (v) => (v ? String(v) : undefined) })} placeholder="e.g. client extended the campaign" />
+        <Input
+          maxLength={500}
+          {...describedBy("bs-reason", errors.reason?.message)}
+          {...register("reason", { setValueAs: (v) => (v ? String(v) : undefined) })}
+          placeholder="e.g. client extended the campaign"
+        />
       </Field>
       {errors.root && (
         <p role="alert" className="text-sm text-red-700">

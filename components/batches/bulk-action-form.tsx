@@ -33,7 +33,12 @@ export function BulkActionForm({ action, batchIds, onDone }: { action: BulkActio
     setFields({});
     setFormError([]);
     bulk.mutate(
-      { action, batch_ids: batchIds, ...(action === "expire" && expiresOn ? { expires_on: expiresOn } : {}), ...(reason.trim() ? { reason: reason.trim() } : {}) },
+      {
+        action,
+        batch_ids: batchIds,
+        ...(action === "expire" && expiresOn ? { expires_on: expiresOn } : {}),
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
+      },
       {
         onSuccess: (res) => {
           setResults(res.results);
@@ -70,8 +75,19 @@ export function BulkActionForm({ action, batchIds, onDone }: { action: BulkActio
       <Field id="bulk-reason" label="Reason (optional)" hint="Recorded in the audit log with each batch." error={fields.reason}>
         <Textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} {...describedBy("bulk-reason", fields.reason)} />
       </Field>
-      <FormErrorAlert messages={[...formError, ...Object.entries(fields).filter(([k]) => k !== "expires_on" && k !== "reason").map(([, v]) => v)]} />
-      <FormActions submitLabel={`${LABEL[action]} ${batchIds.length} ${batchIds.length === 1 ? "batch" : "batches"}`} busy={bulk.isPending} onCancel={() => onDone(false)} />
+      <FormErrorAlert
+        messages={[
+          ...formError,
+          ...Object.entries(fields)
+            .filter(([k]) => k !== "expires_on" && k !== "reason")
+            .map(([, v]) => v),
+        ]}
+      />
+      <FormActions
+        submitLabel={`${LABEL[action]} ${batchIds.length} ${batchIds.length === 1 ? "batch" : "batches"}`}
+        busy={bulk.isPending}
+        onCancel={() => onDone(false)}
+      />
     </form>
   );
 }

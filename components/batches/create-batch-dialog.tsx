@@ -13,7 +13,9 @@ export function CreateBatchButton({ campaigns }: { campaigns: CampaignOption[] }
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button onClick={() => setOpen(true)} {...preloadOn(CreateBatchForm)}>New batch</Button>
+      <Button onClick={() => setOpen(true)} {...preloadOn(CreateBatchForm)}>
+        New batch
+      </Button>
       <Dialog open={open} onClose={() => setOpen(false)} title="New batch" description="A batch starts on hold so you can fill it before any outreach.">
         <CreateBatchForm campaigns={campaigns} onDone={() => setOpen(false)} />
       </Dialog>

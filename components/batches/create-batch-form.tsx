@@ -17,7 +17,6 @@ import { AutoPacingField } from "./auto-pacing-field";
 import { DateTimeUtcInput } from "./datetime-utc-input";
 import { CALL_RATE_HINT, MAX_CALL_RATE } from "@/lib/domain/limits";
 
-
 export function CreateBatchForm({ campaigns, onDone }: { campaigns: CampaignOption[]; onDone: () => void }) {
   const router = useRouter();
   const qc = useQueryClient();
@@ -71,7 +70,9 @@ export function CreateBatchForm({ campaigns, onDone }: { campaigns: CampaignOpti
         <Controller
           control={control}
           name="expires_on"
-          render={({ field }) => <DateTimeUtcInput {...describedBy("nb-expires", errors.expires_on?.message)} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />}
+          render={({ field }) => (
+            <DateTimeUtcInput {...describedBy("nb-expires", errors.expires_on?.message)} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />
+          )}
         />
       </Field>
       <AutoPacingField id="nb-auto" registration={register("auto_call_rate")} error={errors.auto_call_rate?.message} hasExpiry={!!expiry} />

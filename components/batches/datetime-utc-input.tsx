@@ -20,7 +20,15 @@ export function localInputToIso(v: string): string | null {
 /** A datetime input whose value is an ISO string in UTC (the UI states "UTC" next to it). */
 export const DateTimeUtcInput = forwardRef<
   HTMLInputElement,
-  { value: string | null | undefined; onChange: (iso: string | null) => void; onBlur?: () => void; id: string; "aria-invalid"?: boolean; "aria-describedby"?: string; name?: string }
+  {
+    value: string | null | undefined;
+    onChange: (iso: string | null) => void;
+    onBlur?: () => void;
+    id: string;
+    "aria-invalid"?: boolean;
+    "aria-describedby"?: string;
+    name?: string;
+  }
 >(function DateTimeUtcInput({ value, onChange, ...rest }, ref) {
   return (
     <div className="flex items-center gap-2">

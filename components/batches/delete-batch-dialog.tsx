@@ -15,7 +15,12 @@ export function DeleteButton({ batchId }: { batchId: string }) {
       <Button variant="danger" onClick={() => setOpen(true)} {...preloadOn(DeleteBatchForm)}>
         Delete
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} title={`Delete batch ${batchId}?`} description="Pending requests will not be dialed. This cannot be undone.">
+      <Dialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title={`Delete batch ${batchId}?`}
+        description="Pending requests will not be dialed. This cannot be undone."
+      >
         <DeleteBatchForm batchId={batchId} onDone={() => setOpen(false)} />
       </Dialog>
     </>

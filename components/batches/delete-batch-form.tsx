@@ -33,7 +33,14 @@ export function DeleteBatchForm({ batchId, onDone }: { batchId: string; onDone: 
       <Field id="del-reason" label="Reason" hint="Recorded with the deletion." error={err}>
         <Textarea rows={2} {...describedBy("del-reason", err)} {...register("reason")} />
       </Field>
-      <Field id="del-confirm" label={<>Type <strong className="font-mono">{batchId}</strong> to confirm</>}>
+      <Field
+        id="del-confirm"
+        label={
+          <>
+            Type <strong className="font-mono">{batchId}</strong> to confirm
+          </>
+        }
+      >
         <Input id="del-confirm" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
       </Field>
       <FormActions submitLabel="Delete batch" busy={remove.isPending} onCancel={onDone} destructive disabled={typed !== batchId} />

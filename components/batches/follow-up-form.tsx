@@ -51,7 +51,11 @@ export function FollowUpForm({ sourceId, campaignId, filter, onDone }: { sourceI
   });
   const campaigns = useQuery(campaignListQueryOptions({ limit: "100", order_by: "campaign_name", order_dir: "asc" }));
   const create = useMutation({
-    mutationFn: () => apiFetch<FollowUpResponse>(path, { method: "POST", json: { batch_id: batchId.trim(), campaign_id: campaign, ...(expiresOn ? { expires_on: expiresOn } : {}), ...filter } }),
+    mutationFn: () =>
+      apiFetch<FollowUpResponse>(path, {
+        method: "POST",
+        json: { batch_id: batchId.trim(), campaign_id: campaign, ...(expiresOn ? { expires_on: expiresOn } : {}), ...filter },
+      }),
   });
   const [elapsed, setElapsed] = useState(0);
   useEffect(() => {
@@ -97,8 +101,8 @@ export function FollowUpForm({ sourceId, campaignId, filter, onDone }: { sourceI
         ) : (
           <div className="mt-1 space-y-1" data-testid="follow-up-counts">
             <p>
-              <strong>{n(count.data.matched)}</strong> {count.data.matched === 1 ? "contact matches" : "contacts match"};{" "}
-              <strong>{n(count.data.added)}</strong> will be in the follow-up{excludedTotal ? `, ${n(excludedTotal)} excluded:` : "."}
+              <strong>{n(count.data.matched)}</strong> {count.data.matched === 1 ? "contact matches" : "contacts match"}; <strong>{n(count.data.added)}</strong>{" "}
+              will be in the follow-up{excludedTotal ? `, ${n(excludedTotal)} excluded:` : "."}
             </p>
             {excludedTotal > 0 && (
               <ul className="list-disc pl-5 text-slate-700">
@@ -131,7 +135,12 @@ export function FollowUpForm({ sourceId, campaignId, filter, onDone }: { sourceI
       <p className="text-xs text-slate-500">The follow-up is created on hold: check it, then resume it from its page.</p>
       {create.isPending && count.data && (
         <div className="space-y-1 text-sm">
-          <div role="progressbar" aria-label="Creating the follow-up batch" aria-valuetext={`Uploading ${n(count.data.added)} contacts, ${elapsed} s`} className="h-2 w-full overflow-hidden rounded-full bg-slate-200">
+          <div
+            role="progressbar"
+            aria-label="Creating the follow-up batch"
+            aria-valuetext={`Uploading ${n(count.data.added)} contacts, ${elapsed} s`}
+            className="h-2 w-full overflow-hidden rounded-full bg-slate-200"
+          >
             <div className="h-full w-1/3 animate-pulse rounded-full bg-indigo-600" />
           </div>
           <p className="text-slate-600">
@@ -147,7 +156,12 @@ export function FollowUpForm({ sourceId, campaignId, filter, onDone }: { sourceI
           </Button>
         </div>
       ) : (
-        <FormActions submitLabel={count.data ? `Create with ${n(count.data.added)} contacts` : "Create follow-up batch"} busy={create.isPending} disabled={!count.data} onCancel={onDone} />
+        <FormActions
+          submitLabel={count.data ? `Create with ${n(count.data.added)} contacts` : "Create follow-up batch"}
+          busy={create.isPending}
+          disabled={!count.data}
+          onCancel={onDone}
+        />
       )}
     </form>
   );

@@ -46,7 +46,14 @@ export function HoldToggle({ batch, disabled }: { batch: BatchDetailResponse; di
         confirmLabel={pausing ? "Pause batch" : "Resume batch"}
       >
         <Field id={reasonId} label="Reason (optional)" hint="Kept in the audit log.">
-          <Input id={reasonId} aria-describedby={`${reasonId}-hint`} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} placeholder={pausing ? "e.g. complaint about the script" : "e.g. script fixed"} />
+          <Input
+            id={reasonId}
+            aria-describedby={`${reasonId}-hint`}
+            value={reason}
+            maxLength={500}
+            onChange={(e) => setReason(e.target.value)}
+            placeholder={pausing ? "e.g. complaint about the script" : "e.g. script fixed"}
+          />
         </Field>
       </ConfirmDialog>
     </>

@@ -8,7 +8,6 @@ import { StaleBanner } from "@/components/ui/query-problem";
 import { batchKeys } from "@/lib/queries/batches";
 import type { LiveStatus } from "@/lib/schemas/batches";
 
-
 /** The live engine could not refresh the batch: what is shown is its last good state. */
 export function EngineStaleBanner({ live }: { live: LiveStatus }) {
   return <StaleBanner updatedAt={Date.parse(live.fetched_at)} reason={`${live.reason ?? "Syllable is not answering."} The console keeps trying by itself.`} />;

@@ -8,8 +8,14 @@ describe("notDialingMessage", () => {
     [{ code: "failed", error_message: null }, /^The batch failed\.$/],
     [{ code: "expired", expired_at: "2026-03-02T09:00:00Z" }, /expired on 2026-03-02 09:00 UTC; nothing more/],
     [{ code: "nothing_pending", in_flight: 1200 }, /1,200 calls are still in progress/],
-    [{ code: "inactive_day", day: "sat", next_window_start: "2026-03-09T09:00:00Z" }, /Today \(Saturday\) is not one of the campaign's active days\. The window opens next on 2026-03-09 09:00 UTC\./],
-    [{ code: "outside_window", window_start: "09:00:00", window_end: "17:00:00", next_window_start: null }, /Outside the calling window \(09:00–17:00 UTC\)\. No active day is set/],
+    [
+      { code: "inactive_day", day: "sat", next_window_start: "2026-03-09T09:00:00Z" },
+      /Today \(Saturday\) is not one of the campaign's active days\. The window opens next on 2026-03-09 09:00 UTC\./,
+    ],
+    [
+      { code: "outside_window", window_start: "09:00:00", window_end: "17:00:00", next_window_start: null },
+      /Outside the calling window \(09:00–17:00 UTC\)\. No active day is set/,
+    ],
     [{ code: "stalled", minutes: 23, max_daily_calls: 2000 }, /last 23 minutes\. The campaign's daily limit \(2,000 calls\)/],
     [{ code: "stalled", minutes: 15, max_daily_calls: null }, /line-type filters/],
   ])("%o reads %s", (nd, sentence) => {

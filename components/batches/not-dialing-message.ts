@@ -30,7 +30,9 @@ export function notDialingMessage(nd: NotDialing): string {
     case "stalled":
       return (
         `Inside the calling window, but nothing was dialed in the last ${nd.minutes} minutes.` +
-        (nd.max_daily_calls ? ` The campaign's daily limit (${n(nd.max_daily_calls)} calls) may be used up for today.` : " Check the campaign's line-type filters and Syllable's status.")
+        (nd.max_daily_calls
+          ? ` The campaign's daily limit (${n(nd.max_daily_calls)} calls) may be used up for today.`
+          : " Check the campaign's line-type filters and Syllable's status.")
       );
   }
 }

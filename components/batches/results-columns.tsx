@@ -12,7 +12,7 @@ import { outcomeLabel } from "./status-colors";
 /** Only requests not dialed yet can be removed. */
 export const removable = (r: RequestResult) => r.request_status === "PENDING" && !r.attempt_count;
 
-const sortable = (id: keyof RequestResult  , title: string, cell: ColumnDef<RequestResult, unknown>["cell"]): ColumnDef<RequestResult, unknown> => ({
+const sortable = (id: keyof RequestResult, title: string, cell: ColumnDef<RequestResult, unknown>["cell"]): ColumnDef<RequestResult, unknown> => ({
   id,
   accessorKey: id,
   header: ({ column }) => <DataTableColumnHeader column={column} title={title} />,
@@ -22,12 +22,18 @@ const sortable = (id: keyof RequestResult  , title: string, cell: ColumnDef<Requ
 /** The results table's columns; a selection column for those who may remove requests. */
 export function resultColumns({ canWrite }: { canWrite: boolean }): ColumnDef<RequestResult, unknown>[] {
   const cols: ColumnDef<RequestResult, unknown>[] = [
-    sortable("reference_id", "Reference", ({ row }) => <span className="font-mono text-xs"><UpstreamText value={row.original.reference_id} compact /></span>),
+    sortable("reference_id", "Reference", ({ row }) => (
+      <span className="font-mono text-xs">
+        <UpstreamText value={row.original.reference_id} compact />
+      </span>
+    )),
     sortable("target", "Target", ({ row }) => <span className="whitespace-nowrap">{row.original.target}</span>),
     sortable("request_status", "Status", ({ row }) => <RequestStatus status={row.original.request_status} />),
     sortable("channel_manager_status", "Outcome", ({ row }) => (row.original.channel_manager_status ? outcomeLabel(row.original.channel_manager_status) : "—")),
     sortable("attempt_count", "Attempts", ({ row }) => row.original.attempt_count ?? 0),
-    sortable("sent_at", "Sent at", ({ row }) => <span className="whitespace-nowrap text-xs">{row.original.sent_at ? absoluteUtc(row.original.sent_at) : "—"}</span>),
+    sortable("sent_at", "Sent at", ({ row }) => (
+      <span className="whitespace-nowrap text-xs">{row.original.sent_at ? absoluteUtc(row.original.sent_at) : "—"}</span>
+    )),
     sortable("insights_status", "Insights", ({ row }) => row.original.insights_status ?? "—"),
     {
       id: "details",
@@ -42,7 +48,13 @@ export function resultColumns({ canWrite }: { canWrite: boolean }): ColumnDef<Re
           <span className="flex items-center gap-2">
             {typeof rating === "string" && <span className="text-xs">{rating}</span>}
             {hasMore && (
-              <Button size="sm" variant="ghost" aria-expanded={open} onClick={() => row.toggleExpanded()} aria-label={`${open ? "Hide" : "Show"} details of ${r.reference_id}`}>
+              <Button
+                size="sm"
+                variant="ghost"
+                aria-expanded={open}
+                onClick={() => row.toggleExpanded()}
+                aria-label={`${open ? "Hide" : "Show"} details of ${r.reference_id}`}
+              >
                 {open ? "Hide" : "Show"}
               </Button>
             )}

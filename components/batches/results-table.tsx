@@ -5,7 +5,15 @@ import type { RowSelectionState } from "@tanstack/react-table";
 import { useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
 import { toast } from "@/components/ui/toast";
-import { DataTable, DataTableToolbar, DebouncedSearchInput, MultiSelectFilter, SelectFilter, SelectionBar, type DataTableUrlState } from "@/components/data-table";
+import {
+  DataTable,
+  DataTableToolbar,
+  DebouncedSearchInput,
+  MultiSelectFilter,
+  SelectFilter,
+  SelectionBar,
+  type DataTableUrlState,
+} from "@/components/data-table";
 import { Dialog } from "@/components/ui/dialog";
 import { lazyView, preloadOn } from "@/components/ui/lazy-view";
 import { channelStatuses } from "@/lib/domain/results";
@@ -105,15 +113,29 @@ export function ResultsTable({
           <DataTableToolbar active={filtersActive} onReset={() => state.reset(["status", "channel", "insights", "q"])}>
             <DebouncedSearchInput label="Search target, reference, variables" value={state.get("q") ?? ""} onChange={(v) => state.set({ q: v || null })} />
             <SelectFilter label="Request status" value={state.get("status") ?? ""} options={statusOptions} onChange={(v) => state.set({ status: v || null })} />
-            <MultiSelectFilter label="Channel outcome" values={channel} options={outcomeOptions} onChange={(v) => state.set({ channel: v.length ? v.join(",") : null })} />
-            <SelectFilter label="Insights status" value={state.get("insights") ?? ""} options={INSIGHTS_STATUSES} onChange={(v) => state.set({ insights: v || null })} />
+            <MultiSelectFilter
+              label="Channel outcome"
+              values={channel}
+              options={outcomeOptions}
+              onChange={(v) => state.set({ channel: v.length ? v.join(",") : null })}
+            />
+            <SelectFilter
+              label="Insights status"
+              value={state.get("insights") ?? ""}
+              options={INSIGHTS_STATUSES}
+              onChange={(v) => state.set({ insights: v || null })}
+            />
             <span className="ml-auto" />
             {canWrite && (
               <Button variant="secondary" size="sm" onClick={() => setFollowUp(true)} {...preloadOn(FollowUpForm)}>
                 Create follow-up batch
               </Button>
             )}
-            <a href={resultsCsvUrl(batchId, params)} download className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50">
+            <a
+              href={resultsCsvUrl(batchId, params)}
+              download
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
+            >
               Export CSV
             </a>
           </DataTableToolbar>
@@ -129,7 +151,12 @@ export function ResultsTable({
           ) : null
         }
       />
-      <Dialog open={followUp} onClose={() => setFollowUp(false)} title="Create a follow-up batch" description="A new batch, on hold, with the contacts of these results that are worth another try.">
+      <Dialog
+        open={followUp}
+        onClose={() => setFollowUp(false)}
+        title="Create a follow-up batch"
+        description="A new batch, on hold, with the contacts of these results that are worth another try."
+      >
         {followUp && <FollowUpForm sourceId={batchId} campaignId={campaignId} filter={followUpFilter} onDone={() => setFollowUp(false)} />}
       </Dialog>
       <ConfirmDialog

@@ -16,7 +16,13 @@ export function UploadCsvButton({ batchId, maxBytes }: { batchId: string; maxByt
       <Button variant="secondary" onClick={() => setOpen(true)} {...preloadOn(UploadForm)}>
         Upload CSV
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} title="Upload contacts (CSV)" description="Columns reference_id and target (E.164); every other column becomes a request variable." className="max-w-2xl">
+      <Dialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title="Upload contacts (CSV)"
+        description="Columns reference_id and target (E.164); every other column becomes a request variable."
+        className="max-w-2xl"
+      >
         <UploadForm batchId={batchId} maxBytes={maxBytes} onDone={() => setOpen(false)} />
       </Dialog>
     </>

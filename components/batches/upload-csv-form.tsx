@@ -18,11 +18,22 @@ import { toUploadCsv } from "@/lib/domain/upload-csv";
 import { analyzeCsv } from "./csv-preview";
 
 /** Countries offered for national numbers; "" leaves numbers as they are. */
-const COUNTRIES: Array<[CountryCode | "", string]> = [["US", "United States / Canada (+1)"], ["GB", "United Kingdom (+44)"], ["AU", "Australia (+61)"], ["DE", "Germany (+49)"], ["FR", "France (+33)"], ["ES", "Spain (+34)"], ["MX", "Mexico (+52)"], ["IN", "India (+91)"], ["", "None: only E.164 numbers"]];
+const COUNTRIES: Array<[CountryCode | "", string]> = [
+  ["US", "United States / Canada (+1)"],
+  ["GB", "United Kingdom (+44)"],
+  ["AU", "Australia (+61)"],
+  ["DE", "Germany (+49)"],
+  ["FR", "France (+33)"],
+  ["ES", "Spain (+34)"],
+  ["MX", "Mexico (+52)"],
+  ["IN", "India (+91)"],
+  ["", "None: only E.164 numbers"],
+];
 
 const n = (v: number) => v.toLocaleString("en-US");
 /** "row 3" / "rows 3, 4, 9 and 12 more" (data rows, header excluded). */
-const rowsText = (rows: number[]) => `${rows.length === 1 ? "row" : "rows"} ${rows.slice(0, 8).join(", ")}${rows.length > 8 ? ` and ${rows.length - 8} more` : ""}`;
+const rowsText = (rows: number[]) =>
+  `${rows.length === 1 ? "row" : "rows"} ${rows.slice(0, 8).join(", ")}${rows.length > 8 ? ` and ${rows.length - 8} more` : ""}`;
 
 export function UploadForm({ batchId, maxBytes, onDone }: { batchId: string; maxBytes: number; onDone: () => void }) {
   const inputId = useId();
@@ -30,7 +41,10 @@ export function UploadForm({ batchId, maxBytes, onDone }: { batchId: string; max
   const [parsed, setParsed] = useState<{ columns: string[]; rows: Array<Record<string, string>> } | null>(null);
   const [country, setCountry] = useState<CountryCode | "">("US");
   const [skipBad, setSkipBad] = useState(false);
-  const prepared = useMemo(() => (parsed ? prepareCsv(parsed.columns, parsed.rows, { defaultCountry: country || null, skipBadRows: skipBad }) : null), [parsed, country, skipBad]);
+  const prepared = useMemo(
+    () => (parsed ? prepareCsv(parsed.columns, parsed.rows, { defaultCountry: country || null, skipBadRows: skipBad }) : null),
+    [parsed, country, skipBad],
+  );
   const preview = useMemo(() => (prepared ? analyzeCsv(prepared.columns, prepared.rows) : null), [prepared]);
   const [parseError, setParseError] = useState<string | null>(null);
   const [progress, setProgress] = useState(0);
@@ -97,7 +111,11 @@ export function UploadForm({ batchId, maxBytes, onDone }: { batchId: string; max
           <div className="flex flex-wrap items-end gap-4">
             <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
               Country of national numbers
-              <select value={country} onChange={(e) => setCountry(e.target.value as CountryCode | "")} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm font-normal text-slate-900">
+              <select
+                value={country}
+                onChange={(e) => setCountry(e.target.value as CountryCode | "")}
+                className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm font-normal text-slate-900"
+              >
                 {COUNTRIES.map(([code, label]) => (
                   <option key={code} value={code}>
                     {label}
@@ -118,17 +136,28 @@ export function UploadForm({ batchId, maxBytes, onDone }: { batchId: string; max
             )}
             {prepared && prepared.renamed.length > 0 && (
               <li className="text-slate-700">
-                Read as the console&apos;s results export: {prepared.renamed.map(([a, b]) => `${a} → ${b}`).join(", ")}; left out: {prepared.dropped.join(", ")}.
+                Read as the console&apos;s results export: {prepared.renamed.map(([a, b]) => `${a} → ${b}`).join(", ")}; left out: {prepared.dropped.join(", ")}
+                .
               </li>
             )}
             {prepared && prepared.skipped.length > 0 && (
               <li className="text-amber-800" data-testid="skipped">
-                {n(prepared.skipped.length)} row(s) skipped: {prepared.skipped.slice(0, 5).map((r) => `row ${r.row} (${r.reason})`).join("; ")}
+                {n(prepared.skipped.length)} row(s) skipped:{" "}
+                {prepared.skipped
+                  .slice(0, 5)
+                  .map((r) => `row ${r.row} (${r.reason})`)
+                  .join("; ")}
                 {prepared.skipped.length > 5 ? ` and ${n(prepared.skipped.length - 5)} more` : ""}.
               </li>
             )}
-            {preview.missingColumns.length > 0 && <li className="text-red-700">Missing required column(s): {preview.missingColumns.join(", ")}. The upload would fail.</li>}
-            {preview.missingReferenceId.length > 0 && <li className="text-red-700">{n(preview.missingReferenceId.length)} row(s) without reference_id ({rowsText(preview.missingReferenceId)}).</li>}
+            {preview.missingColumns.length > 0 && (
+              <li className="text-red-700">Missing required column(s): {preview.missingColumns.join(", ")}. The upload would fail.</li>
+            )}
+            {preview.missingReferenceId.length > 0 && (
+              <li className="text-red-700">
+                {n(preview.missingReferenceId.length)} row(s) without reference_id ({rowsText(preview.missingReferenceId)}).
+              </li>
+            )}
             {preview.invalidTargets.length > 0 && (
               <li className="text-amber-800">
                 {n(preview.invalidTargets.length)} invalid target(s), not E.164, will be marked INVALID ({rowsText(preview.invalidTargets.map((r) => r.row))}).
@@ -139,12 +168,16 @@ export function UploadForm({ batchId, maxBytes, onDone }: { batchId: string; max
                 {n(preview.duplicateTargets.length)} duplicate target(s) will be marked DUPLICATE ({rowsText(preview.duplicateTargets.map((r) => r.row))}).
               </li>
             )}
-            {preview.duplicateReferenceIds.length > 0 && <li className="text-red-700">{n(preview.duplicateReferenceIds.length)} repeated reference_id(s) ({rowsText(preview.duplicateReferenceIds.map((r) => r.row))}).</li>}
+            {preview.duplicateReferenceIds.length > 0 && (
+              <li className="text-red-700">
+                {n(preview.duplicateReferenceIds.length)} repeated reference_id(s) ({rowsText(preview.duplicateReferenceIds.map((r) => r.row))}).
+              </li>
+            )}
             {unfixable && <li className="font-medium text-red-700">Every row needs its own reference_id: fix the file, or skip those rows.</li>}
             {preview.variableColumns.length > 0 && <li className="text-slate-700">Variables: {preview.variableColumns.join(", ")}.</li>}
-            {preview.missingColumns.length === 0 && preview.missingReferenceId.length + preview.invalidTargets.length + preview.duplicateTargets.length + preview.duplicateReferenceIds.length === 0 && (
-              <li className="text-emerald-700">No problems found.</li>
-            )}
+            {preview.missingColumns.length === 0 &&
+              preview.missingReferenceId.length + preview.invalidTargets.length + preview.duplicateTargets.length + preview.duplicateReferenceIds.length ===
+                0 && <li className="text-emerald-700">No problems found.</li>}
           </ul>
           {preview.sample.length > 0 && (
             <div className="overflow-x-auto">

@@ -31,10 +31,32 @@ const CampaignBatches = lazyBelowFold(() => import("./campaign-batches").then((m
 import { outcomeLabel } from "@/components/batches/status-colors";
 
 const KNOWN = new Set([
-  "id", "campaign_name", "description", "mode", "sms_session_ttl", "label", "labels", "campaign_variables", "daily_start_time",
-  "daily_end_time", "source", "caller_id", "hourly_rate", "max_daily_calls", "retry_count", "retry_interval", "active_days",
-  "voicemail_detection", "allowed_line_types", "include_unknown_line_types", "target_filters", "agent_id", "created_at",
-  "updated_at", "last_updated_by", "webhooks",
+  "id",
+  "campaign_name",
+  "description",
+  "mode",
+  "sms_session_ttl",
+  "label",
+  "labels",
+  "campaign_variables",
+  "daily_start_time",
+  "daily_end_time",
+  "source",
+  "caller_id",
+  "hourly_rate",
+  "max_daily_calls",
+  "retry_count",
+  "retry_interval",
+  "active_days",
+  "voicemail_detection",
+  "allowed_line_types",
+  "include_unknown_line_types",
+  "target_filters",
+  "agent_id",
+  "created_at",
+  "updated_at",
+  "last_updated_by",
+  "webhooks",
 ]);
 const VD_KNOWN: Record<string, string> = {
   mode: "Mode",
@@ -78,7 +100,9 @@ export function CampaignDetail({ campaignId, role, serverError }: { campaignId: 
   // One editor open at a time: each section saves on its own, against the version it opened.
   const [editing, setEditing] = useState<null | "details" | "schedule" | "variables" | "voicemail" | "webhooks" | "targeting">(null);
   if (q.isPending && serverError) {
-    return <ErrorState message={`The campaign could not be loaded. ${serverError} Trying again every ${RECOVERY_MS / 1000} s.`} onRetry={() => void q.refetch()} />;
+    return (
+      <ErrorState message={`The campaign could not be loaded. ${serverError} Trying again every ${RECOVERY_MS / 1000} s.`} onRetry={() => void q.refetch()} />
+    );
   }
   if (q.isPending) return <LoadingState label="Loading campaign…" />;
   if (q.error && !q.data) return <QueryProblem query={q} what="The campaign" />;
@@ -132,18 +156,31 @@ export function CampaignDetail({ campaignId, role, serverError }: { campaignId: 
         {editing === "details" ? (
           <DetailsForm campaign={c} onDone={done} />
         ) : (
-        <Dl
-          rows={[
-            ["Description", show(c.description)],
-            ["Mode", show(c.mode)],
-            ["Caller ID", show(c.caller_id)],
-            ["Source", show(c.source)],
-            ["Labels", campaignLabels(c).length ? <span className="flex flex-wrap gap-1">{campaignLabels(c).map((l) => <Badge key={l} tone="violet">{l}</Badge>)}</span> : "—"],
-            ["SMS session TTL", c.sms_session_ttl != null ? `${c.sms_session_ttl} min` : "—"],
-            ["Agent", show(c.agent_id)],
-            ["Created", absoluteUtc(c.created_at)],
-          ]}
-        />
+          <Dl
+            rows={[
+              ["Description", show(c.description)],
+              ["Mode", show(c.mode)],
+              ["Caller ID", show(c.caller_id)],
+              ["Source", show(c.source)],
+              [
+                "Labels",
+                campaignLabels(c).length ? (
+                  <span className="flex flex-wrap gap-1">
+                    {campaignLabels(c).map((l) => (
+                      <Badge key={l} tone="violet">
+                        {l}
+                      </Badge>
+                    ))}
+                  </span>
+                ) : (
+                  "—"
+                ),
+              ],
+              ["SMS session TTL", c.sms_session_ttl != null ? `${c.sms_session_ttl} min` : "—"],
+              ["Agent", show(c.agent_id)],
+              ["Created", absoluteUtc(c.created_at)],
+            ]}
+          />
         )}
       </Card>
 
@@ -169,7 +206,12 @@ export function CampaignDetail({ campaignId, role, serverError }: { campaignId: 
         ) : vd ? (
           <Dl
             rows={[
-              ["Status", <Badge key="s" tone="green">On</Badge>],
+              [
+                "Status",
+                <Badge key="s" tone="green">
+                  On
+                </Badge>,
+              ],
               ["Mode", show(vd.mode ?? "v1 (default)")],
               ["Overall timeout", seconds(vd.voicemail_detection_overall_timeout)],
               ["Pre-speech timeout", seconds(vd.voicemail_detection_pre_speech_timeout)],
@@ -212,7 +254,14 @@ export function CampaignDetail({ campaignId, role, serverError }: { campaignId: 
                 </p>
                 <p className="mt-1 text-slate-600">Triggers: {w.trigger_statuses.map(outcomeLabel).join(", ") || "—"}</p>
                 <p className="text-slate-600">
-                  Secrets set: {(w.auth_value_keys ?? []).length ? (w.auth_value_keys ?? []).map((k) => <Badge key={k} tone="amber" className="mr-1">{k}</Badge>) : "none"}
+                  Secrets set:{" "}
+                  {(w.auth_value_keys ?? []).length
+                    ? (w.auth_value_keys ?? []).map((k) => (
+                        <Badge key={k} tone="amber" className="mr-1">
+                          {k}
+                        </Badge>
+                      ))
+                    : "none"}
                   <span className="sr-only"> (values are never shown)</span>
                 </p>
               </li>
@@ -225,31 +274,31 @@ export function CampaignDetail({ campaignId, role, serverError }: { campaignId: 
         {editing === "targeting" ? (
           <TargetingForm campaign={c} onDone={done} />
         ) : (
-        <Dl
-          rows={[
-            ["Allowed line types", (c.allowed_line_types ?? []).length ? (c.allowed_line_types ?? []).join(", ") : "All line types"],
-            ["Unknown line types", c.include_unknown_line_types === false ? "Not dialed" : "Dialed"],
-            [
-              "Target filters",
-              c.target_filters ? (
-                <div className="space-y-1">
-                  <p>
-                    Match {c.target_filters.match ?? "all"} of these rules; unresolved numbers: {c.target_filters.on_unknown ?? "include"}
-                  </p>
-                  <ul className="list-disc pl-5">
-                    {(c.target_filters.rules ?? []).map((r, i) => (
-                      <li key={i}>
-                        {r.field} {r.op} {(r.values ?? []).join(", ")}
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              ) : (
-                "None"
-              ),
-            ],
-          ]}
-        />
+          <Dl
+            rows={[
+              ["Allowed line types", (c.allowed_line_types ?? []).length ? (c.allowed_line_types ?? []).join(", ") : "All line types"],
+              ["Unknown line types", c.include_unknown_line_types === false ? "Not dialed" : "Dialed"],
+              [
+                "Target filters",
+                c.target_filters ? (
+                  <div className="space-y-1">
+                    <p>
+                      Match {c.target_filters.match ?? "all"} of these rules; unresolved numbers: {c.target_filters.on_unknown ?? "include"}
+                    </p>
+                    <ul className="list-disc pl-5">
+                      {(c.target_filters.rules ?? []).map((r, i) => (
+                        <li key={i}>
+                          {r.field} {r.op} {(r.values ?? []).join(", ")}
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ) : (
+                  "None"
+                ),
+              ],
+            ]}
+          />
         )}
       </Card>
 

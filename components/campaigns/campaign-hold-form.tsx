@@ -20,7 +20,8 @@ export function CampaignHoldForm({ campaignId, which, onDone }: { campaignId: nu
   const [results, setResults] = useState<BulkResult[] | null>(null);
   const verb = which === "stop" ? "pause" : "resume";
 
-  const nothing = which === "stop" ? "No batch of this campaign is running: nothing was put on hold." : "No batch is on hold from Stop campaign: nothing to resume.";
+  const nothing =
+    which === "stop" ? "No batch of this campaign is running: nothing was put on hold." : "No batch is on hold from Stop campaign: nothing to resume.";
   if (results) return <BulkResults results={results} verb={verb} empty={nothing} onDone={onDone} />;
 
   const submit = (e: React.FormEvent) => {
@@ -49,7 +50,12 @@ export function CampaignHoldForm({ campaignId, which, onDone }: { campaignId: nu
         <Textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} {...describedBy("hold-reason", error)} />
       </Field>
       <FormErrorAlert messages={formError} />
-      <FormActions submitLabel={which === "stop" ? "Stop campaign" : "Resume campaign"} busy={hold.isPending} onCancel={onDone} destructive={which === "stop"} />
+      <FormActions
+        submitLabel={which === "stop" ? "Stop campaign" : "Resume campaign"}
+        busy={hold.isPending}
+        onCancel={onDone}
+        destructive={which === "stop"}
+      />
     </form>
   );
 }

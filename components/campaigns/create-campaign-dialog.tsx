@@ -12,7 +12,9 @@ export function CreateCampaignButton() {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button onClick={() => setOpen(true)} {...preloadOn(CreateCampaignForm)}>New campaign</Button>
+      <Button onClick={() => setOpen(true)} {...preloadOn(CreateCampaignForm)}>
+        New campaign
+      </Button>
       <Dialog open={open} onClose={() => setOpen(false)} title="New campaign" description="Webhooks, variables and targeting can be added through the API.">
         {open && <CreateCampaignForm onDone={() => setOpen(false)} />}
       </Dialog>

@@ -10,7 +10,20 @@ import type { Campaign } from "@/lib/schemas/syllable";
 import { emptyToNull, numberOrNull } from "./form-helpers";
 import { useCampaignEditor } from "./use-campaign-editor";
 
-function LabelsInput({ id, value, onChange, onBlur, ...aria }: { id: string; value: string[]; onChange: (v: string[]) => void; onBlur: () => void; "aria-invalid"?: true; "aria-describedby"?: string }) {
+function LabelsInput({
+  id,
+  value,
+  onChange,
+  onBlur,
+  ...aria
+}: {
+  id: string;
+  value: string[];
+  onChange: (v: string[]) => void;
+  onBlur: () => void;
+  "aria-invalid"?: true;
+  "aria-describedby"?: string;
+}) {
   const [text, setText] = useState(value.join(", "));
   return (
     <Input
@@ -19,7 +32,12 @@ function LabelsInput({ id, value, onChange, onBlur, ...aria }: { id: string; val
       value={text}
       onChange={(e) => {
         setText(e.target.value);
-        onChange(e.target.value.split(",").map((s) => s.trim()).filter(Boolean));
+        onChange(
+          e.target.value
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean),
+        );
       }}
       onBlur={onBlur}
       placeholder="billing, reminders"
@@ -67,7 +85,14 @@ export function DetailsForm({ campaign, onDone }: { campaign: Campaign; onDone: 
           hint={sms ? "How long a reply continues the conversation; empty = Syllable's default." : "Only used by SMS campaigns; empty = Syllable's default."}
           error={err("sms_session_ttl")}
         >
-          <Input type="number" inputMode="numeric" min={1} max={43_200} {...describedBy("sms_session_ttl", err("sms_session_ttl"))} {...register("sms_session_ttl", { setValueAs: numberOrNull })} />
+          <Input
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={43_200}
+            {...describedBy("sms_session_ttl", err("sms_session_ttl"))}
+            {...register("sms_session_ttl", { setValueAs: numberOrNull })}
+          />
         </Field>
       </div>
       {footer("Save details")}

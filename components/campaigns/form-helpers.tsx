@@ -19,7 +19,14 @@ function DaysToggleGroup({
   describedById?: string;
 }) {
   return (
-    <div id={id} role="group" aria-labelledby={`${id}-label`} aria-describedby={describedById} data-invalid={invalid || undefined} className="flex flex-wrap gap-1">
+    <div
+      id={id}
+      role="group"
+      aria-labelledby={`${id}-label`}
+      aria-describedby={describedById}
+      data-invalid={invalid || undefined}
+      className="flex flex-wrap gap-1"
+    >
       {DAYS_OF_WEEK.map((d) => {
         const on = value.includes(d);
         return (

@@ -2,7 +2,15 @@ import { DAYS_OF_WEEK } from "@/lib/domain/syllable-values";
 import type { Campaign } from "@/lib/schemas/syllable";
 
 export const DAY_SHORT: Record<string, string> = { mon: "Mon", tue: "Tue", wed: "Wed", thu: "Thu", fri: "Fri", sat: "Sat", sun: "Sun" };
-export const DAY_LONG: Record<string, string> = { mon: "Monday", tue: "Tuesday", wed: "Wednesday", thu: "Thursday", fri: "Friday", sat: "Saturday", sun: "Sunday" };
+export const DAY_LONG: Record<string, string> = {
+  mon: "Monday",
+  tue: "Tuesday",
+  wed: "Wednesday",
+  thu: "Thursday",
+  fri: "Friday",
+  sat: "Saturday",
+  sun: "Sunday",
+};
 
 /** "Mon–Fri", "Sat, Sun", "Every day", or "No days"; unknown day values are shown as they are. */
 export function formatDays(days: readonly string[] | null | undefined): string {

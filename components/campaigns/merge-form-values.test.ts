@@ -10,6 +10,11 @@ describe("mergeFormValues: the form moves onto their version and keeps my edits"
   });
   it("a clashing field I give up takes theirs; my other edits stay", () => {
     const mine = { ...opened, daily_end_time: "19:00", hourly_rate: 650 };
-    expect(mergeFormValues(opened, mine, theirs, ["daily_end_time"])).toEqual({ hourly_rate: 650, retry_count: 1, daily_end_time: "20:00", active_days: ["mon", "tue"] });
+    expect(mergeFormValues(opened, mine, theirs, ["daily_end_time"])).toEqual({
+      hourly_rate: 650,
+      retry_count: 1,
+      daily_end_time: "20:00",
+      active_days: ["mon", "tue"],
+    });
   });
 });

@@ -27,7 +27,12 @@ export function ScheduleForm({ campaign, onDone }: { campaign: Campaign; onDone:
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Schedule and pacing">
       {header}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="daily_start_time" label="Daily start time (UTC)" hint="Syllable stores no timezone; the console reads windows as UTC." error={err("daily_start_time")}>
+        <Field
+          id="daily_start_time"
+          label="Daily start time (UTC)"
+          hint="Syllable stores no timezone; the console reads windows as UTC."
+          error={err("daily_start_time")}
+        >
           <Input {...TIME_24H} {...describedBy("daily_start_time", err("daily_start_time"))} {...register("daily_start_time")} />
         </Field>
         <Field id="daily_end_time" label="Daily end time (UTC)" hint="Before the start time: the window crosses midnight." error={err("daily_end_time")}>
@@ -41,13 +46,33 @@ export function ScheduleForm({ campaign, onDone }: { campaign: Campaign; onDone:
       />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Field id="hourly_rate" label="Hourly rate" hint={`Calls per hour, 1 to ${MAX_CALL_RATE}.`} error={err("hourly_rate")}>
-          <Input type="number" inputMode="numeric" min={1} max={MAX_CALL_RATE} {...describedBy("hourly_rate", err("hourly_rate"))} {...register("hourly_rate", { valueAsNumber: true })} />
+          <Input
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={MAX_CALL_RATE}
+            {...describedBy("hourly_rate", err("hourly_rate"))}
+            {...register("hourly_rate", { valueAsNumber: true })}
+          />
         </Field>
         <Field id="max_daily_calls" label="Max daily calls" hint="Empty = no daily cap." error={err("max_daily_calls")}>
-          <Input type="number" inputMode="numeric" min={1} {...describedBy("max_daily_calls", err("max_daily_calls"))} {...register("max_daily_calls", { setValueAs: numberOrNull })} />
+          <Input
+            type="number"
+            inputMode="numeric"
+            min={1}
+            {...describedBy("max_daily_calls", err("max_daily_calls"))}
+            {...register("max_daily_calls", { setValueAs: numberOrNull })}
+          />
         </Field>
         <Field id="retry_count" label="Retries" hint="Extra attempts per contact, 0 to 10." error={err("retry_count")}>
-          <Input type="number" inputMode="numeric" min={0} max={10} {...describedBy("retry_count", err("retry_count"))} {...register("retry_count", { valueAsNumber: true })} />
+          <Input
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={10}
+            {...describedBy("retry_count", err("retry_count"))}
+            {...register("retry_count", { valueAsNumber: true })}
+          />
         </Field>
         <Field id="retry_interval" label="Retry interval" hint="30m, 12h or 7d." error={err("retry_interval")}>
           <Input {...describedBy("retry_interval", err("retry_interval"))} {...register("retry_interval", { setValueAs: emptyToNull })} placeholder="30m" />

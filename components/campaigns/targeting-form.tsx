@@ -104,7 +104,12 @@ function FilterRules({ form }: { form: UseFormReturn<TargetingFormValues> }) {
           <fieldset key={row.id} className="grid gap-3 rounded-md border border-slate-200 p-3 sm:grid-cols-[1fr_10rem_1.5fr_auto]">
             <legend className="sr-only">Rule {n}</legend>
             <Field id={`rule-${i}-field`} label={`Attribute of rule ${n}`} error={err(`rules.${i}.field`)}>
-              <Input list="tf-attributes" {...describedBy(`rule-${i}-field`, err(`rules.${i}.field`))} {...register(`rules.${i}.field`)} placeholder="line_type" />
+              <Input
+                list="tf-attributes"
+                {...describedBy(`rule-${i}-field`, err(`rules.${i}.field`))}
+                {...register(`rules.${i}.field`)}
+                placeholder="line_type"
+              />
             </Field>
             <Field id={`rule-${i}-op`} label={`Comparison of rule ${n}`}>
               <Select id={`rule-${i}-op`} {...register(`rules.${i}.op`)}>
@@ -118,7 +123,12 @@ function FilterRules({ form }: { form: UseFormReturn<TargetingFormValues> }) {
             {op === "exists" || op === "not_exists" ? (
               <p className="self-center text-xs text-slate-500">No values needed.</p>
             ) : (
-              <Field id={`rule-${i}-values`} label={`Values of rule ${n}`} hint={op === "eq" || op === "neq" ? "One value." : "One value per line."} error={err(`rules.${i}.values_text`)}>
+              <Field
+                id={`rule-${i}-values`}
+                label={`Values of rule ${n}`}
+                hint={op === "eq" || op === "neq" ? "One value." : "One value per line."}
+                error={err(`rules.${i}.values_text`)}
+              >
                 <Textarea rows={2} {...describedBy(`rule-${i}-values`, err(`rules.${i}.values_text`))} {...register(`rules.${i}.values_text`)} />
               </Field>
             )}

@@ -40,7 +40,11 @@ export function useCampaignEditor<V extends FieldValues>({
   const [initial, setInitial] = useState(() => defaults(campaign));
   const [formError, setFormError] = useState<string[]>([]);
   const form = useForm<V>({ resolver: zodResolver(schema) as unknown as Resolver<V>, defaultValues: initial as DefaultValues<V>, mode: "onTouched" });
-  const { mutation, save, conflictNotice, reasonField } = useCampaignPatch(base, () => onDone(), (e) => setFormError(applyFieldErrors(e, form.setError, fields)));
+  const { mutation, save, conflictNotice, reasonField } = useCampaignPatch(
+    base,
+    () => onDone(),
+    (e) => setFormError(applyFieldErrors(e, form.setError, fields)),
+  );
 
   const onSubmit = form.handleSubmit((values) => {
     setFormError([]);

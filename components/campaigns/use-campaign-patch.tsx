@@ -41,7 +41,9 @@ export function useCampaignPatch(base: Campaign, onSaved: (result: CampaignUpdat
       if (result.overwritten.length) {
         reportOverwritten(result, (changes) => mutation.mutate({ changes, expectedUpdatedAt: result.campaign.updated_at ?? "" }));
       } else if (result.not_applied.length) {
-        toast.warning(`Saved, but Syllable did not keep: ${result.not_applied.map((f) => FIELD_LABELS[f] ?? f).join(", ")}. Check the campaign.`, { duration: 15_000 });
+        toast.warning(`Saved, but Syllable did not keep: ${result.not_applied.map((f) => FIELD_LABELS[f] ?? f).join(", ")}. Check the campaign.`, {
+          duration: 15_000,
+        });
       } else {
         toast.success(result.changed.length ? "Campaign saved." : "Nothing had changed.");
       }
@@ -77,11 +79,19 @@ export function useCampaignPatch(base: Campaign, onSaved: (result: CampaignUpdat
     mutation,
     conflict,
     /** Sends the changes (with the reason, when one was given: it goes to the audit log). */
-    save: (changes: Changes) => mutation.mutate({ changes: reason.trim() ? { ...changes, reason: reason.trim() } : changes, expectedUpdatedAt: base.updated_at ?? "" }),
+    save: (changes: Changes) =>
+      mutation.mutate({ changes: reason.trim() ? { ...changes, reason: reason.trim() } : changes, expectedUpdatedAt: base.updated_at ?? "" }),
     /** "Reason for the change (optional)", recorded with the audit entry. */
     reasonField: (
       <Field id={reasonId} label="Reason for the change (optional)" hint="Kept in the audit log with what changed.">
-        <Input id={reasonId} aria-describedby={`${reasonId}-hint`} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} placeholder="e.g. client asked for later calls" />
+        <Input
+          id={reasonId}
+          aria-describedby={`${reasonId}-hint`}
+          value={reason}
+          maxLength={500}
+          onChange={(e) => setReason(e.target.value)}
+          placeholder="e.g. client asked for later calls"
+        />
       </Field>
     ),
     /**
@@ -134,7 +144,17 @@ function reportOverwritten(result: CampaignUpdateResponse, reapply: (changes: Ch
 }
 
 /** Shows what someone else changed meanwhile, and the two ways out; scrolled to and focused when it appears. */
-export function ConflictNotice({ conflict, onReload, onOverwrite, busy }: { conflict: Conflict; onReload: () => void; onOverwrite: () => void; busy?: boolean }) {
+export function ConflictNotice({
+  conflict,
+  onReload,
+  onOverwrite,
+  busy,
+}: {
+  conflict: Conflict;
+  onReload: () => void;
+  onOverwrite: () => void;
+  busy?: boolean;
+}) {
   const entries = Object.entries(conflict.fields);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -142,7 +162,12 @@ export function ConflictNotice({ conflict, onReload, onOverwrite, busy }: { conf
     ref.current?.focus({ preventScroll: true });
   }, [conflict]);
   return (
-    <div ref={ref} tabIndex={-1} role="alert" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 outline-none focus-visible:ring-2 focus-visible:ring-amber-500">
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role="alert"
+      className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 outline-none focus-visible:ring-2 focus-visible:ring-amber-500"
+    >
       <p className="font-medium">{conflict.message}</p>
       {entries.length > 0 && (
         <table className="w-full border-collapse text-left text-sm" aria-label="Fields changed by someone else">
@@ -166,7 +191,9 @@ export function ConflictNotice({ conflict, onReload, onOverwrite, busy }: { conf
                   {FIELD_LABELS[field] ?? field}
                 </th>
                 <td className="break-all py-1 pr-3">{conflict.current ? conflictValue(field, (conflict.current as Record<string, unknown>)[field]) : msg}</td>
-                <td className="break-all py-1">{field in conflict.changes ? conflictValue(field, (conflict.changes as Record<string, unknown>)[field]) : "—"}</td>
+                <td className="break-all py-1">
+                  {field in conflict.changes ? conflictValue(field, (conflict.changes as Record<string, unknown>)[field]) : "—"}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -18,7 +18,14 @@ export function VariablesForm({ campaign, onDone }: { campaign: Campaign; onDone
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Campaign variables">
       {header}
-      <KeyValueRows control={form.control} register={form.register} errors={form.formState.errors} name="campaign_variables" legend="Campaign variables" emptyText="No variables." />
+      <KeyValueRows
+        control={form.control}
+        register={form.register}
+        errors={form.formState.errors}
+        name="campaign_variables"
+        legend="Campaign variables"
+        emptyText="No variables."
+      />
       {footer("Save variables")}
     </form>
   );

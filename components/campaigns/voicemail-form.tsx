@@ -47,7 +47,7 @@ const DEFAULTS: Inputs["voicemail_detection"] = {
 
 function defaultsFrom(c: Campaign): Inputs {
   const vd = c.voicemail_detection;
-  const num = (k: NumberKey) => (typeof vd?.[k] === "number" ? (vd[k]) : DEFAULTS[k]);
+  const num = (k: NumberKey) => (typeof vd?.[k] === "number" ? vd[k] : DEFAULTS[k]);
   return {
     enabled: !!vd,
     voicemail_detection: {
@@ -56,15 +56,23 @@ function defaultsFrom(c: Campaign): Inputs {
       voicemail_detection_pre_speech_timeout: num("voicemail_detection_pre_speech_timeout"),
       voicemail_detection_post_speech_timeout: num("voicemail_detection_post_speech_timeout"),
       voicemail_detection_speech_threshold: num("voicemail_detection_speech_threshold"),
-      [V2_KEY]: typeof vd?.[V2_KEY] === "number" ? (vd[V2_KEY]) : null,
+      [V2_KEY]: typeof vd?.[V2_KEY] === "number" ? vd[V2_KEY] : null,
     },
   };
 }
 
 const NUMBER_FIELDS: Array<{ key: NumberKey; label: string; hint: string }> = [
   { key: "voicemail_detection_overall_timeout", label: "Overall timeout (s)", hint: "The longest the detector listens before deciding." },
-  { key: "voicemail_detection_pre_speech_timeout", label: "Pre-speech timeout (s)", hint: "Silence allowed before anyone speaks; not more than the overall timeout." },
-  { key: "voicemail_detection_post_speech_timeout", label: "Post-speech timeout (s)", hint: "Silence after speech that ends the greeting; not more than the overall timeout." },
+  {
+    key: "voicemail_detection_pre_speech_timeout",
+    label: "Pre-speech timeout (s)",
+    hint: "Silence allowed before anyone speaks; not more than the overall timeout.",
+  },
+  {
+    key: "voicemail_detection_post_speech_timeout",
+    label: "Post-speech timeout (s)",
+    hint: "Silence after speech that ends the greeting; not more than the overall timeout.",
+  },
   { key: "voicemail_detection_speech_threshold", label: "Speech threshold (s)", hint: "Continuous speech longer than this counts as a recorded greeting." },
 ];
 
@@ -80,8 +88,10 @@ export function VoicemailForm({ campaign, onDone }: { campaign: Campaign; onDone
   const { register, handleSubmit, formState, setError, reset, control } = form;
   const enabled = useWatch({ control, name: "enabled" });
   const mode = useWatch({ control, name: "voicemail_detection.mode" });
-  const { mutation, save, conflictNotice, reasonField } = useCampaignPatch(base, () => onDone(), (e) =>
-    setFormError(applyFieldErrors(e, setError, ["voicemail_detection", ...KEYS.map((k) => `voicemail_detection.${k}`)])),
+  const { mutation, save, conflictNotice, reasonField } = useCampaignPatch(
+    base,
+    () => onDone(),
+    (e) => setFormError(applyFieldErrors(e, setError, ["voicemail_detection", ...KEYS.map((k) => `voicemail_detection.${k}`)])),
   );
   const errors = formState.errors.voicemail_detection;
 
@@ -119,7 +129,12 @@ export function VoicemailForm({ campaign, onDone }: { campaign: Campaign; onDone
       </label>
       {enabled ? (
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id="vd-mode" label="Mode" hint="v1: check and leave voicemail. v2: suppresses the first greeting and uses the greeting tool." error={errors?.mode?.message}>
+          <Field
+            id="vd-mode"
+            label="Mode"
+            hint="v1: check and leave voicemail. v2: suppresses the first greeting and uses the greeting tool."
+            error={errors?.mode?.message}
+          >
             <Select {...describedBy("vd-mode", errors?.mode?.message)} {...register("voicemail_detection.mode")}>
               <option value="v1">v1</option>
               <option value="v2">v2</option>
@@ -130,7 +145,14 @@ export function VoicemailForm({ campaign, onDone }: { campaign: Campaign; onDone
             const b = VOICEMAIL_BOUNDS[key];
             return (
               <Field key={key} id={`vd-${key}`} label={label} hint={`${hint} ${b.min}–${b.max} s.`} error={msg}>
-                <Input type="number" step="any" min={b.min} max={b.max} {...describedBy(`vd-${key}`, msg)} {...register(`voicemail_detection.${key}`, { valueAsNumber: true })} />
+                <Input
+                  type="number"
+                  step="any"
+                  min={b.min}
+                  max={b.max}
+                  {...describedBy(`vd-${key}`, msg)}
+                  {...register(`voicemail_detection.${key}`, { valueAsNumber: true })}
+                />
               </Field>
             );
           })}

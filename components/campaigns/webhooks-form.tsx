@@ -92,7 +92,17 @@ function WebhookRowEditor({ form, index, onRemove }: { form: UseFormReturn<Webho
   );
 }
 
-function TriggerStatuses({ control, form, index, error }: { control: Control<WebhooksFormValues>; form: UseFormReturn<WebhooksFormValues>; index: number; error?: string }) {
+function TriggerStatuses({
+  control,
+  form,
+  index,
+  error,
+}: {
+  control: Control<WebhooksFormValues>;
+  form: UseFormReturn<WebhooksFormValues>;
+  index: number;
+  error?: string;
+}) {
   const chosen = useWatch({ control, name: `webhooks.${index}.trigger_statuses` }) ?? [];
   const errorId = `wh-${index}-triggers-error`;
   return (
@@ -124,13 +134,19 @@ function SecretChoice({ form, index }: { form: UseFormReturn<WebhooksFormValues>
   const valueId = `wh-${index}-secret`;
   const error = errorAt(formState.errors, `${name}.secret_value`);
   const choices = hasSecret
-    ? ([["keep", "Keep the current secret"], ["replace", "Replace it"], ["remove", "Remove it"]] as const)
-    : ([["keep", "No secret"], ["replace", "Set a secret"]] as const);
+    ? ([
+        ["keep", "Keep the current secret"],
+        ["replace", "Replace it"],
+        ["remove", "Remove it"],
+      ] as const)
+    : ([
+        ["keep", "No secret"],
+        ["replace", "Set a secret"],
+      ] as const);
   return (
     <fieldset className="space-y-2">
       <legend className="text-sm font-medium text-slate-700">
-        HMAC secret of webhook {index + 1}{" "}
-        <span className="font-normal text-slate-500">{hasSecret ? "(one is set; it is never shown)" : "(none set)"}</span>
+        HMAC secret of webhook {index + 1} <span className="font-normal text-slate-500">{hasSecret ? "(one is set; it is never shown)" : "(none set)"}</span>
       </legend>
       <div className="flex flex-wrap gap-4">
         {choices.map(([value, label]) => (
@@ -144,11 +160,22 @@ function SecretChoice({ form, index }: { form: UseFormReturn<WebhooksFormValues>
         <Field
           id={valueId}
           label={`New secret for webhook ${index + 1}`}
-          hint={generated ? "Generated here: copy it to the receiving service now; it will not be shown again." : "Standard Base64, 32–512 bytes. Syllable signs each request with it."}
+          hint={
+            generated
+              ? "Generated here: copy it to the receiving service now; it will not be shown again."
+              : "Standard Base64, 32–512 bytes. Syllable signs each request with it."
+          }
           error={error}
         >
           <div className="flex gap-2">
-            <Input type={generated ? "text" : "password"} autoComplete="off" spellCheck={false} className="font-mono" {...describedBy(valueId, error)} {...register(`${name}.secret_value`)} />
+            <Input
+              type={generated ? "text" : "password"}
+              autoComplete="off"
+              spellCheck={false}
+              className="font-mono"
+              {...describedBy(valueId, error)}
+              {...register(`${name}.secret_value`)}
+            />
             <Button
               variant="secondary"
               size="sm"

@@ -38,7 +38,11 @@ export function OutcomeBreakdown({
             <dd>
               <div className="flex h-3 overflow-hidden rounded bg-slate-100" aria-hidden="true">
                 {parts.map(([outcome, n]) => (
-                  <div key={outcome} title={`${outcomeLabel(outcome)}: ${n}`} style={{ width: `${(n / Math.max(1, total)) * 100}%`, backgroundColor: statusColor(outcome) }} />
+                  <div
+                    key={outcome}
+                    title={`${outcomeLabel(outcome)}: ${n}`}
+                    style={{ width: `${(n / Math.max(1, total)) * 100}%`, backgroundColor: statusColor(outcome) }}
+                  />
                 ))}
               </div>
               <ul className="mt-1 flex flex-wrap gap-x-3 text-xs text-slate-600">

@@ -79,7 +79,15 @@ export function ProgressHistoryChart({ points }: { points: SnapshotPoint[] }) {
               <line key={v} x1={0} x2={W} y1={y(v)} y2={y(v)} stroke="#e2e8f0" strokeDasharray="3 3" vectorEffect="non-scaling-stroke" />
             ))}
             {SERIES.map((s) => (
-              <path key={s.key} d={path(s.key, s.key === "total")} fill="none" stroke={s.color} strokeWidth={2} strokeDasharray={s.dash} vectorEffect="non-scaling-stroke" />
+              <path
+                key={s.key}
+                d={path(s.key, s.key === "total")}
+                fill="none"
+                stroke={s.color}
+                strokeWidth={2}
+                strokeDasharray={s.dash}
+                vectorEffect="non-scaling-stroke"
+              />
             ))}
             {shown ? <line x1={x(shown.t)} x2={x(shown.t)} y1={0} y2={H} stroke="#64748b" vectorEffect="non-scaling-stroke" /> : null}
           </svg>

@@ -53,7 +53,12 @@ export function StatusBarChart({
                 <div
                   className={`relative h-full rounded-r ${onSelect ? "cursor-pointer" : ""}`}
                   data-testid="status-bar"
-                  style={{ width: `${(d.count / top) * 100}%`, minWidth: d.count > 0 ? 2 : 0, backgroundColor: statusColor(d.status), opacity: selected && selected !== d.status ? 0.35 : 1 }}
+                  style={{
+                    width: `${(d.count / top) * 100}%`,
+                    minWidth: d.count > 0 ? 2 : 0,
+                    backgroundColor: statusColor(d.status),
+                    opacity: selected && selected !== d.status ? 0.35 : 1,
+                  }}
                   title={`${d.status}: ${n(d.count)}`}
                   onClick={() => onSelect?.(d.status)}
                 />

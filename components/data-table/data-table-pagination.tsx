@@ -6,7 +6,15 @@ import { Button } from "@/components/ui/button";
 import { PAGE_SIZES } from "./use-url-state";
 
 /** Page size select, "rows x–y of N", and first/previous/next/last buttons. */
-export function DataTablePagination<TData>({ table, totalCount, pageSizes = PAGE_SIZES }: { table: Table<TData>; totalCount: number; pageSizes?: readonly number[] }) {
+export function DataTablePagination<TData>({
+  table,
+  totalCount,
+  pageSizes = PAGE_SIZES,
+}: {
+  table: Table<TData>;
+  totalCount: number;
+  pageSizes?: readonly number[];
+}) {
   const id = useId();
   const { pageIndex, pageSize } = table.getState().pagination;
   const pageCount = table.getPageCount();

@@ -86,7 +86,12 @@ export function SelectFilter({
   return (
     <label htmlFor={id} className="flex flex-col gap-1 text-xs font-medium text-slate-600">
       {label}
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm font-normal text-slate-900">
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm font-normal text-slate-900"
+      >
         <option value="">{anyLabel}</option>
         {options.map((o) => {
           const opt = typeof o === "string" ? { value: o, label: o } : o;
@@ -120,12 +125,20 @@ export function MultiSelectFilter({
 }) {
   const id = useId();
   const chosen = new Set(values);
-  const summary = values.length === 0 ? anyLabel : values.length <= 2 ? values.map((v) => options.find((o) => o.value === v)?.label ?? v).join(", ") : `${values.length} chosen`;
+  const summary =
+    values.length === 0
+      ? anyLabel
+      : values.length <= 2
+        ? values.map((v) => options.find((o) => o.value === v)?.label ?? v).join(", ")
+        : `${values.length} chosen`;
   return (
     <div className="flex flex-col gap-1 text-xs font-medium text-slate-600">
       <span id={`${id}-label`}>{label}</span>
       <details className="relative">
-        <summary aria-labelledby={`${id}-label ${id}-value`} className="cursor-pointer list-none rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm font-normal text-slate-900">
+        <summary
+          aria-labelledby={`${id}-label ${id}-value`}
+          className="cursor-pointer list-none rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm font-normal text-slate-900"
+        >
           <span id={`${id}-value`}>{summary}</span> <span aria-hidden="true">▾</span>
         </summary>
         <fieldset className="absolute z-10 mt-1 max-h-64 min-w-48 overflow-auto rounded-md border border-slate-200 bg-white p-2 shadow-lg">
@@ -156,7 +169,12 @@ export function DateFilter({ label, value, onChange }: { label: string; value: s
   return (
     <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
       {label}
-      <input type="date" value={value} onChange={(e) => onChange(e.target.value)} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm font-normal text-slate-900" />
+      <input
+        type="date"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm font-normal text-slate-900"
+      />
     </label>
   );
 }

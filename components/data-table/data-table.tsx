@@ -150,9 +150,7 @@ export function DataTable<TData>({
                 </td>
               </tr>
             ) : (
-              rows.map((row) => (
-                <DataRow key={row.id} row={row} renderSubRow={renderSubRow} colSpan={columns.length} />
-              ))
+              rows.map((row) => <DataRow key={row.id} row={row} renderSubRow={renderSubRow} colSpan={columns.length} />)
             )}
           </tbody>
         </table>

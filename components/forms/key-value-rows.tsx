@@ -1,6 +1,15 @@
 "use client";
 
-import { useFieldArray, type ArrayPath, type Control, type FieldArray, type FieldErrors, type FieldValues, type Path, type UseFormRegister } from "react-hook-form";
+import {
+  useFieldArray,
+  type ArrayPath,
+  type Control,
+  type FieldArray,
+  type FieldErrors,
+  type FieldValues,
+  type Path,
+  type UseFormRegister,
+} from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import { errorAt } from "./field-errors";
@@ -38,11 +47,23 @@ export function KeyValueRows<T extends FieldValues>({
         return (
           <div key={f.id} className="grid grid-cols-[1fr_2fr_auto] items-start gap-2">
             <div>
-              <Input aria-label={`Variable ${i + 1} name`} placeholder="name" autoComplete="off" aria-invalid={keyError ? true : undefined} {...register(keyPath)} />
+              <Input
+                aria-label={`Variable ${i + 1} name`}
+                placeholder="name"
+                autoComplete="off"
+                aria-invalid={keyError ? true : undefined}
+                {...register(keyPath)}
+              />
               {keyError && <p className="mt-1 text-xs text-red-600">{keyError}</p>}
             </div>
             <div>
-              <Input aria-label={`Variable ${i + 1} value`} placeholder="value" autoComplete="off" aria-invalid={valueError ? true : undefined} {...register(valuePath)} />
+              <Input
+                aria-label={`Variable ${i + 1} value`}
+                placeholder="value"
+                autoComplete="off"
+                aria-invalid={valueError ? true : undefined}
+                {...register(valuePath)}
+              />
               {valueError && <p className="mt-1 text-xs text-red-600">{valueError}</p>}
             </div>
             <Button variant="ghost" size="sm" aria-label={`Remove variable ${i + 1}`} onClick={() => rows.remove(i)}>

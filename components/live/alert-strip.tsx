@@ -41,7 +41,7 @@ export function AlertStrip({ alerts, canAck }: { alerts: AlertView[]; canAck: bo
           Alerts: {waiting} waiting{alerts.length > waiting ? `, ${alerts.length - waiting} acknowledged` : ""}
         </span>
         {counts.map((c) => (
-          <Badge key={c.kind} tone={c.open ? ALERT_TONES[c.kind] ?? "amber" : "gray"}>
+          <Badge key={c.kind} tone={c.open ? (ALERT_TONES[c.kind] ?? "amber") : "gray"}>
             {c.open ? `${c.open} ${c.title}` : `${c.acked} ${c.title}, acknowledged`}
           </Badge>
         ))}

@@ -10,7 +10,13 @@ import { ALERT_TITLES, type AlertKind } from "@/lib/domain/alert-rules";
 import { useAckAlert } from "@/lib/queries/alerts";
 import type { AlertView } from "@/lib/schemas/live";
 
-export const ALERT_TONES: Record<string, "red" | "amber" | "green"> = { stalled: "red", unreachable: "red", failure_spike: "red", will_not_finish: "amber", finished: "green" };
+export const ALERT_TONES: Record<string, "red" | "amber" | "green"> = {
+  stalled: "red",
+  unreachable: "red",
+  failure_spike: "red",
+  will_not_finish: "amber",
+  finished: "green",
+};
 
 /** Open alerts, newest first; anyone watching acknowledges them ("someone is on it"), which is audited. */
 export function AlertsPanel({ alerts, canAck, showBatch = true }: { alerts: AlertView[]; canAck: boolean; showBatch?: boolean }) {

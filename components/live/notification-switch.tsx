@@ -24,7 +24,13 @@ export function NotificationSwitch({ control, openAlerts }: { control: ReturnTyp
     else toast.error("Notifications were not allowed.");
   };
   return (
-    <Button size="sm" variant="secondary" aria-pressed={on} onClick={() => void toggle()} title={state === "blocked" ? "Notifications are blocked for this site in the browser's settings" : undefined}>
+    <Button
+      size="sm"
+      variant="secondary"
+      aria-pressed={on}
+      onClick={() => void toggle()}
+      title={state === "blocked" ? "Notifications are blocked for this site in the browser's settings" : undefined}
+    >
       {on ? "Notifying of new alerts" : "Notify me of new alerts"}
     </Button>
   );

@@ -71,9 +71,15 @@ export function LiveOverview({ canAck }: { canAck: boolean }) {
         <div className="flex flex-wrap items-end gap-3">
           <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
             Campaign
-            <select className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm" value={params.campaign ?? ""} onChange={(e) => setFilter("campaign", e.target.value)}>
+            <select
+              className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
+              value={params.campaign ?? ""}
+              onChange={(e) => setFilter("campaign", e.target.value)}
+            >
               <option value="">All campaigns</option>
-              {params.campaign && !campaigns.some(([id]) => String(id) === params.campaign) ? <option value={params.campaign}>Campaign {params.campaign}</option> : null}
+              {params.campaign && !campaigns.some(([id]) => String(id) === params.campaign) ? (
+                <option value={params.campaign}>Campaign {params.campaign}</option>
+              ) : null}
               {campaigns.map(([id, name]) => (
                 <option key={id} value={id}>
                   {name.length > 60 ? `${name.slice(0, 59)}…` : name}
@@ -83,7 +89,11 @@ export function LiveOverview({ canAck }: { canAck: boolean }) {
           </label>
           <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
             Status
-            <select className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm" value={params.status ?? ""} onChange={(e) => setFilter("status", e.target.value)}>
+            <select
+              className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
+              value={params.status ?? ""}
+              onChange={(e) => setFilter("status", e.target.value)}
+            >
               <option value="">Active and paused</option>
               <option value="ACTIVE">Active</option>
               <option value="PAUSED">Paused</option>
@@ -107,7 +117,10 @@ export function LiveOverview({ canAck }: { canAck: boolean }) {
           <AlertStrip alerts={data.alerts} canAck={canAck} />
           {data.batches.length === 0 ? (
             <EmptyState title={params.campaign || params.status ? "No batch matches these filters." : "No active or paused batches right now."}>
-              New batches appear here as soon as they start. <Link href="/batches" className="text-indigo-700 underline">All batches</Link>
+              New batches appear here as soon as they start.{" "}
+              <Link href="/batches" className="text-indigo-700 underline">
+                All batches
+              </Link>
             </EmptyState>
           ) : (
             <OverviewTable rows={data.batches} />
@@ -155,7 +168,10 @@ function Totals({ totals }: { totals: OverviewTotals }) {
         <h2 id="totals-today" className="mb-1 text-xs font-medium uppercase tracking-wide text-slate-500">
           Today, since 00:00 UTC
           {today.partial && (
-            <span className="ml-1 normal-case tracking-normal" title="Some batches were first seen by the console after midnight: their share counts from then.">
+            <span
+              className="ml-1 normal-case tracking-normal"
+              title="Some batches were first seen by the console after midnight: their share counts from then."
+            >
               (partly: some batches counted from when the console first saw them)
             </span>
           )}
@@ -179,12 +195,24 @@ function OverviewTable({ rows }: { rows: OverviewRow[] }) {
       <table className="w-full text-left text-sm" aria-label="Active and paused batches">
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase text-slate-500">
           <tr>
-            <th scope="col" className="px-3 py-2">Batch</th>
-            <th scope="col" className="px-3 py-2">Needs attention</th>
-            <th scope="col" className="px-3 py-2">Progress</th>
-            <th scope="col" className="px-3 py-2">Pace</th>
-            <th scope="col" className="px-3 py-2">Last dial (ETA)</th>
-            <th scope="col" className="px-3 py-2">Recent progress</th>
+            <th scope="col" className="px-3 py-2">
+              Batch
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Needs attention
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Progress
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Pace
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Last dial (ETA)
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Recent progress
+            </th>
           </tr>
         </thead>
         <tbody>

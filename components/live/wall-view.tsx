@@ -60,7 +60,8 @@ export function WallView() {
         </p>
       ) : stale.length ? (
         <p role="alert" data-testid="wall-banner" className="rounded-md bg-amber-600 px-4 py-3 text-2xl font-bold text-slate-950">
-          Syllable is not answering for {stale.length} {stale.length === 1 ? "batch" : "batches"}: their figures are from {clock(Date.parse(stale[0]!.stale_since!))} UTC.
+          Syllable is not answering for {stale.length} {stale.length === 1 ? "batch" : "batches"}: their figures are from{" "}
+          {clock(Date.parse(stale[0]!.stale_since!))} UTC.
         </p>
       ) : null}
       {query.isError && !data ? <p className="text-2xl text-red-300">The overview could not be loaded: {query.error.message}</p> : null}
@@ -100,7 +101,9 @@ export function WallView() {
               ))}
             </ul>
           )}
-          {rows.length > shown.length ? <p className="text-xl text-slate-200">…and {rows.length - shown.length} more batches (the overview lists them all).</p> : null}
+          {rows.length > shown.length ? (
+            <p className="text-xl text-slate-200">…and {rows.length - shown.length} more batches (the overview lists them all).</p>
+          ) : null}
         </>
       ) : null}
     </main>
@@ -111,14 +114,24 @@ function WallTile({ row: r }: { row: OverviewRow }) {
   const reason = r.attention[0];
   const pct = Math.round(r.fraction * 1000) / 10;
   return (
-    <li className={`flex min-h-0 flex-col justify-between overflow-hidden rounded-md border-l-8 bg-slate-900 px-3 py-1 ${reason ? REASON[reason].className : "border-emerald-500"}`} data-testid="wall-tile">
+    <li
+      className={`flex min-h-0 flex-col justify-between overflow-hidden rounded-md border-l-8 bg-slate-900 px-3 py-1 ${reason ? REASON[reason].className : "border-emerald-500"}`}
+      data-testid="wall-tile"
+    >
       <div className="flex items-baseline justify-between gap-2">
         <span className="truncate text-lg font-semibold text-white" title={r.batch_id}>
           {r.batch_id}
         </span>
         <span className="shrink-0 text-base font-semibold">{reason ? REASON[reason].label : "Dialing"}</span>
       </div>
-      <div className="h-2.5 w-full overflow-hidden rounded-full bg-slate-700" role="progressbar" aria-label={`Progress of ${r.batch_id}`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
+      <div
+        className="h-2.5 w-full overflow-hidden rounded-full bg-slate-700"
+        role="progressbar"
+        aria-label={`Progress of ${r.batch_id}`}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={pct}
+      >
         <div className="h-full bg-sky-400" style={{ width: `${pct}%` }} />
       </div>
       <p className="truncate text-base tabular-nums text-slate-200" title={r.not_dialing && !r.paused ? notDialingMessage(r.not_dialing) : undefined}>

@@ -59,7 +59,10 @@ export function lazyBelowFold<P extends object>(load: () => Promise<ComponentTyp
       const show = () => setWanted(true);
       const cancelIdle = whenIdleAfterLoad(show);
       const el = ref.current;
-      const observer = el && typeof IntersectionObserver === "function" ? new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && show(), { rootMargin: "400px" }) : null;
+      const observer =
+        el && typeof IntersectionObserver === "function"
+          ? new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && show(), { rootMargin: "400px" })
+          : null;
       if (el) observer?.observe(el);
       return () => {
         cancelIdle();

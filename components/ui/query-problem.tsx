@@ -20,13 +20,19 @@ export function QueryProblem({ query, what }: { query: FailingQuery; what: strin
   if (query.data === undefined) {
     return <ErrorState message={`${what} could not be loaded. ${query.error.message} ${retrying}`} onRetry={() => query.refetch()} />;
   }
-  return <StaleBanner updatedAt={query.dataUpdatedAt} reason={`${query.error.message} ${retrying}`} onRetry={() => query.refetch()} retrying={query.isFetching} />;
+  return (
+    <StaleBanner updatedAt={query.dataUpdatedAt} reason={`${query.error.message} ${retrying}`} onRetry={() => query.refetch()} retrying={query.isFetching} />
+  );
 }
 
 /** "Not up to date": the data shown is from `updatedAt`, and why; optionally a "Try now". */
 export function StaleBanner({ updatedAt, reason, onRetry, retrying }: { updatedAt: number; reason: string; onRetry?: () => void; retrying?: boolean }) {
   return (
-    <div role="status" className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="stale-banner">
+    <div
+      role="status"
+      className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+      data-testid="stale-banner"
+    >
       <span>
         <strong>Not up to date.</strong> Showing the last data we have (<UpdatedAgo at={updatedAt} />
         ). {reason}

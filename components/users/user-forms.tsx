@@ -103,8 +103,19 @@ export function AddUserForm({ onDone }: { onDone: () => void }) {
           ))}
         </Select>
       </Field>
-      <Field id="user-password" label="Initial password (optional)" hint="12 characters at least. Leave empty to have one generated and shown once." error={errors.fields.password}>
-        <Input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" {...describedBy("user-password", errors.fields.password)} />
+      <Field
+        id="user-password"
+        label="Initial password (optional)"
+        hint="12 characters at least. Leave empty to have one generated and shown once."
+        error={errors.fields.password}
+      >
+        <Input
+          type="password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          autoComplete="new-password"
+          {...describedBy("user-password", errors.fields.password)}
+        />
       </Field>
       <FormErrorAlert messages={errors.form} />
       <FormActions submitLabel="Add user" busy={add.isPending} onCancel={onDone} />
@@ -136,7 +147,16 @@ export function RoleForm({ user, lastAdmin, onDone }: { user: UserInfo; lastAdmi
         );
       }}
     >
-      <Field id="role-new" label="Role" hint={lastAdmin ? "The last admin keeps the admin role: make someone else an admin first." : "They are signed out everywhere and sign in again with the new role."} error={errors.fields.role}>
+      <Field
+        id="role-new"
+        label="Role"
+        hint={
+          lastAdmin
+            ? "The last admin keeps the admin role: make someone else an admin first."
+            : "They are signed out everywhere and sign in again with the new role."
+        }
+        error={errors.fields.role}
+      >
         <Select value={role} onChange={(e) => setRole(e.target.value as Role)} {...describedBy("role-new", errors.fields.role)}>
           {ROLES.map((r) => (
             <option key={r} value={r} disabled={lastAdmin && r !== "admin"}>
@@ -146,7 +166,14 @@ export function RoleForm({ user, lastAdmin, onDone }: { user: UserInfo; lastAdmi
         </Select>
       </Field>
       <Field id="role-reason" label="Reason (optional)" hint="Kept in the audit log.">
-        <Input id="role-reason" aria-describedby="role-reason-hint" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} placeholder="e.g. now leads the night shift" />
+        <Input
+          id="role-reason"
+          aria-describedby="role-reason-hint"
+          value={reason}
+          maxLength={500}
+          onChange={(e) => setReason(e.target.value)}
+          placeholder="e.g. now leads the night shift"
+        />
       </Field>
       <FormErrorAlert messages={errors.form} />
       <FormActions submitLabel="Change role" busy={update.isPending} disabled={role === user.role} onCancel={onDone} />
@@ -198,9 +225,7 @@ export function RemoveUserForm({ user, onDone }: { user: UserInfo; onDone: () =>
         );
       }}
     >
-      <p className="text-sm">
-        {user.email} can no longer sign in; their sessions and API tokens end now. Their entries in the audit log stay.
-      </p>
+      <p className="text-sm">{user.email} can no longer sign in; their sessions and API tokens end now. Their entries in the audit log stay.</p>
       <Field id="remove-reason" label="Reason" hint="Recorded in the audit log." error={errors.fields.reason}>
         <Textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} {...describedBy("remove-reason", errors.fields.reason)} />
       </Field>

@@ -44,12 +44,17 @@ export function UserList({ currentEmail }: { currentEmail: string }) {
           </span>
         ),
       },
-      { id: "role", header: "Role", cell: ({ row }) => <Badge tone={row.original.role === "admin" ? "violet" : "gray"}>{ROLE_LABELS[row.original.role]}</Badge> },
+      {
+        id: "role",
+        header: "Role",
+        cell: ({ row }) => <Badge tone={row.original.role === "admin" ? "violet" : "gray"}>{ROLE_LABELS[row.original.role]}</Badge>,
+      },
       { id: "created_at", header: "Added", cell: ({ row }) => <span className="whitespace-nowrap text-xs">{absoluteUtc(row.original.created_at)}</span> },
       {
         id: "last_sign_in_at",
         header: "Last sign-in",
-        cell: ({ row }) => (row.original.last_sign_in_at ? <RelativeTime iso={row.original.last_sign_in_at} past /> : <span className="text-slate-500">Never</span>),
+        cell: ({ row }) =>
+          row.original.last_sign_in_at ? <RelativeTime iso={row.original.last_sign_in_at} past /> : <span className="text-slate-500">Never</span>,
       },
       {
         id: "actions",
@@ -62,7 +67,13 @@ export function UserList({ currentEmail }: { currentEmail: string }) {
               <Button size="sm" variant="ghost" onClick={() => setOpen({ kind: "role", user: u })} aria-label={`Role of ${u.email}`} {...preloadOn(RoleForm)}>
                 Role
               </Button>
-              <Button size="sm" variant="ghost" onClick={() => setOpen({ kind: "reset", user: u })} aria-label={`Reset password of ${u.email}`} {...preloadOn(ResetPasswordForm)}>
+              <Button
+                size="sm"
+                variant="ghost"
+                onClick={() => setOpen({ kind: "reset", user: u })}
+                aria-label={`Reset password of ${u.email}`}
+                {...preloadOn(ResetPasswordForm)}
+              >
                 Reset password
               </Button>
               <Button
@@ -107,7 +118,14 @@ export function UserList({ currentEmail }: { currentEmail: string }) {
         </Button>
       </div>
       <QueryProblem query={query} what="The users" />
-      <DataTable label="Users" columns={columns} data={query.data?.items ?? []} getRowId={(u) => String(u.id)} loading={query.isPending} empty="No users yet." />
+      <DataTable
+        label="Users"
+        columns={columns}
+        data={query.data?.items ?? []}
+        getRowId={(u) => String(u.id)}
+        loading={query.isPending}
+        empty="No users yet."
+      />
       <Dialog open={open !== null} onClose={close} title={open ? (open.kind === "add" ? TITLES.add : `${TITLES[open.kind]}: ${open.user.email}`) : ""}>
         {open?.kind === "add" && <AddUserForm onDone={close} />}
         {open?.kind === "role" && <RoleForm user={open.user} lastAdmin={open.user.role === "admin" && admins <= 1} onDone={close} />}

@@ -29,7 +29,9 @@ function haproxyBin(): string {
  * Postgres, `n` consoles sharing it (each with its own DATA_DIR), HAProxy round robin in front.
  * n = 1 (the benchmark's baseline) points both of the file's server lines at the one instance.
  */
-export async function startCluster(opts: { n?: number; env?: ConsoleEnv; users?: Array<{ email: string; role: string; password: string }> } = {}): Promise<Cluster> {
+export async function startCluster(
+  opts: { n?: number; env?: ConsoleEnv; users?: Array<{ email: string; role: string; password: string }> } = {},
+): Promise<Cluster> {
   const n = opts.n ?? 2;
   const pg = await startPostgres();
   const databaseUrl = pg.createDatabase("console");

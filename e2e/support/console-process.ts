@@ -46,7 +46,11 @@ export function addUser(dataDir: string, email: string, role: string, password: 
 
 /** Starts the console's front server on `port` and waits until it serves /login. */
 export async function startConsole(dataDir: string, port: number, extra: ConsoleEnv = {}): Promise<ConsoleProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { cwd: root, env: envFor(dataDir, port, extra), stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+    cwd: root,
+    env: envFor(dataDir, port, extra),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let log = "";
   child.stdout.on("data", (d: Buffer) => (log += d.toString()));
   child.stderr.on("data", (d: Buffer) => (log += d.toString()));
@@ -73,6 +77,9 @@ export async function signInHeaders(url: string, email: string, password: string
     body: JSON.stringify({ email, password }),
   });
   if (!res.ok) throw new Error(`sign-in failed: HTTP ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   return { Cookie: cookie, Origin: url };
 }

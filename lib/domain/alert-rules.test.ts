@@ -10,7 +10,17 @@ const snap = (minutesAgo: number, finished: number, failed = 0, inFlight = 0): S
   finished,
   statusCounts: { COMPLETED: finished - failed, FAILED: failed, INITIATED: inFlight, PENDING: 100 - finished - inFlight },
 });
-function batch(over: { finished?: number; failed?: number; pending?: number; in_flight?: number; paused?: boolean; status?: string; in_window?: boolean; unreached?: number | null; history?: SnapshotPoint[] }): BatchDetailResponse {
+function batch(over: {
+  finished?: number;
+  failed?: number;
+  pending?: number;
+  in_flight?: number;
+  paused?: boolean;
+  status?: string;
+  in_window?: boolean;
+  unreached?: number | null;
+  history?: SnapshotPoint[];
+}): BatchDetailResponse {
   const finished = over.finished ?? 10;
   const failed = over.failed ?? 0;
   return {
@@ -19,7 +29,15 @@ function batch(over: { finished?: number; failed?: number; pending?: number; in_
     paused: over.paused ?? false,
     status_counts: { COMPLETED: finished - failed, FAILED: failed },
     history: over.history ?? [],
-    progress: { total: 100, finished, pending: over.pending ?? 100 - finished, in_flight: over.in_flight ?? 0, in_window: over.in_window ?? true, unreached_before_expiry: over.unreached ?? 0, not_dialing: null },
+    progress: {
+      total: 100,
+      finished,
+      pending: over.pending ?? 100 - finished,
+      in_flight: over.in_flight ?? 0,
+      in_window: over.in_window ?? true,
+      unreached_before_expiry: over.unreached ?? 0,
+      not_dialing: null,
+    },
   } as unknown as BatchDetailResponse;
 }
 const kinds = (b: BatchDetailResponse) => firingAlerts(b, NOW, T).map((a) => a.kind);

@@ -40,7 +40,10 @@ export function changedMaterially(acked: number | null | undefined, now: number 
  */
 export function unreachableAlert(b: BatchDetailResponse): FiringAlert | null {
   if (!b.live?.stale_since) return null;
-  return { kind: "unreachable", message: `Syllable has not answered since ${b.live.stale_since.slice(11, 16)} UTC${b.live.reason ? ` (${b.live.reason.replace(/\.$/, "")})` : ""}: the figures shown are from then.` };
+  return {
+    kind: "unreachable",
+    message: `Syllable has not answered since ${b.live.stale_since.slice(11, 16)} UTC${b.live.reason ? ` (${b.live.reason.replace(/\.$/, "")})` : ""}: the figures shown are from then.`,
+  };
 }
 
 /** The alerts that hold for `b` at upstream time `now`. */

@@ -3,7 +3,15 @@ import { auditDetailLine, auditDetailRows } from "./audit-details";
 
 describe("audit details, readable", () => {
   it("changes as from → to, lists joined, nested objects in words, bookkeeping hidden", () => {
-    const detail = { role: { from: "supervisor", to: "manager" }, hourly_rate: { before: 60, after: null }, channel_status: ["NO-ANSWER", "BUSY"], filter: { status: "FAILED" }, instance: "i-1", sessions_ended: 2, reason: "left the team" };
+    const detail = {
+      role: { from: "supervisor", to: "manager" },
+      hourly_rate: { before: 60, after: null },
+      channel_status: ["NO-ANSWER", "BUSY"],
+      filter: { status: "FAILED" },
+      instance: "i-1",
+      sessions_ended: 2,
+      reason: "left the team",
+    };
     expect(auditDetailRows(detail)).toEqual([
       ["role", "supervisor → manager"],
       ["hourly rate", "60 → —"],
@@ -21,7 +29,10 @@ describe("a campaign edit's changes", () => {
     const detail = {
       fields: ["hourly_rate", "webhooks"],
       reason: "new script",
-      changes: { hourly_rate: { before: 60, after: 90 }, webhooks: { before: ["POST https://a on BUSY (secret set)"], after: ["POST https://a on BUSY (secret changed)"] } },
+      changes: {
+        hourly_rate: { before: 60, after: 90 },
+        webhooks: { before: ["POST https://a on BUSY (secret set)"], after: ["POST https://a on BUSY (secret changed)"] },
+      },
     };
     expect(auditDetailRows(detail)).toEqual([
       ["fields", "hourly_rate, webhooks"],

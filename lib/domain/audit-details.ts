@@ -32,7 +32,10 @@ export function auditDetailRows(detail: Record<string, unknown>): Array<[string,
     .filter(([k]) => !HIDDEN.has(k))
     .flatMap(([k, v]): Array<[string, string]> => {
       if (k === "changes" && v && typeof v === "object" && !Array.isArray(v) && Object.values(v).every(isChange)) {
-        return Object.entries(v as Record<string, { before: unknown; after: unknown }>).map(([f, c]) => [f.replace(/_/g, " "), `${text(c.before)} → ${text(c.after)}`]);
+        return Object.entries(v as Record<string, { before: unknown; after: unknown }>).map(([f, c]) => [
+          f.replace(/_/g, " "),
+          `${text(c.before)} → ${text(c.after)}`,
+        ]);
       }
       return [[k.replace(/_/g, " "), text(v)]];
     });

@@ -16,8 +16,8 @@ export function fieldChanges(before: Campaign, after: Campaign, changed: string[
   for (const field of changed) {
     if (field === "webhooks") {
       out.webhooks = {
-        before: ((before.webhooks ?? [])).map((w) => webhookSummary(w)),
-        after: ((after.webhooks ?? [])).map((w) => webhookSummary(w, secretReplacedIds.has(w.id))),
+        before: (before.webhooks ?? []).map((w) => webhookSummary(w)),
+        after: (after.webhooks ?? []).map((w) => webhookSummary(w, secretReplacedIds.has(w.id))),
       };
     } else {
       out[field] = { before: b[field] ?? null, after: a[field] ?? null };

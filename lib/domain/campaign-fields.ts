@@ -12,7 +12,15 @@ export const WEBHOOK_METHODS = ["POST", "PUT", "PATCH"] as const;
 
 // Each editor on the campaign page is one of these groups, saved through the same safe update.
 /** Schedule & pacing. */
-export const SCHEDULE_FIELDS = ["daily_start_time", "daily_end_time", "active_days", "hourly_rate", "max_daily_calls", "retry_count", "retry_interval"] as const;
+export const SCHEDULE_FIELDS = [
+  "daily_start_time",
+  "daily_end_time",
+  "active_days",
+  "hourly_rate",
+  "max_daily_calls",
+  "retry_count",
+  "retry_interval",
+] as const;
 /** Details: what the campaign is and who it calls as. */
 export const DETAIL_FIELDS = ["description", "labels", "caller_id", "source", "sms_session_ttl"] as const;
 /** Targeting: which numbers are dialed (admins). */
@@ -26,4 +34,3 @@ export const ADMIN_ONLY_FIELDS = ["voicemail_detection", "webhooks", ...TARGETIN
 export const PATCHABLE_FIELDS = [...MANAGER_FIELDS, ...ADMIN_ONLY_FIELDS] as const;
 export type PatchableField = (typeof PATCHABLE_FIELDS)[number];
 export type ScheduleField = (typeof SCHEDULE_FIELDS)[number];
-

@@ -76,7 +76,7 @@ describe("toCampaignInput", () => {
   it("does not share objects with the campaign it came from", () => {
     const c = campaign();
     const input = toCampaignInput(c);
-    (input.campaign_variables).x = "y";
+    input.campaign_variables.x = "y";
     expect(c.campaign_variables).not.toHaveProperty("x");
   });
 });
@@ -112,7 +112,9 @@ describe("mergePatch", () => {
   });
 
   it("rejects an end time equal to the stored start time; a window across midnight is fine", () => {
-    expect(mergePatch(campaign(), { daily_end_time: "13:00" }).errors).toEqual({ daily_end_time: "The end time must differ from the start time (a window may cross midnight, e.g. 22:00–06:00)." });
+    expect(mergePatch(campaign(), { daily_end_time: "13:00" }).errors).toEqual({
+      daily_end_time: "The end time must differ from the start time (a window may cross midnight, e.g. 22:00–06:00).",
+    });
     expect(mergePatch(campaign(), { daily_start_time: "21:00" }).errors).toHaveProperty("daily_start_time");
     expect(mergePatch(campaign(), { daily_start_time: "22:00", daily_end_time: "06:00" }).errors).toEqual({});
   });
@@ -196,9 +198,9 @@ describe("schemas", () => {
     expect(voicemailDetectionPatchSchema.safeParse({ voicemail_detection_overall_timeout: 0 }).success).toBe(false);
     expect(voicemailDetectionPatchSchema.safeParse({ voicemail_detection_overall_timeout: 500 }).success).toBe(false);
     expect(voicemailDetectionPatchSchema.safeParse({ mode: "v3" }).success).toBe(false);
-    expect(voicemailDetectionPatchSchema.safeParse({ voicemail_detection_overall_timeout: 5, voicemail_detection_pre_speech_timeout: 8 }).error?.issues[0]?.path).toEqual([
-      "voicemail_detection_pre_speech_timeout",
-    ]);
+    expect(
+      voicemailDetectionPatchSchema.safeParse({ voicemail_detection_overall_timeout: 5, voicemail_detection_pre_speech_timeout: 8 }).error?.issues[0]?.path,
+    ).toEqual(["voicemail_detection_pre_speech_timeout"]);
   });
 
   it("accepts and keeps voicemail keys it does not know, as Syllable does (sending back what GET returned works)", () => {
@@ -210,7 +212,12 @@ describe("schemas", () => {
   });
 
   it("the variables form schema flags duplicate variable names on the row", () => {
-    const r = variablesFormSchema.safeParse({ campaign_variables: [{ key: "a", value: "1" }, { key: "a", value: "2" }] });
+    const r = variablesFormSchema.safeParse({
+      campaign_variables: [
+        { key: "a", value: "1" },
+        { key: "a", value: "2" },
+      ],
+    });
     expect(r.error?.issues.map((i) => i.path.join("."))).toEqual(["campaign_variables.1.key"]);
   });
 });

@@ -151,7 +151,7 @@ export function findNotApplied(before: Campaign, sent: CampaignInput, changed: s
   const beforeRec = before as Record<string, unknown>;
   for (const f of changed) {
     if (f === "webhooks") {
-      if (!webhooksApplied((before.webhooks ?? []), sent.webhooks ?? [], (after.webhooks ?? []))) out.push(f);
+      if (!webhooksApplied(before.webhooks ?? [], sent.webhooks ?? [], after.webhooks ?? [])) out.push(f);
     } else if (f === "voicemail_detection" && sentRec[f] && afterRec[f]) {
       // Syllable may add keys of its own; what matters is that each key we sent is stored.
       const want = sentRec[f] as Record<string, unknown>;

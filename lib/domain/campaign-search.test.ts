@@ -20,7 +20,16 @@ describe("matchCampaign: a campaign by id or by name", () => {
 
   it("several names contain it: the candidates, and a sentence naming them", () => {
     const m = matchCampaign("ay", campaigns);
-    expect(m).toEqual({ kind: "many", candidates: [{ id: 12, name: "pay" }, { id: 7, name: "Payday loans" }, { id: 3, name: "Payments reminders" }] });
-    expect(manyCampaignsMessage("ay", m.kind === "many" ? m.candidates : [])).toBe("3 campaigns match “ay”: pay (12), Payday loans (7), Payments reminders (3). Type more of the name, or the id.");
+    expect(m).toEqual({
+      kind: "many",
+      candidates: [
+        { id: 12, name: "pay" },
+        { id: 7, name: "Payday loans" },
+        { id: 3, name: "Payments reminders" },
+      ],
+    });
+    expect(manyCampaignsMessage("ay", m.kind === "many" ? m.candidates : [])).toBe(
+      "3 campaigns match “ay”: pay (12), Payday loans (7), Payments reminders (3). Type more of the name, or the id.",
+    );
   });
 });

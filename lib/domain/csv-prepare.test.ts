@@ -42,7 +42,16 @@ describe("prepareCsv", () => {
   });
 
   it("reads the console's own results export back: var_* are variables again, status columns left out", () => {
-    const results: RequestResult[] = [{ reference_id: "r1", target: "+15125550001", request_status: "FAILED", channel_manager_status: "NO-ANSWER", attempt_count: 2, request_variables: { first_name: "Ana", plan: "gold" } }];
+    const results: RequestResult[] = [
+      {
+        reference_id: "r1",
+        target: "+15125550001",
+        request_status: "FAILED",
+        channel_manager_status: "NO-ANSWER",
+        attempt_count: 2,
+        request_variables: { first_name: "Ana", plan: "gold" },
+      },
+    ];
     const vars = variableColumns(results);
     const csv = csvHeader(vars) + results.map((r) => csvRow(r, vars)).join("");
     const [header, line] = csv.trim().split("\r\n");

@@ -33,7 +33,11 @@ export function toE164(raw: string, country: CountryCode | null): string | null 
   return parsed?.isValid() ? parsed.number : null;
 }
 
-export function prepareCsv(columns: readonly string[], rows: ReadonlyArray<Record<string, string | undefined>>, opts: { defaultCountry: CountryCode | null; skipBadRows: boolean }): PreparedCsv {
+export function prepareCsv(
+  columns: readonly string[],
+  rows: ReadonlyArray<Record<string, string | undefined>>,
+  opts: { defaultCountry: CountryCode | null; skipBadRows: boolean },
+): PreparedCsv {
   const isExport = columns.includes("request_status") && columns.includes("channel_manager_status");
   const renamed: Array<[string, string]> = [];
   const dropped: string[] = [];
@@ -66,5 +70,13 @@ export function prepareCsv(columns: readonly string[], rows: ReadonlyArray<Recor
     else out.push(rec);
   });
   const prepared = mapping.map(([, to]) => to);
-  return { columns: prepared, rows: out, normalised, skipped, renamed, dropped, changed: normalised.length + skipped.length + renamed.length + dropped.length > 0 };
+  return {
+    columns: prepared,
+    rows: out,
+    normalised,
+    skipped,
+    renamed,
+    dropped,
+    changed: normalised.length + skipped.length + renamed.length + dropped.length > 0,
+  };
 }

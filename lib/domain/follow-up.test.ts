@@ -3,7 +3,13 @@ import { describe, expect, it } from "vitest";
 import type { RequestResult } from "@/lib/schemas/syllable";
 import { followUpCsv, planFollowUp, proposeFollowUpId } from "./follow-up";
 
-const r = (id: string, target: string, request_status: string, channel_manager_status: string | null = null, request_variables: Record<string, unknown> = {}): RequestResult => ({
+const r = (
+  id: string,
+  target: string,
+  request_status: string,
+  channel_manager_status: string | null = null,
+  request_variables: Record<string, unknown> = {},
+): RequestResult => ({
   reference_id: id,
   target,
   request_status,

@@ -31,7 +31,10 @@ describe("today's totals", () => {
 
   it("a batch created today counts from zero; one seen first after midnight counts from then, and the totals say they are partial", () => {
     const fresh = batch("fresh", { PENDING: 5, COMPLETED: 5 }, { HUMAN: 5 }, "2026-11-23T08:00:00Z");
-    const t1 = overviewTotals([fresh], { since: SINCE, baselines: new Map([["fresh", base("2026-11-23T08:05:00Z", { PENDING: 8, COMPLETED: 2 }, { HUMAN: 2 })]]) });
+    const t1 = overviewTotals([fresh], {
+      since: SINCE,
+      baselines: new Map([["fresh", base("2026-11-23T08:05:00Z", { PENDING: 8, COMPLETED: 2 }, { HUMAN: 2 })]]),
+    });
     expect(t1.today).toMatchObject({ dialed: 5, connected: 5, partial: false });
 
     const old = batch("old", { PENDING: 5, COMPLETED: 5 }, { HUMAN: 5 });
@@ -49,6 +52,11 @@ describe("today's totals", () => {
   });
 
   it("channel outcomes are summed over the request statuses", () => {
-    expect(channelOutcomes({ COMPLETED: { counts: { HUMAN: 2, MACHINE: 1 } }, FAILED: { counts: { MACHINE: 3 } } } as unknown as BatchDetailResponse["detailed_status_counts"])).toEqual({ HUMAN: 2, MACHINE: 4 });
+    expect(
+      channelOutcomes({
+        COMPLETED: { counts: { HUMAN: 2, MACHINE: 1 } },
+        FAILED: { counts: { MACHINE: 3 } },
+      } as unknown as BatchDetailResponse["detailed_status_counts"]),
+    ).toEqual({ HUMAN: 2, MACHINE: 4 });
   });
 });

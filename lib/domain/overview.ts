@@ -112,7 +112,13 @@ export function channelOutcomes(detailed: BatchDetailResponse["detailed_status_c
 export function tally(statusCounts: Record<string, number>, outcomes: Record<string, number>): TallyCounts {
   const { total, pending } = countProgress(statusCounts);
   const sum = (keys: string[]) => keys.reduce((n, k) => n + (outcomes[k] ?? 0), 0);
-  return { dialed: total - pending, connected: sum(CONNECTED), voicemail: sum(VOICEMAIL), completed: statusCounts.COMPLETED ?? 0, failed: statusCounts.FAILED ?? 0 };
+  return {
+    dialed: total - pending,
+    connected: sum(CONNECTED),
+    voicemail: sum(VOICEMAIL),
+    completed: statusCounts.COMPLETED ?? 0,
+    failed: statusCounts.FAILED ?? 0,
+  };
 }
 
 const ZERO: TallyCounts = { dialed: 0, connected: 0, voicemail: 0, completed: 0, failed: 0 };

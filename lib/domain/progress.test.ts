@@ -83,7 +83,12 @@ describe("simulateSchedule", () => {
   });
 });
 
-const snap = (t: number, total: number, pending: number): SnapshotPoint => ({ at: new Date(t).toISOString(), total, finished: total - pending, statusCounts: { PENDING: pending, COMPLETED: total - pending } });
+const snap = (t: number, total: number, pending: number): SnapshotPoint => ({
+  at: new Date(t).toISOString(),
+  total,
+  finished: total - pending,
+  statusCounts: { PENDING: pending, COMPLETED: total - pending },
+});
 
 describe("observedRate", () => {
   it("dialed per hour over the recent history", () => {
@@ -96,7 +101,15 @@ describe("observedRate", () => {
 
 describe("deriveProgress: not dialing because…", () => {
   type B = Parameters<typeof deriveProgress>[0]["batch"];
-  const batch: B = { status: "ACTIVE", paused: false, expires_on: null, call_rate: null, status_counts: { PENDING: 50, COMPLETED: 50 }, error_message: null, deleted_at: null };
+  const batch: B = {
+    status: "ACTIVE",
+    paused: false,
+    expires_on: null,
+    call_rate: null,
+    status_counts: { PENDING: 50, COMPLETED: 50 },
+    error_message: null,
+    deleted_at: null,
+  };
   const code = (over: Partial<B>, now = at(0, 10), c: CampaignPacing | null = campaign(), snaps: SnapshotPoint[] = []) =>
     deriveProgress({ batch: { ...batch, ...over }, campaign: c, now: new Date(now), snapshots: snaps }).not_dialing?.code ?? null;
 
@@ -109,7 +122,8 @@ describe("deriveProgress: not dialing because…", () => {
   it("inactive day", () => expect(code({}, at(5, 10))).toBe("inactive_day"));
   it("outside window", () => expect(code({}, at(0, 18))).toBe("outside_window"));
   it("no campaign", () => expect(code({}, at(0, 10), null)).toBe("no_campaign"));
-  it("stalled inside the window", () => expect(code({}, at(0, 10, 30), campaign({ max_daily_calls: 10 }), [snap(at(0, 10), 100, 50), snap(at(0, 10, 30), 100, 50)])).toBe("stalled"));
+  it("stalled inside the window", () =>
+    expect(code({}, at(0, 10, 30), campaign({ max_daily_calls: 10 }), [snap(at(0, 10), 100, 50), snap(at(0, 10, 30), 100, 50)])).toBe("stalled"));
 
   it("rate from the batch overrides the campaign's; ETA and unreached before expiry", () => {
     const p = deriveProgress({
@@ -139,7 +153,12 @@ describe("deriveProgress: not dialing because…", () => {
     expect(p.unreached_before_expiry).toBe(0);
     expect(p.eta).not.toBeNull();
     // The same batch at its fixed call rate of 5/h would also just fit; at 2/h it would not.
-    const fixed = deriveProgress({ batch: { ...batch, call_rate: 2, expires_on: new Date(at(1, 12)).toISOString() }, campaign: campaign(), now: new Date(at(0, 10)), snapshots: [] });
+    const fixed = deriveProgress({
+      batch: { ...batch, call_rate: 2, expires_on: new Date(at(1, 12)).toISOString() },
+      campaign: campaign(),
+      now: new Date(at(0, 10)),
+      snapshots: [],
+    });
     expect(fixed.unreached_before_expiry).toBe(30);
   });
 
@@ -170,13 +189,26 @@ describe("deriveProgress: not dialing because…", () => {
     const p = deriveProgress({ batch, campaign: campaign(), now: new Date(at(0, 18)), snapshots: [] });
     expect(p.next_window_start).toBe(new Date(at(1, 9)).toISOString());
     expect(p.eta).toBe(new Date(at(1, 9, 30)).toISOString());
-    expect(p.not_dialing).toEqual({ code: "outside_window", window_start: "09:00:00", window_end: "17:00:00", next_window_start: new Date(at(1, 9)).toISOString() });
+    expect(p.not_dialing).toEqual({
+      code: "outside_window",
+      window_start: "09:00:00",
+      window_end: "17:00:00",
+      next_window_start: new Date(at(1, 9)).toISOString(),
+    });
   });
 });
 
 describe("ETA from the observed pace", () => {
   type B = Parameters<typeof deriveProgress>[0]["batch"];
-  const batch: B = { status: "ACTIVE", paused: false, expires_on: null, call_rate: 100, status_counts: { PENDING: 600, COMPLETED: 400 }, error_message: null, deleted_at: null };
+  const batch: B = {
+    status: "ACTIVE",
+    paused: false,
+    expires_on: null,
+    call_rate: 100,
+    status_counts: { PENDING: 600, COMPLETED: 400 },
+    error_message: null,
+    deleted_at: null,
+  };
   const hourly = (from: number, to: number, step: number, dialedAt: (t: number) => number) => {
     const out: SnapshotPoint[] = [];
     for (let t = from; t <= to; t += step) out.push(snap(t, 1000, 1000 - dialedAt(t)));
@@ -185,7 +217,12 @@ describe("ETA from the observed pace", () => {
 
   it("uses the configured rate with less than an hour of history, and says so", () => {
     const now = at(0, 10, 50);
-    const p = deriveProgress({ batch, campaign: campaign(), now: new Date(now), snapshots: hourly(at(0, 10), now, 10 * 60_000, (t) => 400 + (t - at(0, 10)) / 36_000) });
+    const p = deriveProgress({
+      batch,
+      campaign: campaign(),
+      now: new Date(now),
+      snapshots: hourly(at(0, 10), now, 10 * 60_000, (t) => 400 + (t - at(0, 10)) / 36_000),
+    });
     expect(p.eta_basis).toBe("configured");
     expect(p.eta).toBe(new Date(now + 6 * 3_600_000).toISOString()); // 600 pending at 100/h
   });
@@ -194,7 +231,12 @@ describe("ETA from the observed pace", () => {
     // 50 dialed an hour while the configured rate says 100: the ETA moves from 6 to 12 window hours away.
     const now = at(0, 11);
     const snaps = hourly(at(0, 9, 30), now, 10 * 60_000, (t) => 350 + Math.round(((t - at(0, 9, 30)) / 3_600_000) * 50) - 25);
-    const p = deriveProgress({ batch: { ...batch, status_counts: { PENDING: 600, COMPLETED: 400 } }, campaign: campaign(), now: new Date(now), snapshots: snaps });
+    const p = deriveProgress({
+      batch: { ...batch, status_counts: { PENDING: 600, COMPLETED: 400 } },
+      campaign: campaign(),
+      now: new Date(now),
+      snapshots: snaps,
+    });
     expect(p.eta_basis).toBe("observed");
     // 600 at 50/h = 12 window hours: 6 today (11:00–17:00), 6 tomorrow (09:00–15:00).
     // (The window's end is inclusive to the second, hence "about".)

@@ -299,7 +299,14 @@ export function deriveProgress(input: {
     // Auto pacing raises the rate to finish by the expiry: it misses only when even its highest
     // rate cannot (the estimate above sits right at the edge and would flap between 0 and 1).
     if (auto && (unreached ?? 0) > 0) {
-      const atMax = simulateSchedule({ pending: counts.pending, rate: maxAutoRate(batch.auto_call_rate_baseline), maxDaily: campaign.max_daily_calls, window, now, expiresAt });
+      const atMax = simulateSchedule({
+        pending: counts.pending,
+        rate: maxAutoRate(batch.auto_call_rate_baseline),
+        maxDaily: campaign.max_daily_calls,
+        window,
+        now,
+        expiresAt,
+      });
       unreached = atMax.unreached;
     }
   }
@@ -325,7 +332,15 @@ export function deriveProgress(input: {
           next_window_start: nextWindow,
         };
   } else {
-    const stalled = stalledFor({ snapshots, statusCounts: batch.status_counts ?? {}, window, pace: pace ?? rate, paused: !!batch.paused, now, fallbackMs: input.stallFallbackMs });
+    const stalled = stalledFor({
+      snapshots,
+      statusCounts: batch.status_counts ?? {},
+      window,
+      pace: pace ?? rate,
+      paused: !!batch.paused,
+      now,
+      fallbackMs: input.stallFallbackMs,
+    });
     if (stalled !== null) notDialing = { code: "stalled", minutes: Math.round(stalled), max_daily_calls: campaign.max_daily_calls };
   }
 

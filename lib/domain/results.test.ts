@@ -70,14 +70,26 @@ describe("CSV", () => {
   it("escapes quotes, commas, newlines and defuses formulas", () => {
     expect(csvCell('a "b", c')).toBe('"a ""b"", c"');
     expect(csvCell("line\nbreak")).toBe('"line\nbreak"');
-    expect(csvCell("=HYPERLINK(\"x\")")).toBe("\"'=HYPERLINK(\"\"x\"\")\"");
+    expect(csvCell('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
     // E.164 targets and numbers stay usable: they cannot run anything.
     expect(csvCell("+15125550000")).toBe("+15125550000");
     expect(csvCell("+1 (512) 555-0000")).toBe("+1 (512) 555-0000");
     expect(csvCell("-1")).toBe("-1");
     expect(csvCell("+1+cmd|' /C calc'!A0")).toBe("'+1+cmd|' /C calc'!A0");
     // Round 2: fullwidth signs and whitespace before the sign are formulas to some spreadsheets.
-    for (const attack of ["\uff1dHYPERLINK(1)", "\uff0bcmd|x!A1", "\uff0dcmd|x!A1", "\uff20SUM(1)", " =1+1", "\u00a0=1+1", "\t=1+1", "\r=1+1", "\n=cmd|x!A1", "  @SUM(A1)", "\u3000=1"]) {
+    for (const attack of [
+      "\uff1dHYPERLINK(1)",
+      "\uff0bcmd|x!A1",
+      "\uff0dcmd|x!A1",
+      "\uff20SUM(1)",
+      " =1+1",
+      "\u00a0=1+1",
+      "\t=1+1",
+      "\r=1+1",
+      "\n=cmd|x!A1",
+      "  @SUM(A1)",
+      "\u3000=1",
+    ]) {
       expect(csvCell(attack).replace(/^"/, "").startsWith("'"), JSON.stringify(attack)).toBe(true);
     }
     expect(csvCell(" plain text")).toBe(" plain text");
@@ -99,8 +111,14 @@ describe("CSV", () => {
       chunks.push(dec.decode(value));
     }
     expect(chunks).toHaveLength(4); // header + 3 chunks of ≤1000 rows
-    const lines = chunks.join("").replace(/^\uFEFF/, "").trim().split("\r\n");
-    expect(lines[0]).toBe("reference_id,target,request_status,channel_manager_status,attempt_count,sent_at,insights_status,insights_rating,insights_summary,insights,line_type,created_at,var_name");
+    const lines = chunks
+      .join("")
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toBe(
+      "reference_id,target,request_status,channel_manager_status,attempt_count,sent_at,insights_status,insights_rating,insights_summary,insights,line_type,created_at,var_name",
+    );
     expect(lines).toHaveLength(2501);
     expect(lines[6]!.endsWith(",'=cmd")).toBe(true);
   });

@@ -13,7 +13,14 @@ describe("mergeWebhooks", () => {
   it("keep sends the stored key as null (Syllable keeps it); unknown webhook keys ride along; nothing changed", () => {
     const m = mergeWebhooks(stored, stored.map(row));
     expect(m.changed).toBe(false);
-    expect(m.input[0]).toEqual({ id: 1, url: "https://a.example/h", request_method: "POST", trigger_statuses: ["COMPLETED"], auth_values: { hmac_secret: null }, extra: "kept" });
+    expect(m.input[0]).toEqual({
+      id: 1,
+      url: "https://a.example/h",
+      request_method: "POST",
+      trigger_statuses: ["COMPLETED"],
+      auth_values: { hmac_secret: null },
+      extra: "kept",
+    });
     expect(m.input[1]!.auth_values).toBeNull();
   });
 
@@ -37,8 +44,14 @@ describe("mergeWebhooks", () => {
 
 describe("webhooksApplied", () => {
   it("matches stored webhooks by id and new ones in order; a lost secret or a missing webhook is not applied", () => {
-    const { input } = mergeWebhooks(stored, [row(stored[0]!), { url: "https://c.example/h", request_method: "POST", trigger_statuses: ["BUSY"], hmac_secret: { action: "replace", value: S } }]);
-    const after: Webhook[] = [stored[0]!, { id: 7, url: "https://c.example/h", request_method: "POST", trigger_statuses: ["BUSY"], auth_value_keys: ["hmac_secret"] }];
+    const { input } = mergeWebhooks(stored, [
+      row(stored[0]!),
+      { url: "https://c.example/h", request_method: "POST", trigger_statuses: ["BUSY"], hmac_secret: { action: "replace", value: S } },
+    ]);
+    const after: Webhook[] = [
+      stored[0]!,
+      { id: 7, url: "https://c.example/h", request_method: "POST", trigger_statuses: ["BUSY"], auth_value_keys: ["hmac_secret"] },
+    ];
     expect(webhooksApplied(stored, input, after)).toBe(true);
     expect(webhooksApplied(stored, input, [stored[0]!, { ...after[1]!, auth_value_keys: [] }])).toBe(false);
     expect(webhooksApplied(stored, input, [stored[0]!])).toBe(false);

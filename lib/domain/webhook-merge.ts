@@ -70,7 +70,13 @@ export function mergeWebhooks(current: Webhook[], patch: WebhookPatch[]): Webhoo
 type View = { id: number | null; url: string; request_method: string; trigger_statuses: string[]; secrets: string[] };
 
 function view(w: Webhook): View {
-  return { id: w.id, url: w.url, request_method: w.request_method, trigger_statuses: [...w.trigger_statuses].sort(), secrets: [...(w.auth_value_keys ?? [])].sort() };
+  return {
+    id: w.id,
+    url: w.url,
+    request_method: w.request_method,
+    trigger_statuses: [...w.trigger_statuses].sort(),
+    secrets: [...(w.auth_value_keys ?? [])].sort(),
+  };
 }
 
 /** The view Syllable should answer with after storing `w` (a null secret is kept only if stored, which the merge ensured). */

@@ -5,19 +5,19 @@
 // memory, `GET /api/batches/{id}` is polled by every open batch page, so this is where it pays.
 //
 // The console's server code is bundled by Next, and the front server is not part of that bundle:
-// instrumentation.ts installs the lane on globalThis once Next has loaded, and until then every
+// instrumentation.ts installs the lane (a process singleton) once Next has loaded, and until then every
 // request takes the normal way.
+import { processSingleton } from "../process-singletons";
 
 /** The handler for a method and path (with its query), or null when the lane does not take it. */
 export type FastLane = (method: string, path: string) => ((req: Request) => Promise<Response>) | null;
 
-const KEY = Symbol.for("outbound-console.fast-lane");
-const holder = globalThis as { [KEY]?: FastLane };
+const lane = () => processSingleton("fast-lane", () => ({ routes: undefined as FastLane | undefined }));
 
-export function installFastLane(lane: FastLane): void {
-  holder[KEY] = lane;
+export function installFastLane(routes: FastLane): void {
+  lane().routes = routes;
 }
 
 export function fastLane(): FastLane | undefined {
-  return holder[KEY];
+  return lane().routes;
 }

@@ -1,14 +1,13 @@
 // The request being served, for code far from the handler (the Syllable client adds its id to
 // upstream calls; log lines name it). The front server opens the context around each request;
-// the store is on globalThis because the front server and Next's bundles are separate module
+// the store is a process singleton because the front server and Next's bundles are separate module
 // graphs in one process and must share one.
 import { AsyncLocalStorage } from "node:async_hooks";
+import { processSingleton } from "../process-singletons";
 
 export type RequestContext = { requestId: string };
 
-const KEY = Symbol.for("outbound-console.request-context");
-const holder = globalThis as { [KEY]?: AsyncLocalStorage<RequestContext> };
-const storage = (holder[KEY] ??= new AsyncLocalStorage<RequestContext>());
+const storage = processSingleton("request-context", () => new AsyncLocalStorage<RequestContext>());
 
 export function runWithRequest<T>(ctx: RequestContext, fn: () => T): T {
   return storage.run(ctx, fn);

@@ -31,7 +31,9 @@ describe("refuseRequestLine: hostile request lines get a refusal in the error sh
   it("a junk Next-Router-State-Tree is 400; a real one passes", () => {
     expect(refuseRequestLine(req("GET", "/batches", { "next-router-state-tree": "%%junk" }))).toMatchObject({ status: 400 });
     expect(refuseRequestLine(req("GET", "/batches", { "next-router-state-tree": encodeURIComponent('{"a":1}') }))).toMatchObject({ status: 400 });
-    expect(refuseRequestLine(req("GET", "/batches", { "next-router-state-tree": encodeURIComponent('["",{"children":["batches",{}]},null,null,true]') }))).toBeNull();
+    expect(
+      refuseRequestLine(req("GET", "/batches", { "next-router-state-tree": encodeURIComponent('["",{"children":["batches",{}]},null,null,true]') })),
+    ).toBeNull();
   });
 
   it("encoded dot segments are 400 before anything is sent upstream", () => {

@@ -36,15 +36,22 @@ function validRouterState(value: string): boolean {
 export function refuseRequestLine(req: { method?: string; url?: string; headers: IncomingHttpHeaders }): Refusal | null {
   const method = (req.method ?? "").toUpperCase();
   if (!(ALLOWED_METHODS as readonly string[]).includes(method)) {
-    return { status: 405, code: "method_not_allowed", message: `The console does not answer ${method.slice(0, 20) || "that method"} requests.`, headers: { Allow: ALLOWED_METHODS.join(", ") } };
+    return {
+      status: 405,
+      code: "method_not_allowed",
+      message: `The console does not answer ${method.slice(0, 20) || "that method"} requests.`,
+      headers: { Allow: ALLOWED_METHODS.join(", ") },
+    };
   }
   const target = req.url ?? "";
   // Absolute-form ("GET http://evil.example/ HTTP/1.1") and asterisk-form targets are for proxies.
-  if (!target.startsWith("/") || target.startsWith("//")) return { status: 400, code: "bad_request", message: "The request must name a path on this console, such as /batches." };
+  if (!target.startsWith("/") || target.startsWith("//"))
+    return { status: 400, code: "bad_request", message: "The request must name a path on this console, such as /batches." };
   const host = req.headers.host;
   if (host !== undefined && !validHost(host)) return { status: 400, code: "bad_request", message: "The Host header is not a valid host name." };
   const tree = req.headers["next-router-state-tree"];
-  if (tree !== undefined && (Array.isArray(tree) || !validRouterState(tree))) return { status: 400, code: "bad_request", message: "The page state sent with this navigation is not valid. Reload the page." };
+  if (tree !== undefined && (Array.isArray(tree) || !validRouterState(tree)))
+    return { status: 400, code: "bad_request", message: "The page state sent with this navigation is not valid. Reload the page." };
   const reason = badPathReason(target);
   return reason ? { status: 400, code: "bad_request", message: reason } : null;
 }

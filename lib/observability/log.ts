@@ -4,32 +4,34 @@
 import { format } from "node:util";
 import pino from "pino";
 import { currentRequestId } from "../front-server/request-context";
-
-const KEY = Symbol.for("outbound-console.logger");
-const holder = globalThis as { [KEY]?: pino.Logger };
+import { processSingleton } from "../process-singletons";
 
 export function logger(): pino.Logger {
-  return (holder[KEY] ??= pino({
-    level: process.env.LOG_LEVEL ?? "info",
-    base: { service: "outbound-console", pid: process.pid },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    // Adds the current request's id to every line written while serving it.
-    mixin: () => {
-      const req_id = currentRequestId();
-      return req_id ? { req_id } : {};
-    },
-  }));
+  return processSingleton("logger", () =>
+    pino({
+      level: process.env.LOG_LEVEL ?? "info",
+      base: { service: "outbound-console", pid: process.pid },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      // Adds the current request's id to every line written while serving it.
+      mixin: () => {
+        const req_id = currentRequestId();
+        return req_id ? { req_id } : {};
+      },
+    }),
+  );
 }
 
 /** Sends console.log/info/warn/error through the logger (format-style arguments kept). */
 export function routeConsoleToLogger(): void {
   const log = logger();
-  const line = (level: "info" | "warn" | "error") => (...args: unknown[]) => {
-    const err = args.find((a): a is Error => a instanceof Error);
-    const msg = format(...args.map((a) => (a instanceof Error ? a.message : a)));
-    if (err) log[level]({ err }, msg);
-    else log[level](msg);
-  };
+  const line =
+    (level: "info" | "warn" | "error") =>
+    (...args: unknown[]) => {
+      const err = args.find((a): a is Error => a instanceof Error);
+      const msg = format(...args.map((a) => (a instanceof Error ? a.message : a)));
+      if (err) log[level]({ err }, msg);
+      else log[level](msg);
+    };
   console.log = line("info");
   console.info = line("info");
   console.warn = line("warn");

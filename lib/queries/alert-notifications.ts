@@ -11,7 +11,6 @@ const CHOICE_KEY = "outbound.alert-notifications";
 const SEEN_KEY = "outbound.alert-notifications.seen";
 const SEEN_MAX = 500;
 
-
 export type NotificationState = "unsupported" | "off" | "on" | "blocked";
 
 const listeners = new Set<() => void>();

@@ -3,7 +3,10 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { ApiClientError, apiFetch } from "./api-fetch";
 
 function answer(status: number, text: string) {
-  vi.stubGlobal("fetch", vi.fn(async () => new Response(text, { status, headers: { "Content-Type": "application/json" } })));
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async () => new Response(text, { status, headers: { "Content-Type": "application/json" } })),
+  );
 }
 
 async function caught(p: Promise<unknown>): Promise<ApiClientError> {
@@ -50,7 +53,10 @@ describe("apiFetch errors", () => {
   });
 
   it("a network failure is status 0 with no body; success returns the parsed JSON", async () => {
-    vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("fetch failed"))));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => Promise.reject(new TypeError("fetch failed"))),
+    );
     const err = await caught(apiFetch("/api/batches"));
     expect([err.status, err.code, err.body]).toEqual([0, "network", undefined]);
     answer(200, JSON.stringify({ items: [1] }));
@@ -68,7 +74,9 @@ describe("readApiError", () => {
     const value = fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.boolean(), fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.integer())));
     const body = fc.oneof(
       fc.record({ error: fc.record({ code: value, message: value, fields: fc.option(value, { nil: undefined }) }, { requiredKeys: [] }) }),
-      fc.record({ error: fc.record({ code: fc.string(), message: fc.string(), fields: fc.option(fc.dictionary(fc.string(), fc.string()), { nil: undefined }) }) }),
+      fc.record({
+        error: fc.record({ code: fc.string(), message: fc.string(), fields: fc.option(fc.dictionary(fc.string(), fc.string()), { nil: undefined }) }),
+      }),
       value,
     );
     fc.assert(

@@ -2,7 +2,15 @@
 // alters the batch (detail, list rows) but never its results, so a paused 100k batch is not
 // re-downloaded; an upload, an added or removed request changes the results too.
 import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import type { AddRequestResponse, BatchDelete, BatchDetailResponse, BatchPatch, BulkResponse, RemoveRequestsResponse, UploadResponse } from "@/lib/schemas/batches";
+import type {
+  AddRequestResponse,
+  BatchDelete,
+  BatchDetailResponse,
+  BatchPatch,
+  BulkResponse,
+  RemoveRequestsResponse,
+  UploadResponse,
+} from "@/lib/schemas/batches";
 import { apiFetch } from "./api-fetch";
 import { batchKeys, uploadBatchCsv } from "./batches";
 
@@ -51,7 +59,8 @@ export function useAddRequest(batchId: string) {
 export function useRemoveRequests(batchId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (ids: string[]) => apiFetch<RemoveRequestsResponse>(`/api/batches/${enc(batchId)}/requests/remove`, { method: "POST", json: { reference_ids: ids } }),
+    mutationFn: (ids: string[]) =>
+      apiFetch<RemoveRequestsResponse>(`/api/batches/${enc(batchId)}/requests/remove`, { method: "POST", json: { reference_ids: ids } }),
     onSuccess: (res) => applyBatchWrite(qc, batchId, res.batch, { results: true }),
   });
 }

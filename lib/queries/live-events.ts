@@ -19,27 +19,34 @@ export function useLiveOverviewEvents(params: Record<string, string>, opts: { no
   const key = liveKeys.overview(params);
   const patch = (fn: (old: LiveOverviewResponse) => LiveOverviewResponse) => qc.setQueryData<LiveOverviewResponse>(key, (old) => (old ? fn(old) : old));
   const rows = (fn: (rows: OverviewRow[]) => OverviewRow[]) => patch((old) => ({ ...old, batches: sortByAttention(fn(old.batches)) }));
-  return useVisibleEventSource(`/api/live/events?${new URLSearchParams(params)}`, {
-    tick: () => opts.onMessage?.(),
-    batch: (data) => {
-      opts.onMessage?.();
-      const row = JSON.parse(data) as OverviewRow;
-      rows((all) => [...all.filter((r) => r.batch_id !== row.batch_id), row]);
+  return useVisibleEventSource(
+    `/api/live/events?${new URLSearchParams(params)}`,
+    {
+      tick: () => opts.onMessage?.(),
+      batch: (data) => {
+        opts.onMessage?.();
+        const row = JSON.parse(data) as OverviewRow;
+        rows((all) => [...all.filter((r) => r.batch_id !== row.batch_id), row]);
+      },
+      gone: (data) => {
+        opts.onMessage?.();
+        const { batch_id } = JSON.parse(data) as { batch_id: string };
+        rows((all) => all.filter((r) => r.batch_id !== batch_id));
+      },
+      alert: (data) => {
+        opts.onMessage?.();
+        const { change, alert } = JSON.parse(data) as { change: string; alert: AlertView };
+        if (change === "opened" && opts.notify) announceAlert(alert, (href) => router.push(href));
+        patch((old) => ({
+          ...old,
+          alerts: change === "resolved" ? old.alerts.filter((a) => a.id !== alert.id) : [alert, ...old.alerts.filter((a) => a.id !== alert.id)],
+        }));
+      },
+      "signed-out": (_, close) => {
+        close();
+        void qc.invalidateQueries({ queryKey: ["live"] });
+      },
     },
-    gone: (data) => {
-      opts.onMessage?.();
-      const { batch_id } = JSON.parse(data) as { batch_id: string };
-      rows((all) => all.filter((r) => r.batch_id !== batch_id));
-    },
-    alert: (data) => {
-      opts.onMessage?.();
-      const { change, alert } = JSON.parse(data) as { change: string; alert: AlertView };
-      if (change === "opened" && opts.notify) announceAlert(alert, (href) => router.push(href));
-      patch((old) => ({ ...old, alerts: change === "resolved" ? old.alerts.filter((a) => a.id !== alert.id) : [alert, ...old.alerts.filter((a) => a.id !== alert.id)] }));
-    },
-    "signed-out": (_, close) => {
-      close();
-      void qc.invalidateQueries({ queryKey: ["live"] });
-    },
-  }, { whileHidden: opts.notify });
+    { whileHidden: opts.notify },
+  );
 }

@@ -14,12 +14,19 @@ export function useUserWrites() {
   const qc = useQueryClient();
   const done = () => void qc.invalidateQueries({ queryKey: userKeys.all });
   return {
-    add: useMutation({ mutationFn: (v: { email: string; role: Role; password?: string }) => apiFetch<UserChangeResponse>("/api/users", { method: "POST", json: v }), onSuccess: done }),
+    add: useMutation({
+      mutationFn: (v: { email: string; role: Role; password?: string }) => apiFetch<UserChangeResponse>("/api/users", { method: "POST", json: v }),
+      onSuccess: done,
+    }),
     update: useMutation({
-      mutationFn: ({ id, ...patch }: { id: number; role?: Role; reset_password?: true; reason?: string }) => apiFetch<UserChangeResponse>(`/api/users/${id}`, { method: "PATCH", json: patch }),
+      mutationFn: ({ id, ...patch }: { id: number; role?: Role; reset_password?: true; reason?: string }) =>
+        apiFetch<UserChangeResponse>(`/api/users/${id}`, { method: "PATCH", json: patch }),
       onSuccess: done,
     }),
     unlock: useMutation({ mutationFn: (id: number) => apiFetch<{ unlocked: true }>(`/api/users/${id}/unlock`, { method: "POST" }), onSuccess: done }),
-    remove: useMutation({ mutationFn: ({ id, reason }: { id: number; reason: string }) => apiFetch<{ removed: true }>(`/api/users/${id}`, { method: "DELETE", json: { reason } }), onSuccess: done }),
+    remove: useMutation({
+      mutationFn: ({ id, reason }: { id: number; reason: string }) => apiFetch<{ removed: true }>(`/api/users/${id}`, { method: "DELETE", json: { reason } }),
+      onSuccess: done,
+    }),
   };
 }

@@ -19,7 +19,13 @@ export const errorBodySchema = z
   .describe("Every error the API answers");
 
 export const pagedSchema = <T extends z.ZodType>(item: T) =>
-  z.looseObject({ items: z.array(item), page: z.number().int().min(1), page_size: z.number().int(), total_count: z.number().int(), total_pages: z.number().int() });
+  z.looseObject({
+    items: z.array(item),
+    page: z.number().int().min(1),
+    page_size: z.number().int(),
+    total_count: z.number().int(),
+    total_pages: z.number().int(),
+  });
 
 export const consoleChangeSchema = z.object({ actor_email: z.string(), action: z.string(), at: iso }).describe("The newest change made through the console");
 
@@ -78,8 +84,14 @@ export const batchDetailResponseSchema = batchDetailsSchema.extend({
 });
 
 const batchCountsSchema = z.object({ active: z.number().int(), total: z.number().int() });
-export const campaignListResponseSchema = pagedSchema(campaignSchema.extend({ batch_counts: batchCountsSchema.nullable() })).extend({ batch_counts_complete: z.boolean() });
-export const campaignDetailResponseSchema = z.looseObject({ campaign: campaignSchema, batch_counts: batchCountsSchema.nullable(), console_change: consoleChangeSchema.nullable().optional() });
+export const campaignListResponseSchema = pagedSchema(campaignSchema.extend({ batch_counts: batchCountsSchema.nullable() })).extend({
+  batch_counts_complete: z.boolean(),
+});
+export const campaignDetailResponseSchema = z.looseObject({
+  campaign: campaignSchema,
+  batch_counts: batchCountsSchema.nullable(),
+  console_change: consoleChangeSchema.nullable().optional(),
+});
 export const campaignUpdateResponseSchema = z.looseObject({
   campaign: campaignSchema,
   changed: z.array(z.string()),
@@ -102,15 +114,28 @@ const auditEntrySchema = z.looseObject({
   outcome: z.enum(["pending", "ok", "failed", "unknown"]).describe("pending: stored before the write, not settled yet; unknown: read back, could not tell"),
   detail: z.record(z.string(), z.unknown()),
 });
-export const auditPageSchema = pagedSchema(auditEntrySchema).extend({ next_before: z.number().int().nullable().describe("the id to page backwards from with `before`") });
+export const auditPageSchema = pagedSchema(auditEntrySchema).extend({
+  next_before: z.number().int().nullable().describe("the id to page backwards from with `before`"),
+});
 
 // Strict: an answer that carried anything more (a credential, its hash) would fail the OpenAPI check in every test.
-const userSchema = z.strictObject({ id: z.number().int(), email: z.string(), role: z.enum(["supervisor", "manager", "admin"]), via: z.enum(["session", "token"]).optional() });
+const userSchema = z.strictObject({
+  id: z.number().int(),
+  email: z.string(),
+  role: z.enum(["supervisor", "manager", "admin"]),
+  via: z.enum(["session", "token"]).optional(),
+});
 export const meSchema = z.object({ user: userSchema, mode: z.enum(["sandbox", "live"]) });
 export const healthSchema = z.looseObject({
-  status: z.enum(["ok", "degraded", "unavailable", "draining"]).describe("ok; degraded: Syllable is failing; unavailable: the store is (503); draining: stopping after SIGTERM (503)"),
+  status: z
+    .enum(["ok", "degraded", "unavailable", "draining"])
+    .describe("ok; degraded: Syllable is failing; unavailable: the store is (503); draining: stopping after SIGTERM (503)"),
   mode: z.enum(["sandbox", "live"]),
-  upstream: z.looseObject({ ok: z.boolean(), latency_ms: z.number(), checked_at: nullableIso.optional().describe("when this instance last heard from Syllable (its own calls; one probe when older than 30 s)") }),
+  upstream: z.looseObject({
+    ok: z.boolean(),
+    latency_ms: z.number(),
+    checked_at: nullableIso.optional().describe("when this instance last heard from Syllable (its own calls; one probe when older than 30 s)"),
+  }),
   store: z.object({ ok: z.boolean() }),
 });
 
@@ -118,7 +143,12 @@ const tokenInfoSchema = z.object({ id: z.string(), email: z.string(), name: z.st
 export const tokenListSchema = z.object({ items: z.array(tokenInfoSchema) });
 export const tokenCreatedSchema = tokenInfoSchema.extend({ token: z.string().describe("shown once: store it now") });
 
-export const removeRequestsResponseSchema = z.object({ removed: z.array(z.string()), not_removed: z.array(z.string()), not_found: z.array(z.string()), batch: batchDetailResponseSchema });
+export const removeRequestsResponseSchema = z.object({
+  removed: z.array(z.string()),
+  not_removed: z.array(z.string()),
+  not_found: z.array(z.string()),
+  batch: batchDetailResponseSchema,
+});
 export const addRequestResponseSchema = z.object({ request: requestResultSchema.nullable(), batch: batchDetailResponseSchema });
 export const uploadResponseSchema = z.object({ upload: z.record(z.string(), z.unknown()).nullable(), batch: batchDetailResponseSchema });
 export const resultsPageSchema = pagedSchema(requestResultSchema);
@@ -128,9 +158,18 @@ export const followUpResponseSchema = z.object({
   added: z.number().int().describe("contacts in the follow-up (or that would be)"),
   excluded: z.record(z.string(), z.number().int()).describe("matching contacts left out, by reason: duplicate, invalid, completed_elsewhere, duplicate_target"),
 });
-const userInfoSchema = z.object({ id: z.number().int(), email: z.string(), role: z.enum(["supervisor", "manager", "admin"]), created_at: iso, last_sign_in_at: iso.nullable() });
+const userInfoSchema = z.object({
+  id: z.number().int(),
+  email: z.string(),
+  role: z.enum(["supervisor", "manager", "admin"]),
+  created_at: iso,
+  last_sign_in_at: iso.nullable(),
+});
 export const userListSchema = z.object({ items: z.array(userInfoSchema) });
-export const userChangeSchema = z.object({ user: userInfoSchema, password: z.string().optional().describe("only when the console generated it: shown this once") });
+export const userChangeSchema = z.object({
+  user: userInfoSchema,
+  password: z.string().optional().describe("only when the console generated it: shown this once"),
+});
 export const bulkResponseSchema = z.object({
   results: z
     .array(

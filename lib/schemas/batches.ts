@@ -43,14 +43,14 @@ const AUTO_NEEDS_EXPIRY = "Set an expiry first: automatic pacing finishes the ba
 export function makeBatchCreateSchema(now: () => Date = () => new Date()) {
   return z
     .object({
-    batch_id: batchIdField,
-    campaign_id: z.number({ error: "Choose a campaign" }).int().positive({ error: "Choose a campaign" }),
-    paused: z.boolean().default(true),
-    expires_on: expiresOn(now),
-    call_rate: callRate,
-    /** Let Syllable pace the batch to finish by expires_on (overrides call_rate). */
-    auto_call_rate: z.boolean().default(false),
-  })
+      batch_id: batchIdField,
+      campaign_id: z.number({ error: "Choose a campaign" }).int().positive({ error: "Choose a campaign" }),
+      paused: z.boolean().default(true),
+      expires_on: expiresOn(now),
+      call_rate: callRate,
+      /** Let Syllable pace the batch to finish by expires_on (overrides call_rate). */
+      auto_call_rate: z.boolean().default(false),
+    })
     .refine((v) => !v.auto_call_rate || !!v.expires_on, { path: ["auto_call_rate"], error: AUTO_NEEDS_EXPIRY });
 }
 export const batchCreateSchema = makeBatchCreateSchema();
@@ -63,7 +63,13 @@ export type BatchCreateInput = z.input<typeof batchCreateSchema>;
  */
 export function makeBatchUpdateSchema(now: () => Date = () => new Date()) {
   return z
-    .object({ paused: z.boolean().optional(), expires_on: expiresOn(now), call_rate: callRate, auto_call_rate: z.boolean().optional(), reason: reasonSchema.optional() })
+    .object({
+      paused: z.boolean().optional(),
+      expires_on: expiresOn(now),
+      call_rate: callRate,
+      auto_call_rate: z.boolean().optional(),
+      reason: reasonSchema.optional(),
+    })
     .strict()
     .refine((v) => Object.keys(v).some((k) => k !== "reason"), { error: "Nothing to change: send paused, expires_on, call_rate or auto_call_rate" })
     .refine((v) => !(v.auto_call_rate === true && v.expires_on === null), { path: ["auto_call_rate"], error: AUTO_NEEDS_EXPIRY });
@@ -156,10 +162,7 @@ export type AddRequestForm = z.infer<typeof addRequestFormSchema>;
 
 /** POST /api/batches/{id}/requests/remove. */
 export const removeRequestsSchema = z.object({
-  reference_ids: z
-    .array(z.string().trim().min(1))
-    .min(1, { error: "Select at least one request" })
-    .max(10_000, { error: "At most 10,000 at a time" }),
+  reference_ids: z.array(z.string().trim().min(1)).min(1, { error: "Select at least one request" }).max(10_000, { error: "At most 10,000 at a time" }),
 });
 export type RemoveRequests = z.infer<typeof removeRequestsSchema>;
 

@@ -23,7 +23,13 @@ describe("webhooks form", () => {
     replaced.webhooks[0]!.secret_action = "replace";
     replaced.webhooks[0]!.secret_value = ` ${"B".repeat(43)}= `;
     expect(webhooksPatchFrom(initial, replaced).webhooks).toEqual([
-      { id: 5, url: "https://a.example/h", request_method: "POST", trigger_statuses: ["COMPLETED"], hmac_secret: { action: "replace", value: `${"B".repeat(43)}=` } },
+      {
+        id: 5,
+        url: "https://a.example/h",
+        request_method: "POST",
+        trigger_statuses: ["COMPLETED"],
+        hmac_secret: { action: "replace", value: `${"B".repeat(43)}=` },
+      },
     ]);
     const removed = structuredClone(initial);
     removed.webhooks[0]!.secret_action = "remove";
@@ -46,7 +52,11 @@ describe("targeting form", () => {
   it("turning filters off sends null; no line type ticked sends null (no filter); exists sends no values", () => {
     expect(targetingPatchFrom(initial, { ...initial, use_filters: false, allowed_line_types: [] })).toEqual({ target_filters: null, allowed_line_types: null });
     const exists = { ...initial, rules: [{ field: "mnc", op: "exists" as const, values_text: "left over" }] };
-    expect(targetingPatchFrom(initial, exists).target_filters).toEqual({ match: "any", on_unknown: "exclude", rules: [{ field: "mnc", op: "exists", values: [] }] });
+    expect(targetingPatchFrom(initial, exists).target_filters).toEqual({
+      match: "any",
+      on_unknown: "exclude",
+      rules: [{ field: "mnc", op: "exists", values: [] }],
+    });
   });
   it("an 'equals' rule with two values is an error on its values", () => {
     const r = targetingFormSchema.safeParse({ ...initial, rules: [{ field: "mcc", op: "eq", values_text: "310\n311" }] });

@@ -4,22 +4,33 @@ import "./zod-config";
 import { z } from "zod";
 import { LINE_TYPE_BUCKETS } from "@/lib/domain/campaign-fields";
 import {
-  DETAIL_FIELDS, detailShape, endAfterStart, HMAC_SECRET_MESSAGE, isHmacSecret, normaliseTime, SCHEDULE_FIELDS, scheduleShape, targetFilterRuleSchema,
-  voicemailDetectionInputSchema, webhookPatchSchema, webhookUrlSchema, type CampaignPatch, type TargetFiltersInput, type WebhookPatch,
+  DETAIL_FIELDS,
+  detailShape,
+  endAfterStart,
+  HMAC_SECRET_MESSAGE,
+  isHmacSecret,
+  normaliseTime,
+  SCHEDULE_FIELDS,
+  scheduleShape,
+  targetFilterRuleSchema,
+  voicemailDetectionInputSchema,
+  webhookPatchSchema,
+  webhookUrlSchema,
+  type CampaignPatch,
+  type TargetFiltersInput,
+  type WebhookPatch,
 } from "./campaigns";
 import { variableKeySchema, variableValueSchema } from "./fields";
 import { DAYS_OF_WEEK, type Campaign } from "./syllable";
 
 /** Key/value rows for campaign variables in the form; converted with rowsToVariables. */
-export const variableRowsSchema = z
-  .array(z.object({ key: variableKeySchema, value: variableValueSchema }))
-  .superRefine((rows, ctx) => {
-    const seen = new Set<string>();
-    rows.forEach((r, i) => {
-      if (seen.has(r.key)) ctx.addIssue({ code: "custom", path: [i, "key"], message: "This name is used twice." });
-      seen.add(r.key);
-    });
+export const variableRowsSchema = z.array(z.object({ key: variableKeySchema, value: variableValueSchema })).superRefine((rows, ctx) => {
+  const seen = new Set<string>();
+  rows.forEach((r, i) => {
+    if (seen.has(r.key)) ctx.addIssue({ code: "custom", path: [i, "key"], message: "This name is used twice." });
+    seen.add(r.key);
   });
+});
 export type VariableRow = z.infer<typeof variableRowsSchema>[number];
 
 export function rowsToVariables(rows: VariableRow[]): Record<string, string> {
@@ -115,7 +126,14 @@ export const webhooksFormSchema = z.object({ webhooks: z.array(webhookRowSchema)
 export type WebhooksFormValues = z.infer<typeof webhooksFormSchema>;
 export type WebhookRow = WebhooksFormValues["webhooks"][number];
 
-export const newWebhookRow = (): WebhookRow => ({ url: "", request_method: "POST", trigger_statuses: ["COMPLETED"], has_secret: false, secret_action: "keep", secret_value: "" });
+export const newWebhookRow = (): WebhookRow => ({
+  url: "",
+  request_method: "POST",
+  trigger_statuses: ["COMPLETED"],
+  has_secret: false,
+  secret_action: "keep",
+  secret_value: "",
+});
 
 export const webhooksFormDefaults = (c: Campaign): WebhooksFormValues => ({
   webhooks: (c.webhooks ?? []).map((w) => ({
@@ -132,14 +150,26 @@ export const webhooksFormDefaults = (c: Campaign): WebhooksFormValues => ({
 
 /** The complete list for the PATCH, or nothing when no webhook changed (and no secret is being replaced or removed). */
 export function webhooksPatchFrom(initial: WebhooksFormValues, values: WebhooksFormValues): Changes {
-  const plain = (rows: WebhookRow[]) => rows.map((w) => ({ id: w.id, url: w.url.trim(), m: w.request_method, t: [...w.trigger_statuses].sort(), s: w.has_secret ? w.secret_action : w.secret_action === "replace" ? "replace" : "keep" }));
+  const plain = (rows: WebhookRow[]) =>
+    rows.map((w) => ({
+      id: w.id,
+      url: w.url.trim(),
+      m: w.request_method,
+      t: [...w.trigger_statuses].sort(),
+      s: w.has_secret ? w.secret_action : w.secret_action === "replace" ? "replace" : "keep",
+    }));
   if (sameJson(plain(values.webhooks), plain(initial.webhooks)) && !values.webhooks.some((w) => w.secret_action === "replace")) return {};
   const webhooks: WebhookPatch[] = values.webhooks.map((w) => ({
     ...(w.id === undefined ? {} : { id: w.id }),
     url: w.url.trim(),
     request_method: w.request_method,
     trigger_statuses: w.trigger_statuses,
-    hmac_secret: w.secret_action === "replace" ? { action: "replace", value: w.secret_value.trim() } : w.secret_action === "remove" && w.has_secret ? { action: "remove" } : { action: "keep" },
+    hmac_secret:
+      w.secret_action === "replace"
+        ? { action: "replace", value: w.secret_value.trim() }
+        : w.secret_action === "remove" && w.has_secret
+          ? { action: "remove" }
+          : { action: "keep" },
   }));
   return { webhooks };
 }
@@ -170,12 +200,18 @@ export const targetingFormSchema = z.object({
 export type TargetingFormValues = z.infer<typeof targetingFormSchema>;
 export type RuleRow = TargetingFormValues["rules"][number];
 
-export const linesOf = (text: string) => text.split("\n").map((l) => l.trim()).filter(Boolean);
+export const linesOf = (text: string) =>
+  text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 export function targetingFormDefaults(c: Campaign): TargetingFormValues {
   const tf = c.target_filters;
   return {
-    allowed_line_types: (c.allowed_line_types ?? []).filter((t): t is (typeof LINE_TYPE_BUCKETS)[number] => (LINE_TYPE_BUCKETS as readonly string[]).includes(t)),
+    allowed_line_types: (c.allowed_line_types ?? []).filter((t): t is (typeof LINE_TYPE_BUCKETS)[number] =>
+      (LINE_TYPE_BUCKETS as readonly string[]).includes(t),
+    ),
     include_unknown_line_types: c.include_unknown_line_types !== false,
     use_filters: !!tf,
     match: tf?.match === "any" ? "any" : "all",
@@ -185,12 +221,19 @@ export function targetingFormDefaults(c: Campaign): TargetingFormValues {
 }
 
 function targetFiltersFrom(v: TargetingFormValues): TargetFiltersInput {
-  return v.use_filters ? { match: v.match, on_unknown: v.on_unknown, rules: v.rules.map((r) => ({ field: r.field.trim(), op: r.op, values: /exists/.test(r.op) ? [] : linesOf(r.values_text) })) } : null;
+  return v.use_filters
+    ? {
+        match: v.match,
+        on_unknown: v.on_unknown,
+        rules: v.rules.map((r) => ({ field: r.field.trim(), op: r.op, values: /exists/.test(r.op) ? [] : linesOf(r.values_text) })),
+      }
+    : null;
 }
 
 export function targetingPatchFrom(initial: TargetingFormValues, values: TargetingFormValues): Changes {
   const patch: Changes = {};
-  if (!sameJson([...values.allowed_line_types].sort(), [...initial.allowed_line_types].sort())) patch.allowed_line_types = values.allowed_line_types.length ? values.allowed_line_types : null;
+  if (!sameJson([...values.allowed_line_types].sort(), [...initial.allowed_line_types].sort()))
+    patch.allowed_line_types = values.allowed_line_types.length ? values.allowed_line_types : null;
   if (values.include_unknown_line_types !== initial.include_unknown_line_types) patch.include_unknown_line_types = values.include_unknown_line_types;
   const next = targetFiltersFrom(values);
   if (!sameJson(next, targetFiltersFrom(initial))) patch.target_filters = next;

@@ -11,12 +11,19 @@ import { DAYS_OF_WEEK, type Campaign } from "./syllable";
 // a value the handler accepts, and the handler's 422 field keys are the form's field names.
 
 export {
-  ADMIN_ONLY_FIELDS, CAMPAIGN_MODES, DETAIL_FIELDS, MANAGER_FIELDS, PATCHABLE_FIELDS, SCHEDULE_FIELDS, TARGETING_FIELDS, VOICEMAIL_MODES,
-  type PatchableField, type ScheduleField,
+  ADMIN_ONLY_FIELDS,
+  CAMPAIGN_MODES,
+  DETAIL_FIELDS,
+  MANAGER_FIELDS,
+  PATCHABLE_FIELDS,
+  SCHEDULE_FIELDS,
+  TARGETING_FIELDS,
+  VOICEMAIL_MODES,
+  type PatchableField,
+  type ScheduleField,
 } from "@/lib/domain/campaign-fields";
 import { CAMPAIGN_MODES, FILTER_OPS, LINE_TYPE_BUCKETS, PATCHABLE_FIELDS, VOICEMAIL_MODES, WEBHOOK_METHODS } from "@/lib/domain/campaign-fields";
 import { CHANNEL_MANAGER_STATUSES } from "@/lib/domain/syllable-values";
-
 
 // ---- field rules ----
 
@@ -34,8 +41,13 @@ export const activeDaysSchema = z
   .refine((days) => new Set(days).size === days.length, "A day is listed twice.");
 
 const wholeNumber = (what: string) => z.number({ error: `Enter ${what} as a whole number.` }).int(`Enter ${what} as a whole number.`);
-export const hourlyRateSchema = wholeNumber("the hourly rate").min(1, "At least 1 call per hour.").max(MAX_CALL_RATE, `At most ${MAX_CALL_RATE} calls per hour.`);
-export const maxDailyCallsSchema = wholeNumber("the daily maximum").min(1, "At least 1 call per day, or leave empty for no cap.").max(1_000_000, "At most 1,000,000 calls per day.").nullable();
+export const hourlyRateSchema = wholeNumber("the hourly rate")
+  .min(1, "At least 1 call per hour.")
+  .max(MAX_CALL_RATE, `At most ${MAX_CALL_RATE} calls per hour.`);
+export const maxDailyCallsSchema = wholeNumber("the daily maximum")
+  .min(1, "At least 1 call per day, or leave empty for no cap.")
+  .max(1_000_000, "At most 1,000,000 calls per day.")
+  .nullable();
 export const retryCountSchema = wholeNumber("the number of retries").min(0, "Retries cannot be negative.").max(10, "At most 10 retries.");
 export const retryIntervalSchema = z
   .string()
@@ -44,7 +56,14 @@ export const retryIntervalSchema = z
 /** E.164: a plus, a non-zero digit, 7 to 15 digits in all. */
 export const phoneSchema = z.string().regex(E164, E164_MESSAGE).nullable();
 export const labelsSchema = z
-  .array(z.string().trim().min(1, "A label cannot be empty.").max(40, "Labels are at most 40 characters.").regex(/^[^,]+$/, "Labels cannot contain commas."))
+  .array(
+    z
+      .string()
+      .trim()
+      .min(1, "A label cannot be empty.")
+      .max(40, "Labels are at most 40 characters.")
+      .regex(/^[^,]+$/, "Labels cannot contain commas."),
+  )
   .max(20, "At most 20 labels.")
   .refine((l) => new Set(l).size === l.length, "A label is listed twice.");
 export const descriptionSchema = z.string().max(2000, "At most 2000 characters.").nullable();
@@ -132,7 +151,9 @@ export const targetFilterRuleSchema = z
       .max(100, "At most 100 characters.")
       .regex(/^[A-Za-z0-9_.-]+$/, "Letters, digits, _ . and - only."),
     op: z.enum(FILTER_OPS, { error: "Choose how to compare." }),
-    values: z.array(z.string().trim().min(1, "A value cannot be empty.").max(200, "At most 200 characters."), { error: "List the values." }).max(100, "At most 100 values."),
+    values: z
+      .array(z.string().trim().min(1, "A value cannot be empty.").max(200, "At most 200 characters."), { error: "List the values." })
+      .max(100, "At most 100 values."),
   })
   .superRefine((r, ctx) => {
     const n = r.values.length;
@@ -188,9 +209,7 @@ function checkVoicemailTimeouts(v: Partial<Record<VoicemailNumberField, number |
 }
 
 /** A complete voicemail detection config, as the admin form submits it when detection is on. */
-export const voicemailDetectionInputSchema = z
-  .strictObject(voicemailShape)
-  .superRefine((v, ctx) => checkVoicemailTimeouts(v, ctx, []));
+export const voicemailDetectionInputSchema = z.strictObject(voicemailShape).superRefine((v, ctx) => checkVoicemailTimeouts(v, ctx, []));
 export type VoicemailDetectionInput = z.infer<typeof voicemailDetectionInputSchema>;
 
 /**

@@ -3,7 +3,6 @@
 import "./zod-config";
 import { z } from "zod";
 
-
 export { CALL_RATE_HINT, MAX_CALL_RATE } from "@/lib/domain/limits";
 
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;

@@ -83,9 +83,7 @@ export type VoicemailDetection = z.infer<typeof voicemailDetectionSchema>;
 export const targetFiltersSchema = z.looseObject({
   match: z.string().nullish(),
   on_unknown: z.string().nullish(),
-  rules: z
-    .array(z.looseObject({ field: z.string(), op: z.string(), values: z.array(z.string()).nullish() }))
-    .nullish(),
+  rules: z.array(z.looseObject({ field: z.string(), op: z.string(), values: z.array(z.string()).nullish() })).nullish(),
 });
 
 export const webhookSchema = z.looseObject({

@@ -7,7 +7,9 @@ import { roleSchema, type Role } from "./roles";
 // User management in the browser (admins): the same rules as the users CLI.
 
 /** POST /api/users: without a password, one is generated and shown once. */
-export const userCreateSchema = z.object({ email: emailSchema, role: roleSchema, password: newPasswordSchema.optional(), reason: reasonSchema.optional() }).strict();
+export const userCreateSchema = z
+  .object({ email: emailSchema, role: roleSchema, password: newPasswordSchema.optional(), reason: reasonSchema.optional() })
+  .strict();
 export type UserCreate = z.infer<typeof userCreateSchema>;
 
 /** PATCH /api/users/{id}: a new role, a new password, or `reset_password` for a generated one (shown once); an optional reason for the audit log. */
@@ -19,7 +21,9 @@ export const userUpdateSchema = z
 export type UserUpdate = z.infer<typeof userUpdateSchema>;
 
 /** DELETE /api/users/{id}: why (required, recorded in the audit log). */
-export const userRemoveSchema = z.object({ reason: z.string().trim().min(3, { error: "Give a reason (at least 3 characters)" }).max(500, { error: "At most 500 characters" }) });
+export const userRemoveSchema = z.object({
+  reason: z.string().trim().min(3, { error: "Give a reason (at least 3 characters)" }).max(500, { error: "At most 500 characters" }),
+});
 
 export type UserInfo = { id: number; email: string; role: Role; created_at: string; last_sign_in_at: string | null };
 export type UserListResponse = { items: UserInfo[] };

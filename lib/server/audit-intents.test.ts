@@ -53,7 +53,9 @@ describe("audit intents", () => {
     }
     expect(res.status).toBe(504);
     const body = (await res.json()) as { error: { message: string } };
-    expect(body.error.message).toMatch(/did not answer within 1\.5 s\. The console could not tell whether the change was applied: check it before trying again\./);
+    expect(body.error.message).toMatch(
+      /did not answer within 1\.5 s\. The console could not tell whether the change was applied: check it before trying again\./,
+    );
     const [entry] = await entriesFor(`batch:${id}`);
     expect(entry).toMatchObject({ action: "batch.pause", outcome: "unknown" });
     expect(entry!.detail.found).toMatch(/Reading it back failed/);
@@ -86,7 +88,10 @@ describe("settling intents left by a console that died mid-write", () => {
     const paused = await store.audit.add(intent("batch.pause", `batch:${SEED.batches.paused}`, { paused: true }));
     const neverCreated = await store.audit.add(intent("batch.create", "batch:never-created-1", { batch_id: "never-created-1" }));
     const resumeNotApplied = await store.audit.add(intent("batch.resume", `batch:${SEED.batches.paused}`, { paused: false }));
-    const fresh = await store.audit.add({ ...intent("batch.pause", `batch:${SEED.batches.paused}`, { paused: true }), at: new Date(Date.now() + 60_000).toISOString() });
+    const fresh = await store.audit.add({
+      ...intent("batch.pause", `batch:${SEED.batches.paused}`, { paused: true }),
+      at: new Date(Date.now() + 60_000).toISOString(),
+    });
 
     expect(await reconcilePendingAudit(new Date().toISOString())).toBeGreaterThanOrEqual(3);
     const byId = new Map((await store.audit.list({ limit: 500 })).map((e) => [e.id, e]));

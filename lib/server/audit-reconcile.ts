@@ -29,9 +29,7 @@ export async function readBack(entry: Pick<AuditEntry, "action" | "target" | "de
     if (kind === "batch") {
       switch (entry.action) {
         case "batch.create":
-          return (await exists(() => client.getBatch(id)))
-            ? { outcome: "ok", found: "The batch exists." }
-            : { outcome: "failed", found: "No such batch." };
+          return (await exists(() => client.getBatch(id))) ? { outcome: "ok", found: "The batch exists." } : { outcome: "failed", found: "No such batch." };
         case "batch.delete":
           return (await exists(() => client.getBatch(id)))
             ? { outcome: "failed", found: "The batch still exists." }
@@ -60,7 +58,9 @@ export async function readBack(entry: Pick<AuditEntry, "action" | "target" | "de
         case "batch.request.add": {
           const ref = String(d.reference_id ?? "");
           const rows = await client.getBatchResults(id, { reference_id: ref });
-          return rows.length > 0 ? { outcome: "ok", found: `Request ${ref} is in the batch.` } : { outcome: "failed", found: `Request ${ref} is not in the batch.` };
+          return rows.length > 0
+            ? { outcome: "ok", found: `Request ${ref} is in the batch.` }
+            : { outcome: "failed", found: `Request ${ref} is not in the batch.` };
         }
         case "batch.request.remove": {
           const refs = Array.isArray(d.reference_ids) ? d.reference_ids.map(String) : [];
@@ -75,7 +75,9 @@ export async function readBack(entry: Pick<AuditEntry, "action" | "target" | "de
     if (kind === "campaign" && id !== "new") {
       const cid = Number(id);
       if (entry.action === "campaign.delete") {
-        return (await exists(() => client.getCampaign(cid))) ? { outcome: "failed", found: "The campaign still exists." } : { outcome: "ok", found: "The campaign is gone." };
+        return (await exists(() => client.getCampaign(cid)))
+          ? { outcome: "failed", found: "The campaign still exists." }
+          : { outcome: "ok", found: "The campaign is gone." };
       }
       if (entry.action === "campaign.update") {
         const c = await client.getCampaign(cid);
@@ -116,14 +118,16 @@ export async function reconcilePendingAudit(before: string = PROCESS_STARTED): P
 const PROCESS_STARTED = new Date().toISOString();
 
 /** How often, with several instances, the survivors look for intents of an instance that died. */
-const SWEEP_MS = 10_000;
+export const SWEEP_MS = 10_000;
 
-/** With several instances: settles the intents of dead instances every SWEEP_MS, not only at start. */
-export function startAuditSweep(): void {
-  setInterval(() => {
-    reconcilePendingAudit(new Date(Date.now() - 1_000).toISOString()).then(
-      (n) => n > 0 && console.log(`Settled ${n} audit ${n === 1 ? "entry" : "entries"} left pending by an instance that stopped.`),
-      (err: unknown) => console.error("Could not settle pending audit entries:", err instanceof Error ? err.message : err),
-    );
-  }, SWEEP_MS).unref?.();
+/** At start: settles what a console stopped mid-write (crash, SIGKILL, deploy) left pending. */
+export async function settleInterruptedWrites(): Promise<void> {
+  const n = await reconcilePendingAudit();
+  if (n > 0) console.log(`Settled ${n} audit ${n === 1 ? "entry" : "entries"} left pending by an interrupted write.`);
+}
+
+/** With several instances, every SWEEP_MS: settles the intents of instances that died since. */
+export async function sweepDeadInstances(): Promise<void> {
+  const n = await reconcilePendingAudit(new Date(Date.now() - 1_000).toISOString());
+  if (n > 0) console.log(`Settled ${n} audit ${n === 1 ? "entry" : "entries"} left pending by an instance that stopped.`);
 }

@@ -39,7 +39,15 @@ export async function audited<T>(
   try {
     // With several instances the intent names its writer: only a dead writer's intents are settled by the others.
     const owned = getConfig().databaseUrl ? { ...detail, instance: INSTANCE_ID } : detail;
-    intent = await store.audit.add({ at: new Date().toISOString(), actorEmail: user.email, actorRole: user.role, action, target, outcome: "pending", detail: owned });
+    intent = await store.audit.add({
+      at: new Date().toISOString(),
+      actorEmail: user.email,
+      actorRole: user.role,
+      action,
+      target,
+      outcome: "pending",
+      detail: owned,
+    });
   } catch (err) {
     console.error("Could not write the audit log:", err);
     throw new ApiError("internal", "The change could not be recorded in the audit log, so it was not made. Please try again.");

@@ -18,7 +18,9 @@ describe("loadConfig", () => {
   it("Postgres needs a shared SESSION_SECRET; the URL must be a postgres:// one", () => {
     expect(() => loadConfig({ DATABASE_URL: "postgres://db/console" })).toThrow(/SESSION_SECRET: set it, the same on every instance/);
     expect(loadConfig({ DATABASE_URL: "postgres://db/console", SESSION_SECRET: "s".repeat(32) }).databaseUrl).toBe("postgres://db/console");
-    expect(() => loadConfig({ DATABASE_URL: "mysql://db/console", SESSION_SECRET: "s".repeat(32) })).toThrow(/DATABASE_URL: Use a postgres:\/\/ connection URL/);
+    expect(() => loadConfig({ DATABASE_URL: "mysql://db/console", SESSION_SECRET: "s".repeat(32) })).toThrow(
+      /DATABASE_URL: Use a postgres:\/\/ connection URL/,
+    );
     expect(loadConfig({}).databaseUrl).toBeUndefined();
   });
 

@@ -3,7 +3,6 @@ import { loadConfig, type ConsoleConfig } from "./load-config";
 
 export { EnvError, envSchema, loadConfig, type ConsoleConfig, type Env } from "./load-config";
 
-
 let cached: ConsoleConfig | undefined;
 
 /** The console's configuration, validated once per process. */

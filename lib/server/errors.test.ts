@@ -13,7 +13,11 @@ describe("errors across bundles", () => {
     const pageCopy = await freshCopy();
     const handlerCopy = await freshCopy();
     expect(pageCopy.ApiError).not.toBe(handlerCopy.ApiError); // really two classes, as in two bundles
-    for (const [code, status] of [["not_found", 404], ["upstream_timeout", 504], ["conflict", 409]] as const) {
+    for (const [code, status] of [
+      ["not_found", 404],
+      ["upstream_timeout", 504],
+      ["conflict", 409],
+    ] as const) {
       const res = handlerCopy.errorResponse(new pageCopy.ApiError(code, "Said by the other bundle."));
       expect(res.status).toBe(status);
       expect(await res.json()).toEqual({ error: { code, message: "Said by the other bundle." } });

@@ -4,8 +4,7 @@ import path from "node:path";
 import { z } from "zod";
 
 // Empty strings in the environment mean "not set" (a blank line in a .env file should not be a value).
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema);
 
 const port = z.coerce.number().int().min(1).max(65535);
 
@@ -23,13 +22,24 @@ export const envSchema = z.object({
   ALLOWED_ORIGINS: optional(
     z
       .string()
-      .transform((v) => v.split(",").map((o) => o.trim()).filter(Boolean))
+      .transform((v) =>
+        v
+          .split(",")
+          .map((o) => o.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(z.url({ protocol: /^https?$/, error: "must be a comma-separated list of http(s) origins" })))
       .default([]),
   ),
   COOKIE_SECURE: optional(z.enum(["0", "1"]).default("0")),
   TRUST_PROXY: optional(z.enum(["0", "1"]).default("0")),
-  SESSION_IDLE_HOURS: optional(z.coerce.number().min(0.01).max(24 * 30).default(8)),
+  SESSION_IDLE_HOURS: optional(
+    z.coerce
+      .number()
+      .min(0.01)
+      .max(24 * 30)
+      .default(8),
+  ),
   SESSION_MAX_DAYS: optional(z.coerce.number().min(0.01).max(365).default(7)),
   UPLOAD_MAX_MB: optional(z.coerce.number().min(1).max(1024).default(20)),
   STREAMS_PER_USER: optional(z.coerce.number().int().min(1).max(1_000).default(10)),
@@ -38,10 +48,21 @@ export const envSchema = z.object({
   LIVE_POLL_MS: optional(z.coerce.number().int().min(200).max(600_000).default(5_000)),
   LIVE_IDLE_POLL_MS: optional(z.coerce.number().int().min(1_000).max(3_600_000).default(60_000)),
   LIVE_DISCOVERY_MS: optional(z.coerce.number().int().min(1_000).max(3_600_000).default(5_000)),
-  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, "Use a postgres:// connection URL.").optional()),
+  DATABASE_URL: optional(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "Use a postgres:// connection URL.")
+      .optional(),
+  ),
   METRICS_TOKEN: optional(z.string().min(16, "Use at least 16 characters.").optional()),
   RESULTS_REFRESH_S: optional(z.coerce.number().min(1).max(3_600).default(30)),
-  ALERT_STALL_MINUTES: optional(z.coerce.number().min(1).max(24 * 60).default(15)),
+  ALERT_STALL_MINUTES: optional(
+    z.coerce
+      .number()
+      .min(1)
+      .max(24 * 60)
+      .default(15),
+  ),
   ALERT_FAILURE_SHARE: optional(z.coerce.number().gt(0).max(1).default(0.5)),
   ALERT_WEBHOOK_URL: optional(z.url({ protocol: /^https?$/ }).optional()),
 });
@@ -105,7 +126,7 @@ export function loadConfig(source: Record<string, string | undefined>): ConsoleC
   const env = parsed.data;
   // Several instances must seal and open each other's cookies: a secret generated per instance would not do.
   if (env.DATABASE_URL && !env.SESSION_SECRET) {
-    throw new EnvError("Invalid configuration:\n  SESSION_SECRET: set it, the same on every instance, when DATABASE_URL is set (got \"\")");
+    throw new EnvError('Invalid configuration:\n  SESSION_SECRET: set it, the same on every instance, when DATABASE_URL is set (got "")');
   }
   const live = env.SYLLABLE_API_KEY !== undefined;
   return {
@@ -137,4 +158,3 @@ export function loadConfig(source: Record<string, string | undefined>): ConsoleC
     alertWebhookUrl: env.ALERT_WEBHOOK_URL,
   };
 }
-

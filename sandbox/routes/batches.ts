@@ -76,9 +76,7 @@ export function batchRoutes({ db, clock }: SandboxDeps): Hono {
       if (s.field === "status") parseEnumParam(s.value.toUpperCase(), BATCH_STATUSES, ["query", "search_field_values", i]);
     });
     const rows = db.prepare("SELECT * FROM batches WHERE deleted_at IS NULL").all() as BatchRow[];
-    const items = rows
-      .map(serializeBatch)
-      .filter((b) => inDateRange(b.created_at, params) && params.search.every((s) => matches(b, s.field, s.value)));
+    const items = rows.map(serializeBatch).filter((b) => inDateRange(b.created_at, params) && params.search.every((s) => matches(b, s.field, s.value)));
     return c.json(listResponse(items, params, { required: BATCH_REQUIRED, defaultKey: "created_at", defaultDir: "desc", tieKey: "batch_id" }));
   });
 

@@ -41,9 +41,7 @@ export function campaignRoutes({ db, clock }: SandboxDeps): Hono {
 
   app.get("/", (c) => {
     const params = parseListParams(c, CAMPAIGN_PROPERTIES);
-    const items = listCampaigns(db).filter(
-      (item) => inDateRange(item.created_at, params) && params.search.every((s) => matches(item, s.field, s.value)),
-    );
+    const items = listCampaigns(db).filter((item) => inDateRange(item.created_at, params) && params.search.every((s) => matches(item, s.field, s.value)));
     return c.json(listResponse(items, params, { required: CAMPAIGN_REQUIRED, defaultKey: "id", defaultDir: "asc", tieKey: "id" }));
   });
 

@@ -5,7 +5,12 @@ import type { SandboxDeps } from "../context";
 import { webhookSecrets } from "../campaign-store";
 import { HttpError, parseBody, parseIntParam, readJson } from "../validation";
 
-const advanceSchema = z.object({ minutes: z.number().min(0).max(60 * 24 * 60) });
+const advanceSchema = z.object({
+  minutes: z
+    .number()
+    .min(0)
+    .max(60 * 24 * 60),
+});
 const faultsSchema = z.object({
   latency_ms: z.number().int().min(0).max(600_000).optional(),
   error_rate: z.number().min(0).max(1).optional(),

@@ -34,14 +34,16 @@ export function parseListParams<P extends string>(c: Context, properties: readon
     const raw = one("page");
     if (raw === undefined || raw === "") return 0;
     const n = parseIntParam(raw, ["query", "page"]);
-    if (n < 0) throw new ValidationFailure([{ loc: ["query", "page"], msg: "Input should be greater than or equal to 0", type: "greater_than_equal", ctx: { ge: 0 } }]);
+    if (n < 0)
+      throw new ValidationFailure([{ loc: ["query", "page"], msg: "Input should be greater than or equal to 0", type: "greater_than_equal", ctx: { ge: 0 } }]);
     return n;
   }, 0);
   const limit = attempt(() => {
     const raw = one("limit");
     if (raw === undefined || raw === "") return 25;
     const n = parseIntParam(raw, ["query", "limit"]);
-    if (n < 0) throw new ValidationFailure([{ loc: ["query", "limit"], msg: "Input should be greater than or equal to 0", type: "greater_than_equal", ctx: { ge: 0 } }]);
+    if (n < 0)
+      throw new ValidationFailure([{ loc: ["query", "limit"], msg: "Input should be greater than or equal to 0", type: "greater_than_equal", ctx: { ge: 0 } }]);
     return Math.min(n, MAX_LIMIT);
   }, 25);
   const searchFields = many("search_fields").map((v, i) => attempt(() => parseEnumParam(v, properties, ["query", "search_fields", i]), v as P));
@@ -104,9 +106,7 @@ export function listResponse<T extends Record<string, unknown>>(
     // Mixed types (a number vs "" for null) compare as strings; nulls sort first ascending.
     return String(x) < String(y) ? -1 : 1;
   };
-  const sorted = [...items].sort(
-    (a, b) => cmp(sortKey(a[key]), sortKey(b[key])) * dir || cmp(sortKey(a[opts.tieKey]), sortKey(b[opts.tieKey])),
-  );
+  const sorted = [...items].sort((a, b) => cmp(sortKey(a[key]), sortKey(b[key])) * dir || cmp(sortKey(a[opts.tieKey]), sortKey(b[opts.tieKey])));
   const total = sorted.length;
   const pageItems = params.limit === 0 ? [] : sorted.slice(params.page * params.limit, (params.page + 1) * params.limit);
   const projected =

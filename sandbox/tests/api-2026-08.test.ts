@@ -88,7 +88,13 @@ describe("auto pacing in the engine", () => {
 
   it("an auto-paced batch finishes before its expiry; the same batch at a slow fixed rate does not", async () => {
     // Weekdays 09:00–17:00, a slow campaign rate: 300 contacts, expiry in 3 days.
-    const cid = await createCampaign(sb, { daily_start_time: "09:00:00", daily_end_time: "16:59:59", active_days: ["mon", "tue", "wed", "thu", "fri"], hourly_rate: 5, retry_count: 0 });
+    const cid = await createCampaign(sb, {
+      daily_start_time: "09:00:00",
+      daily_end_time: "16:59:59",
+      active_days: ["mon", "tue", "wed", "thu", "fri"],
+      hourly_rate: 5,
+      retry_count: 0,
+    });
     const expires = sb.clock.now() + 3 * DAY;
     await filledBatch("auto", cid, 300, { expires_on: iso(expires), auto_call_rate: true });
     await filledBatch("slow", cid, 300, { expires_on: iso(expires) });
@@ -121,7 +127,9 @@ describe("other August 2026 changes", () => {
     await filledBatch("outcomes", created.body.id, 800, {});
     sb.engine.advance(2 * HOUR);
     const details = (await call(sb, "GET", `${API}/batches/outcomes`)).body;
-    const channels = Object.values(details.detailed_status_counts as Record<string, { counts?: Record<string, number> }>).flatMap((d) => Object.keys(d.counts ?? {}));
+    const channels = Object.values(details.detailed_status_counts as Record<string, { counts?: Record<string, number> }>).flatMap((d) =>
+      Object.keys(d.counts ?? {}),
+    );
     expect(channels).toContain("NO_OUTCOME");
   });
 

@@ -16,7 +16,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await sb.close();
   // Every documented operation must have been exercised by this file.
-  expect(operations().map(([m, p]) => `${m} ${p}`).filter((op) => !covered.has(op))).toEqual([]);
+  expect(
+    operations()
+      .map(([m, p]) => `${m} ${p}`)
+      .filter((op) => !covered.has(op)),
+  ).toEqual([]);
 });
 
 describe("auth", () => {
@@ -349,7 +353,9 @@ describe("batches", () => {
     const again = await call(sb, "POST", `${API}/batches/b-add/requests`, { json: { reference_id: "x1", target: "+15125550143", request_variables: {} } });
     expect(again.status).toBe(422);
     expect(again.body.detail[0].loc).toEqual(["body", "reference_id"]);
-    const badVars = await call(sb, "POST", `${API}/batches/b-add/requests`, { json: { reference_id: "x2", target: "+15125550143", request_variables: { n: 1 } } });
+    const badVars = await call(sb, "POST", `${API}/batches/b-add/requests`, {
+      json: { reference_id: "x2", target: "+15125550143", request_variables: { n: 1 } },
+    });
     expect(badVars.body.detail[0]).toMatchObject({ loc: ["body", "request_variables", "n"], type: "string_type" });
     const missing = await call(sb, "POST", `${API}/batches/b-add/requests`, { json: { reference_id: "x2", target: "+15125550143" } });
     expect(missing.body.detail[0]).toMatchObject({ loc: ["body", "request_variables"], type: "missing" });

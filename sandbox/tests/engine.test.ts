@@ -189,7 +189,13 @@ describe("engine", () => {
   it("uses SMS channel statuses for sms campaigns and skips DUPLICATE/INVALID rows", async () => {
     const c = await createCampaign(sb, { hourly_rate: 3600, mode: "sms" });
     await createBatch(sb, { batch_id: "sms", campaign_id: c, paused: false });
-    const csv = ["reference_id,target", "s1,+15125550001", "s2,+15125550001", "s3,bogus", ...Array.from({ length: 40 }, (_, i) => `t${i},+1512556${String(1000 + i)}`)].join("\n");
+    const csv = [
+      "reference_id,target",
+      "s1,+15125550001",
+      "s2,+15125550001",
+      "s3,bogus",
+      ...Array.from({ length: 40 }, (_, i) => `t${i},+1512556${String(1000 + i)}`),
+    ].join("\n");
     await call(sb, "POST", `${API}/batches/sms/upload_batch`, { raw: csvForm(csv) });
     sb.engine.advance(HOUR);
     const rows = await results("sms");

@@ -18,7 +18,8 @@ afterAll(async () => {
   await sb.close();
 });
 
-const setFaults = (body: Record<string, unknown>) => fetch(`${url}/__sandbox/faults`, { method: "POST", headers, body: JSON.stringify(body) }).then((r) => r.json());
+const setFaults = (body: Record<string, unknown>) =>
+  fetch(`${url}/__sandbox/faults`, { method: "POST", headers, body: JSON.stringify(body) }).then((r) => r.json());
 
 describe("faults", () => {
   it("adds latency to API routes only", async () => {

@@ -8,7 +8,10 @@ import { openApiDocument } from "@/lib/server/openapi/document";
 type Json = Record<string, unknown>;
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
-const doc = openApiDocument() as { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: Json }> }> }>>; components: Json };
+const doc = openApiDocument() as {
+  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: Json }> }> }>>;
+  components: Json;
+};
 ajv.addSchema({ $id: "console", components: doc.components }, "console");
 
 const templates = Object.keys(doc.paths).map((t) => ({ t, re: new RegExp(`^${t.replace(/\{\w+\}/g, "[^/]+").replace(/\./g, "\\.")}$`) }));
@@ -23,7 +26,8 @@ export function openApiProblems(method: string, path: string, status: number, co
   if (!op) return [`${method} ${template} is not documented`];
   const response = op.responses[String(status)];
   if (!response) return [`${method} ${template} answered ${status}, which the document does not list`];
-  if (!contentType.includes("application/json")) return response.content?.["application/json"] ? [`${method} ${template} ${status}: expected JSON, got ${contentType}`] : [];
+  if (!contentType.includes("application/json"))
+    return response.content?.["application/json"] ? [`${method} ${template} ${status}: expected JSON, got ${contentType}`] : [];
   const key = `${method} ${template} ${status}`;
   if (!compiled.has(key)) {
     const schema = response.content?.["application/json"]?.schema;

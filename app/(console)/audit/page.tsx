@@ -20,8 +20,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <div>
         <h1 className="text-xl font-semibold">Audit</h1>
         <p className="text-sm text-slate-600">
-          {user.role === "admin" ? "Every change made through the console" : "Every change made through the console to batches and campaigns"}, with the person who made it and why. Newest
-          first; times in UTC.
+          {user.role === "admin" ? "Every change made through the console" : "Every change made through the console to batches and campaigns"}, with the person
+          who made it and why. Newest first; times in UTC.
         </p>
       </div>
       <HydrationBoundary state={dehydrate(queryClient)}>

@@ -15,7 +15,9 @@ export default async function UsersPage() {
     <div className="space-y-4">
       <div>
         <h1 className="text-xl font-semibold">Users</h1>
-        <p className="text-sm text-slate-600">Who can sign in to the console, and with which role. Every change ends that person&apos;s sessions and is audited.</p>
+        <p className="text-sm text-slate-600">
+          Who can sign in to the console, and with which role. Every change ends that person&apos;s sessions and is audited.
+        </p>
       </div>
       <HydrationBoundary state={dehydrate(queryClient)}>
         <UserList currentEmail={user.email} />

@@ -39,15 +39,27 @@ afterAll(async () => {
   await new Promise((r) => receiver.close(r));
 });
 
-const list = async (query: string) => ((await (await h.call(alerts.GET, `/api/alerts?${query}`, { role: "supervisor" })).json()) as { items: AlertView[] }).items;
+const list = async (query: string) =>
+  ((await (await h.call(alerts.GET, `/api/alerts?${query}`, { role: "supervisor" })).json()) as { items: AlertView[] }).items;
 
 describe("alerts", () => {
   const id = `alert-${Date.now()}`;
 
   it("a batch that cannot finish before its expiry raises one alert, delivered to the webhook once", async () => {
     const { now } = await h.sandbox<{ now: string }>("GET", "/__sandbox/clock");
-    await h.sandbox("POST", "/api/v1/outbound/batches", { batch_id: id, campaign_id: SEED.campaigns.alwaysOn, paused: false, call_rate: 1, expires_on: new Date(Date.parse(now) + 2 * 3_600_000).toISOString() });
-    for (let i = 0; i < 20; i++) await h.sandbox("POST", `/api/v1/outbound/batches/${id}/requests`, { reference_id: `a${i}`, target: `+1512555${String(6000 + i)}`, request_variables: {} });
+    await h.sandbox("POST", "/api/v1/outbound/batches", {
+      batch_id: id,
+      campaign_id: SEED.campaigns.alwaysOn,
+      paused: false,
+      call_rate: 1,
+      expires_on: new Date(Date.parse(now) + 2 * 3_600_000).toISOString(),
+    });
+    for (let i = 0; i < 20; i++)
+      await h.sandbox("POST", `/api/v1/outbound/batches/${id}/requests`, {
+        reference_id: `a${i}`,
+        target: `+1512555${String(6000 + i)}`,
+        request_variables: {},
+      });
     // Two reads of the batch: the rules run on each; the alert opens once.
     const live = await import("@/lib/server/live");
     await live.getLiveEngine().refresh(id);
@@ -56,7 +68,9 @@ describe("alerts", () => {
     expect(open.map((a) => a.kind)).toEqual(["will_not_finish"]);
     expect(open[0]!.message).toMatch(/requests will not be reached before the batch expires/);
     await vi.waitFor(() => expect(delivered.filter((d) => d.text.includes(id))).toHaveLength(1));
-    expect(delivered.find((d) => d.text.includes(id))!.text).toMatch(/^Won't finish before expiry: batch alert-\d+\. At this pace \d+ requests will not be reached/);
+    expect(delivered.find((d) => d.text.includes(id))!.text).toMatch(
+      /^Won't finish before expiry: batch alert-\d+\. At this pace \d+ requests will not be reached/,
+    );
   });
 
   it("a supervisor acknowledges it (audited; monitoring state, not an upstream write); the first acknowledgement stands; an unknown id is 404", async () => {
@@ -95,7 +109,16 @@ describe("alerts", () => {
         status_counts: { PENDING: 500 },
         history: [],
         upstream_now: new Date().toISOString(),
-        progress: { total: 500, finished: 0, pending: 500, in_flight: 0, in_window: true, unreached_before_expiry: unreached, rate_source: "auto", not_dialing: null },
+        progress: {
+          total: 500,
+          finished: 0,
+          pending: 500,
+          in_flight: 0,
+          in_window: true,
+          unreached_before_expiry: unreached,
+          rate_source: "auto",
+          not_dialing: null,
+        },
       }) as unknown as Parameters<typeof evaluateAlerts>[1];
     const open = async () => (await list(`batch_id=${flap}`)).filter((a) => a.kind === "will_not_finish");
     await evaluateAlerts(flap, state(100));

@@ -46,7 +46,8 @@ describe("GET /api/audit", () => {
     const admin = { id: 3, email: "admin@sandbox.local", role: "admin" as const };
     await audited(admin, "user.create", "user:9", {}, async () => "ok");
     await audited(admin, "campaign.update", "campaign:5", {}, async () => "ok");
-    const targets = async (role: "admin" | "manager") => ((await (await h.call(GET, "/api/audit?limit=100", { role })).json()) as { items: Array<{ target: string }> }).items.map((e) => e.target);
+    const targets = async (role: "admin" | "manager") =>
+      ((await (await h.call(GET, "/api/audit?limit=100", { role })).json()) as { items: Array<{ target: string }> }).items.map((e) => e.target);
     expect(await targets("admin")).toContain("user:9");
     const mine = await targets("manager");
     expect(mine).toContain("campaign:5");
@@ -67,12 +68,18 @@ describe("GET /api/audit", () => {
 
   it("filters by actor, action prefix, target and UTC days, pages from 1 with totals, and exports the same as CSV", async () => {
     const admin = { id: 3, email: "admin@sandbox.local", role: "admin" as const };
-    await audited(manager, "campaign.stop", "batch:f-1", { campaign_id: 9, reason: "complaint, \"loud\"", paused: true }, async () => "ok");
+    await audited(manager, "campaign.stop", "batch:f-1", { campaign_id: 9, reason: 'complaint, "loud"', paused: true }, async () => "ok");
     await audited(admin, "campaign.update", "campaign:9", { hourly_rate: { from: 60, to: 120 } }, async () => "ok");
     await audited(manager, "campaign.stop", "batch:f-2", { campaign_id: 9, reason: "complaint", paused: true }, async () => "ok");
     const today = new Date().toISOString().slice(0, 10);
 
-    const page = async (q: string) => (await (await h.call(GET, `/api/audit?${q}`, { role: "admin" })).json()) as { items: Array<{ target: string; action: string }>; total_count: number; total_pages: number; page: number };
+    const page = async (q: string) =>
+      (await (await h.call(GET, `/api/audit?${q}`, { role: "admin" })).json()) as {
+        items: Array<{ target: string; action: string }>;
+        total_count: number;
+        total_pages: number;
+        page: number;
+      };
     const stops = await page(`actor=MANAGER@sandbox.local&action=campaign.&from=${today}&to=${today}`);
     expect((await page(`actor=manager&action=campaign.stop&from=${today}`)).items.map((e) => e.target)).toEqual(["batch:f-2", "batch:f-1"]); // a part of the email
     expect(stops.items.map((e) => e.target)).toEqual(["batch:f-2", "batch:f-1"]);
@@ -89,7 +96,10 @@ describe("GET /api/audit", () => {
     const csv = await h.call(CSV, "/api/audit.csv?action=campaign.stop", { role: "admin" });
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toMatch(/text\/csv/);
-    const lines = (await csv.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = (await csv.text())
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines[0]).toBe("id,at,actor,actor_role,action,target,outcome,details,detail_json");
     expect(lines).toHaveLength(3);
     expect(lines[2]).toContain(`"${auditDetailLine({ campaign_id: 9, reason: 'complaint, "loud"', paused: true }).replace(/"/g, '""')}"`);

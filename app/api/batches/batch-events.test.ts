@@ -39,7 +39,12 @@ type Received = { event: string; id?: string; data: unknown };
 /** Opens a stream and collects its events until closed. */
 async function open(batchId: string, headers: Record<string, string> = {}) {
   const controller = new AbortController();
-  const res = await h.call(events.GET, `/api/batches/${encodeURIComponent(batchId)}/events`, { role: "supervisor", params: { batchId }, headers, signal: controller.signal });
+  const res = await h.call(events.GET, `/api/batches/${encodeURIComponent(batchId)}/events`, {
+    role: "supervisor",
+    params: { batchId },
+    headers,
+    signal: controller.signal,
+  });
   const received: Received[] = [];
   let ended = false;
   if (res.ok) {
@@ -56,7 +61,12 @@ async function open(batchId: string, headers: Record<string, string> = {}) {
           while ((cut = buffer.indexOf("\n\n")) >= 0) {
             const block = buffer.slice(0, cut);
             buffer = buffer.slice(cut + 2);
-            const fields = Object.fromEntries(block.split("\n").filter((l) => !l.startsWith(":") && l.includes(": ")).map((l) => [l.slice(0, l.indexOf(": ")), l.slice(l.indexOf(": ") + 2)]));
+            const fields = Object.fromEntries(
+              block
+                .split("\n")
+                .filter((l) => !l.startsWith(":") && l.includes(": "))
+                .map((l) => [l.slice(0, l.indexOf(": ")), l.slice(l.indexOf(": ") + 2)]),
+            );
             if (fields.event) received.push({ event: fields.event, id: fields.id, data: JSON.parse(fields.data ?? "null") });
           }
         }
@@ -88,7 +98,9 @@ describe("GET /api/batches/{id}/events", () => {
     expect(s.received[0]).toMatchObject({ event: "alert", data: { change: "snapshot" } });
     const first = s.received.find((e) => e.event === "batch")!;
     expect(first.id).toMatch(/^\w+\.\d+$/);
-    const viaGet = (await (await h.call(batch.GET, `/api/batches/${SEED.batches.payments}`, { role: "supervisor", params: { batchId: SEED.batches.payments } })).json()) as BatchDetailResponse;
+    const viaGet = (await (
+      await h.call(batch.GET, `/api/batches/${SEED.batches.payments}`, { role: "supervisor", params: { batchId: SEED.batches.payments } })
+    ).json()) as BatchDetailResponse;
     expect(Object.keys(first.data as object).sort()).toEqual(Object.keys(viaGet).sort());
     s.close();
   });

@@ -25,7 +25,18 @@ type ErrBody = { error: { code: string; message: string; fields?: Record<string,
 const run = `${Date.now()}`;
 
 async function newCampaign(name: string): Promise<number> {
-  const c = await h.sandbox<Json>("POST", "/api/v1/outbound/campaigns", { campaign_name: name, mode: "voice", caller_id: "+15125550100", source: "+15125550100", daily_start_time: "00:00:00", daily_end_time: "23:59:00", hourly_rate: 60, retry_count: 0, campaign_variables: {}, active_days: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] });
+  const c = await h.sandbox<Json>("POST", "/api/v1/outbound/campaigns", {
+    campaign_name: name,
+    mode: "voice",
+    caller_id: "+15125550100",
+    source: "+15125550100",
+    daily_start_time: "00:00:00",
+    daily_end_time: "23:59:00",
+    hourly_rate: 60,
+    retry_count: 0,
+    campaign_variables: {},
+    active_days: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
+  });
   return c.id as number;
 }
 async function newBatch(id: string, campaignId: number, paused: boolean) {
@@ -42,13 +53,21 @@ describe("POST /api/batches/bulk", () => {
     expect(Object.keys(((await res.json()) as ErrBody).error.fields!).sort()).toEqual(["action", "batch_ids.0"]);
     const noExpiry = await h.call(bulkRoute.POST, "/api/batches/bulk", { role: "manager", json: { action: "expire", batch_ids: ["a"] } });
     expect(((await noExpiry.json()) as ErrBody).error.fields).toEqual({ expires_on: "Choose the new expiry" });
-    const past = await h.call(bulkRoute.POST, "/api/batches/bulk", { role: "manager", json: { action: "expire", batch_ids: ["a"], expires_on: "2001-01-01T00:00:00Z" } });
+    const past = await h.call(bulkRoute.POST, "/api/batches/bulk", {
+      role: "manager",
+      json: { action: "expire", batch_ids: ["a"], expires_on: "2001-01-01T00:00:00Z" },
+    });
     expect(((await past.json()) as ErrBody).error.fields?.expires_on).toMatch(/future/);
     const none = await h.call(bulkRoute.POST, "/api/batches/bulk", { role: "manager", json: { action: "pause", batch_ids: [] } });
     expect(((await none.json()) as ErrBody).error.fields?.batch_ids).toMatch(/at least one/);
-    const tooMany = await h.call(bulkRoute.POST, "/api/batches/bulk", { role: "manager", json: { action: "pause", batch_ids: Array.from({ length: 201 }, (_, i) => `b${i}`) } });
+    const tooMany = await h.call(bulkRoute.POST, "/api/batches/bulk", {
+      role: "manager",
+      json: { action: "pause", batch_ids: Array.from({ length: 201 }, (_, i) => `b${i}`) },
+    });
     expect(tooMany.status).toBe(422);
-    expect(await h.call(bulkRoute.POST, "/api/batches/bulk", { role: "supervisor", json: { action: "pause", batch_ids: ["a"] } }).then((r) => r.status)).toBe(403);
+    expect(await h.call(bulkRoute.POST, "/api/batches/bulk", { role: "supervisor", json: { action: "pause", batch_ids: ["a"] } }).then((r) => r.status)).toBe(
+      403,
+    );
   });
 
   it("a finished batch is skipped with a sentence, nothing sent upstream and nothing audited", async () => {
@@ -58,7 +77,11 @@ describe("POST /api/batches/bulk", () => {
     // Syllable fails a batch whose upload was broken; the API cannot ask for that, the sandbox's db can.
     h.instance.db.prepare("UPDATE batches SET status = 'FAILED', error_message = 'Missing required fields: target' WHERE batch_id = ?").run(failed);
     const before = await h.sandbox<Json>("GET", `/api/v1/outbound/batches/${failed}`);
-    for (const [action, extra] of [["pause", {}], ["resume", {}], ["expire", { expires_on: new Date(Date.now() + 86_400_000).toISOString() }]] as const) {
+    for (const [action, extra] of [
+      ["pause", {}],
+      ["resume", {}],
+      ["expire", { expires_on: new Date(Date.now() + 86_400_000).toISOString() }],
+    ] as const) {
       const res = await h.call(bulkRoute.POST, "/api/batches/bulk", { role: "manager", json: { action, batch_ids: [failed], ...extra } });
       expect(res.status).toBe(200);
       const [r] = ((await res.json()) as BulkResponse).results;
@@ -74,7 +97,10 @@ describe("POST /api/batches/bulk", () => {
     const [a, b, gone] = [`bulk-a-${run}`, `bulk-b-${run}`, `bulk-gone-${run}`];
     await newBatch(a, cid, false);
     await newBatch(b, cid, false);
-    const res = await h.call(bulkRoute.POST, "/api/batches/bulk", { role: "manager", json: { action: "pause", batch_ids: [a, gone, b, a], reason: "wrong script" } });
+    const res = await h.call(bulkRoute.POST, "/api/batches/bulk", {
+      role: "manager",
+      json: { action: "pause", batch_ids: [a, gone, b, a], reason: "wrong script" },
+    });
     expect(res.status).toBe(200);
     const { results } = (await res.json()) as BulkResponse;
     expect(results.map((r) => [r.batch_id, r.ok])).toEqual([
@@ -94,7 +120,9 @@ describe("POST /api/batches/bulk", () => {
     ]);
     expect(mine[0]!.detail).toMatchObject({ bulk: true, reason: "wrong script", paused: true });
 
-    const resumed = (await (await h.call(bulkRoute.POST, "/api/batches/bulk", { role: "manager", json: { action: "resume", batch_ids: [a, b] } })).json()) as BulkResponse;
+    const resumed = (await (
+      await h.call(bulkRoute.POST, "/api/batches/bulk", { role: "manager", json: { action: "resume", batch_ids: [a, b] } })
+    ).json()) as BulkResponse;
     expect(resumed.results.every((r) => r.ok)).toBe(true);
     expect(await paused(a)).toBe(false);
   });
@@ -105,7 +133,9 @@ describe("POST /api/batches/bulk", () => {
     await newBatch(a, cid, true);
     await newBatch(b, cid, true);
     const when = new Date(Date.now() + 5 * 86_400_000).toISOString();
-    const { results } = (await (await h.call(bulkRoute.POST, "/api/batches/bulk", { role: "manager", json: { action: "expire", batch_ids: [a, b], expires_on: when } })).json()) as BulkResponse;
+    const { results } = (await (
+      await h.call(bulkRoute.POST, "/api/batches/bulk", { role: "manager", json: { action: "expire", batch_ids: [a, b], expires_on: when } })
+    ).json()) as BulkResponse;
     expect(results.every((r) => r.ok)).toBe(true);
     for (const id of [a, b]) expect(Date.parse(String((await h.sandbox<Json>("GET", `/api/v1/outbound/batches/${id}`)).expires_on))).toBe(Date.parse(when));
   });
@@ -116,7 +146,11 @@ describe("POST /api/campaigns/{id}/stop and /resume", () => {
     const res = await h.call(stopRoute.POST, "/api/campaigns/1/stop", { role: "manager", params: { campaignId: "1" }, json: {} });
     expect(res.status).toBe(422);
     expect(((await res.json()) as ErrBody).error.fields?.reason).toBeTruthy();
-    const missing = await h.call(stopRoute.POST, "/api/campaigns/999999/stop", { role: "manager", params: { campaignId: "999999" }, json: { reason: "complaint" } });
+    const missing = await h.call(stopRoute.POST, "/api/campaigns/999999/stop", {
+      role: "manager",
+      params: { campaignId: "999999" },
+      json: { reason: "complaint" },
+    });
     expect(missing.status).toBe(404);
   });
 
@@ -129,7 +163,11 @@ describe("POST /api/campaigns/{id}/stop and /resume", () => {
     await newBatch(before, cid, true); // on hold for its own reason
     await newBatch(elsewhere, other, false);
 
-    const stop = await h.call(stopRoute.POST, `/api/campaigns/${cid}/stop`, { role: "manager", params: { campaignId: String(cid) }, json: { reason: "wrong script" } });
+    const stop = await h.call(stopRoute.POST, `/api/campaigns/${cid}/stop`, {
+      role: "manager",
+      params: { campaignId: String(cid) },
+      json: { reason: "wrong script" },
+    });
     expect(stop.status).toBe(200);
     const stopped = ((await stop.json()) as BulkResponse).results;
     expect(stopped.map((r) => r.batch_id).sort()).toEqual([a, b].sort());
@@ -141,15 +179,25 @@ describe("POST /api/campaigns/{id}/stop and /resume", () => {
     expect(entries[0]!.detail).toMatchObject({ reason: "wrong script", paused: true });
 
     // Someone resumes b by hand meanwhile: resume campaign leaves it (and `before`) alone.
-    expect((await h.call(batchRoute.PATCH, `/api/batches/${b}`, { role: "manager", params: { batchId: b }, method: "PATCH", json: { paused: false } })).status).toBe(200);
-    const resume = await h.call(resumeRoute.POST, `/api/campaigns/${cid}/resume`, { role: "manager", params: { campaignId: String(cid) }, json: { reason: "script fixed" } });
+    expect(
+      (await h.call(batchRoute.PATCH, `/api/batches/${b}`, { role: "manager", params: { batchId: b }, method: "PATCH", json: { paused: false } })).status,
+    ).toBe(200);
+    const resume = await h.call(resumeRoute.POST, `/api/campaigns/${cid}/resume`, {
+      role: "manager",
+      params: { campaignId: String(cid) },
+      json: { reason: "script fixed" },
+    });
     const resumed = ((await resume.json()) as BulkResponse).results;
     expect(resumed).toEqual([{ batch_id: a, ok: true }]);
     expect(await paused(a)).toBe(false);
     expect(await paused(before)).toBe(true);
 
     // Resuming again releases nothing more: those holds are undone.
-    const again = await h.call(resumeRoute.POST, `/api/campaigns/${cid}/resume`, { role: "manager", params: { campaignId: String(cid) }, json: { reason: "twice" } });
+    const again = await h.call(resumeRoute.POST, `/api/campaigns/${cid}/resume`, {
+      role: "manager",
+      params: { campaignId: String(cid) },
+      json: { reason: "twice" },
+    });
     expect(((await again.json()) as BulkResponse).results).toEqual([]);
   });
 
@@ -160,7 +208,11 @@ describe("POST /api/campaigns/{id}/stop and /resume", () => {
     await newBatch(b, cid, false);
     // Syllable refuses the write to b (and only that one).
     await h.faults({ error_rate: 1, error_status: 422, only: `PUT /api/v1/outbound/batches/${b}` });
-    const res = await h.call(stopRoute.POST, `/api/campaigns/${cid}/stop`, { role: "manager", params: { campaignId: String(cid) }, json: { reason: "complaint" } });
+    const res = await h.call(stopRoute.POST, `/api/campaigns/${cid}/stop`, {
+      role: "manager",
+      params: { campaignId: String(cid) },
+      json: { reason: "complaint" },
+    });
     await h.faults(null);
     const results = ((await res.json()) as BulkResponse).results;
     expect(results.find((r) => r.batch_id === a)).toEqual({ batch_id: a, ok: true });

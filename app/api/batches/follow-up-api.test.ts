@@ -36,7 +36,9 @@ describe("POST /api/batches/{id}/follow-up", () => {
     const plan = planFollowUp(await sourceRows(source), { status: "FAILED" });
     expect(body).toMatchObject({ batch: null, matched: plan.matched, added: plan.rows.length });
     expect(body.added).toBeGreaterThan(0);
-    expect((await h.call(batchRoute.GET, `/api/batches/${source}-dry-${run}`, { role: "manager", params: { batchId: `${source}-dry-${run}` } })).status).toBe(404);
+    expect((await h.call(batchRoute.GET, `/api/batches/${source}-dry-${run}`, { role: "manager", params: { batchId: `${source}-dry-${run}` } })).status).toBe(
+      404,
+    );
   });
 
   it("creates the follow-up on hold with the matching contacts and their variables, linked to its source both ways", async () => {

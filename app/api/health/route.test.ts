@@ -13,7 +13,8 @@ afterAll(() => h.close());
 afterEach(() => h.faults(null));
 
 /** Calls to Syllable this process made so far (any operation, any outcome). */
-const upstreamCalls = async () => ((await metrics().registry.getMetricsAsJSON()).find((m) => m.name === "console_upstream_calls_total")?.values ?? []).reduce((s, v) => s + v.value, 0);
+const upstreamCalls = async () =>
+  ((await metrics().registry.getMetricsAsJSON()).find((m) => m.name === "console_upstream_calls_total")?.values ?? []).reduce((s, v) => s + v.value, 0);
 const health = async () => {
   const res = await h.call(GET, "/api/health", { role: null });
   return { status: res.status, body: await res.json() };

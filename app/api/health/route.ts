@@ -31,17 +31,26 @@ async function storeOk(): Promise<boolean> {
 export async function GET() {
   const { mode, baseUrl } = getConfig();
   const [, store] = await Promise.all([
-    refreshUpstream(() => getSyllable().listCampaigns({ page: 0, limit: 1 }), { maxAgeMs: UPSTREAM_FRESH_MS, waitMs: knownUpstream() ? PROBE_WAIT_MS : FIRST_PROBE_WAIT_MS }),
+    refreshUpstream(() => getSyllable().listCampaigns({ page: 0, limit: 1 }), {
+      maxAgeMs: UPSTREAM_FRESH_MS,
+      waitMs: knownUpstream() ? PROBE_WAIT_MS : FIRST_PROBE_WAIT_MS,
+    }),
     storeOk(),
   ]);
   const known = knownUpstream();
   const breakerClosed = (breakerStates().find((b) => b.upstream === baseUrl)?.state ?? "closed") === "closed";
   const upstreamOk = !!known?.ok && breakerClosed;
   // Draining (SIGTERM): finishing what it has, taking nothing new; the balancer moves on.
-  if (isDraining()) return json({ status: "draining", mode, upstream: { ok: upstreamOk, latency_ms: known?.latencyMs ?? 0 }, store: { ok: store } }, { status: 503 });
+  if (isDraining())
+    return json({ status: "draining", mode, upstream: { ok: upstreamOk, latency_ms: known?.latencyMs ?? 0 }, store: { ok: store } }, { status: 503 });
   const status = !store ? "unavailable" : upstreamOk ? "ok" : "degraded";
   return json(
-    { status, mode, upstream: { ok: upstreamOk, latency_ms: known?.latencyMs ?? 0, checked_at: known ? new Date(known.at).toISOString() : null }, store: { ok: store } },
+    {
+      status,
+      mode,
+      upstream: { ok: upstreamOk, latency_ms: known?.latencyMs ?? 0, checked_at: known ? new Date(known.at).toISOString() : null },
+      store: { ok: store },
+    },
     { status: store ? 200 : 503 },
   );
 }

@@ -56,7 +56,12 @@ describe("GET /api/live", () => {
     expect(res.status).toBe(200);
     const reader = res.body!.getReader();
     const decoder = new TextDecoder();
-    await h.call(batch.PATCH, `/api/batches/${SEED.batches.payments}`, { role: "manager", method: "PATCH", params: { batchId: SEED.batches.payments }, json: { paused: true } });
+    await h.call(batch.PATCH, `/api/batches/${SEED.batches.payments}`, {
+      role: "manager",
+      method: "PATCH",
+      params: { batchId: SEED.batches.payments },
+      json: { paused: true },
+    });
     let text = "";
     const end = Date.now() + 5000;
     while (!/event: batch\ndata: \{"batch_id":"seed-payments-0401".*"paused":true/.test(text) && Date.now() < end) {
@@ -66,6 +71,11 @@ describe("GET /api/live", () => {
     }
     expect(text).toMatch(/event: batch\ndata: \{"batch_id":"seed-payments-0401".*"paused":true/);
     controller.abort();
-    await h.call(batch.PATCH, `/api/batches/${SEED.batches.payments}`, { role: "manager", method: "PATCH", params: { batchId: SEED.batches.payments }, json: { paused: false } });
+    await h.call(batch.PATCH, `/api/batches/${SEED.batches.payments}`, {
+      role: "manager",
+      method: "PATCH",
+      params: { batchId: SEED.batches.payments },
+      json: { paused: false },
+    });
   });
 });

@@ -44,10 +44,17 @@ describe("/api/tokens", () => {
     const past = await issue({ email: "script@x.io", name: "x", expires_at: "2020-01-01T00:00:00Z" });
     expect(past.status).toBe(422);
     expect(((await past.json()) as { error: { fields: Record<string, string> } }).error.fields).toHaveProperty("expires_at");
-    const created = (await (await issue({ email: "script@x.io", name: "short", expires_at: new Date(Date.now() + 60_000).toISOString() })).json()) as TokenCreated;
+    const created = (await (
+      await issue({ email: "script@x.io", name: "short", expires_at: new Date(Date.now() + 60_000).toISOString() })
+    ).json()) as TokenCreated;
     expect(await userFromToken(created.token)).not.toBeNull();
     expect(await userFromToken(created.token.slice(0, -1) + (created.token.endsWith("A") ? "B" : "A"))).toBeNull();
-    await getStore().tokens.create({ ...(await getStore().tokens.findByHash(hashToken(created.token)))!, id: "expired1", tokenHash: hashToken("oc_expired"), expiresAt: "2020-01-01T00:00:00Z" });
+    await getStore().tokens.create({
+      ...(await getStore().tokens.findByHash(hashToken(created.token)))!,
+      id: "expired1",
+      tokenHash: hashToken("oc_expired"),
+      expiresAt: "2020-01-01T00:00:00Z",
+    });
     expect(await userFromToken("oc_expired")).toBeNull();
   });
 

@@ -22,11 +22,20 @@ afterAll(async () => {
 
 type ErrBody = { error: { code: string; message: string; fields?: Record<string, string> } };
 const add = (json: unknown) => h.call(usersRoute.POST, "/api/users", { role: "admin", json });
-const patch = (id: number, json: unknown) => h.call(userRoute.PATCH, `/api/users/${id}`, { role: "admin", method: "PATCH", params: { userId: String(id) }, json });
-const remove = (id: number, json: unknown) => h.call(userRoute.DELETE, `/api/users/${id}`, { role: "admin", method: "DELETE", params: { userId: String(id) }, json });
+const patch = (id: number, json: unknown) =>
+  h.call(userRoute.PATCH, `/api/users/${id}`, { role: "admin", method: "PATCH", params: { userId: String(id) }, json });
+const remove = (id: number, json: unknown) =>
+  h.call(userRoute.DELETE, `/api/users/${id}`, { role: "admin", method: "DELETE", params: { userId: String(id) }, json });
 async function sessionFor(userId: number) {
   const now = new Date().toISOString();
-  await getStore().sessions.create({ idHash: `h-${userId}-${Math.random()}`, userId, createdAt: now, lastSeenAt: now, userAgent: "test", address: "127.0.0.1" });
+  await getStore().sessions.create({
+    idHash: `h-${userId}-${Math.random()}`,
+    userId,
+    createdAt: now,
+    lastSeenAt: now,
+    userAgent: "test",
+    address: "127.0.0.1",
+  });
 }
 /** How many sessions the user still had (the port has no list: ending them counts them). */
 const sessionsOf = (userId: number) => getStore().sessions.removeForUser(userId);
@@ -62,8 +71,24 @@ describe("/api/users", () => {
 
   it("lists users with their last sign-in", async () => {
     const u = (await getStore().users.findByEmail("own@example.com"))!;
-    await getStore().audit.add({ at: "2026-11-30T10:00:00.000Z", actorEmail: u.email, actorRole: "supervisor", action: "auth.login", target: `user:${u.email}`, outcome: "ok", detail: {} });
-    await getStore().audit.add({ at: "2026-11-30T11:00:00.000Z", actorEmail: u.email, actorRole: "anonymous", action: "auth.login", target: `user:${u.email}`, outcome: "failed", detail: {} });
+    await getStore().audit.add({
+      at: "2026-11-30T10:00:00.000Z",
+      actorEmail: u.email,
+      actorRole: "supervisor",
+      action: "auth.login",
+      target: `user:${u.email}`,
+      outcome: "ok",
+      detail: {},
+    });
+    await getStore().audit.add({
+      at: "2026-11-30T11:00:00.000Z",
+      actorEmail: u.email,
+      actorRole: "anonymous",
+      action: "auth.login",
+      target: `user:${u.email}`,
+      outcome: "failed",
+      detail: {},
+    });
     const list = (await (await h.call(usersRoute.GET, "/api/users", { role: "admin" })).json()) as UserListResponse;
     expect(list.items.find((x) => x.email === u.email)).toMatchObject({ role: "supervisor", last_sign_in_at: "2026-11-30T10:00:00.000Z" });
   });
@@ -82,7 +107,10 @@ describe("/api/users", () => {
     expect(await verifyPassword(reset.password!, (await getStore().users.findById(u.id))!.passwordHash)).toBe(true);
     expect(await sessionsOf(u.id)).toBe(0);
     const entries = (await getStore().audit.list({ action: "user.update", target: `user:${u.email}` })).map((e) => e.detail);
-    expect(entries).toEqual([expect.objectContaining({ password: "reset (generated)" }), expect.objectContaining({ role: { from: "supervisor", to: "manager" }, reason: "leads the night shift" })]);
+    expect(entries).toEqual([
+      expect.objectContaining({ password: "reset (generated)" }),
+      expect.objectContaining({ role: { from: "supervisor", to: "manager" }, reason: "leads the night shift" }),
+    ]);
     expect((await patch(u.id, { reason: "only a reason" })).status).toBe(422); // a reason alone changes nothing
     expect(JSON.stringify(entries)).not.toContain(reset.password!);
     expect((await patch(u.id, {})).status).toBe(422);
@@ -118,7 +146,12 @@ describe("/api/users", () => {
   it("an admin unlocks a user's sign-in: the account's and its addresses' failures are forgotten, audited", async () => {
     const target = ((await (await add({ email: "locked.out@example.com", role: "supervisor" })).json()) as UserChangeResponse).user;
     const at = new Date().toISOString();
-    for (const key of ["email:locked.out@example.com", "pair:locked.out@example.com|10.7.0.1", "pair:locked.out@example.com|10.7.0.2", "pair:other@x.io|10.7.0.1"]) {
+    for (const key of [
+      "email:locked.out@example.com",
+      "pair:locked.out@example.com|10.7.0.1",
+      "pair:locked.out@example.com|10.7.0.2",
+      "pair:other@x.io|10.7.0.1",
+    ]) {
       await getStore().loginAttempts.addFailure(key, at);
     }
     const res = await h.call(unlockRoute.POST, `/api/users/${target.id}/unlock`, { role: "admin", method: "POST", params: { userId: String(target.id) } });

@@ -9,7 +9,6 @@ import type { SessionUser } from "./session-user";
 
 export type { SessionUser };
 
-
 /**
  * Who a request's headers say it is, read fresh from the store so a removed user or changed role
  * takes effect at once. Route handlers pass their request's headers; pages use getCurrentUser.

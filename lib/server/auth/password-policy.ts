@@ -14,7 +14,10 @@ export function passwordProblem(password: string, email: string): string | null 
   if (commonPasswords().has(p) || (core.length >= 4 && commonPasswords().has(core))) {
     return "That password is on the list of common passwords attackers try first. Choose another (a few unrelated words work well).";
   }
-  const name = email.split("@", 1)[0]!.toLowerCase().replace(/[^a-z0-9]/g, "");
+  const name = email
+    .split("@", 1)[0]!
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
   if (name.length >= 4 && p.replace(/[^a-z0-9]/g, "").includes(name)) return "A password must not contain your email address's name.";
   if (/^(.)\1*$/.test(password) || new Set(password).size < 4) return "A password needs more than a few different characters.";
   return null;

@@ -2,29 +2,20 @@ import "server-only";
 // What the console keeps of Syllable's batch data between requests, and how a write forgets it.
 import type { BatchDetails, Campaign, RequestResult } from "@/lib/schemas/syllable";
 import { createTtlCache } from "./ttl-cache";
+import { processSingleton } from "@/lib/process-singletons";
 
-// Caches live on globalThis so Next's dev reloads keep them (and keep them single).
-const g = globalThis as unknown as {
-  __batchCaches?: {
-    campaigns: ReturnType<typeof createTtlCache<"all", Map<number, Campaign>>>;
-    details: ReturnType<typeof createTtlCache<string, BatchDetails>>;
-    results: ReturnType<typeof createTtlCache<string, RequestResult[]>>;
-    selections: ReturnType<typeof createTtlCache<string, RequestResult[]>>;
-  };
-};
 /** The process's batch caches (created on first use). */
 export function caches() {
-  g.__batchCaches ??= {
+  return processSingleton("batch-caches", () => ({
     // The campaign list changes rarely; names and pacing for every list request come from here.
-    campaigns: createTtlCache({ ttlMs: 10_000, max: 1 }),
+    campaigns: createTtlCache<"all", Map<number, Campaign>>({ ttlMs: 10_000, max: 1 }),
     // Row progress in the batch list; short so the list stays live.
-    details: createTtlCache({ ttlMs: 4_000, max: 500 }),
+    details: createTtlCache<string, BatchDetails>({ ttlMs: 4_000, max: 500 }),
     // Whole result sets (up to 100k rows each, ~100 MB parsed for the largest): few and short-lived.
-    results: createTtlCache({ ttlMs: 8_000, max: 4 }),
+    results: createTtlCache<string, RequestResult[]>({ ttlMs: 8_000, max: 4 }),
     // Filtered + sorted views of a cached result set, so paging does not re-sort 100k rows.
-    selections: createTtlCache({ ttlMs: 8_000, max: 16 }),
-  };
-  return g.__batchCaches;
+    selections: createTtlCache<string, RequestResult[]>({ ttlMs: 8_000, max: 16 }),
+  }));
 }
 
 /**
@@ -49,11 +40,15 @@ export function invalidateBatch(batchId: string, opts: { results: boolean }): vo
 // through the console already renews the set, and an upstream whose counts and rows never quite
 // agree must not be re-read on every request.)
 type CountsSeen = { changedAt: number; key: string };
-const countsSeen = ((globalThis as { __countsSeen?: Map<string, CountsSeen> }).__countsSeen ??= new Map<string, CountsSeen>());
+const countsSeen = processSingleton("counts-seen", () => new Map<string, CountsSeen>());
 
 /** A canonical key of status counts (order-free). */
 export function countsKey(counts: Record<string, number> | null | undefined): string {
-  return JSON.stringify(Object.entries(counts ?? {}).filter(([, n]) => n > 0).sort(([a], [b]) => a.localeCompare(b)));
+  return JSON.stringify(
+    Object.entries(counts ?? {})
+      .filter(([, n]) => n > 0)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
 }
 
 export function noteCounts(batchId: string, counts: Record<string, number> | null | undefined, at = Date.now()): void {

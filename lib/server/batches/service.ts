@@ -2,15 +2,7 @@ import "server-only";
 // Batch reads as the browser gets them: the list with row progress, a batch with its derived
 // progress, and results pages. Caching is in ./batch-caches, snapshots in ./progress-snapshots.
 import { followUpSourceOf, latestConsoleChange } from "@/lib/server/audit";
-import type {
-  BatchDetailResponse,
-  BatchListItem,
-  BatchListQuery,
-  BatchListResponse,
-  CampaignPacing,
-  Paged,
-  ResultsQuery,
-} from "@/lib/schemas/batches";
+import type { BatchDetailResponse, BatchListItem, BatchListQuery, BatchListResponse, CampaignPacing, Paged, ResultsQuery } from "@/lib/schemas/batches";
 import type { Campaign, RequestResult } from "@/lib/schemas/syllable";
 import { getSyllable, upstreamNow } from "@/lib/server/syllable";
 import { deriveProgress, rowProgress } from "@/lib/domain/progress";
@@ -49,7 +41,8 @@ export async function listBatches(q: BatchListQuery): Promise<BatchListResponse>
       const sentence = manyCampaignsMessage(q.search_value, match.candidates);
       throw new ApiError("validation_failed", sentence, { search_value: sentence });
     }
-    if (match.kind === "none") return { items: [], page: q.page, page_size: q.limit, total_count: 0, total_pages: 1, upstream_now: upstreamNow().toISOString() };
+    if (match.kind === "none")
+      return { items: [], page: q.page, page_size: q.limit, total_count: 0, total_pages: 1, upstream_now: upstreamNow().toISOString() };
     search = [{ field: "campaign_id", value: String(match.id) }];
   }
   const [list, campaigns] = await Promise.all([
@@ -171,7 +164,17 @@ function setIdOf(rows: object): number {
 /** Filtered + sorted rows for a query, reusing the sorted view while paging through it. */
 export async function selectBatchResults(batchId: string, q: Omit<ResultsQuery, "page" | "limit">): Promise<RequestResult[]> {
   const all = await loadAllResults(batchId);
-  const key = JSON.stringify([batchId, setIdOf(all), q.status ?? "", q.channel_status ?? "", q.insights_status ?? "", q.reference_id ?? "", q.q ?? "", q.sort ?? "", q.dir ?? ""]);
+  const key = JSON.stringify([
+    batchId,
+    setIdOf(all),
+    q.status ?? "",
+    q.channel_status ?? "",
+    q.insights_status ?? "",
+    q.reference_id ?? "",
+    q.q ?? "",
+    q.sort ?? "",
+    q.dir ?? "",
+  ]);
   return caches().selections.get(key, async () => selectResults(all, q));
 }
 
@@ -183,6 +186,7 @@ export async function pageBatchResults(batchId: string, q: ResultsQuery): Promis
 
 /** Syllable's 409 for a batch id in use, as the field error a form can show at the id. */
 export function idInUseAsField(err: unknown, batchId: string): unknown {
-  if (isApiError(err) && err.code === "conflict") return new ApiError("conflict", `A batch with the id ${batchId} exists already.`, { batch_id: "This id is in use: choose another" });
+  if (isApiError(err) && err.code === "conflict")
+    return new ApiError("conflict", `A batch with the id ${batchId} exists already.`, { batch_id: "This id is in use: choose another" });
   return err;
 }

@@ -20,14 +20,16 @@ let h: Harness;
 let id: number;
 
 const body = async (res: Response) => (await res.json()) as Json;
-const patch = (json: unknown, role: Role = "admin") => h.call(PATCH, `/api/campaigns/${id}`, { method: "PATCH", role, params: { campaignId: String(id) }, json });
+const patch = (json: unknown, role: Role = "admin") =>
+  h.call(PATCH, `/api/campaigns/${id}`, { method: "PATCH", role, params: { campaignId: String(id) }, json });
 const get = async () => (await body(await h.call(GET, `/api/campaigns/${id}`, { role: "supervisor", params: { campaignId: String(id) } }))).campaign as Json;
 const secrets = () => h.sandbox<Array<{ webhook_id: number; auth_values: Record<string, string> }>>("GET", `/__sandbox/campaigns/${id}/webhook-secrets`);
 const upstream = () => h.sandbox<Json>("GET", `/api/v1/outbound/campaigns/${id}`);
 const lastAudit = async () => (await getStore().audit.list({ target: `campaign:${id}`, limit: 1 }))[0]!;
 
 /** Webhook rows as the editor sends them, from the campaign as read. */
-const asSent = (c: Json) => (c.webhooks as Json[]).map((w) => ({ id: w.id, url: w.url, request_method: w.request_method, trigger_statuses: w.trigger_statuses }));
+const asSent = (c: Json) =>
+  (c.webhooks as Json[]).map((w) => ({ id: w.id, url: w.url, request_method: w.request_method, trigger_statuses: w.trigger_statuses }));
 
 beforeAll(async () => {
   h = await startHarness();
@@ -62,22 +64,33 @@ describe("webhooks: add, edit, remove, and a write-only secret", () => {
   it("a secret is kept when the webhook is edited without touching it", async () => {
     const c = await get();
     const [a, b] = asSent(c);
-    const res = await patch({ expected_updated_at: c.updated_at, webhooks: [{ ...a, url: "https://example.com/a2", trigger_statuses: ["COMPLETED", "BUSY"] }, b] });
+    const res = await patch({
+      expected_updated_at: c.updated_at,
+      webhooks: [{ ...a, url: "https://example.com/a2", trigger_statuses: ["COMPLETED", "BUSY"] }, b],
+    });
     expect(res.status).toBe(200);
     const out = await body(res);
     expect(out.changed).toEqual(["webhooks"]);
     expect(out.not_applied).toEqual([]);
     expect((await secrets()).map((s) => s.auth_values)).toEqual([{ hmac_secret: SECRET }, {}]);
-    expect(((await upstream()).webhooks as Json[])[0]).toMatchObject({ url: "https://example.com/a2", trigger_statuses: ["COMPLETED", "BUSY"], auth_value_keys: ["hmac_secret"] });
+    expect(((await upstream()).webhooks as Json[])[0]).toMatchObject({
+      url: "https://example.com/a2",
+      trigger_statuses: ["COMPLETED", "BUSY"],
+      auth_value_keys: ["hmac_secret"],
+    });
   });
 
   it("replace, set, add with a secret, and remove a webhook in one edit; the audit says 'secret changed' and holds no secret", async () => {
     const c = await get();
     const [a, b] = asSent(c);
-    await patch({ expected_updated_at: c.updated_at, reason: "rotating keys", webhooks: [
-      { ...a!, hmac_secret: { action: "replace", value: NEW_SECRET } },
-      { url: "https://example.com/c", request_method: "PATCH", trigger_statuses: ["NO-ANSWER"], hmac_secret: { action: "replace", value: OTHER_SECRET } },
-    ] }).then(async (res) => expect(res.status, JSON.stringify(await body(res.clone()))).toBe(200));
+    await patch({
+      expected_updated_at: c.updated_at,
+      reason: "rotating keys",
+      webhooks: [
+        { ...a!, hmac_secret: { action: "replace", value: NEW_SECRET } },
+        { url: "https://example.com/c", request_method: "PATCH", trigger_statuses: ["NO-ANSWER"], hmac_secret: { action: "replace", value: OTHER_SECRET } },
+      ],
+    }).then(async (res) => expect(res.status, JSON.stringify(await body(res.clone()))).toBe(200));
     const stored = await secrets();
     expect(stored.map((s) => s.auth_values)).toEqual([{ hmac_secret: NEW_SECRET }, { hmac_secret: OTHER_SECRET }]);
     expect(stored.map((s) => s.webhook_id)).not.toContain(b!.id); // b removed
@@ -113,7 +126,10 @@ describe("webhooks: add, edit, remove, and a write-only secret", () => {
 
   it("a bad new secret is a field error at that webhook; nothing is written", async () => {
     const c = await get();
-    const res = await patch({ expected_updated_at: c.updated_at, webhooks: [{ ...asSent(c)[0], hmac_secret: { action: "replace", value: "bm90IGVub3VnaA==" } }] });
+    const res = await patch({
+      expected_updated_at: c.updated_at,
+      webhooks: [{ ...asSent(c)[0], hmac_secret: { action: "replace", value: "bm90IGVub3VnaA==" } }],
+    });
     expect(res.status).toBe(422);
     expect(Object.keys((await body(res)).error.fields)).toEqual(["webhooks.0.hmac_secret.value"]);
     expect((await secrets()).map((s) => s.auth_values)).toEqual([{ hmac_secret: SECRET }, {}]);
@@ -121,7 +137,11 @@ describe("webhooks: add, edit, remove, and a write-only secret", () => {
 
   it("a stale edit of webhooks is a 409 and writes nothing", async () => {
     const c = await get();
-    await h.sandbox("PUT", `/api/v1/outbound/campaigns/${id}`, { ...(await upstream()), campaign_name: "Renamed", webhooks: (c.webhooks as Json[]).map((w) => ({ ...asSent({ webhooks: [w] })[0], auth_values: w.auth_value_keys?.length ? { hmac_secret: null } : null })) });
+    await h.sandbox("PUT", `/api/v1/outbound/campaigns/${id}`, {
+      ...(await upstream()),
+      campaign_name: "Renamed",
+      webhooks: (c.webhooks as Json[]).map((w) => ({ ...asSent({ webhooks: [w] })[0], auth_values: w.auth_value_keys?.length ? { hmac_secret: null } : null })),
+    });
     const res = await patch({ expected_updated_at: c.updated_at, webhooks: [] });
     expect(res.status).toBe(409);
     expect(await secrets()).toHaveLength(2);
@@ -160,21 +180,35 @@ describe("targeting and details", () => {
 
   it("an admin sets target filters with several rules", async () => {
     const c = await get();
-    const filters = { match: "all", on_unknown: "include", rules: [{ field: "carrier_name", op: "not_in", values: ["Onvoy, LLC - Sinch"] }, { field: "mcc", op: "exists", values: [] }] };
+    const filters = {
+      match: "all",
+      on_unknown: "include",
+      rules: [
+        { field: "carrier_name", op: "not_in", values: ["Onvoy, LLC - Sinch"] },
+        { field: "mcc", op: "exists", values: [] },
+      ],
+    };
     expect((await patch({ expected_updated_at: c.updated_at, target_filters: filters })).status).toBe(200);
     expect((await upstream()).target_filters).toEqual(filters);
   });
 
   it("a manager changes the SMS session TTL, description and labels with a reason; the audit has the reason and each field's before and after", async () => {
     const c = await get();
-    const res = await patch({ expected_updated_at: c.updated_at, sms_session_ttl: 90, description: "Reminders", labels: ["billing", "q4"], reason: "new script" }, "manager");
+    const res = await patch(
+      { expected_updated_at: c.updated_at, sms_session_ttl: 90, description: "Reminders", labels: ["billing", "q4"], reason: "new script" },
+      "manager",
+    );
     expect(res.status).toBe(200);
     expect(await upstream()).toMatchObject({ sms_session_ttl: 90, description: "Reminders", labels: ["billing", "q4"] });
     const entry = await lastAudit();
     expect(entry.actorRole).toBe("manager");
     expect(entry.detail).toMatchObject({
       reason: "new script",
-      changes: { sms_session_ttl: { before: 30, after: 90 }, description: { before: null, after: "Reminders" }, labels: { before: ["billing"], after: ["billing", "q4"] } },
+      changes: {
+        sms_session_ttl: { before: 30, after: 90 },
+        description: { before: null, after: "Reminders" },
+        labels: { before: ["billing"], after: ["billing", "q4"] },
+      },
     });
   });
 });
@@ -183,12 +217,19 @@ describe("PATCH /api/batches/{id}: reason", () => {
   it("an optional reason goes to the audit entry, not to Syllable", async () => {
     const batchId = `reason-${Date.now()}`;
     await h.sandbox("POST", "/api/v1/outbound/batches", { batch_id: batchId, campaign_id: id });
-    const res = await h.call(PATCH_BATCH, `/api/batches/${batchId}`, { method: "PATCH", role: "manager", params: { batchId }, json: { paused: true, reason: "complaint on line 3" } });
+    const res = await h.call(PATCH_BATCH, `/api/batches/${batchId}`, {
+      method: "PATCH",
+      role: "manager",
+      params: { batchId },
+      json: { paused: true, reason: "complaint on line 3" },
+    });
     expect(res.status).toBe(200);
     const [entry] = await getStore().audit.list({ target: `batch:${batchId}`, limit: 1 });
     expect(entry).toMatchObject({ action: "batch.pause", outcome: "ok", detail: { paused: true, reason: "complaint on line 3" } });
     expect((await h.sandbox<Json>("GET", `/api/v1/outbound/batches/${batchId}`)).paused).toBe(true);
     // Only a reason is nothing to change.
-    expect((await h.call(PATCH_BATCH, `/api/batches/${batchId}`, { method: "PATCH", role: "manager", params: { batchId }, json: { reason: "x" } })).status).toBe(422);
+    expect(
+      (await h.call(PATCH_BATCH, `/api/batches/${batchId}`, { method: "PATCH", role: "manager", params: { batchId }, json: { reason: "x" } })).status,
+    ).toBe(422);
   });
 });

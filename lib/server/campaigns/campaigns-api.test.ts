@@ -50,7 +50,8 @@ async function createRichCampaign(name: string): Promise<number> {
 
 const patch = (campaignId: number, json: unknown, role: "supervisor" | "manager" | "admin" | null = "manager") =>
   h.call(PATCH, `/api/campaigns/${campaignId}`, { method: "PATCH", role, params: { campaignId: String(campaignId) }, json });
-const get = async (campaignId: number) => (await body(await h.call(GET, `/api/campaigns/${campaignId}`, { role: "supervisor", params: { campaignId: String(campaignId) } }))).campaign as Json;
+const get = async (campaignId: number) =>
+  (await body(await h.call(GET, `/api/campaigns/${campaignId}`, { role: "supervisor", params: { campaignId: String(campaignId) } }))).campaign as Json;
 
 // A short upstream timeout so the hang test is quick; the in-process sandbox answers far sooner.
 const TIMEOUT_MS = 2000;
@@ -105,10 +106,22 @@ describe("PATCH /api/campaigns/{id}: the safe write", () => {
   it("an admin's voicemail edit merges into the stored object (unknown keys survive); null turns it off", async () => {
     const before = await get(id);
     await h.advance(1);
-    const res = await patch(id, { expected_updated_at: before.updated_at, voicemail_detection: { mode: "v1", voicemail_detection_overall_timeout: 45, voicemail_detection_pre_speech_timeout: 4 } }, "admin");
+    const res = await patch(
+      id,
+      {
+        expected_updated_at: before.updated_at,
+        voicemail_detection: { mode: "v1", voicemail_detection_overall_timeout: 45, voicemail_detection_pre_speech_timeout: 4 },
+      },
+      "admin",
+    );
     expect(res.status).toBe(200);
     const out = await body(res);
-    expect(out.campaign.voicemail_detection).toEqual({ mode: "v1", voicemail_detection_overall_timeout: 45, voicemail_detection_pre_speech_timeout: 4, legacy_beep_detection: true });
+    expect(out.campaign.voicemail_detection).toEqual({
+      mode: "v1",
+      voicemail_detection_overall_timeout: 45,
+      voicemail_detection_pre_speech_timeout: 4,
+      legacy_beep_detection: true,
+    });
     await h.advance(1);
     const off = await body(await patch(id, { expected_updated_at: out.campaign.updated_at, voicemail_detection: null }, "admin"));
     expect(off.campaign.voicemail_detection).toBeNull();
@@ -216,7 +229,9 @@ describe("PATCH /api/campaigns/{id}: the safe write", () => {
     const before = await get(id);
     const res = await patch(id, { expected_updated_at: before.updated_at, daily_end_time: "13:00" });
     expect(res.status).toBe(422);
-    expect((await body(res)).error.fields).toEqual({ daily_end_time: "The end time must differ from the start time (a window may cross midnight, e.g. 22:00–06:00)." });
+    expect((await body(res)).error.fields).toEqual({
+      daily_end_time: "The end time must differ from the start time (a window may cross midnight, e.g. 22:00–06:00).",
+    });
     const overnight = await patch(id, { expected_updated_at: before.updated_at, daily_start_time: "22:00", daily_end_time: "06:00" });
     expect(overnight.status).toBe(200);
     expect((await get(id)).daily_start_time).toMatch(/^22:00/);
@@ -291,7 +306,9 @@ describe("GET/POST/DELETE /api/campaigns", () => {
     const other = await createRichCampaign(name);
     await h.sandbox("POST", "/api/v1/outbound/batches", { batch_id: `b-${other}-1`, campaign_id: other, paused: true });
     await h.sandbox("POST", "/api/v1/outbound/batches", { batch_id: `b-${other}-2`, campaign_id: other, paused: true });
-    const res = await h.call(LIST, `/api/campaigns?search=${encodeURIComponent(name)}&mode=voice&order_by=campaign_name&order_dir=desc`, { role: "supervisor" });
+    const res = await h.call(LIST, `/api/campaigns?search=${encodeURIComponent(name)}&mode=voice&order_by=campaign_name&order_dir=desc`, {
+      role: "supervisor",
+    });
     expect(res.status).toBe(200);
     const out = await body(res);
     expect(out.items.map((c: Json) => c.id)).toEqual([other]);
@@ -308,13 +325,38 @@ describe("GET/POST/DELETE /api/campaigns", () => {
   it("an admin creates a campaign; bad fields are 422 with field errors", async () => {
     const ok = await h.call(CREATE, "/api/campaigns", {
       role: "admin",
-      json: { campaign_name: "New one", mode: "voice", caller_id: "+15125550100", source: "+15125550100", daily_start_time: "09:00", daily_end_time: "17:00", active_days: ["mon"], hourly_rate: 30, retry_count: 1, retry_interval: "1h" },
+      json: {
+        campaign_name: "New one",
+        mode: "voice",
+        caller_id: "+15125550100",
+        source: "+15125550100",
+        daily_start_time: "09:00",
+        daily_end_time: "17:00",
+        active_days: ["mon"],
+        hourly_rate: 30,
+        retry_count: 1,
+        retry_interval: "1h",
+      },
     });
     expect(ok.status).toBe(201);
     const created = (await body(ok)).campaign as Json;
     expect(created.daily_start_time).toBe("09:00:00");
     expect(created.active_days).toEqual(["mon"]);
-    const bad = await h.call(CREATE, "/api/campaigns", { role: "admin", json: { campaign_name: "", mode: "fax", caller_id: "1", source: null, daily_start_time: "17:00", daily_end_time: "17:00", active_days: [], hourly_rate: 0, retry_count: 0, retry_interval: null } });
+    const bad = await h.call(CREATE, "/api/campaigns", {
+      role: "admin",
+      json: {
+        campaign_name: "",
+        mode: "fax",
+        caller_id: "1",
+        source: null,
+        daily_start_time: "17:00",
+        daily_end_time: "17:00",
+        active_days: [],
+        hourly_rate: 0,
+        retry_count: 0,
+        retry_interval: null,
+      },
+    });
     expect(bad.status).toBe(422);
     expect(Object.keys((await body(bad)).error.fields).sort()).toEqual(["active_days", "caller_id", "campaign_name", "daily_end_time", "hourly_rate", "mode"]);
   });
@@ -326,27 +368,60 @@ describe("GET/POST/DELETE /api/campaigns", () => {
       expect((await body(res)).error.fields).toHaveProperty("reason");
     }
     expect((await h.call(GET, `/api/campaigns/${id}`, { role: "admin", params: { campaignId: String(id) } })).status).toBe(200);
-    expect((await h.call(DELETE, `/api/campaigns/${id}`, { method: "DELETE", role: "admin", params: { campaignId: String(id) }, json: { reason: "replaced by Q1" } })).status).toBe(200);
+    expect(
+      (
+        await h.call(DELETE, `/api/campaigns/${id}`, {
+          method: "DELETE",
+          role: "admin",
+          params: { campaignId: String(id) },
+          json: { reason: "replaced by Q1" },
+        })
+      ).status,
+    ).toBe(200);
     const [entry] = await (await import("@/lib/server/store")).getStore().audit.list({ target: `campaign:${id}`, action: "campaign.delete", limit: 1 });
     expect(entry).toMatchObject({ outcome: "ok", detail: { reason: "replaced by Q1", confirmed_active_batches: false } });
   });
 
   it("delete refuses with 409 while batches are active unless confirmed", async () => {
     await h.sandbox("POST", "/api/v1/outbound/batches", { batch_id: `del-${id}`, campaign_id: id, paused: true });
-    const refused = await h.call(DELETE, `/api/campaigns/${id}`, { method: "DELETE", role: "admin", params: { campaignId: String(id) }, json: { reason: "cleanup" } });
+    const refused = await h.call(DELETE, `/api/campaigns/${id}`, {
+      method: "DELETE",
+      role: "admin",
+      params: { campaignId: String(id) },
+      json: { reason: "cleanup" },
+    });
     expect(refused.status).toBe(409);
     expect((await body(refused)).error.fields).toHaveProperty("confirm_active_batches");
-    const ok = await h.call(DELETE, `/api/campaigns/${id}`, { method: "DELETE", role: "admin", params: { campaignId: String(id) }, json: { reason: "cleanup", confirm_active_batches: true } });
+    const ok = await h.call(DELETE, `/api/campaigns/${id}`, {
+      method: "DELETE",
+      role: "admin",
+      params: { campaignId: String(id) },
+      json: { reason: "cleanup", confirm_active_batches: true },
+    });
     expect(ok.status).toBe(200);
     expect((await h.call(GET, `/api/campaigns/${id}`, { role: "admin", params: { campaignId: String(id) } })).status).toBe(404);
   });
 
   it("delete without active batches needs no confirmation; ?force=true also confirms", async () => {
-    const ok = await h.call(DELETE, `/api/campaigns/${id}`, { method: "DELETE", role: "admin", params: { campaignId: String(id) }, json: { reason: "cleanup" } });
+    const ok = await h.call(DELETE, `/api/campaigns/${id}`, {
+      method: "DELETE",
+      role: "admin",
+      params: { campaignId: String(id) },
+      json: { reason: "cleanup" },
+    });
     expect(ok.status).toBe(200);
     const other = await createRichCampaign("force");
     await h.sandbox("POST", "/api/v1/outbound/batches", { batch_id: `force-${other}`, campaign_id: other, paused: true });
-    expect((await h.call(DELETE, `/api/campaigns/${other}?force=true`, { method: "DELETE", role: "admin", params: { campaignId: String(other) }, json: { reason: "cleanup" } })).status).toBe(200);
+    expect(
+      (
+        await h.call(DELETE, `/api/campaigns/${other}?force=true`, {
+          method: "DELETE",
+          role: "admin",
+          params: { campaignId: String(other) },
+          json: { reason: "cleanup" },
+        })
+      ).status,
+    ).toBe(200);
   });
 });
 
@@ -366,7 +441,10 @@ describe("PATCH /api/campaigns/{id}: another writer during the save", () => {
     const full = await h.sandbox<Json>("GET", `/api/v1/outbound/campaigns/${cid}`);
     await h.faults({ latency_ms: 1000 });
     try {
-      const [res] = await Promise.all([patch(cid, { expected_updated_at: before.updated_at, description: "from the console" }), otherWriterAt(cid, full, 300, { hourly_rate: 77 })]);
+      const [res] = await Promise.all([
+        patch(cid, { expected_updated_at: before.updated_at, description: "from the console" }),
+        otherWriterAt(cid, full, 300, { hourly_rate: 77 }),
+      ]);
       expect(res.status).toBe(200);
       const out = await body(res);
       expect(out.campaign).toMatchObject({ description: "from the console", hourly_rate: 77 });
@@ -385,7 +463,10 @@ describe("PATCH /api/campaigns/{id}: another writer during the save", () => {
     const full = await h.sandbox<Json>("GET", `/api/v1/outbound/campaigns/${cid}`);
     await h.faults({ latency_ms: 1000 });
     try {
-      const [res] = await Promise.all([patch(cid, { expected_updated_at: before.updated_at, hourly_rate: 50 }), otherWriterAt(cid, full, 300, { hourly_rate: 77 })]);
+      const [res] = await Promise.all([
+        patch(cid, { expected_updated_at: before.updated_at, hourly_rate: 50 }),
+        otherWriterAt(cid, full, 300, { hourly_rate: 77 }),
+      ]);
       expect(res.status).toBe(409);
       const out = await body(res);
       expect(Object.keys(out.error.fields)).toEqual(["hourly_rate"]);
@@ -401,7 +482,10 @@ describe("PATCH /api/campaigns/{id}: another writer during the save", () => {
     const full = await h.sandbox<Json>("GET", `/api/v1/outbound/campaigns/${cid}`);
     await h.faults({ latency_ms: 1000 });
     try {
-      const [res] = await Promise.all([patch(cid, { expected_updated_at: before.updated_at, hourly_rate: 50 }), otherWriterAt(cid, full, 2400, { hourly_rate: 77 })]);
+      const [res] = await Promise.all([
+        patch(cid, { expected_updated_at: before.updated_at, hourly_rate: 50 }),
+        otherWriterAt(cid, full, 2400, { hourly_rate: 77 }),
+      ]);
       expect(res.status).toBe(200);
       const out = await body(res);
       expect(out.overwritten).toEqual([{ field: "hourly_rate", yours: 50, theirs: 77 }]);

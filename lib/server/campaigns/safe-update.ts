@@ -113,7 +113,10 @@ function clashingFields(opened: Campaign, current: Campaign, fields: Omit<Campai
 /** The 409's field messages for the clashing fields only (webhooks: why they count as changed). */
 function clashMessages(all: Record<string, string>, clash: string[]): Record<string, string> {
   return Object.fromEntries(
-    clash.map((k) => [k, all[k] ?? "Someone else changed this campaign meanwhile, and webhook secrets cannot be compared: save the webhooks again on the current version."]),
+    clash.map((k) => [
+      k,
+      all[k] ?? "Someone else changed this campaign meanwhile, and webhook secrets cannot be compared: save the webhooks again on the current version.",
+    ]),
   );
 }
 

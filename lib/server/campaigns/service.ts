@@ -1,7 +1,14 @@
 import "server-only";
 import type { ConsoleChange } from "@/lib/schemas/audit";
 import { latestConsoleChange } from "@/lib/server/audit";
-import { ACTIVE_BATCH_STATUSES, normaliseTime, type BatchCounts, type CampaignCreate, type CampaignListQuery, type CampaignListResponse } from "@/lib/schemas/campaigns";
+import {
+  ACTIVE_BATCH_STATUSES,
+  normaliseTime,
+  type BatchCounts,
+  type CampaignCreate,
+  type CampaignListQuery,
+  type CampaignListResponse,
+} from "@/lib/schemas/campaigns";
 import type { Batch, Campaign } from "@/lib/schemas/syllable";
 import { ApiError } from "@/lib/server/errors";
 import type { SyllableClient } from "@/lib/server/syllable";
@@ -42,9 +49,21 @@ export async function listCampaignsWithCounts(client: SyllableClient, q: Campaig
   if (q.label) search.push({ field: "labels", value: q.label });
   if (q.mode) search.push({ field: "mode", value: q.mode });
   const [list, batches] = await Promise.all([
-    client.listCampaigns({ page: q.page - 1, limit: q.limit, search, order_by: q.order_by, order_by_direction: q.order_by ? (q.order_dir ?? "asc") : undefined }),
+    client.listCampaigns({
+      page: q.page - 1,
+      limit: q.limit,
+      search,
+      order_by: q.order_by,
+      order_by_direction: q.order_by ? (q.order_dir ?? "asc") : undefined,
+    }),
     client
-      .listBatches({ page: 0, limit: BATCH_COUNT_LIMIT, fields: ["batch_id", "campaign_id", "status"], order_by: "last_updated_at", order_by_direction: "desc" })
+      .listBatches({
+        page: 0,
+        limit: BATCH_COUNT_LIMIT,
+        fields: ["batch_id", "campaign_id", "status"],
+        order_by: "last_updated_at",
+        order_by_direction: "desc",
+      })
       .catch((err: unknown) => {
         console.warn("Campaign list: batch counts unavailable:", err instanceof Error ? err.message : err);
         return null;
@@ -94,15 +113,17 @@ export async function campaignBatchCounts(client: SyllableClient, id: number): P
  * Deletes a campaign. With active batches (pending, active or paused) it refuses with 409 unless
  * the caller confirmed (`?force=true` or `{"confirm_active_batches": true}`).
  */
-export async function deleteCampaignChecked(client: SyllableClient, id: number, confirmed: boolean): Promise<{ deleted: true; id: number; active_batches: number }> {
+export async function deleteCampaignChecked(
+  client: SyllableClient,
+  id: number,
+  confirmed: boolean,
+): Promise<{ deleted: true; id: number; active_batches: number }> {
   await client.getCampaign(id); // 404 before anything else
   const counts = await campaignBatchCounts(client, id);
   if (counts.active > 0 && !confirmed) {
-    throw new ApiError(
-      "conflict",
-      `This campaign has ${counts.active} active batch${counts.active === 1 ? "" : "es"}. Confirm to delete it anyway.`,
-      { confirm_active_batches: "Confirm that the active batches may lose their campaign." },
-    );
+    throw new ApiError("conflict", `This campaign has ${counts.active} active batch${counts.active === 1 ? "" : "es"}. Confirm to delete it anyway.`, {
+      confirm_active_batches: "Confirm that the active batches may lose their campaign.",
+    });
   }
   await client.deleteCampaign(id);
   return { deleted: true, id, active_batches: counts.active };

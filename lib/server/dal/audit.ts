@@ -16,7 +16,13 @@ function edge(v: string | undefined, which: "from" | "to"): string | undefined {
 
 /** The store's filter for a query's filters. */
 export function auditFilterOf(q: Pick<AuditQuery, "actor" | "action" | "target" | "from" | "to">): AuditFilter {
-  return { actorContains: q.actor || undefined, action: q.action || undefined, target: q.target || undefined, from: edge(q.from, "from"), to: edge(q.to, "to") };
+  return {
+    actorContains: q.actor || undefined,
+    action: q.action || undefined,
+    target: q.target || undefined,
+    from: edge(q.from, "from"),
+    to: edge(q.to, "to"),
+  };
 }
 
 /**

@@ -26,6 +26,7 @@ export async function requirePageUser(role: Role = "supervisor"): Promise<Sessio
   const user = await getCurrentUser();
   if (!user) redirect(`/login?next=${encodeURIComponent(await requestedPath())}`);
   // Sent home, with word of which page and why (said once there: components/layout/denied-notice).
-  if (!hasRole(user.role, role)) redirect(`${HOME_PATH}?${new URLSearchParams({ denied: new URL(await requestedPath(), "http://console.invalid").pathname, needs: role })}`);
+  if (!hasRole(user.role, role))
+    redirect(`${HOME_PATH}?${new URLSearchParams({ denied: new URL(await requestedPath(), "http://console.invalid").pathname, needs: role })}`);
   return user;
 }

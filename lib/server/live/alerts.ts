@@ -8,22 +8,20 @@ import { ALERT_KINDS, ALERT_TITLES, changedMaterially, firingAlerts } from "@/li
 import type { BatchDetailResponse } from "@/lib/schemas/batches";
 import { getConfig } from "@/lib/server/env";
 import { getStore, type Alert } from "@/lib/server/store";
+import { processSingleton } from "@/lib/process-singletons";
 
 export type AlertEvent = { change: "opened" | "resolved" | "acknowledged"; alert: Alert };
 
 const ALERTS_CHANNEL = "alerts";
-const g = globalThis as { __alertBus?: EventEmitter };
 // This process's listeners (its open event streams), fed by the store's event bus: alert changes
 // made by any instance (only the instance reading a batch evaluates its rules) reach all of them.
-const bus = () => {
-  if (!g.__alertBus) {
+const bus = () =>
+  processSingleton("alert-bus", () => {
     const local = new EventEmitter();
     local.setMaxListeners(0); // one listener per open event stream
     getStore().events.subscribe(ALERTS_CHANNEL, (e) => local.emit("alert", e));
-    g.__alertBus = local;
-  }
-  return g.__alertBus;
-};
+    return local;
+  });
 
 /** Listens to every alert change in this process; returns the unsubscribe. */
 export function onAlert(listener: (e: AlertEvent) => void): () => void {
@@ -66,7 +64,8 @@ export async function evaluateAlerts(batchId: string, state: BatchDetailResponse
       }
       // A condition that flapped off and on again with about the same figure keeps its acknowledgement.
       const last = open ? undefined : recent.find((a) => a.kind === kind);
-      const carry = last?.ackedBy && f.figure !== undefined && last.figure !== null && !changedMaterially(last.figure, f.figure) ? { by: last.ackedBy, at } : undefined;
+      const carry =
+        last?.ackedBy && f.figure !== undefined && last.figure !== null && !changedMaterially(last.figure, f.figure) ? { by: last.ackedBy, at } : undefined;
       const opened = await store.open({ batchId, kind, message: f.message, at, figure: f.figure ?? null, acked: carry });
       if (opened) announce({ change: carry ? "acknowledged" : "opened", alert: opened });
     } else if (kind !== "finished" && (kind === "unreachable" || !stale)) {
@@ -75,7 +74,6 @@ export async function evaluateAlerts(batchId: string, state: BatchDetailResponse
     }
   }
 }
-
 
 /** POSTs a new alert to ALERT_WEBHOOK_URL ({text}, as Slack incoming webhooks take it); failures are logged only. */
 async function deliver(alert: Alert): Promise<void> {

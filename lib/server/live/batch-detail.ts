@@ -19,4 +19,3 @@ export function refreshBatch(batchId: string, opts: { results: boolean }): Promi
   invalidateBatch(batchId, opts);
   return getLiveEngine().refresh(batchId);
 }
-

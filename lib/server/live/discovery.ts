@@ -8,13 +8,13 @@ import { getStore } from "@/lib/server/store";
 import { getSyllable, upstreamNow } from "@/lib/server/syllable";
 import { INSTANCE_ID } from "@/lib/server/instance";
 import { getLiveEngine } from "./index";
+import { processSingleton } from "@/lib/process-singletons";
 
 /** At most this many of each status are followed (the newest first). */
 export const DISCOVERY_LIMIT = 100;
 const TRACKED_STATUSES = ["ACTIVE", "PAUSED"] as const;
 
-const g = globalThis as { __liveDiscovery?: { at: number; running: Promise<void> | null; timer: ReturnType<typeof setInterval> | null } };
-const state = () => (g.__liveDiscovery ??= { at: 0, running: null, timer: null });
+const state = () => processSingleton("live-discovery", () => ({ at: 0, running: null as Promise<void> | null }));
 
 /** The active and paused batch ids, from Syllable (two list calls). */
 async function listActive(): Promise<string[]> {
@@ -24,7 +24,9 @@ async function listActive(): Promise<string[]> {
       syllable.listBatches({ search: [{ field: "status", value: status }], limit: DISCOVERY_LIMIT, order_by: "last_updated_at", order_by_direction: "desc" }),
     ),
   );
-  return [...new Set(lists.flatMap((l) => l.items.filter((b) => TRACKED_STATUSES.includes(String(b.status ?? "").toUpperCase() as never)).map((b) => b.batch_id)))];
+  return [
+    ...new Set(lists.flatMap((l) => l.items.filter((b) => TRACKED_STATUSES.includes(String(b.status ?? "").toUpperCase() as never)).map((b) => b.batch_id))),
+  ];
 }
 
 /**
@@ -68,19 +70,7 @@ export async function ensureDiscovered(): Promise<number> {
   return s.at;
 }
 
-/** Re-discovers on the discovery cadence for as long as the process runs (started at server start). */
-export function startDiscovery(): void {
-  const s = state();
-  if (s.timer) return;
-  const round = () => discoverActiveBatches().catch((err: unknown) => console.error("Live engine: could not list active batches:", err instanceof Error ? err.message : err));
-  void round();
-  s.timer = setInterval(() => void round(), getConfig().liveDiscoveryMs);
-  s.timer.unref?.();
-  // Snapshot retention, hourly (one a minute for 7 days, one an hour for 90 days).
-  const prune = () =>
-    getStore()
-      .snapshots.prune(upstreamNow().toISOString())
-      .catch((err: unknown) => console.error("Could not prune progress snapshots:", err instanceof Error ? err.message : err));
-  void prune();
-  setInterval(() => void prune(), 3_600_000).unref?.();
+/** Snapshot retention (one a minute for 7 days, one an hour for 90 days): a background job, hourly. */
+export async function pruneSnapshots(): Promise<void> {
+  await getStore().snapshots.prune(upstreamNow().toISOString());
 }

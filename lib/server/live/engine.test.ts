@@ -202,7 +202,13 @@ describe("LiveEngine on several instances (coordination)", () => {
       engines.set(name, engine);
       return engine;
     };
-    return { instance, reads: () => reads, progress: (n: number) => (finished = n), holder: (id: string) => leases.get(id)?.holder, kill: (name: string) => (engines.get(name)!.stop(), engines.delete(name)) };
+    return {
+      instance,
+      reads: () => reads,
+      progress: (n: number) => (finished = n),
+      holder: (id: string) => leases.get(id)?.holder,
+      kill: (name: string) => (engines.get(name)!.stop(), engines.delete(name)),
+    };
   }
 
   it("two instances with subscribers cost what one costs, and both see every new state", async () => {

@@ -247,10 +247,13 @@ export class LiveEngine {
   private schedule(batchId: string, t: Tracked, delayMs: number): void {
     if (this.stopped || t.inFlight) return;
     if (t.timer) clearTimeout(t.timer);
-    t.timer = setTimeout(() => {
-      t.timer = null;
-      this.tick(batchId, t);
-    }, Math.max(0, delayMs));
+    t.timer = setTimeout(
+      () => {
+        t.timer = null;
+        this.tick(batchId, t);
+      },
+      Math.max(0, delayMs),
+    );
   }
 
   private tick(batchId: string, t: Tracked): void {

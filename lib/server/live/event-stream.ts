@@ -1,6 +1,7 @@
 import { metrics } from "@/lib/observability/metrics";
 import "server-only";
 import { ApiError, isApiError } from "@/lib/server/errors";
+import { processSingleton } from "@/lib/process-singletons";
 // Server-Sent Events for the console's live data: framing, heartbeats, Last-Event-ID resume and
 // the periodic "are you still signed in" check. One stream per browser tab.
 
@@ -14,9 +15,8 @@ export const ALLOWED_CHECK_MS = 2_000;
 /** Whose stream it is: the user, and the session or token it was opened with. */
 export type StreamOwner = { userId: number; session: string };
 type OpenStream = { owner: StreamOwner; openedAt: number; replace: () => void; reconnect: (message: string) => void };
-// On globalThis: every route bundle of this process counts the same open streams.
-const g = globalThis as { __openStreams?: Set<OpenStream> };
-const openStreams = () => (g.__openStreams ??= new Set());
+// Every route bundle of this process counts the same open streams.
+const openStreams = () => processSingleton("open-streams", () => new Set<OpenStream>());
 
 /**
  * Admits a new stream of `owner`, at most `max` per user (in this process): past the cap within
@@ -28,7 +28,9 @@ export function admitStream(owner: StreamOwner, max: number): void {
   if (mine.length < max) return;
   const sameSession = mine.filter((s) => s.owner.session === owner.session).sort((a, b) => a.openedAt - b.openedAt);
   if (sameSession.length === 0) {
-    throw new ApiError("too_many_requests", `You already have ${mine.length} live pages open elsewhere; close some to get live updates here.`, undefined, { "Retry-After": "30" });
+    throw new ApiError("too_many_requests", `You already have ${mine.length} live pages open elsewhere; close some to get live updates here.`, undefined, {
+      "Retry-After": "30",
+    });
   }
   for (const s of sameSession.slice(0, mine.length - max + 1)) s.replace();
 }
@@ -122,18 +124,22 @@ export function eventStream(opts: {
       write("retry: 3000\n\n");
       const beat = setInterval(() => write(`: heartbeat ${new Date().toISOString()}\n\n`), opts.heartbeatMs ?? HEARTBEAT_MS);
       let checking = false;
-      const check = setInterval(() => void (async () => {
-        if (checking) return;
-        checking = true;
-        // The store not answering says nothing about the person: the stream stays (its data comes
-        // from memory) and the check runs again; only a real "no" signs out.
-        const ok = await opts.allowed().catch((err: unknown) => isApiError(err) && err.code === "store_unavailable");
-        checking = false;
-        if (!ok) {
-          write(frame({ event: "signed-out", data: { message: "Your session ended. Sign in again." } }));
-          close();
-        }
-      })(), opts.allowedCheckMs ?? ALLOWED_CHECK_MS);
+      const check = setInterval(
+        () =>
+          void (async () => {
+            if (checking) return;
+            checking = true;
+            // The store not answering says nothing about the person: the stream stays (its data comes
+            // from memory) and the check runs again; only a real "no" signs out.
+            const ok = await opts.allowed().catch((err: unknown) => isApiError(err) && err.code === "store_unavailable");
+            checking = false;
+            if (!ok) {
+              write(frame({ event: "signed-out", data: { message: "Your session ended. Sign in again." } }));
+              close();
+            }
+          })(),
+        opts.allowedCheckMs ?? ALLOWED_CHECK_MS,
+      );
       const registered: OpenStream | null = opts.owner
         ? {
             owner: opts.owner,

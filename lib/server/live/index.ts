@@ -1,5 +1,5 @@
 import "server-only";
-// The process's live engine, wired to Syllable and the store. On globalThis: pages and route
+// The process's live engine, wired to Syllable and the store. A process singleton: pages and route
 // handlers are separate bundles of one process and must share one engine (one loop per batch).
 import { noteCounts } from "@/lib/server/batches/batch-caches";
 import { readBatchDetail } from "@/lib/server/batches/service";
@@ -8,17 +8,16 @@ import { isApiError } from "@/lib/server/errors";
 import { evaluateAlerts } from "./alerts";
 import { storeCoordination } from "./coordination";
 import { LiveEngine } from "./engine";
+import { createdProcessSingletons, forgetProcessSingleton, processSingleton } from "@/lib/process-singletons";
 
 export { LiveEngine, WATCH_TTL_MS } from "./engine";
 export type { LiveEvent } from "./engine";
 
-const g = globalThis as { __liveEngine?: LiveEngine };
-
 /** The live engine (created on first use from the validated configuration). */
 export function getLiveEngine(): LiveEngine {
-  if (!g.__liveEngine) {
+  return processSingleton("live-engine", () => {
     const { livePollMs, liveIdlePollMs, databaseUrl } = getConfig();
-    g.__liveEngine = new LiveEngine({
+    return new LiveEngine({
       read: readBatchDetail,
       observe: (batchId, state) => {
         noteCounts(batchId, state.status_counts);
@@ -34,12 +33,11 @@ export function getLiveEngine(): LiveEngine {
       // Several instances share one Postgres: one of them reads each batch (see coordination.ts).
       coordination: databaseUrl ? storeCoordination(getLiveEngine) : undefined,
     });
-  }
-  return g.__liveEngine;
+  });
 }
 
 /** Stops and forgets the engine (tests that change the configuration). */
 export function resetLiveEngineForTests(): void {
-  g.__liveEngine?.stop();
-  g.__liveEngine = undefined;
+  if (createdProcessSingletons().includes("live-engine")) getLiveEngine().stop();
+  forgetProcessSingleton("live-engine");
 }

@@ -59,7 +59,13 @@ export async function liveOverview(q: OverviewQuery): Promise<LiveOverview> {
   const since = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())).toISOString();
   return {
     batches: sortByAttention(shown.map(overviewRow)),
-    totals: overviewTotals(shown, { since, baselines: await baselinesAt(since, shown.map((s) => s.batch_id)) }),
+    totals: overviewTotals(shown, {
+      since,
+      baselines: await baselinesAt(
+        since,
+        shown.map((s) => s.batch_id),
+      ),
+    }),
     alerts: (await getStore().alerts.list({ state: "open", limit: 100 })).map(alertView),
     upstream_now: now.toISOString(),
     discovered_at: discoveredAt ? new Date(discoveredAt).toISOString() : null,

@@ -33,7 +33,8 @@ async function campaignAt(rate: number): Promise<number> {
 }
 async function runningBatch(id: string, campaignId: number, requests: number) {
   await h.sandbox("POST", "/api/v1/outbound/batches", { batch_id: id, campaign_id: campaignId, paused: false });
-  for (let i = 0; i < requests; i++) await h.sandbox("POST", `/api/v1/outbound/batches/${id}/requests`, { reference_id: `r${i}`, target: `+1512559${String(1000 + i)}`, request_variables: {} });
+  for (let i = 0; i < requests; i++)
+    await h.sandbox("POST", `/api/v1/outbound/batches/${id}/requests`, { reference_id: `r${i}`, target: `+1512559${String(1000 + i)}`, request_variables: {} });
 }
 /** One read by the live engine (snapshots and alerts, as in production); the batch's open stall alerts. */
 async function read(id: string) {

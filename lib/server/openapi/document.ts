@@ -6,7 +6,18 @@ import { z } from "zod";
 import * as R from "@/lib/schemas/api-responses";
 import { auditFilterSchema, auditQuerySchema } from "@/lib/schemas/audit";
 import { loginSchema, passwordChangeSchema } from "@/lib/schemas/auth";
-import { addRequestSchema, batchDeleteSchema, campaignHoldSchema, makeBatchBulkSchema, makeFollowUpSchema, batchListQuerySchema, makeBatchCreateSchema, makeBatchUpdateSchema, removeRequestsSchema, resultsQuerySchema } from "@/lib/schemas/batches";
+import {
+  addRequestSchema,
+  batchDeleteSchema,
+  campaignHoldSchema,
+  makeBatchBulkSchema,
+  makeFollowUpSchema,
+  batchListQuerySchema,
+  makeBatchCreateSchema,
+  makeBatchUpdateSchema,
+  removeRequestsSchema,
+  resultsQuerySchema,
+} from "@/lib/schemas/batches";
 import { campaignCreateSchema, campaignDeleteBodySchema, campaignListQuerySchema, campaignPatchSchema } from "@/lib/schemas/campaigns";
 import type { Role } from "@/lib/schemas/roles";
 import { tokenCreateSchema } from "@/lib/schemas/tokens";
@@ -31,9 +42,28 @@ const OPERATIONS: Operation[] = [
   { method: "post", path: "/api/auth/login", summary: "Sign in (sets the session cookie)", role: "anyone", body: loginSchema, responses: { 200: R.meSchema } },
   { method: "post", path: "/api/auth/logout", summary: "Sign out (ends the session)", role: "anyone", responses: { 200: z.object({ ok: z.literal(true) }) } },
   { method: "get", path: "/api/auth/me", summary: "Who is signed in", role: "supervisor", responses: { 200: R.meSchema } },
-  { method: "post", path: "/api/auth/password", summary: "Change your own password (the current one required; not a common password); your other sessions end", role: "supervisor", body: passwordChangeSchema, responses: { 200: z.object({ changed: z.literal(true) }) } },
-  { method: "get", path: "/api/health", summary: "Readiness: the store and Syllable reported apart; 503 when the store is not usable (Syllable failing is `degraded`, still 200)", role: "anyone", responses: { 200: R.healthSchema, 503: R.healthSchema } },
-  { method: "get", path: "/api/health/live", summary: "Liveness: the process answers", role: "anyone", responses: { 200: z.object({ status: z.literal("ok") }) } },
+  {
+    method: "post",
+    path: "/api/auth/password",
+    summary: "Change your own password (the current one required; not a common password); your other sessions end",
+    role: "supervisor",
+    body: passwordChangeSchema,
+    responses: { 200: z.object({ changed: z.literal(true) }) },
+  },
+  {
+    method: "get",
+    path: "/api/health",
+    summary: "Readiness: the store and Syllable reported apart; 503 when the store is not usable (Syllable failing is `degraded`, still 200)",
+    role: "anyone",
+    responses: { 200: R.healthSchema, 503: R.healthSchema },
+  },
+  {
+    method: "get",
+    path: "/api/health/live",
+    summary: "Liveness: the process answers",
+    role: "anyone",
+    responses: { 200: z.object({ status: z.literal("ok") }) },
+  },
   {
     method: "get",
     path: "/api/metrics",
@@ -41,10 +71,37 @@ const OPERATIONS: Operation[] = [
     role: "anyone",
     responses: { 200: "prometheus" },
   },
-  { method: "get", path: "/api/batches", summary: "List batches (1-based page)", role: "supervisor", query: batchListQuerySchema, responses: { 200: R.pagedSchema(R.batchListItemSchema).extend({ upstream_now: z.iso.datetime({ offset: true }).describe("now on Syllable's clock") }) } },
-  { method: "post", path: "/api/batches", summary: "Create a batch (on hold unless paused: false)", role: "manager", body: makeBatchCreateSchema(), responses: { 201: R.batchDetailResponseSchema } },
-  { method: "post", path: "/api/batches/bulk", summary: "Pause, resume or set the expiry of many batches; each batch its own audited write, partial failures named", role: "manager", body: makeBatchBulkSchema(), responses: { 200: R.bulkResponseSchema } },
-  { method: "get", path: "/api/batches/{batchId}", summary: "A batch with derived progress", role: "supervisor", responses: { 200: R.batchDetailResponseSchema } },
+  {
+    method: "get",
+    path: "/api/batches",
+    summary: "List batches (1-based page)",
+    role: "supervisor",
+    query: batchListQuerySchema,
+    responses: { 200: R.pagedSchema(R.batchListItemSchema).extend({ upstream_now: z.iso.datetime({ offset: true }).describe("now on Syllable's clock") }) },
+  },
+  {
+    method: "post",
+    path: "/api/batches",
+    summary: "Create a batch (on hold unless paused: false)",
+    role: "manager",
+    body: makeBatchCreateSchema(),
+    responses: { 201: R.batchDetailResponseSchema },
+  },
+  {
+    method: "post",
+    path: "/api/batches/bulk",
+    summary: "Pause, resume or set the expiry of many batches; each batch its own audited write, partial failures named",
+    role: "manager",
+    body: makeBatchBulkSchema(),
+    responses: { 200: R.bulkResponseSchema },
+  },
+  {
+    method: "get",
+    path: "/api/batches/{batchId}",
+    summary: "A batch with derived progress",
+    role: "supervisor",
+    responses: { 200: R.batchDetailResponseSchema },
+  },
   {
     method: "get",
     path: "/api/batches/{batchId}/events",
@@ -52,25 +109,95 @@ const OPERATIONS: Operation[] = [
     role: "supervisor",
     responses: { 200: "event-stream" },
   },
-  { method: "patch", path: "/api/batches/{batchId}", summary: "Pause/resume, expiry, call rate, auto pacing", role: "manager", body: makeBatchUpdateSchema(), responses: { 200: R.batchDetailResponseSchema } },
-  { method: "delete", path: "/api/batches/{batchId}", summary: "Delete a batch (reason required)", role: "manager", body: batchDeleteSchema, responses: { 200: z.object({ deleted: z.literal(true), batch_id: z.string() }) } },
-  { method: "post", path: "/api/batches/{batchId}/upload", summary: "Upload a CSV of contacts (multipart field `file`)", role: "manager", body: "multipart-csv", responses: { 200: R.uploadResponseSchema } },
-  { method: "get", path: "/api/batches/{batchId}/results", summary: "One page of results, filtered and sorted on the server", role: "supervisor", query: resultsQuerySchema, responses: { 200: R.resultsPageSchema } },
-  { method: "get", path: "/api/batches/{batchId}/results.csv", summary: "The filtered results as CSV", role: "supervisor", query: resultsQuerySchema.omit({ page: true, limit: true }), responses: { 200: "csv" } },
-  { method: "post", path: "/api/batches/{batchId}/requests", summary: "Add one request", role: "manager", body: addRequestSchema, responses: { 201: R.addRequestResponseSchema } },
+  {
+    method: "patch",
+    path: "/api/batches/{batchId}",
+    summary: "Pause/resume, expiry, call rate, auto pacing",
+    role: "manager",
+    body: makeBatchUpdateSchema(),
+    responses: { 200: R.batchDetailResponseSchema },
+  },
+  {
+    method: "delete",
+    path: "/api/batches/{batchId}",
+    summary: "Delete a batch (reason required)",
+    role: "manager",
+    body: batchDeleteSchema,
+    responses: { 200: z.object({ deleted: z.literal(true), batch_id: z.string() }) },
+  },
+  {
+    method: "post",
+    path: "/api/batches/{batchId}/upload",
+    summary: "Upload a CSV of contacts (multipart field `file`)",
+    role: "manager",
+    body: "multipart-csv",
+    responses: { 200: R.uploadResponseSchema },
+  },
+  {
+    method: "get",
+    path: "/api/batches/{batchId}/results",
+    summary: "One page of results, filtered and sorted on the server",
+    role: "supervisor",
+    query: resultsQuerySchema,
+    responses: { 200: R.resultsPageSchema },
+  },
+  {
+    method: "get",
+    path: "/api/batches/{batchId}/results.csv",
+    summary: "The filtered results as CSV",
+    role: "supervisor",
+    query: resultsQuerySchema.omit({ page: true, limit: true }),
+    responses: { 200: "csv" },
+  },
+  {
+    method: "post",
+    path: "/api/batches/{batchId}/requests",
+    summary: "Add one request",
+    role: "manager",
+    body: addRequestSchema,
+    responses: { 201: R.addRequestResponseSchema },
+  },
   {
     method: "post",
     path: "/api/batches/{batchId}/follow-up",
-    summary: "A follow-up batch, on hold, from the source's results filter (status, channel outcomes, insights, text): the matching contacts less DUPLICATE, INVALID, those COMPLETED elsewhere in the source and repeated targets, with their variables. ?dry_run=true counts only",
+    summary:
+      "A follow-up batch, on hold, from the source's results filter (status, channel outcomes, insights, text): the matching contacts less DUPLICATE, INVALID, those COMPLETED elsewhere in the source and repeated targets, with their variables. ?dry_run=true counts only",
     role: "manager",
     query: z.object({ dry_run: z.enum(["true", "false"]).optional().describe("true: count only, create nothing") }),
     body: makeFollowUpSchema(),
     responses: { 200: R.followUpResponseSchema, 201: R.followUpResponseSchema },
   },
-  { method: "post", path: "/api/batches/{batchId}/requests/remove", summary: "Remove requests not dialed yet", role: "manager", body: removeRequestsSchema, responses: { 200: R.removeRequestsResponseSchema } },
-  { method: "get", path: "/api/campaigns", summary: "List campaigns with batch counts", role: "supervisor", query: campaignListQuerySchema, responses: { 200: R.campaignListResponseSchema } },
-  { method: "post", path: "/api/campaigns", summary: "Create a campaign", role: "admin", body: campaignCreateSchema, responses: { 201: z.object({ campaign: R.campaignDetailResponseSchema.shape.campaign }) } },
-  { method: "get", path: "/api/campaigns/{campaignId}", summary: "A campaign with its batch counts", role: "supervisor", responses: { 200: R.campaignDetailResponseSchema } },
+  {
+    method: "post",
+    path: "/api/batches/{batchId}/requests/remove",
+    summary: "Remove requests not dialed yet",
+    role: "manager",
+    body: removeRequestsSchema,
+    responses: { 200: R.removeRequestsResponseSchema },
+  },
+  {
+    method: "get",
+    path: "/api/campaigns",
+    summary: "List campaigns with batch counts",
+    role: "supervisor",
+    query: campaignListQuerySchema,
+    responses: { 200: R.campaignListResponseSchema },
+  },
+  {
+    method: "post",
+    path: "/api/campaigns",
+    summary: "Create a campaign",
+    role: "admin",
+    body: campaignCreateSchema,
+    responses: { 201: z.object({ campaign: R.campaignDetailResponseSchema.shape.campaign }) },
+  },
+  {
+    method: "get",
+    path: "/api/campaigns/{campaignId}",
+    summary: "A campaign with its batch counts",
+    role: "supervisor",
+    responses: { 200: R.campaignDetailResponseSchema },
+  },
   {
     method: "patch",
     path: "/api/campaigns/{campaignId}",
@@ -88,9 +215,30 @@ const OPERATIONS: Operation[] = [
     body: campaignDeleteBodySchema,
     responses: { 200: z.looseObject({ deleted: z.literal(true), id: z.number().int(), active_batches: z.number().int() }) },
   },
-  { method: "post", path: "/api/campaigns/{campaignId}/stop", summary: "Stop campaign: every running batch of the campaign on hold (reason required; one audit entry per batch)", role: "manager", body: campaignHoldSchema, responses: { 200: R.bulkResponseSchema } },
-  { method: "post", path: "/api/campaigns/{campaignId}/resume", summary: "Resume campaign: releases exactly the holds stop campaign made", role: "manager", body: campaignHoldSchema, responses: { 200: R.bulkResponseSchema } },
-  { method: "get", path: "/api/live", summary: "The operations overview: active and paused batches, most in need of attention first; totals", role: "supervisor", query: liveQuerySchema, responses: { 200: R.liveOverviewSchema } },
+  {
+    method: "post",
+    path: "/api/campaigns/{campaignId}/stop",
+    summary: "Stop campaign: every running batch of the campaign on hold (reason required; one audit entry per batch)",
+    role: "manager",
+    body: campaignHoldSchema,
+    responses: { 200: R.bulkResponseSchema },
+  },
+  {
+    method: "post",
+    path: "/api/campaigns/{campaignId}/resume",
+    summary: "Resume campaign: releases exactly the holds stop campaign made",
+    role: "manager",
+    body: campaignHoldSchema,
+    responses: { 200: R.bulkResponseSchema },
+  },
+  {
+    method: "get",
+    path: "/api/live",
+    summary: "The operations overview: active and paused batches, most in need of attention first; totals",
+    role: "supervisor",
+    query: liveQuerySchema,
+    responses: { 200: R.liveOverviewSchema },
+  },
   {
     method: "get",
     path: "/api/live/events",
@@ -99,18 +247,80 @@ const OPERATIONS: Operation[] = [
     query: liveQuerySchema,
     responses: { 200: "event-stream" },
   },
-  { method: "get", path: "/api/alerts", summary: "Alerts, newest first (open by default)", role: "supervisor", query: alertListQuerySchema, responses: { 200: R.alertListSchema } },
+  {
+    method: "get",
+    path: "/api/alerts",
+    summary: "Alerts, newest first (open by default)",
+    role: "supervisor",
+    query: alertListQuerySchema,
+    responses: { 200: R.alertListSchema },
+  },
   { method: "post", path: "/api/alerts/{alertId}/ack", summary: "Acknowledge an alert (audited)", role: "supervisor", responses: { 200: R.alertSchema } },
-  { method: "get", path: "/api/audit", summary: "Audit entries, newest first, filtered by actor (a part of the email), action (or a prefix such as batch.), target (or a prefix such as batch:) and time; managers read the entries about batches and campaigns only", role: "manager", query: auditQuerySchema, responses: { 200: R.auditPageSchema } },
-  { method: "get", path: "/api/audit.csv", summary: "The filtered audit log as CSV (the newest 50,000 entries at most; managers: batches and campaigns only)", role: "manager", query: auditFilterSchema, responses: { 200: "csv" } },
+  {
+    method: "get",
+    path: "/api/audit",
+    summary:
+      "Audit entries, newest first, filtered by actor (a part of the email), action (or a prefix such as batch.), target (or a prefix such as batch:) and time; managers read the entries about batches and campaigns only",
+    role: "manager",
+    query: auditQuerySchema,
+    responses: { 200: R.auditPageSchema },
+  },
+  {
+    method: "get",
+    path: "/api/audit.csv",
+    summary: "The filtered audit log as CSV (the newest 50,000 entries at most; managers: batches and campaigns only)",
+    role: "manager",
+    query: auditFilterSchema,
+    responses: { 200: "csv" },
+  },
   { method: "get", path: "/api/users", summary: "The console's users, with role and last sign-in", role: "admin", responses: { 200: R.userListSchema } },
-  { method: "post", path: "/api/users", summary: "Add a user (without a password, one is generated and answered once)", role: "admin", body: userCreateSchema, responses: { 201: R.userChangeSchema } },
-  { method: "patch", path: "/api/users/{userId}", summary: "Change a user's role or password (reset_password: a generated one, answered once); ends their sessions; never demotes the last admin", role: "admin", body: userUpdateSchema, responses: { 200: R.userChangeSchema } },
-  { method: "delete", path: "/api/users/{userId}", summary: "Remove a user with their sessions and tokens (reason required); never the last admin", role: "admin", body: userRemoveSchema, responses: { 200: z.object({ removed: z.literal(true), id: z.number().int() }) } },
-  { method: "post", path: "/api/users/{userId}/unlock", summary: "Clear the sign-in backoff counted against a user's account, from every address (audited)", role: "admin", responses: { 200: z.object({ unlocked: z.literal(true), id: z.number().int() }) } },
+  {
+    method: "post",
+    path: "/api/users",
+    summary: "Add a user (without a password, one is generated and answered once)",
+    role: "admin",
+    body: userCreateSchema,
+    responses: { 201: R.userChangeSchema },
+  },
+  {
+    method: "patch",
+    path: "/api/users/{userId}",
+    summary: "Change a user's role or password (reset_password: a generated one, answered once); ends their sessions; never demotes the last admin",
+    role: "admin",
+    body: userUpdateSchema,
+    responses: { 200: R.userChangeSchema },
+  },
+  {
+    method: "delete",
+    path: "/api/users/{userId}",
+    summary: "Remove a user with their sessions and tokens (reason required); never the last admin",
+    role: "admin",
+    body: userRemoveSchema,
+    responses: { 200: z.object({ removed: z.literal(true), id: z.number().int() }) },
+  },
+  {
+    method: "post",
+    path: "/api/users/{userId}/unlock",
+    summary: "Clear the sign-in backoff counted against a user's account, from every address (audited)",
+    role: "admin",
+    responses: { 200: z.object({ unlocked: z.literal(true), id: z.number().int() }) },
+  },
   { method: "get", path: "/api/tokens", summary: "API tokens (never the token itself)", role: "admin", responses: { 200: R.tokenListSchema } },
-  { method: "post", path: "/api/tokens", summary: "Issue an API token for a user (shown once)", role: "admin", body: tokenCreateSchema, responses: { 201: R.tokenCreatedSchema } },
-  { method: "delete", path: "/api/tokens/{tokenId}", summary: "Revoke an API token", role: "admin", responses: { 200: z.object({ revoked: z.literal(true), id: z.string() }) } },
+  {
+    method: "post",
+    path: "/api/tokens",
+    summary: "Issue an API token for a user (shown once)",
+    role: "admin",
+    body: tokenCreateSchema,
+    responses: { 201: R.tokenCreatedSchema },
+  },
+  {
+    method: "delete",
+    path: "/api/tokens/{tokenId}",
+    summary: "Revoke an API token",
+    role: "admin",
+    responses: { 200: z.object({ revoked: z.literal(true), id: z.string() }) },
+  },
   { method: "get", path: "/api/openapi.json", summary: "This document", role: "anyone", responses: { 200: z.looseObject({ openapi: z.string() }) } },
   { method: "get", path: "/api/docs", summary: "This document, rendered for people", role: "anyone", responses: { 200: "html" } },
 ];
@@ -140,7 +350,12 @@ function parameters(op: Operation): Json[] {
   const path = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string", maxLength: 256 } }));
   const q = op.query ? schemaOf(op.query, "input") : {};
   const required = new Set((q.required as string[] | undefined) ?? []);
-  const query = Object.entries((q.properties ?? {}) as Record<string, Json>).map(([name, schema]) => ({ name, in: "query", required: required.has(name), schema }));
+  const query = Object.entries((q.properties ?? {}) as Record<string, Json>).map(([name, schema]) => ({
+    name,
+    in: "query",
+    required: required.has(name),
+    schema,
+  }));
   return [...path, ...query];
 }
 
@@ -149,7 +364,15 @@ function requestBody(body: Body | undefined): Json | undefined {
   if (body === "multipart-csv") {
     return {
       required: true,
-      content: { "multipart/form-data": { schema: { type: "object", required: ["file"], properties: { file: { type: "string", contentEncoding: "binary", description: "CSV: reference_id, target, variables" } } } } },
+      content: {
+        "multipart/form-data": {
+          schema: {
+            type: "object",
+            required: ["file"],
+            properties: { file: { type: "string", contentEncoding: "binary", description: "CSV: reference_id, target, variables" } },
+          },
+        },
+      },
     };
   }
   return { required: true, content: { "application/json": { schema: schemaOf(body, "input") } } };
@@ -165,9 +388,9 @@ function responses(op: Operation): Json {
           ? { description: "HTML", content: { "text/html": { schema: { type: "string" } } } }
           : schema === "event-stream"
             ? { description: "Server-Sent Events", content: { "text/event-stream": { schema: { type: "string" } } } }
-          : schema === "prometheus"
-            ? { description: "Prometheus text exposition format", content: { "text/plain": { schema: { type: "string" } } } }
-          : { description: "OK", content: { "application/json": { schema: schemaOf(schema, "output") } } };
+            : schema === "prometheus"
+              ? { description: "Prometheus text exposition format", content: { "text/plain": { schema: { type: "string" } } } }
+              : { description: "OK", content: { "application/json": { schema: schemaOf(schema, "output") } } };
   }
   for (const [status, description] of Object.entries(ERRORS)) {
     out[status] ??= { description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };

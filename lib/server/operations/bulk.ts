@@ -47,7 +47,13 @@ export async function updateEach(
         .getBatch(batchId)
         .catch(() => null);
       const finished = current && finishedStatus(current);
-      if (finished) return { batch_id: batchId, ok: false, skipped: true, error: `Skipped: the batch is ${finished.toLowerCase()}, so there is nothing to ${verbOf(update)}.` };
+      if (finished)
+        return {
+          batch_id: batchId,
+          ok: false,
+          skipped: true,
+          error: `Skipped: the batch is ${finished.toLowerCase()}, so there is nothing to ${verbOf(update)}.`,
+        };
       await audited(user, action, `batch:${batchId}`, { ...update, ...detail }, () => getSyllable().updateBatch(batchId, update));
     } catch (err) {
       return { batch_id: batchId, ok: false, error: failure(err) };

@@ -22,11 +22,15 @@ export async function createFollowUp(user: SessionUser, sourceId: string, input:
   if (opts.dryRun) return { batch: null, ...counts };
 
   if (input.batch_id === sourceId) throw new ApiError("validation_failed", "The follow-up needs an id of its own.", { batch_id: "Not the source's own id" });
-  if (plan.rows.length === 0) throw new ApiError("validation_failed", "No contacts to follow up: none of the source's results match, or all of them are excluded.");
+  if (plan.rows.length === 0)
+    throw new ApiError("validation_failed", "No contacts to follow up: none of the source's results match, or all of them are excluded.");
 
   const id = input.batch_id;
   const campaignId = input.campaign_id ?? source.campaign_id;
-  const link = { follow_up_of: sourceId, filter: Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) };
+  const link = {
+    follow_up_of: sourceId,
+    filter: Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))),
+  };
   const create = { batch_id: id, campaign_id: campaignId, paused: true, ...(input.expires_on ? { expires_on: input.expires_on } : {}) };
   await audited(user, "batch.create", `batch:${id}`, { ...create, ...link }, () => getSyllable().createBatch(create)).catch((err: unknown) => {
     throw idInUseAsField(err, id);
@@ -37,14 +41,20 @@ export async function createFollowUp(user: SessionUser, sourceId: string, input:
   const file = new File([csv], filename, { type: "text/csv" });
   let ambiguous = false;
   try {
-    await audited(user, "batch.upload", `batch:${id}`, { filename, bytes: file.size, rows: plan.rows.length, last_reference_id: plan.rows.at(-1)!.reference_id, ...link }, async () => {
-      try {
-        return await getSyllable().uploadBatchCsv(id, file, filename);
-      } catch (err) {
-        ambiguous = writeMayHaveApplied(err);
-        throw err;
-      }
-    });
+    await audited(
+      user,
+      "batch.upload",
+      `batch:${id}`,
+      { filename, bytes: file.size, rows: plan.rows.length, last_reference_id: plan.rows.at(-1)!.reference_id, ...link },
+      async () => {
+        try {
+          return await getSyllable().uploadBatchCsv(id, file, filename);
+        } catch (err) {
+          ambiguous = writeMayHaveApplied(err);
+          throw err;
+        }
+      },
+    );
   } catch (err) {
     // Whether the contacts arrived is unknown: keep the batch (on hold) for a person to check.
     if (ambiguous) throw err;
@@ -54,9 +64,16 @@ export async function createFollowUp(user: SessionUser, sourceId: string, input:
       await audited(user, "batch.delete", `batch:${id}`, { reason, ...link }, () => getSyllable().deleteBatch(id, reason));
       invalidateBatch(id, { results: true });
     } catch {
-      throw new ApiError(isApiError(err) ? err.code : "upstream_failed", `The follow-up batch ${id} was created but could not be filled (${why}), and could not be removed again: delete it or upload its contacts.`);
+      throw new ApiError(
+        isApiError(err) ? err.code : "upstream_failed",
+        `The follow-up batch ${id} was created but could not be filled (${why}), and could not be removed again: delete it or upload its contacts.`,
+      );
     }
-    throw new ApiError(isApiError(err) ? err.code : "upstream_failed", `The follow-up batch could not be filled: ${why} It was removed again; nothing was changed.`, isApiError(err) ? err.fields : undefined);
+    throw new ApiError(
+      isApiError(err) ? err.code : "upstream_failed",
+      `The follow-up batch could not be filled: ${why} It was removed again; nothing was changed.`,
+      isApiError(err) ? err.fields : undefined,
+    );
   }
   return { batch: await refreshBatch(id, { results: true }), ...counts };
 }

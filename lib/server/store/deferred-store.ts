@@ -11,7 +11,21 @@ const RETRY_AFTER_MS = 1_000;
 
 // Errors that mean the database is not there (refused, reset, shut down, connection lost), as
 // opposed to a query that failed on its merits (a unique key, a rule of the store's own).
-const OUTAGE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08006", "53300"]);
+const OUTAGE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "57P01",
+  "57P02",
+  "57P03",
+  "08000",
+  "08001",
+  "08003",
+  "08006",
+  "53300",
+]);
 function isOutage(err: unknown): boolean {
   const e = err as { code?: string; message?: string } | null;
   if (!e) return false;
@@ -49,7 +63,8 @@ export function deferStore(open: () => Promise<Store>): Store {
     new Proxy(
       {},
       {
-        get: (_, method: string) =>
+        get:
+          (_, method: string) =>
           async (...args: unknown[]) => {
             const started = performance.now();
             let ok = "false";

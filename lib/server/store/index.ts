@@ -7,12 +7,9 @@ import { postgresDialect, sqliteDialect } from "./db/dialects";
 import { openKyselyStore } from "./kysely-store";
 import { preparePrivateFile } from "./private-file";
 import type { Store } from "./types";
+import { processSingleton } from "@/lib/process-singletons";
 
 export type { Store, User, ProgressSnapshot, AuditEntry, AuditActorRole, AuditOutcome, Session, ApiToken, Alert } from "./types";
-
-// One store per process. Next's dev server reloads modules, so keep it on globalThis to avoid
-// opening the database again on every reload.
-const holder = globalThis as unknown as { __outboundStore?: Store };
 
 /**
  * Opens the store the configuration names, its schema migrated first: Postgres when
@@ -31,6 +28,5 @@ export async function openStore(cfg: { databaseUrl?: string; dataDir: string }):
 
 /** The console's store (users, sessions, audit, snapshots, alerts, …), opened on first use. */
 export function getStore(): Store {
-  holder.__outboundStore ??= deferStore(() => openStore(getConfig()));
-  return holder.__outboundStore;
+  return processSingleton("store", () => deferStore(() => openStore(getConfig())));
 }

@@ -8,7 +8,18 @@ import type { Campaign } from "@/lib/schemas/syllable";
 import { auditWhere } from "./db/audit-filter";
 import type { StoreDialect } from "./db/dialects";
 import type { Database } from "./db/schema";
-import { LastAdminError, type Alert, type ApiToken, type AuditActorRole, type AuditEntry, type AuditOutcome, type ProgressSnapshot, type Session, type Store, type User } from "./types";
+import {
+  LastAdminError,
+  type Alert,
+  type ApiToken,
+  type AuditActorRole,
+  type AuditEntry,
+  type AuditOutcome,
+  type ProgressSnapshot,
+  type Session,
+  type Store,
+  type User,
+} from "./types";
 
 /** Campaign versions kept for naming the fields of a 409; the oldest go first. */
 const MAX_CAMPAIGN_VERSIONS = 2000;
@@ -18,8 +29,23 @@ const ADMINS_LOCK = "users:admins";
 type Row<T extends keyof Database> = Selectable<Database[T]>;
 
 const toUser = (r: Row<"users">): User => ({ id: r.id, email: r.email, role: r.role as Role, passwordHash: r.password_hash, createdAt: r.created_at });
-const toSession = (r: Row<"sessions">): Session => ({ idHash: r.id_hash, userId: r.user_id, createdAt: r.created_at, lastSeenAt: r.last_seen_at, userAgent: r.user_agent, address: r.address });
-const toToken = (r: Row<"api_tokens">): ApiToken => ({ id: r.id, userId: r.user_id, name: r.name, tokenHash: r.token_hash, createdAt: r.created_at, expiresAt: r.expires_at, lastUsedAt: r.last_used_at });
+const toSession = (r: Row<"sessions">): Session => ({
+  idHash: r.id_hash,
+  userId: r.user_id,
+  createdAt: r.created_at,
+  lastSeenAt: r.last_seen_at,
+  userAgent: r.user_agent,
+  address: r.address,
+});
+const toToken = (r: Row<"api_tokens">): ApiToken => ({
+  id: r.id,
+  userId: r.user_id,
+  name: r.name,
+  tokenHash: r.token_hash,
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
+  lastUsedAt: r.last_used_at,
+});
 const toAlert = (r: Row<"alerts">): Alert => ({
   id: r.id,
   batchId: r.batch_id,
@@ -58,7 +84,11 @@ export function openKyselyStore(dialect: StoreDialect): Store {
   return {
     users: {
       async create({ email, role, passwordHash }) {
-        const r = await db.insertInto("users").values({ email, role, password_hash: passwordHash, created_at: new Date().toISOString() }).returningAll().executeTakeFirstOrThrow();
+        const r = await db
+          .insertInto("users")
+          .values({ email, role, password_hash: passwordHash, created_at: new Date().toISOString() })
+          .returningAll()
+          .executeTakeFirstOrThrow();
         return toUser(r);
       },
       findByEmail: async (email) => {
@@ -69,7 +99,14 @@ export function openKyselyStore(dialect: StoreDialect): Store {
         const r = await db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
         return r && toUser(r);
       },
-      list: async () => (await db.selectFrom("users").selectAll().orderBy(sql`lower(email)`).execute()).map(toUser),
+      list: async () =>
+        (
+          await db
+            .selectFrom("users")
+            .selectAll()
+            .orderBy(sql`lower(email)`)
+            .execute()
+        ).map(toUser),
       // The check that another admin remains and the write are one transaction. A removed user's
       // sessions and API tokens go with it.
       remove: (email, opts) =>
@@ -81,7 +118,8 @@ export function openKyselyStore(dialect: StoreDialect): Store {
           await trx.deleteFrom("api_tokens").where("user_id", "=", user.id).execute();
           return affected((await trx.deleteFrom("users").where("id", "=", user.id).executeTakeFirst()).numDeletedRows) > 0;
         }),
-      setPassword: async (email, hash) => affected((await db.updateTable("users").set({ password_hash: hash }).where(byEmail(email)).executeTakeFirst()).numUpdatedRows) > 0,
+      setPassword: async (email, hash) =>
+        affected((await db.updateTable("users").set({ password_hash: hash }).where(byEmail(email)).executeTakeFirst()).numUpdatedRows) > 0,
       setRole: (email, role, opts) =>
         writeTransaction([ADMINS_LOCK], async (trx) => {
           const user = await trx.selectFrom("users").selectAll().where(byEmail(email)).executeTakeFirst();
@@ -92,7 +130,10 @@ export function openKyselyStore(dialect: StoreDialect): Store {
     },
     sessions: {
       async create(s) {
-        await db.insertInto("sessions").values({ id_hash: s.idHash, user_id: s.userId, created_at: s.createdAt, last_seen_at: s.lastSeenAt, user_agent: s.userAgent, address: s.address }).execute();
+        await db
+          .insertInto("sessions")
+          .values({ id_hash: s.idHash, user_id: s.userId, created_at: s.createdAt, last_seen_at: s.lastSeenAt, user_agent: s.userAgent, address: s.address })
+          .execute();
       },
       find: async (idHash) => {
         const r = await db.selectFrom("sessions").selectAll().where("id_hash", "=", idHash).executeTakeFirst();
@@ -106,14 +147,25 @@ export function openKyselyStore(dialect: StoreDialect): Store {
       },
       removeForUser: async (userId) => affected((await db.deleteFrom("sessions").where("user_id", "=", userId).executeTakeFirst()).numDeletedRows),
       async prune({ idleBefore, createdBefore }) {
-        await db.deleteFrom("sessions").where((eb) => eb.or([eb("last_seen_at", "<", idleBefore), eb("created_at", "<", createdBefore)])).execute();
+        await db
+          .deleteFrom("sessions")
+          .where((eb) => eb.or([eb("last_seen_at", "<", idleBefore), eb("created_at", "<", createdBefore)]))
+          .execute();
       },
     },
     tokens: {
       async create(t) {
         await db
           .insertInto("api_tokens")
-          .values({ id: t.id, user_id: t.userId, name: t.name, token_hash: t.tokenHash, created_at: t.createdAt, expires_at: t.expiresAt, last_used_at: t.lastUsedAt })
+          .values({
+            id: t.id,
+            user_id: t.userId,
+            name: t.name,
+            token_hash: t.tokenHash,
+            created_at: t.createdAt,
+            expires_at: t.expiresAt,
+            last_used_at: t.lastUsedAt,
+          })
           .execute();
       },
       findByHash: async (hash) => {
@@ -163,14 +215,24 @@ export function openKyselyStore(dialect: StoreDialect): Store {
         await sql`DELETE FROM login_failures WHERE ${id} = (SELECT ${id} FROM login_failures WHERE key = ${key} AND at = ${at} LIMIT 1)`.execute(db);
       },
       async clearPrefix(prefix) {
-        await db.deleteFrom("login_failures").where(sql`substr(key, 1, ${prefix.length})`, "=", prefix).execute();
+        await db
+          .deleteFrom("login_failures")
+          .where(sql`substr(key, 1, ${prefix.length})`, "=", prefix)
+          .execute();
       },
     },
     snapshots: {
       async add(s) {
         await db
           .insertInto("progress_snapshots")
-          .values({ batch_id: s.batchId, at: s.at, total: s.total, finished: s.finished, status_counts: JSON.stringify(s.statusCounts), outcomes: JSON.stringify(s.outcomes) })
+          .values({
+            batch_id: s.batchId,
+            at: s.at,
+            total: s.total,
+            finished: s.finished,
+            status_counts: JSON.stringify(s.statusCounts),
+            outcomes: JSON.stringify(s.outcomes),
+          })
           .onConflict((oc) =>
             oc.columns(["batch_id", "at"]).doUpdateSet((eb) => ({
               total: eb.ref("excluded.total"),
@@ -213,7 +275,8 @@ export function openKyselyStore(dialect: StoreDialect): Store {
       },
       asOf: async (batchId, at) => {
         const of = db.selectFrom("progress_snapshots").selectAll().where("batch_id", "=", batchId).limit(1);
-        const r = (await of.where("at", "<", at).orderBy("at", "desc").executeTakeFirst()) ?? (await of.where("at", ">=", at).orderBy("at", "asc").executeTakeFirst());
+        const r =
+          (await of.where("at", "<", at).orderBy("at", "desc").executeTakeFirst()) ?? (await of.where("at", ">=", at).orderBy("at", "asc").executeTakeFirst());
         return r ? toSnapshot(r) : null;
       },
     },
@@ -221,7 +284,15 @@ export function openKyselyStore(dialect: StoreDialect): Store {
       async add(entry) {
         const r = await db
           .insertInto("audit_log")
-          .values({ at: entry.at, actor_email: entry.actorEmail, actor_role: entry.actorRole, action: entry.action, target: entry.target, outcome: entry.outcome, detail: JSON.stringify(entry.detail) })
+          .values({
+            at: entry.at,
+            actor_email: entry.actorEmail,
+            actor_role: entry.actorRole,
+            action: entry.action,
+            target: entry.target,
+            outcome: entry.outcome,
+            detail: JSON.stringify(entry.detail),
+          })
           .returning("id")
           .executeTakeFirstOrThrow();
         return { ...entry, id: r.id };
@@ -229,9 +300,24 @@ export function openKyselyStore(dialect: StoreDialect): Store {
       list: async ({ limit = 100, offset = 0, ...filter } = {}) =>
         (await db.selectFrom("audit_log").selectAll().where(auditWhere(filter)).orderBy("id", "desc").limit(limit).offset(offset).execute()).map(toAuditEntry),
       count: async (filter = {}) =>
-        Number((await db.selectFrom("audit_log").select((eb) => eb.fn.countAll().as("n")).where(auditWhere(filter)).executeTakeFirstOrThrow()).n),
+        Number(
+          (
+            await db
+              .selectFrom("audit_log")
+              .select((eb) => eb.fn.countAll().as("n"))
+              .where(auditWhere(filter))
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
       latestFor: async (target) => {
-        const r = await db.selectFrom("audit_log").selectAll().where("target", "=", target).where("outcome", "=", "ok").orderBy("id", "desc").limit(1).executeTakeFirst();
+        const r = await db
+          .selectFrom("audit_log")
+          .selectAll()
+          .where("target", "=", target)
+          .where("outcome", "=", "ok")
+          .orderBy("id", "desc")
+          .limit(1)
+          .executeTakeFirst();
         return r && toAuditEntry(r);
       },
       // The update is conditional on the intent still pending: of two settlers, one wins.
@@ -239,11 +325,18 @@ export function openKyselyStore(dialect: StoreDialect): Store {
         const r = await db.selectFrom("audit_log").select(["outcome", "detail"]).where("id", "=", id).executeTakeFirst();
         if (!r || r.outcome !== "pending") return false;
         const merged = { ...readJson<Record<string, unknown>>(r.detail), ...detail };
-        const done = await db.updateTable("audit_log").set({ outcome, detail: JSON.stringify(merged) }).where("id", "=", id).where("outcome", "=", "pending").executeTakeFirst();
+        const done = await db
+          .updateTable("audit_log")
+          .set({ outcome, detail: JSON.stringify(merged) })
+          .where("id", "=", id)
+          .where("outcome", "=", "pending")
+          .executeTakeFirst();
         return affected(done.numUpdatedRows) === 1;
       },
       pendingBefore: async (before) =>
-        (await db.selectFrom("audit_log").selectAll().where("outcome", "=", "pending").where("at", "<", before).orderBy("id", "asc").execute()).map(toAuditEntry),
+        (await db.selectFrom("audit_log").selectAll().where("outcome", "=", "pending").where("at", "<", before).orderBy("id", "asc").execute()).map(
+          toAuditEntry,
+        ),
     },
     alerts: {
       // At most one open alert per batch and kind (a partial unique index): a second is ignored.
@@ -257,7 +350,14 @@ export function openKyselyStore(dialect: StoreDialect): Store {
         return r ? toAlert(r) : null;
       },
       resolve: async (batchId, kind, at) => {
-        const r = await db.updateTable("alerts").set({ resolved_at: at }).where("batch_id", "=", batchId).where("kind", "=", kind).where("resolved_at", "is", null).returningAll().executeTakeFirst();
+        const r = await db
+          .updateTable("alerts")
+          .set({ resolved_at: at })
+          .where("batch_id", "=", batchId)
+          .where("kind", "=", kind)
+          .where("resolved_at", "is", null)
+          .returningAll()
+          .executeTakeFirst();
         return r ? toAlert(r) : null;
       },
       list: async ({ state, batchId, limit = 200 }) => {
@@ -286,7 +386,10 @@ export function openKyselyStore(dialect: StoreDialect): Store {
               .onConflict((oc) => oc.doNothing())
               .execute();
           }
-          await trx.deleteFrom("campaign_versions").where("seq", "<=", sql<number>`(SELECT MAX(seq) FROM campaign_versions) - ${MAX_CAMPAIGN_VERSIONS}`).execute();
+          await trx
+            .deleteFrom("campaign_versions")
+            .where("seq", "<=", sql<number>`(SELECT MAX(seq) FROM campaign_versions) - ${MAX_CAMPAIGN_VERSIONS}`)
+            .execute();
         });
       },
       at: async (id, updatedAt) => {
@@ -314,7 +417,8 @@ export function openKyselyStore(dialect: StoreDialect): Store {
       async release(key, holder) {
         await db.deleteFrom("leases").where("key", "=", key).where("holder", "=", holder).execute();
       },
-      holder: async (key) => (await db.selectFrom("leases").select("holder").where("key", "=", key).where("expires_at", ">", Date.now()).executeTakeFirst())?.holder ?? null,
+      holder: async (key) =>
+        (await db.selectFrom("leases").select("holder").where("key", "=", key).where("expires_at", ">", Date.now()).executeTakeFirst())?.holder ?? null,
     },
     liveStates: {
       // Unless a newer state is kept already.
@@ -342,7 +446,12 @@ export function openKyselyStore(dialect: StoreDialect): Store {
 type Db = StoreDialect["db"];
 
 async function otherAdmins(db: Db, id: number): Promise<number> {
-  const r = await db.selectFrom("users").select((eb) => eb.fn.countAll().as("n")).where("role", "=", "admin").where("id", "<>", id).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom("users")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .where("role", "=", "admin")
+    .where("id", "<>", id)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 

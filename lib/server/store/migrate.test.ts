@@ -30,7 +30,9 @@ describe("schema migrations", () => {
 
     const store = await openStore({ dataDir });
     expect((await store.users.findByEmail("old@x.io"))?.role).toBe("admin");
-    expect(await store.snapshots.list("b")).toEqual([{ batchId: "b", at: "2026-01-01T00:00:00.000Z", total: 10, finished: 4, statusCounts: { COMPLETED: 4, PENDING: 6 }, outcomes: {} }]);
+    expect(await store.snapshots.list("b")).toEqual([
+      { batchId: "b", at: "2026-01-01T00:00:00.000Z", total: 10, finished: 4, statusCounts: { COMPLETED: 4, PENDING: 6 }, outcomes: {} },
+    ]);
     await store.close();
     expect(await migrateSqlite(path.join(dataDir, "console.sqlite"))).toEqual([]); // nothing left to apply
   });

@@ -24,7 +24,9 @@ async function migrate(db: Kysely<any>, migrations: Record<string, Migration>): 
     const { error, results } = await migrator.migrateToLatest();
     if (error) {
       const failed = results?.find((r) => r.status === "Error")?.migrationName;
-      throw new Error(`The console's database could not be brought up to date${failed ? ` (migration ${failed})` : ""}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(
+        `The console's database could not be brought up to date${failed ? ` (migration ${failed})` : ""}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
   } finally {

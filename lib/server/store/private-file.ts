@@ -8,9 +8,11 @@ import path from "node:path";
 export function preparePrivateFile(file: string, warn: (message: string) => void = console.warn): void {
   const dir = path.dirname(file);
   if (!fs.existsSync(dir)) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  else if (fs.statSync(dir).mode & 0o077) warn(`The data directory ${dir} can be read by other users of this machine (mode ${modeOf(dir)}); run: chmod 700 ${dir}`);
+  else if (fs.statSync(dir).mode & 0o077)
+    warn(`The data directory ${dir} can be read by other users of this machine (mode ${modeOf(dir)}); run: chmod 700 ${dir}`);
   if (!fs.existsSync(file)) fs.closeSync(fs.openSync(file, "a", 0o600));
-  else if (fs.statSync(file).mode & 0o077) warn(`The console's database ${file} can be read by other users of this machine (mode ${modeOf(file)}); run: chmod 600 ${file}*`);
+  else if (fs.statSync(file).mode & 0o077)
+    warn(`The console's database ${file} can be read by other users of this machine (mode ${modeOf(file)}); run: chmod 600 ${file}*`);
 }
 
 const modeOf = (p: string) => (fs.statSync(p).mode & 0o777).toString(8).padStart(4, "0");

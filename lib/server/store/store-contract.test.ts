@@ -81,7 +81,10 @@ describe.each(BACKENDS)("the $name store", ({ open }) => {
         await store.loginAttempts.addFailure("email:a@b.c", at);
         await store.loginAttempts.addFailure("addr:1.2.3.4", at);
       }
-      expect(await store.loginAttempts.failuresSince("email:a@b.c", "2026-01-01T00:05:00.000Z")).toEqual(["2026-01-01T00:10:00.000Z", "2026-01-01T00:20:00.000Z"]);
+      expect(await store.loginAttempts.failuresSince("email:a@b.c", "2026-01-01T00:05:00.000Z")).toEqual([
+        "2026-01-01T00:10:00.000Z",
+        "2026-01-01T00:20:00.000Z",
+      ]);
       await store.loginAttempts.clear("email:a@b.c");
       expect(await store.loginAttempts.failuresSince("email:a@b.c", "")).toEqual([]);
       await store.loginAttempts.prune("2026-01-01T00:15:00.000Z");
@@ -92,7 +95,9 @@ describe.each(BACKENDS)("the $name store", ({ open }) => {
       const keys = ["pair:c@d.e|9.9.9.9", "email:c@d.e"];
       const since = "2026-02-01T00:00:00.000Z";
       const results = await Promise.all(
-        Array.from({ length: 30 }, (_, i) => store.loginAttempts.claim(keys, `2026-02-01T00:00:${String(i).padStart(2, "0")}.000Z`, since, (f) => f[0]!.length < 5)),
+        Array.from({ length: 30 }, (_, i) =>
+          store.loginAttempts.claim(keys, `2026-02-01T00:00:${String(i).padStart(2, "0")}.000Z`, since, (f) => f[0]!.length < 5),
+        ),
       );
       expect(results.filter(Boolean)).toHaveLength(5);
       for (const key of keys) expect(await store.loginAttempts.failuresSince(key, since)).toHaveLength(5);
@@ -165,7 +170,8 @@ describe.each(BACKENDS)("the $name store", ({ open }) => {
     it("keeps one a minute for 7 days, one an hour for 90 days, nothing older", async () => {
       const now = Date.parse("2026-11-23T12:00:00.000Z");
       const at = (msAgo: number) => new Date(now - msAgo).toISOString();
-      const snap = (msAgo: number, finished: number) => store.snapshots.add({ batchId: "ret", at: at(msAgo), total: 100, finished, statusCounts: { COMPLETED: finished }, outcomes: {} });
+      const snap = (msAgo: number, finished: number) =>
+        store.snapshots.add({ batchId: "ret", at: at(msAgo), total: 100, finished, statusCounts: { COMPLETED: finished }, outcomes: {} });
       // Today: 3 in one minute (keep 1), 1 in the next minute.
       await snap(30_000, 1);
       await snap(20_000, 2);
@@ -235,12 +241,27 @@ describe.each(BACKENDS)("the $name store", ({ open }) => {
       expect(await ids({ limit: 2, offset: 1 })).toEqual([e3.id, e2.id]);
       expect(await ids({ beforeId: e3.id })).toEqual([e2.id, e1.id]);
       expect(await store.audit.count({ from: "2030-01-01T00:00:00.000Z", actor: "fa@x.io", action: "batch." })).toBe(2);
-      await store.audit.complete((await store.audit.add({ at: "2030-02-05T00:00:00.000Z", actorEmail: "fa@x.io", actorRole: "manager", action: "batch.pause", target: "batch:fp", outcome: "pending", detail: {} })).id, "failed", {});
+      await store.audit.complete(
+        (
+          await store.audit.add({
+            at: "2030-02-05T00:00:00.000Z",
+            actorEmail: "fa@x.io",
+            actorRole: "manager",
+            action: "batch.pause",
+            target: "batch:fp",
+            outcome: "pending",
+            detail: {},
+          })
+        ).id,
+        "failed",
+        {},
+      );
       expect(await ids({ action: "batch.pause", outcome: "ok" })).toEqual([e4.id, e1.id]);
     });
 
     it("audit entries filter by a part of the actor's email (any case, wildcards literal) and by the targets a role may read", async () => {
-      const add = (actorEmail: string, target: string) => store.audit.add({ at: "2031-01-01T00:00:00.000Z", actorEmail, actorRole: "manager", action: "x.y", target, outcome: "ok", detail: {} });
+      const add = (actorEmail: string, target: string) =>
+        store.audit.add({ at: "2031-01-01T00:00:00.000Z", actorEmail, actorRole: "manager", action: "x.y", target, outcome: "ok", detail: {} });
       const a = await add("Ann.Lee@Ops.example", "batch:a1");
       const b = await add("bob_ops@x.io", "user:7");
       const c = await add("carl%@x.io", "campaign:3");

@@ -32,7 +32,11 @@ async function rejection(p: Promise<unknown>): Promise<ApiError> {
 }
 
 const faults = (body: unknown) =>
-  fetch(`${url}/__sandbox/faults`, { method: "POST", headers: { "Syllable-API-Key": "sandbox", "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  fetch(`${url}/__sandbox/faults`, {
+    method: "POST",
+    headers: { "Syllable-API-Key": "sandbox", "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "client-test-"));

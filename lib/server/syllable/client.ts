@@ -76,22 +76,18 @@ function listQuery(p: ListParams) {
 
 /** The HTTP implementation of SyllableClient. */
 export function createHttpSyllableClient(config: UpstreamConfig): SyllableClient {
-  const call = <T extends z.ZodType>(req: Parameters<typeof callUpstream>[1], schema: T) =>
-    callUpstream(config, req, schema);
+  const call = <T extends z.ZodType>(req: Parameters<typeof callUpstream>[1], schema: T) => callUpstream(config, req, schema);
   const batchWhat = (id: string) => `Batch "${id}"`;
   const campaignWhat = (id: number) => `Campaign ${id}`;
 
   return {
-    listBatches: (p) =>
-      call({ method: "GET", path: `${BASE}/batches`, query: listQuery(p), what: "The batch list" }, listResponseSchema(batchSchema)),
+    listBatches: (p) => call({ method: "GET", path: `${BASE}/batches`, query: listQuery(p), what: "The batch list" }, listResponseSchema(batchSchema)),
     createBatch: async (input) =>
       (await call({ method: "POST", path: `${BASE}/batches`, json: input, what: batchWhat(input.batch_id) }, batchSchema.nullable())) ??
       (await call({ method: "GET", path: BASE + pathOf`/batches/${input.batch_id}`, what: batchWhat(input.batch_id) }, batchSchema)),
     getBatch: (id) => call({ method: "GET", path: BASE + pathOf`/batches/${id}`, what: batchWhat(id) }, batchDetailsSchema),
-    updateBatch: (id, update) =>
-      call({ method: "PUT", path: BASE + pathOf`/batches/${id}`, json: update, what: batchWhat(id) }, batchSchema),
-    deleteBatch: (id, reason) =>
-      call({ method: "DELETE", path: BASE + pathOf`/batches/${id}`, form: { delete_reason: reason }, what: batchWhat(id) }, anyBody),
+    updateBatch: (id, update) => call({ method: "PUT", path: BASE + pathOf`/batches/${id}`, json: update, what: batchWhat(id) }, batchSchema),
+    deleteBatch: (id, reason) => call({ method: "DELETE", path: BASE + pathOf`/batches/${id}`, form: { delete_reason: reason }, what: batchWhat(id) }, anyBody),
     uploadBatchCsv: (id, file, filename) => {
       const form = new FormData();
       form.append("file", file, filename);
@@ -106,15 +102,13 @@ export function createHttpSyllableClient(config: UpstreamConfig): SyllableClient
         { method: "GET", path: BASE + pathOf`/batches/${id}/results`, query: filters, what: batchWhat(id), timeoutMs: config.timeoutMs * 4 },
         z.array(requestResultSchema),
       ),
-    addBatchRequest: (id, request) =>
-      call({ method: "POST", path: BASE + pathOf`/batches/${id}/requests`, json: request, what: batchWhat(id) }, anyBody),
+    addBatchRequest: (id, request) => call({ method: "POST", path: BASE + pathOf`/batches/${id}/requests`, json: request, what: batchWhat(id) }, anyBody),
     removeBatchRequests: (id, referenceIds) =>
       call({ method: "POST", path: BASE + pathOf`/batches/${id}/remove-requests`, json: referenceIds, what: batchWhat(id) }, anyBody),
     listCampaigns: (p) =>
-      call(
-        { method: "GET", path: `${BASE}/campaigns`, query: listQuery(p), what: "The campaign list" },
-        listResponseSchema(campaignSchema).nullable(),
-      ).then((r) => r ?? { items: [], page: p.page ?? 0, page_size: p.limit ?? 25, total_count: 0, total_pages: 0 }),
+      call({ method: "GET", path: `${BASE}/campaigns`, query: listQuery(p), what: "The campaign list" }, listResponseSchema(campaignSchema).nullable()).then(
+        (r) => r ?? { items: [], page: p.page ?? 0, page_size: p.limit ?? 25, total_count: 0, total_pages: 0 },
+      ),
     createCampaign: async (input) => {
       const created = await call(
         { method: "POST", path: `${BASE}/campaigns`, json: input, what: `Campaign "${input.campaign_name}"` },
@@ -124,8 +118,7 @@ export function createHttpSyllableClient(config: UpstreamConfig): SyllableClient
       return created;
     },
     getCampaign: (id) => call({ method: "GET", path: BASE + pathOf`/campaigns/${id}`, what: campaignWhat(id) }, campaignSchema),
-    replaceCampaign: (id, input) =>
-      call({ method: "PUT", path: BASE + pathOf`/campaigns/${id}`, json: input, what: campaignWhat(id) }, campaignSchema),
+    replaceCampaign: (id, input) => call({ method: "PUT", path: BASE + pathOf`/campaigns/${id}`, json: input, what: campaignWhat(id) }, campaignSchema),
     deleteCampaign: (id) => call({ method: "DELETE", path: BASE + pathOf`/campaigns/${id}`, what: campaignWhat(id) }, anyBody),
   };
 }

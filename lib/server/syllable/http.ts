@@ -7,6 +7,7 @@ import { recordUpstreamNow } from "./upstream-clock";
 import { noteUpstream } from "./upstream-health";
 import { upstreamError } from "./upstream-error";
 import { createCircuitBreaker, type CircuitBreaker } from "./circuit-breaker";
+import { processSingleton } from "@/lib/process-singletons";
 
 export type UpstreamConfig = { baseUrl: string; apiKey: string; timeoutMs: number };
 
@@ -46,9 +47,9 @@ function buildUrl(base: string, path: string, query?: Record<string, QueryValue>
 const fastFails = new WeakSet<object>();
 const fastFailed = (err: ApiError): ApiError => (fastFails.add(err), err);
 
-// One breaker per upstream base URL, on globalThis: pages and route handlers are separate bundles
+// One breaker per upstream base URL, a process singleton: pages and route handlers are separate bundles
 // in one process and must share it (a page meeting an outage spares the next API call the wait).
-const breakers = ((globalThis as { __syllableBreakers?: Map<string, CircuitBreaker> }).__syllableBreakers ??= new Map<string, CircuitBreaker>());
+const breakers = processSingleton("syllable-breakers", () => new Map<string, CircuitBreaker>());
 
 /** The breaker guarding calls to `baseUrl` (created closed). */
 export function breakerFor(baseUrl: string): CircuitBreaker {
@@ -59,12 +60,14 @@ export function breakerFor(baseUrl: string): CircuitBreaker {
       openMs: BREAKER_OPEN_MS,
       onTransition: (_from, to) => metrics().circuitTransitions.inc({ upstream: baseUrl, to }),
       openError: () =>
-        fastFailed(new ApiError(
-          "upstream_unavailable",
-          `Syllable is not answering, so the console paused its calls for a few seconds. Showing the last data we have; it will try again by itself.`,
-          undefined,
-          { "Retry-After": String(Math.ceil(BREAKER_OPEN_MS / 1000)) },
-        )),
+        fastFailed(
+          new ApiError(
+            "upstream_unavailable",
+            `Syllable is not answering, so the console paused its calls for a few seconds. Showing the last data we have; it will try again by itself.`,
+            undefined,
+            { "Retry-After": String(Math.ceil(BREAKER_OPEN_MS / 1000)) },
+          ),
+        ),
     });
     breakers.set(baseUrl, b);
   }
@@ -101,11 +104,7 @@ const refused = new WeakSet<object>();
  * circuit breaker, maps failures to the console's errors and parses the answer tolerantly.
  * Writes are never retried: a write whose fate is unknown is read back by its caller instead.
  */
-export async function callUpstream<T extends z.ZodType>(
-  config: UpstreamConfig,
-  req: UpstreamRequest,
-  schema: T,
-): Promise<z.infer<T>> {
+export async function callUpstream<T extends z.ZodType>(config: UpstreamConfig, req: UpstreamRequest, schema: T): Promise<z.infer<T>> {
   const budgetMs = req.timeoutMs ?? config.timeoutMs;
   const deadline = Date.now() + budgetMs;
   const retries = req.method === "GET" ? GET_RETRIES : 0;
@@ -126,7 +125,8 @@ export async function callUpstream<T extends z.ZodType>(
     return await breakerFor(config.baseUrl).run(attempts, isOutage);
   } catch (err) {
     // Refused by the open breaker without being sent: counted, so the metrics show fast failures.
-    if (typeof err === "object" && err !== null && fastFails.has(err)) metrics().upstreamCalls.inc({ operation: operationOf(req.method, req.path), outcome: "circuit_open" });
+    if (typeof err === "object" && err !== null && fastFails.has(err))
+      metrics().upstreamCalls.inc({ operation: operationOf(req.method, req.path), outcome: "circuit_open" });
     throw err;
   }
 }
@@ -178,8 +178,7 @@ async function attemptOnce<T extends z.ZodType>(
     body = req.multipart; // fetch sets the multipart boundary itself
   }
 
-  const timedOut = () =>
-    outage(new ApiError("upstream_timeout", `Syllable did not answer within ${seconds(budgetMs)} s. Try again in a moment.`));
+  const timedOut = () => outage(new ApiError("upstream_timeout", `Syllable did not answer within ${seconds(budgetMs)} s. Try again in a moment.`));
   const signal = AbortSignal.timeout(Math.max(1, deadline - Date.now()));
   let res: Response;
   try {

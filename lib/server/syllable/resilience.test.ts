@@ -105,7 +105,9 @@ describe("circuit breaker on the HTTP client", () => {
     const metricValue = async (name: string, labels: Record<string, string>) => {
       const m = (await metrics().registry.getMetricsAsJSON()).find((x) => x.name === name);
       // Summed over the series that carry these labels (one per operation or upstream).
-      return (m?.values ?? []).filter((x) => Object.entries(labels).every(([k, val]) => (x.labels as Record<string, unknown>)[k] === val)).reduce((sum, x) => sum + x.value, 0);
+      return (m?.values ?? [])
+        .filter((x) => Object.entries(labels).every(([k, val]) => (x.labels as Record<string, unknown>)[k] === val))
+        .reduce((sum, x) => sum + x.value, 0);
     };
     const openedBefore = await metricValue("console_upstream_circuit_transitions_total", { to: "open" });
     const fastBefore = await metricValue("console_upstream_calls_total", { outcome: "circuit_open" });
@@ -158,7 +160,13 @@ describe("createCircuitBreaker", () => {
   it("reports every transition, including open → half-open, which happens with time alone", async () => {
     let t = 0;
     const seen: string[] = [];
-    const b = createCircuitBreaker({ threshold: 1, openMs: 1000, now: () => t, openError: () => new Error("open"), onTransition: (from, to) => seen.push(`${from}→${to}`) });
+    const b = createCircuitBreaker({
+      threshold: 1,
+      openMs: 1000,
+      now: () => t,
+      openError: () => new Error("open"),
+      onTransition: (from, to) => seen.push(`${from}→${to}`),
+    });
     await b.run(() => Promise.reject(outage), isOutage).catch(() => undefined);
     t += 1000;
     expect(b.state()).toBe("half-open");

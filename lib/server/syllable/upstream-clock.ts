@@ -1,11 +1,12 @@
 import "server-only";
+import { processSingleton } from "@/lib/process-singletons";
 
 // Times from Syllable are on Syllable's clock; ETAs, "is it inside the calling window" and
 // "how long ago" must be computed on that clock, not the console's. The sandbox runs on
 // simulated time and says so in X-Sandbox-Now (ms precision); live Syllable sends an HTTP Date
-// (1 s precision), which still catches a skewed clock on either side. Shared on globalThis by
-// every bundle of the process.
-const g = globalThis as { __upstreamOffsetMs?: number };
+// (1 s precision), which still catches a skewed clock on either side. Shared by every bundle of
+// the process.
+const g = processSingleton("upstream-clock", () => ({ offsetMs: undefined as number | undefined }));
 /** Differences smaller than this are rounding of the Date header, not skew. */
 const DATE_PRECISION_MS = 2_000;
 
@@ -13,16 +14,16 @@ const DATE_PRECISION_MS = 2_000;
 export function recordUpstreamNow(sandboxNow: string | null, date?: string | null): void {
   const precise = sandboxNow ? Date.parse(sandboxNow) : NaN;
   if (Number.isFinite(precise)) {
-    g.__upstreamOffsetMs = precise - Date.now();
+    g.offsetMs = precise - Date.now();
     return;
   }
   const coarse = date ? Date.parse(date) : NaN;
   if (!Number.isFinite(coarse)) return;
   const offset = coarse - Date.now();
-  g.__upstreamOffsetMs = Math.abs(offset) < DATE_PRECISION_MS ? 0 : offset;
+  g.offsetMs = Math.abs(offset) < DATE_PRECISION_MS ? 0 : offset;
 }
 
 /** Now, on the upstream's clock. */
 export function upstreamNow(): Date {
-  return new Date(Date.now() + (g.__upstreamOffsetMs ?? 0));
+  return new Date(Date.now() + (g.offsetMs ?? 0));
 }

@@ -1,19 +1,20 @@
 // What this instance last learnt of Syllable from its own calls: the readiness probe answers from
 // it instead of calling Syllable on every probe (a slow Syllable must not make every instance's
 // health check time out at once, and probes must not cost upstream calls).
+import { processSingleton } from "@/lib/process-singletons";
 
 type Known = { ok: boolean; at: number; latencyMs: number };
-const g = globalThis as { __upstreamHealth?: Known; __upstreamProbe?: Promise<unknown> | null };
+const g = processSingleton("upstream-health", () => ({ known: undefined as Known | undefined, probe: null as Promise<unknown> | null }));
 
 /** Records the outcome of one call (any answer below 500 means Syllable is up). */
 export function noteUpstream(outcome: string, latencyMs: number, now = Date.now()): void {
   const down = outcome === "timeout" || outcome === "unreachable" || /^5\d\d$/.test(outcome);
-  g.__upstreamHealth = { ok: !down, at: now, latencyMs: Math.round(latencyMs) };
+  g.known = { ok: !down, at: now, latencyMs: Math.round(latencyMs) };
 }
 
 /** The last known state (null: no call yet). */
 export function knownUpstream(): Known | null {
-  return g.__upstreamHealth ?? null;
+  return g.known ?? null;
 }
 
 /**
@@ -23,14 +24,14 @@ export function knownUpstream(): Known | null {
 export async function refreshUpstream(probe: () => Promise<unknown>, opts: { maxAgeMs: number; waitMs: number; now?: number }): Promise<void> {
   const known = knownUpstream();
   if (known && (opts.now ?? Date.now()) - known.at < opts.maxAgeMs) return;
-  g.__upstreamProbe ??= probe()
+  g.probe ??= probe()
     .catch(() => undefined)
-    .finally(() => (g.__upstreamProbe = null));
-  await Promise.race([g.__upstreamProbe, new Promise((r) => setTimeout(r, opts.waitMs).unref?.())]);
+    .finally(() => (g.probe = null));
+  await Promise.race([g.probe, new Promise((r) => setTimeout(r, opts.waitMs).unref?.())]);
 }
 
 /** Forgets what is known (tests). */
 export function resetUpstreamHealthForTests(): void {
-  g.__upstreamHealth = undefined;
-  g.__upstreamProbe = null;
+  g.known = undefined;
+  g.probe = null;
 }

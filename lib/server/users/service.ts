@@ -39,7 +39,11 @@ async function keepAnAdmin(user: User, newRole: Role | null): Promise<void> {
   if (user.role !== "admin" || newRole === "admin") return;
   const admins = (await getStore().users.list()).filter((u) => u.role === "admin");
   if (admins.length <= 1) {
-    throw new ApiError("conflict", `${user.email} is the last admin: make someone else an admin first.`, newRole ? { role: "The last admin keeps the admin role" } : undefined);
+    throw new ApiError(
+      "conflict",
+      `${user.email} is the last admin: make someone else an admin first.`,
+      newRole ? { role: "The last admin keeps the admin role" } : undefined,
+    );
   }
 }
 
@@ -52,7 +56,11 @@ async function lastAdminKept<T>(user: User, newRole: Role | null, write: () => P
     return await write();
   } catch (err) {
     if (!isLastAdminError(err)) throw err;
-    throw new ApiError("conflict", `${user.email} is the last admin: make someone else an admin first.`, newRole ? { role: "The last admin keeps the admin role" } : undefined);
+    throw new ApiError(
+      "conflict",
+      `${user.email} is the last admin: make someone else an admin first.`,
+      newRole ? { role: "The last admin keeps the admin role" } : undefined,
+    );
   }
 }
 
@@ -62,12 +70,15 @@ export async function listUsers(): Promise<UserInfo[]> {
 
 export async function createUser(admin: SessionUser, input: UserCreate): Promise<UserChangeResponse> {
   const store = getStore();
-  if (await store.users.findByEmail(input.email)) throw new ApiError("conflict", `${input.email} has an account already.`, { email: "This email has an account already" });
+  if (await store.users.findByEmail(input.email))
+    throw new ApiError("conflict", `${input.email} has an account already.`, { email: "This email has an account already" });
   refuseWeakPassword(input.password, input.email);
   const password = input.password ?? generatedPassword();
   const passwordHash = await hashPassword(password);
   const detail = { role: input.role, password: input.password ? "set by the admin" : "generated", ...(input.reason ? { reason: input.reason } : {}) };
-  const user = await audited(admin, "user.create", `user:${input.email}`, detail, () => store.users.create({ email: input.email, role: input.role, passwordHash }));
+  const user = await audited(admin, "user.create", `user:${input.email}`, detail, () =>
+    store.users.create({ email: input.email, role: input.role, passwordHash }),
+  );
   return { user: await info(user), ...(input.password ? {} : { password }) };
 }
 
@@ -99,7 +110,9 @@ export async function removeUser(admin: SessionUser, id: number, reason: string)
   const user = await mustFind(id);
   await keepAnAdmin(user, null);
   // The store removes the user's sessions and API tokens with it, in one transaction.
-  await audited(admin, "user.remove", `user:${user.email}`, { role: user.role, reason }, () => lastAdminKept(user, null, () => getStore().users.remove(user.email, { keepAnAdmin: true })));
+  await audited(admin, "user.remove", `user:${user.email}`, { role: user.role, reason }, () =>
+    lastAdminKept(user, null, () => getStore().users.remove(user.email, { keepAnAdmin: true })),
+  );
   return { removed: true, id };
 }
 
@@ -137,7 +150,8 @@ export async function changeOwnPassword(me: SessionUser, input: PasswordChange):
   if (!(await verifyPassword(input.current_password, user.passwordHash))) {
     throw new ApiError("validation_failed", "Some fields need fixing.", { current_password: "That is not your current password." });
   }
-  if (input.new_password === input.current_password) throw new ApiError("validation_failed", "Some fields need fixing.", { new_password: "Choose a password different from the current one." });
+  if (input.new_password === input.current_password)
+    throw new ApiError("validation_failed", "Some fields need fixing.", { new_password: "Choose a password different from the current one." });
   const problem = passwordProblem(input.new_password, user.email);
   if (problem) throw new ApiError("validation_failed", "Some fields need fixing.", { new_password: problem });
   const passwordHash = await hashPassword(input.new_password);

@@ -31,7 +31,13 @@ export default async function BatchPage({ params }: { params: Promise<{ batchId:
   }
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <BatchDetail batchId={batchId} canWrite={hasRole(user.role, "manager")} uploadMaxBytes={getConfig().uploadMaxBytes} resultsRefreshMs={getConfig().resultsRefreshMs} serverError={serverError} />
+      <BatchDetail
+        batchId={batchId}
+        canWrite={hasRole(user.role, "manager")}
+        uploadMaxBytes={getConfig().uploadMaxBytes}
+        resultsRefreshMs={getConfig().resultsRefreshMs}
+        serverError={serverError}
+      />
     </HydrationBoundary>
   );
 }

@@ -38,10 +38,17 @@ export const PATCH = withRole<Params>("manager", async ({ req, user, params }) =
   const fields = PATCHABLE_FIELDS.filter((f) => patch[f] !== undefined);
   const detail = patch.reason ? { fields, reason: patch.reason } : { fields };
   try {
-    const { changes, ...result } = await audited(user, "campaign.update", `campaign:${id}`, detail, () => safeUpdateCampaign(getSyllable(), id, patch), (r) => ({
-      changes: r.changes,
-      ...(r.not_applied.length ? { not_applied: r.not_applied } : {}),
-    }));
+    const { changes, ...result } = await audited(
+      user,
+      "campaign.update",
+      `campaign:${id}`,
+      detail,
+      () => safeUpdateCampaign(getSyllable(), id, patch),
+      (r) => ({
+        changes: r.changes,
+        ...(r.not_applied.length ? { not_applied: r.not_applied } : {}),
+      }),
+    );
     void changes; // recorded in the audit entry; not part of the answer
     return json({ ...result, console_change: await latestConsoleChange(`campaign:${id}`) });
   } catch (err) {

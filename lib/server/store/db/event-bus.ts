@@ -77,7 +77,8 @@ export function notifyEvents(connectionString: string, pool: pg.Pool): EventBus 
   return {
     async publish(channel, payload) {
       const message = JSON.stringify({ channel, payload, origin });
-      if (Buffer.byteLength(message) > MAX_NOTIFY_BYTES) throw new Error(`An event on ${channel} is too large to send between instances (${Buffer.byteLength(message)} bytes).`);
+      if (Buffer.byteLength(message) > MAX_NOTIFY_BYTES)
+        throw new Error(`An event on ${channel} is too large to send between instances (${Buffer.byteLength(message)} bytes).`);
       await started;
       await pool.query("SELECT pg_notify($1, $2)", [NOTIFY_CHANNEL, message]);
     },

@@ -9,7 +9,16 @@ const run = (db: Db, statements: string) =>
     .split(/;\s*\n/)
     .map((s) => s.trim())
     .filter(Boolean)
-    .reduce((p, s) => p.then(() => sql.raw(s).execute(db).then(() => undefined)), Promise.resolve());
+    .reduce(
+      (p, s) =>
+        p.then(() =>
+          sql
+            .raw(s)
+            .execute(db)
+            .then(() => undefined),
+        ),
+      Promise.resolve(),
+    );
 
 export const sqliteMigrations: Record<string, Migration> = {
   // The schema as it stood before versioned migrations: IF NOT EXISTS everywhere, so a data file
@@ -100,7 +109,8 @@ CREATE TABLE IF NOT EXISTS leases (
   "0002-snapshot-outcomes": {
     up: async (db: Db) => {
       const columns = await sql<{ name: string }>`PRAGMA table_info(progress_snapshots)`.execute(db);
-      if (!columns.rows.some((c) => c.name === "outcomes")) await sql`ALTER TABLE progress_snapshots ADD COLUMN outcomes TEXT NOT NULL DEFAULT '{}'`.execute(db);
+      if (!columns.rows.some((c) => c.name === "outcomes"))
+        await sql`ALTER TABLE progress_snapshots ADD COLUMN outcomes TEXT NOT NULL DEFAULT '{}'`.execute(db);
     },
   },
   // What the instance reading a batch shares with the others (see lib/server/live).
