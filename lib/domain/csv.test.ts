@@ -11,6 +11,15 @@ describe("the one CSV writer", () => {
   });
 
   it("a document is the header and one CRLF line per row", () => {
-    expect(csvDocument(["a", "b"], [["x,y", null], [1, "z"]], "upload")).toBe('a,b\r\n"x,y",\r\n1,z\r\n');
+    expect(
+      csvDocument(
+        ["a", "b"],
+        [
+          ["x,y", null],
+          [1, "z"],
+        ],
+        "upload",
+      ),
+    ).toBe('a,b\r\n"x,y",\r\n1,z\r\n');
   });
 });
