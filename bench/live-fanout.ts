@@ -4,7 +4,8 @@
 // .next-e2e when there is none). Writes bench/results/live-fanout.json.
 //   A. 200 pollers, GET /api/batches/{id} every 2 s for DURATION_S: upstream calls per poll (goal ≤ 0.01)
 //   B. 200 SSE subscribers for DURATION_S: upstream calls per minute (goal ≤ 60 s / cadence + 1)
-//   C. 50 connections, closed loop, 10 s: console p50 / direct-to-sandbox p50 (goal ≤ 0.5)
+//   C. 50 connections, closed loop, 10 s: console p50 / direct-to-sandbox p50 (goal ≤ 0.5);
+//      FAST_LANE=0 measures the plain Next.js route handler instead of the fast lane
 //   D. event delay: sandbox advances → an SSE client receives the new counts
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -191,6 +192,8 @@ const result = {
   duration_s: DURATION_S,
   cadence_ms: CADENCE_MS,
   upstream_latency_ms: 50,
+  // FAST_LANE=0 runs the console with every request through Next's routing (the plain route handler).
+  fast_lane: process.env.FAST_LANE !== "0",
   pollers: { clients: POLLERS, every_ms: 2000, polls, upstream_detail_calls: pollCalls, calls_per_poll: round(pollCalls / polls, 4), goal: 0.01 },
   sse: { subscribers: SUBSCRIBERS, events_received: received, upstream_calls_per_minute: round(sseCallsPerMin, 1), goal: 60_000 / CADENCE_MS + 1 },
   get_50_connections: { console: viaConsole, direct, p50_ratio: round(viaConsole.p50 / direct.p50, 3), goal: 0.5 },

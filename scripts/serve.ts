@@ -189,7 +189,7 @@ async function main() {
     const refusal = refuseRequestLine(req);
     if (refusal) return refuse(req, res, refusal.status, refusal.code, refusal.message, refusal.headers);
     if (serveStaticBrotli(req, res)) return;
-    const fast = fastLane()?.(req.method ?? "GET", req.url ?? "/");
+    const fast = config.fastLane ? fastLane()?.(req.method ?? "GET", req.url ?? "/") : null;
     if (fast) {
       fast(webRequest(req))
         .then((answer) => sendWebResponse(res, answer))

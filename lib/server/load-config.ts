@@ -33,6 +33,7 @@ export const envSchema = z.object({
   ),
   COOKIE_SECURE: optional(z.enum(["0", "1"]).default("0")),
   TRUST_PROXY: optional(z.enum(["0", "1"]).default("0")),
+  FAST_LANE: optional(z.enum(["0", "1"]).default("1")),
   SESSION_IDLE_HOURS: optional(
     z.coerce
       .number()
@@ -89,6 +90,8 @@ export type ConsoleConfig = {
   cookieSecure: boolean;
   /** TRUST_PROXY=1: a reverse proxy appends the client address to X-Forwarded-For. */
   trustProxy: boolean;
+  /** FAST_LANE=0: every request goes through Next's routing (the benchmark compares both). */
+  fastLane: boolean;
   sessionIdleMs: number;
   sessionMaxMs: number;
   uploadMaxBytes: number;
@@ -143,6 +146,7 @@ export function loadConfig(source: Record<string, string | undefined>): ConsoleC
     allowedOrigins: env.ALLOWED_ORIGINS.map((o) => new URL(o).origin),
     cookieSecure: env.COOKIE_SECURE === "1",
     trustProxy: env.TRUST_PROXY === "1",
+    fastLane: env.FAST_LANE === "1",
     sessionIdleMs: Math.round(env.SESSION_IDLE_HOURS * 3_600_000),
     sessionMaxMs: Math.round(env.SESSION_MAX_DAYS * 86_400_000),
     uploadMaxBytes: Math.round(env.UPLOAD_MAX_MB * 1024 * 1024),
