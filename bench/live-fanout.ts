@@ -56,11 +56,11 @@ const env = {
   STREAMS_PER_USER: "1000",
 };
 const dataDir = path.join(tmp, "console");
-addUser(dataDir, "bench@example.com", "supervisor", "bench-password-123", env);
+addUser(dataDir, "bench@example.com", "supervisor", "quiet-orbit-lantern-48", env);
 const port = await freePort();
 const consoleProc = await startConsole(dataDir, port, env);
 const base = consoleProc.url;
-const auth = await signInHeaders(base, "bench@example.com", "bench-password-123");
+const auth = await signInHeaders(base, "bench@example.com", "quiet-orbit-lantern-48");
 const step = (what: string) => console.error(`[fanout] ${what}`);
 step(`console on ${base}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

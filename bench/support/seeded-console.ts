@@ -39,9 +39,9 @@ export async function startSeededConsole(): Promise<{ url: string; cookie: strin
   const { url: sandboxUrl } = await sandbox.listen(0);
   const env = { SYLLABLE_BASE_URL: sandboxUrl, SYLLABLE_API_KEY: "sandbox", LOG_LEVEL: "warn" };
   const dataDir = path.join(tmp, "console");
-  addUser(dataDir, "bench@example.com", "admin", "bench-password-123", env);
+  addUser(dataDir, "bench@example.com", "admin", "quiet-orbit-lantern-48", env);
   const consoleProc = await startConsole(dataDir, await freePort(), env);
-  const auth = await signInHeaders(consoleProc.url, "bench@example.com", "bench-password-123");
+  const auth = await signInHeaders(consoleProc.url, "bench@example.com", "quiet-orbit-lantern-48");
   return {
     url: consoleProc.url,
     cookie: auth.Cookie!,
