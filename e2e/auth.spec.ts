@@ -24,7 +24,7 @@ for (const role of ROLES) {
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Campaigns" })).toBeVisible();
     const session = (await page.context().cookies()).find((c) => c.name === "outbound_session");
     expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
-    expect(session?.value).not.toContain(role); // sealed, not readable
+    expect(session?.value).not.toContain(role); // an opaque token, nothing readable
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/login(\?|$)/);

@@ -104,7 +104,6 @@ test("live mode refuses to start without PUBLIC_URL, saying what to set (the san
     DATA_DIR: dataDir,
     SYLLABLE_API_KEY: "k",
     SYLLABLE_BASE_URL: "http://127.0.0.1:9",
-    SESSION_SECRET: "x".repeat(40),
   };
   delete env.PUBLIC_URL;
   const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { env, encoding: "utf8", timeout: 60_000 });

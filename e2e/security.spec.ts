@@ -224,15 +224,15 @@ test.describe("revocable sessions", () => {
         env: { ...process.env, DATA_DIR: E2E_DATA_DIR, SYLLABLE_API_KEY: "" },
       });
     const email = `rotate-${Date.now()}@sandbox.local`;
-    expect(cli(["add", email, "supervisor"], "first-password-123\n").status).toBe(0);
+    expect(cli(["add", email, "supervisor"], "first-harbor-violet-31\n").status).toBe(0);
     const ctx = await browser.newContext({ baseURL: CONSOLE_URL });
-    const login = await ctx.request.post("/api/auth/login", { data: { email, password: "first-password-123" }, headers: { Origin: CONSOLE_URL } });
+    const login = await ctx.request.post("/api/auth/login", { data: { email, password: "first-harbor-violet-31" }, headers: { Origin: CONSOLE_URL } });
     expect(login.status()).toBe(200);
     const cookie = (await ctx.cookies()).find((c) => c.name === "outbound_session");
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
     expect((await ctx.request.get("/api/auth/me")).status()).toBe(200);
-    const passwd = cli(["passwd", email], "second-password-456\n");
-    expect(passwd.stdout).toContain("ended 1 session(s)");
+    const passwd = cli(["passwd", email], "second-lantern-quartz-46\n");
+    expect(passwd.stdout).toContain("their sessions ended");
     expect((await ctx.request.get("/api/auth/me")).status()).toBe(401);
     await ctx.close();
   });

@@ -38,7 +38,6 @@ test("the standalone folder serves the console on its own: pages, API, compresse
     SYLLABLE_API_KEY: SANDBOX_KEY,
     SYLLABLE_BASE_URL: SANDBOX_URL,
     PUBLIC_URL: url,
-    SESSION_SECRET: "image-test-session-secret-0123456789-abcdef",
   };
   const added = spawnSync(process.execPath, ["scripts/users.mjs", "add", ADMIN.email, "admin"], {
     cwd: app,

@@ -19,7 +19,6 @@ function users(args: string[], input = "") {
       DATA_DIR: dataDir,
       SYLLABLE_API_KEY: "k",
       SYLLABLE_BASE_URL: "http://127.0.0.1:9",
-      SESSION_SECRET: "users-cli-test-secret-0123456789-abcdefgh",
     },
     input,
     encoding: "utf8",

@@ -64,7 +64,7 @@ describe("deploy/Dockerfile", () => {
 describe("deploy/compose.yaml", () => {
   const compose = deploy("compose.yaml");
   it("writes no secret: every credential comes from the environment, required", () => {
-    for (const name of ["SESSION_SECRET", "SYLLABLE_API_KEY", "POSTGRES_PASSWORD", "PUBLIC_URL"]) expect(compose).toMatch(new RegExp(`\\$\\{${name}:\\?`));
+    for (const name of ["SYLLABLE_API_KEY", "POSTGRES_PASSWORD", "PUBLIC_URL"]) expect(compose).toMatch(new RegExp(`\\$\\{${name}:\\?`));
     expect(compose).not.toMatch(/POSTGRES_PASSWORD: (?!\$)/);
     expect(compose).not.toMatch(/postgres:\/\/\w+:(?!\$)[^@]+@/);
   });

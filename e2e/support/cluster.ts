@@ -8,7 +8,6 @@ import { startPostgres, type PostgresCluster } from "../../tests/support/postgre
 import { addUser, freePort, startConsole, type ConsoleEnv, type ConsoleProcess } from "./console-process";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
-export const CLUSTER_SECRET = "scale-out-session-secret-0123456789-abcdef";
 
 export type Cluster = {
   lbUrl: string;
@@ -41,7 +40,6 @@ export async function startCluster(
   // The balancer is the console's address; the tests also write to each instance directly.
   const env: ConsoleEnv = {
     DATABASE_URL: databaseUrl,
-    SESSION_SECRET: CLUSTER_SECRET,
     TRUST_PROXY: "1",
     PUBLIC_URL: `http://127.0.0.1:${lbPort}`,
     ALLOWED_ORIGINS: ports.map((p) => `http://127.0.0.1:${p}`).join(","),

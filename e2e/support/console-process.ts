@@ -26,7 +26,6 @@ export function envFor(dataDir: string, port: number, extra: ConsoleEnv = {}): N
     SYLLABLE_API_KEY: SANDBOX_KEY,
     SYLLABLE_BASE_URL: SANDBOX_URL,
     SYLLABLE_TIMEOUT_MS: "15000",
-    SESSION_SECRET: "e2e-crash-test-session-secret-0123456789",
     // Live mode needs the console's own address (scripts/serve.ts refuses to start without it).
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     ...extra,

@@ -14,7 +14,6 @@ export const envSchema = z.object({
   SYLLABLE_API_KEY: optional(z.string().min(1).optional()),
   SYLLABLE_TIMEOUT_MS: optional(z.coerce.number().int().min(100).max(120_000).default(15_000)),
   DATA_DIR: optional(z.string().default("./data")),
-  SESSION_SECRET: optional(z.string().min(32, "must be at least 32 characters").optional()),
   SANDBOX_PORT: optional(port.default(4010)),
   SANDBOX_SPEED: optional(z.coerce.number().min(0).max(100_000).default(60)),
   SANDBOX_API_KEY: optional(z.string().min(1).default("sandbox")),
@@ -80,7 +79,6 @@ export type ConsoleConfig = {
   databaseUrl?: string;
   /** Bearer token for GET /api/metrics (unset: the endpoint answers 404). */
   metricsToken?: string;
-  sessionSecret: string | undefined;
   port: number;
   /** The console's own origin as browsers see it (PUBLIC_URL); unset: the request's Host. */
   publicOrigin: string | undefined;
@@ -127,10 +125,6 @@ export function loadConfig(source: Record<string, string | undefined>): ConsoleC
     throw new EnvError(`Invalid configuration:\n  ${lines.join("\n  ")}`);
   }
   const env = parsed.data;
-  // Several instances must seal and open each other's cookies: a secret generated per instance would not do.
-  if (env.DATABASE_URL && !env.SESSION_SECRET) {
-    throw new EnvError('Invalid configuration:\n  SESSION_SECRET: set it, the same on every instance, when DATABASE_URL is set (got "")');
-  }
   const live = env.SYLLABLE_API_KEY !== undefined;
   return {
     mode: live ? "live" : "sandbox",
@@ -140,7 +134,6 @@ export function loadConfig(source: Record<string, string | undefined>): ConsoleC
     dataDir: path.resolve(env.DATA_DIR),
     databaseUrl: env.DATABASE_URL,
     metricsToken: env.METRICS_TOKEN,
-    sessionSecret: env.SESSION_SECRET,
     port: env.PORT,
     publicOrigin: env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : undefined,
     allowedOrigins: env.ALLOWED_ORIGINS.map((o) => new URL(o).origin),

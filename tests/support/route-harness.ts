@@ -88,7 +88,6 @@ export async function startHarness(opts: { seed?: boolean; timeoutMs?: number } 
   process.env.SANDBOX_PORT = port;
   process.env.SANDBOX_API_KEY = apiKey;
   process.env.DATA_DIR = path.join(root, "console");
-  process.env.SESSION_SECRET ??= "x".repeat(40);
   if (opts.timeoutMs) process.env.SYLLABLE_TIMEOUT_MS = String(opts.timeoutMs);
   resetConfigForTests();
 

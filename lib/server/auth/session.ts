@@ -1,14 +1,14 @@
 import "server-only";
 import crypto from "node:crypto";
 import { cookies, headers } from "next/headers";
-import { getIronSession, unsealData, type SessionOptions } from "iron-session";
 import { getConfig } from "@/lib/server/env";
 import { clientAddress } from "@/lib/server/http/client-address";
 import { getStore, type Session, type User } from "@/lib/server/store";
-import { getSessionSecret } from "./session-secret";
 
-/** What the sealed cookie holds: only a random session id; everything else lives in the store. */
-type CookieData = { sid?: string };
+// The cookie holds an opaque random token (32 bytes, base64url); the store keeps only its SHA-256
+// hash, with the user, times, user agent and address. Nothing to seal: the token means nothing
+// without its row, and a stolen database holds no usable token.
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 /** `__Host-` (Secure, path /, no Domain) when served over HTTPS: no subdomain can plant or shadow it. */
 export function sessionCookieName(): string {
@@ -18,57 +18,27 @@ export function sessionCookieName(): string {
 // last_seen is written at most once a minute per session, not on every request.
 const TOUCH_EVERY_MS = 60_000;
 
-function options(): SessionOptions {
-  const { cookieSecure, sessionMaxMs } = getConfig();
-  return {
-    password: getSessionSecret(),
-    cookieName: sessionCookieName(),
-    ttl: Math.ceil(sessionMaxMs / 1000),
-    cookieOptions: { httpOnly: true, sameSite: "lax", secure: cookieSecure, path: "/" },
-  };
+function cookieOptions(maxAgeS: number) {
+  return { httpOnly: true, sameSite: "lax" as const, secure: getConfig().cookieSecure, path: "/", maxAge: maxAgeS };
 }
 
 const hashId = (sid: string) => crypto.createHash("sha256").update(sid).digest("base64url");
-
-async function cookieSession() {
-  return getIronSession<CookieData>(await cookies(), options());
-}
 
 /** True while a stored session is inside both its idle and its absolute lifetime. */
 export function sessionIsCurrent(s: Session, now: number, cfg = getConfig()): boolean {
   return now - Date.parse(s.lastSeenAt) < cfg.sessionIdleMs && now - Date.parse(s.createdAt) < cfg.sessionMaxMs;
 }
 
-// Unsealing a cookie (key derivation + decryption) costs more than the rest of a read served
-// from memory, and a page polls with the same cookie all day. The cookie → session id result is
-// remembered briefly; whether that session still exists is read from the store on every request,
-// so logout and revocation still take effect at once.
-const UNSEALED_FOR_MS = 60_000;
-const UNSEALED_MAX = 10_000;
-const unsealed = new Map<string, { sid: string | null; until: number }>();
-
-/** The session id sealed in a request's `Cookie` header, or null (no cookie, or one we did not seal). */
-async function sessionIdFrom(cookieHeader: string | null): Promise<string | null> {
+/** The session token in a request's `Cookie` header, or null (none, or not one of ours). */
+function sessionIdFrom(cookieHeader: string | null): string | null {
   if (!cookieHeader) return null;
   const name = sessionCookieName();
-  const sealed = cookieHeader
+  const token = cookieHeader
     .split(";")
     .map((part) => part.trim())
     .find((part) => part.startsWith(`${name}=`))
     ?.slice(name.length + 1);
-  if (!sealed) return null;
-  const known = unsealed.get(sealed);
-  if (known && known.until > Date.now()) return known.sid;
-  let sid: string | null;
-  try {
-    const data = await unsealData<CookieData>(decodeURIComponent(sealed), { password: getSessionSecret(), ttl: options().ttl });
-    sid = typeof data.sid === "string" ? data.sid : null;
-  } catch {
-    sid = null; // tampered, sealed with another secret, or expired
-  }
-  if (unsealed.size >= UNSEALED_MAX) unsealed.clear();
-  unsealed.set(sealed, { sid, until: Date.now() + UNSEALED_FOR_MS });
-  return sid;
+  return token && TOKEN.test(token) ? token : null;
 }
 
 /**
@@ -77,7 +47,7 @@ async function sessionIdFrom(cookieHeader: string | null): Promise<string | null
  * lane (lib/front-server/fast-lane.ts) identifies people exactly as route handlers do.
  */
 export async function readSession(cookieHeader: string | null): Promise<Session | null> {
-  const sid = await sessionIdFrom(cookieHeader);
+  const sid = sessionIdFrom(cookieHeader);
   if (!sid) return null;
   const sessions = getStore().sessions;
   const idHash = hashId(sid);
@@ -94,9 +64,10 @@ export async function readSession(cookieHeader: string | null): Promise<Session 
 
 /** Signs `user` in: a fresh random id every time (no fixation), the previous session of this browser ended. */
 export async function startSession(user: User): Promise<void> {
-  const cookie = await cookieSession();
+  const jar = await cookies();
   const store = getStore();
-  if (cookie.sid) await store.sessions.remove(hashId(cookie.sid));
+  const previous = jar.get(sessionCookieName())?.value;
+  if (previous && TOKEN.test(previous)) await store.sessions.remove(hashId(previous));
   const sid = crypto.randomBytes(32).toString("base64url");
   const h = await headers();
   const now = new Date();
@@ -114,13 +85,13 @@ export async function startSession(user: User): Promise<void> {
     idleBefore: new Date(now.getTime() - cfg.sessionIdleMs).toISOString(),
     createdBefore: new Date(now.getTime() - cfg.sessionMaxMs).toISOString(),
   });
-  cookie.sid = sid;
-  await cookie.save();
+  jar.set(sessionCookieName(), sid, cookieOptions(Math.ceil(cfg.sessionMaxMs / 1000)));
 }
 
 /** Signs out: the stored session is deleted (the cookie is worthless even if kept) and the cookie cleared. */
 export async function endSession(): Promise<void> {
-  const cookie = await cookieSession();
-  if (cookie.sid) await getStore().sessions.remove(hashId(cookie.sid));
-  cookie.destroy();
+  const jar = await cookies();
+  const token = jar.get(sessionCookieName())?.value;
+  if (token && TOKEN.test(token)) await getStore().sessions.remove(hashId(token));
+  jar.set(sessionCookieName(), "", cookieOptions(0));
 }
