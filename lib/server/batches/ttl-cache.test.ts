@@ -9,14 +9,15 @@ const deferred = <T>() => {
 
 describe("createTtlCache", () => {
   it("keeps a settled value for ttlMs, then loads again", async () => {
-    let t = 0;
+    // A clock that is not at 0 (lru-cache, which keeps the entries, reads a start of 0 as "no TTL").
+    let t = 1_000;
     let loads = 0;
     const c = createTtlCache<string, number>({ ttlMs: 100, max: 10, now: () => t });
     const load = async () => ++loads;
     expect(await c.get("a", load)).toBe(1);
-    t = 99;
+    t = 1_099;
     expect(await c.get("a", load)).toBe(1);
-    t = 200;
+    t = 1_200;
     expect(await c.get("a", load)).toBe(2);
   });
 
@@ -62,12 +63,12 @@ describe("createTtlCache", () => {
 
 describe("ttl cache: eviction and errors", () => {
   it("coalesces concurrent loads, expires, evicts LRU and forgets failures", async () => {
-    let t = 0;
+    let t = 1_000;
     const cache = createTtlCache<string, number>({ ttlMs: 100, max: 2, now: () => t });
     let loads = 0;
     const load = async () => ++loads;
     expect(await Promise.all([cache.get("a", load), cache.get("a", load)])).toEqual([1, 1]);
-    t = 150;
+    t = 1_150;
     expect(await cache.get("a", load)).toBe(2);
     await cache.get("b", load);
     await cache.get("c", load);

@@ -1,7 +1,9 @@
-// A tiny in-process cache: entries live `ttlMs` after they settle, and a load still in flight is
-// always shared (so `ttlMs: 0` means "coalesce concurrent loads, keep nothing"); at most `max`
-// keys (least recently used evicted). Failed loads are not cached. `invalidate` also detaches an
-// in-flight load, so a read after a write never joins a load that started before it.
+// A small in-process cache: settled values live `ttlMs` in an LRU of at most `max` keys
+// (lru-cache does the expiry and the eviction); a load still in flight is always shared (so
+// `ttlMs: 0` means "coalesce concurrent loads, keep nothing"). Failed loads are not cached.
+// `invalidate` also detaches an in-flight load, so a read after a write never joins a load that
+// started before it.
+import { LRUCache } from "lru-cache";
 
 export type TtlCache<K, V> = {
   get(key: K, load: () => Promise<V>): Promise<V>;
@@ -13,50 +15,51 @@ export type TtlCache<K, V> = {
 };
 
 /** A TTL + LRU cache that coalesces concurrent loads of the same key into one. */
-export function createTtlCache<K, V>(opts: { ttlMs: number; max: number; now?: () => number }): TtlCache<K, V> {
-  const now = opts.now ?? Date.now;
-  // `at` is when the load settled; undefined while it is in flight.
-  const entries = new Map<K, { at?: number; value: Promise<V> }>();
-  const evict = () => {
-    while (entries.size > opts.max) entries.delete(entries.keys().next().value as K);
+export function createTtlCache<K extends NonNullable<unknown>, V>(opts: { ttlMs: number; max: number; now?: () => number }): TtlCache<K, V> {
+  // Settled values. ttlResolution 0: no cached clock (tests move `now` in one tick).
+  const settled = new LRUCache<K, { value: V }>({
+    max: opts.max,
+    ...(opts.ttlMs > 0 ? { ttl: opts.ttlMs, ttlResolution: 0 } : {}),
+    ...(opts.now ? { perf: { now: opts.now } } : {}),
+  });
+  const inFlight = new Map<K, Promise<V>>();
+  const keep = (key: K, value: V) => {
+    if (opts.ttlMs > 0) settled.set(key, { value });
   };
   return {
     get(key, load) {
-      const hit = entries.get(key);
-      if (hit && (hit.at === undefined || now() - hit.at < opts.ttlMs)) {
-        // Map keeps insertion order: re-insert to mark as recently used.
-        entries.delete(key);
-        entries.set(key, hit);
-        return hit.value;
-      }
+      const pending = inFlight.get(key);
+      if (pending) return pending;
+      const hit = settled.get(key);
+      if (hit) return Promise.resolve(hit.value);
       const value = load();
-      const entry: { at?: number; value: Promise<V> } = { value };
-      entries.delete(key);
-      entries.set(key, entry);
+      inFlight.set(key, value);
       value.then(
-        () => {
-          entry.at = now();
+        (v) => {
+          if (inFlight.get(key) !== value) return; // invalidated meanwhile: not kept
+          inFlight.delete(key);
+          keep(key, v);
         },
         () => {
-          if (entries.get(key) === entry) entries.delete(key);
+          if (inFlight.get(key) === value) inFlight.delete(key);
         },
       );
-      evict();
       return value;
     },
     set(key, value) {
-      entries.delete(key);
-      entries.set(key, { at: now(), value: Promise.resolve(value) });
-      evict();
+      inFlight.delete(key);
+      keep(key, value);
     },
     invalidate(key) {
-      entries.delete(key);
+      inFlight.delete(key);
+      settled.delete(key);
     },
     clear() {
-      entries.clear();
+      inFlight.clear();
+      settled.clear();
     },
     size() {
-      return entries.size;
+      return new Set([...settled.keys(), ...inFlight.keys()]).size;
     },
   };
 }
