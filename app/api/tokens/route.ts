@@ -1,23 +1,14 @@
-import { tokenCreateSchema, type TokenCreated, type TokenInfo } from "@/lib/schemas/tokens";
+import { tokenCreateSchema, type TokenCreated } from "@/lib/schemas/tokens";
 import { audited } from "@/lib/server/audit";
 import { issueToken } from "@/lib/server/auth/api-tokens";
 import { json, withRole } from "@/lib/server/auth/with-role";
+import { tokensFor } from "@/lib/server/dal/tokens";
 import { ApiError } from "@/lib/server/errors";
 import { parseJsonBody } from "@/lib/server/http/body";
 import { getStore } from "@/lib/server/store";
 
 /** Every API token (never the token itself): who, what for, when it expires and was last used. */
-export const GET = withRole("admin", async () => {
-  const items: TokenInfo[] = (await getStore().tokens.list()).map((t) => ({
-    id: t.id,
-    email: t.email,
-    name: t.name,
-    created_at: t.createdAt,
-    expires_at: t.expiresAt,
-    last_used_at: t.lastUsedAt,
-  }));
-  return json({ items });
-});
+export const GET = withRole("admin", async ({ user }) => json(await tokensFor(user)));
 
 /** Issues a token for a user; the answer is the only time the token is shown. */
 export const POST = withRole("admin", async ({ req, user }) => {
