@@ -55,4 +55,22 @@ describe("background jobs", () => {
     expect(n).toBe(2);
     errors.mockRestore();
   });
+
+  it("a job failing on every run is logged once, and once more when it works again", async () => {
+    vi.useFakeTimers();
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const logs = vi.spyOn(console, "log").mockImplementation(() => undefined);
+    let down = true;
+    startBackgroundJobs([job("outage", 1_000, "one or several", () => (down ? Promise.reject(new Error("down")) : Promise.resolve()))], {
+      severalInstances: true,
+    });
+    await vi.advanceTimersByTimeAsync(3_100);
+    expect(errors).toHaveBeenCalledTimes(1);
+    down = false;
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(logs).toHaveBeenCalledTimes(1);
+    expect(logs).toHaveBeenCalledWith('Background job "outage" works again.');
+    errors.mockRestore();
+    logs.mockRestore();
+  });
 });

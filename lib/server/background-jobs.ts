@@ -56,7 +56,20 @@ export function startBackgroundJobs(jobs: BackgroundJob[], opts: { severalInstan
   if (started.length) return started.map((r) => r.name);
   for (const job of jobs) {
     if (job.runsWith === "several" && !opts.severalInstances) continue;
-    const once = () => void job.run().catch((err: unknown) => console.error(`Background job "${job.name}" failed:`, err instanceof Error ? err.message : err));
+    // A job failing on every run (Postgres or Syllable down) is logged when it starts failing and
+    // when it works again, not every period.
+    let failing = false;
+    const once = () =>
+      void job.run().then(
+        () => {
+          if (failing) console.log(`Background job "${job.name}" works again.`);
+          failing = false;
+        },
+        (err: unknown) => {
+          if (!failing) console.error(`Background job "${job.name}" failed:`, err instanceof Error ? err.message : err);
+          failing = true;
+        },
+      );
     once();
     const timer = job.everyMs === null ? null : setInterval(once, job.everyMs);
     timer?.unref?.();
