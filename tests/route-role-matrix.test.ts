@@ -1,5 +1,9 @@
 // The route × role matrix: every /api handler found in app/api, called anonymously and as each
-// role, against the role it is meant for. A new route (or method) without an entry here fails.
+// role, against the role its declaration in the route registry names (lib/server/routes/registry.ts),
+// and those roles against the contract's table in docs/architecture.md. A route (or method)
+// without a declaration fails, as does a handler bound to another route's declaration.
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ROLES, type Role } from "@/lib/schemas/roles";
 import { fillPattern, loadApiRoutes, type ApiRoute, type HttpMethod } from "@/tests/support/api-routes";
@@ -7,48 +11,13 @@ import { startHarness, type Harness } from "@/tests/support/route-harness";
 
 vi.mock("@/lib/server/auth/current-user", async () => (await import("@/tests/support/route-harness")).currentUserModule);
 
-type Access = Role | "public";
-/** Who may call what (docs/architecture.md's contract). */
-const MATRIX: Record<string, Partial<Record<HttpMethod, Access>>> = {
-  // The not-found answer for every other /api address.
-  "/api/[...path]": { GET: "public", POST: "public", PUT: "public", PATCH: "public", DELETE: "public" },
-  "/api/alerts": { GET: "supervisor" },
-  "/api/alerts/[alertId]/ack": { POST: "supervisor" },
-  "/api/audit": { GET: "manager" },
-  "/api/audit.csv": { GET: "manager" },
-  "/api/auth/login": { POST: "public" },
-  "/api/auth/logout": { POST: "public" },
-  "/api/auth/me": { GET: "supervisor" },
-  "/api/auth/password": { POST: "supervisor" },
-  "/api/batches": { GET: "supervisor", POST: "manager" },
-  "/api/batches/bulk": { POST: "manager" },
-  "/api/batches/[batchId]": { GET: "supervisor", PATCH: "manager", DELETE: "manager" },
-  "/api/batches/[batchId]/events": { GET: "supervisor" },
-  "/api/batches/[batchId]/follow-up": { POST: "manager" },
-  "/api/batches/[batchId]/requests": { POST: "manager" },
-  "/api/batches/[batchId]/requests/remove": { POST: "manager" },
-  "/api/batches/[batchId]/results": { GET: "supervisor" },
-  "/api/batches/[batchId]/results.csv": { GET: "supervisor" },
-  "/api/batches/[batchId]/upload": { POST: "manager" },
-  "/api/campaigns": { GET: "supervisor", POST: "admin" },
-  "/api/campaigns/[campaignId]": { GET: "supervisor", PATCH: "manager", DELETE: "admin" },
-  "/api/campaigns/[campaignId]/stop": { POST: "manager" },
-  "/api/campaigns/[campaignId]/resume": { POST: "manager" },
-  "/api/health": { GET: "public" },
-  "/api/health/live": { GET: "public" },
-  // Not a person's route: the scraper's METRICS_TOKEN, checked in tests/metrics.test.ts.
-  "/api/metrics": { GET: "public" },
-  "/api/live": { GET: "supervisor" },
-  "/api/live/events": { GET: "supervisor" },
-  "/api/openapi.json": { GET: "public" },
-  "/api/docs": { GET: "public" },
-  "/api/docs/assets/[file]": { GET: "public" },
-  "/api/tokens": { GET: "admin", POST: "admin" },
-  "/api/users": { GET: "admin", POST: "admin" },
-  "/api/users/[userId]": { PATCH: "admin", DELETE: "admin" },
-  "/api/users/[userId]/unlock": { POST: "admin" },
-  "/api/tokens/[tokenId]": { DELETE: "admin" },
-};
+const { ROUTES, declaredRoutes } = await import("@/lib/server/routes/registry");
+type Access = Role | "anyone";
+/** Who may call what: the route registry, the one place a route's role is written. */
+const MATRIX: Record<string, Partial<Record<HttpMethod, Access>>> = {};
+for (const r of declaredRoutes()) (MATRIX[r.path] ??= {})[r.method] = r.spec.role;
+/** Not a route: the not-found answer for every /api address no route serves. */
+const NOT_FOUND_ROUTE = "/api/[...path]";
 
 // Ids that exist nowhere: a permitted call gets 404/422, never a change.
 const PARAMS = { batchId: "matrix-no-such-batch", campaignId: "999999", tokenId: "no-such-token", alertId: "999999", userId: "999999" };
@@ -72,17 +41,26 @@ const call = (route: ApiRoute, method: HttpMethod, role: Role | null) =>
   });
 
 describe("route × role matrix", () => {
-  it("has an entry for every route and method in app/api, and no stale ones", () => {
-    const found = Object.fromEntries(routes.map((r) => [r.pattern, Object.keys(r.handlers).sort()]));
+  it("has a declaration for every route and method in app/api, and no stale ones", () => {
+    const found = Object.fromEntries(routes.filter((r) => r.pattern !== NOT_FOUND_ROUTE).map((r) => [r.pattern, Object.keys(r.handlers).sort()]));
     const expected = Object.fromEntries(Object.entries(MATRIX).map(([p, m]) => [p, Object.keys(m).sort()]));
     expect(found).toEqual(expected);
+  });
+
+  it("binds every exported handler to its own declaration (withRole with its method and path)", () => {
+    for (const route of routes.filter((r) => r.pattern !== NOT_FOUND_ROUTE)) {
+      for (const [method, handler] of Object.entries(route.handlers)) {
+        expect((handler as { route?: string }).route, `${method} ${route.pattern}`).toBe(`${method} ${route.pattern}`);
+      }
+    }
+    expect(Object.keys(ROUTES).length).toBeGreaterThan(40);
   });
 
   it("answers 401 to nobody, 403 below the role, and lets the role and above through", async () => {
     let checked = 0;
     for (const route of routes) {
       for (const [method, access] of Object.entries(MATRIX[route.pattern] ?? {}) as [HttpMethod, Access][]) {
-        if (access === "public") continue;
+        if (access === "anyone") continue;
         const label = `${method} ${route.pattern}`;
         expect((await call(route, method, null)).status, `${label} anonymous`).toBe(401);
         for (const role of ROLES) {
@@ -95,7 +73,42 @@ describe("route × role matrix", () => {
     }
     const guarded = Object.values(MATRIX)
       .flatMap((m) => Object.values(m))
-      .filter((a) => a !== "public").length;
+      .filter((a) => a !== "anyone").length;
     expect(checked).toBe(guarded * ROLES.length);
+  });
+});
+
+/** Rows of docs/architecture.md's API table that name one path with a role per method ("GET/POST `/api/x` | supervisor+ / admin"). */
+function contractRoles(): Map<string, Access> {
+  const doc = readFileSync(path.resolve(process.cwd(), "../shared/docs/architecture.md"), "utf8");
+  const roles = new Map<string, Access>();
+  for (const [, methods, docPath, who] of doc.matchAll(/^\| ([A-Z/]+) `(\/api\/[^`]+)` \| ([^|]+) \|/gm)) {
+    const ms = methods!.split("/");
+    // The metrics scraper's token is checked by the handler: to the registry, anyone may ask.
+    const ws = who!.includes("METRICS_TOKEN") ? ["anyone"] : who!.split(" / ").map((w) => w.trim().replace(/\+$/, ""));
+    if (ws.length !== 1 && ws.length !== ms.length) continue;
+    const nextPath = docPath!.replace(
+      "{id}",
+      `[${/campaigns/.test(docPath!) ? "campaignId" : /users/.test(docPath!) ? "userId" : /tokens/.test(docPath!) ? "tokenId" : "batchId"}]`,
+    );
+    ms.forEach((m, i) => roles.set(`${m} ${nextPath}`, (ws[ws.length === 1 ? 0 : i] as Access | undefined) ?? "anyone"));
+  }
+  return roles;
+}
+
+/** Where the console deliberately differs from the table, and which issue asked for it. */
+const CONTRACT_CHANGES: Record<string, Access> = {
+  // "Audit" gave managers the entries about batches and campaigns (the handler narrows them).
+  "GET /api/audit": "manager",
+};
+
+describe("the registry against docs/architecture.md", () => {
+  it("declares the role the contract's table gives each route it names", () => {
+    const contract = contractRoles();
+    expect(contract.size).toBeGreaterThan(15);
+    for (const [key, role] of contract) {
+      if (!(key in ROUTES)) continue; // routes of issues not built yet
+      expect(ROUTES[key as keyof typeof ROUTES].role, key).toBe(CONTRACT_CHANGES[key] ?? role);
+    }
   });
 });

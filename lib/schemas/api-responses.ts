@@ -138,6 +138,7 @@ export const healthSchema = z.looseObject({
   }),
   store: z.object({ ok: z.boolean() }),
 });
+export type Health = z.infer<typeof healthSchema>;
 
 const tokenInfoSchema = z.object({ id: z.string(), email: z.string(), name: z.string(), created_at: iso, expires_at: nullableIso, last_used_at: nullableIso });
 export const tokenListSchema = z.object({ items: z.array(tokenInfoSchema) });

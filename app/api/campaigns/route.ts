@@ -1,21 +1,14 @@
-import { campaignCreateSchema, campaignListQuerySchema } from "@/lib/schemas/campaigns";
 import { audited } from "@/lib/server/audit";
 import { json, withRole } from "@/lib/server/auth/with-role";
 import { createCampaignFrom } from "@/lib/server/campaigns/service";
 import { listCampaignsFor } from "@/lib/server/dal/campaigns";
-import { parseSearchParams } from "@/lib/server/errors";
-import { parseJsonBody } from "@/lib/server/http/body";
 import { getSyllable } from "@/lib/server/syllable";
 
 /** GET /api/campaigns: page (1-based), limit, search (name), label, mode, order_by, order_dir. */
-export const GET = withRole("supervisor", async ({ req, user }) => {
-  const query = parseSearchParams(req.url, campaignListQuerySchema);
-  return json(await listCampaignsFor(user, query));
-});
+export const GET = withRole("GET /api/campaigns", async ({ query, user }) => json(await listCampaignsFor(user, query)));
 
 /** POST /api/campaigns (admin): name, mode, caller id, source, schedule, pacing, days. */
-export const POST = withRole("admin", async ({ req, user }) => {
-  const body = await parseJsonBody(req, campaignCreateSchema);
+export const POST = withRole("POST /api/campaigns", async ({ body, user }) => {
   const campaign = await audited(user, "campaign.create", `campaign:new`, { campaign_name: body.campaign_name, mode: body.mode }, () =>
     createCampaignFrom(getSyllable(), body),
   );

@@ -1,12 +1,13 @@
 // GET /api/docs: the API reference, rendered in the browser by Swagger UI (served from this
 // console, never a CDN) from GET /api/openapi.json. Its scripts carry this response's CSP nonce.
+import { withRole } from "@/lib/server/auth/with-role";
 
 /** The nonce the front server put in this request's CSP (scripts/serve.ts). */
 function nonceOf(req: Request): string {
   return /'nonce-([A-Za-z0-9+/=]+)'/.exec(req.headers.get("content-security-policy") ?? "")?.[1] ?? "";
 }
 
-export function GET(req: Request) {
+export const GET = withRole("GET /api/docs", ({ req }) => {
   const nonce = nonceOf(req);
   const html = `<!doctype html>
 <html lang="en">
@@ -23,4 +24,4 @@ export function GET(req: Request) {
 </body>
 </html>`;
   return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
-}
+});

@@ -2,7 +2,8 @@ import crypto from "node:crypto";
 import { metrics } from "@/lib/observability/metrics";
 import { bearerToken } from "@/lib/server/auth/api-tokens";
 import { getConfig } from "@/lib/server/env";
-import { ApiError, errorResponse } from "@/lib/server/errors";
+import { ApiError } from "@/lib/server/errors";
+import { withRole } from "@/lib/server/auth/with-role";
 import { getLiveEngine } from "@/lib/server/live";
 import { breakerStates } from "@/lib/server/syllable/http";
 
@@ -16,25 +17,21 @@ const same = (a: string, b: string) => {
  * Prometheus metrics (text format) for the operator's scraper, with `Authorization: Bearer
  * <METRICS_TOKEN>`. Without METRICS_TOKEN configured there are no metrics to read: 404.
  */
-export async function GET(req: Request) {
-  try {
-    const { metricsToken } = getConfig();
-    if (!metricsToken) throw new ApiError("not_found", "There is no API at this address.");
-    const token = bearerToken(req.headers);
-    if (!token || !same(token, metricsToken)) throw new ApiError("unauthorized", "Send the metrics token as Authorization: Bearer <METRICS_TOKEN>.");
-    const m = metrics();
-    // Gauges of state held elsewhere are read at scrape time.
-    m.circuitOpen.reset();
-    m.circuitState.reset();
-    for (const b of breakerStates()) {
-      m.circuitOpen.set({ upstream: b.upstream }, b.state === "closed" ? 0 : 1);
-      for (const state of ["closed", "open", "half-open"]) m.circuitState.set({ upstream: b.upstream, state }, b.state === state ? 1 : 0);
-    }
-    const engine = getLiveEngine().stats();
-    m.engineBatches.set(engine.batches);
-    m.engineLag.set(Math.max(0, engine.lagMs) / 1000);
-    return new Response(await m.registry.metrics(), { headers: { "Content-Type": m.registry.contentType, "Cache-Control": "no-store" } });
-  } catch (err) {
-    return errorResponse(err);
+export const GET = withRole("GET /api/metrics", async ({ req }) => {
+  const { metricsToken } = getConfig();
+  if (!metricsToken) throw new ApiError("not_found", "There is no API at this address.");
+  const token = bearerToken(req.headers);
+  if (!token || !same(token, metricsToken)) throw new ApiError("unauthorized", "Send the metrics token as Authorization: Bearer <METRICS_TOKEN>.");
+  const m = metrics();
+  // Gauges of state held elsewhere are read at scrape time.
+  m.circuitOpen.reset();
+  m.circuitState.reset();
+  for (const b of breakerStates()) {
+    m.circuitOpen.set({ upstream: b.upstream }, b.state === "closed" ? 0 : 1);
+    for (const state of ["closed", "open", "half-open"]) m.circuitState.set({ upstream: b.upstream, state }, b.state === state ? 1 : 0);
   }
-}
+  const engine = getLiveEngine().stats();
+  m.engineBatches.set(engine.batches);
+  m.engineLag.set(Math.max(0, engine.lagMs) / 1000);
+  return new Response(await m.registry.metrics(), { headers: { "Content-Type": m.registry.contentType, "Cache-Control": "no-store" } });
+});

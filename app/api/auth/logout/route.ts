@@ -1,15 +1,8 @@
 import { endSession } from "@/lib/server/auth/session";
-import { json } from "@/lib/server/auth/with-role";
-import { errorResponse } from "@/lib/server/errors";
-import { assertSameOrigin } from "@/lib/server/http/same-origin";
+import { json, withRole } from "@/lib/server/auth/with-role";
 
 /** Deletes the stored session, so the cookie is worthless even if something kept a copy. */
-export async function POST(req: Request) {
-  try {
-    assertSameOrigin(req);
-    await endSession();
-    return json({ ok: true });
-  } catch (err) {
-    return errorResponse(err);
-  }
-}
+export const POST = withRole("POST /api/auth/logout", async () => {
+  await endSession();
+  return json({ ok: true });
+});

@@ -10,10 +10,8 @@ import { ApiError, validationError } from "@/lib/server/errors";
 import { readJson } from "@/lib/server/http/body";
 import { getSyllable } from "@/lib/server/syllable";
 
-type Params = { campaignId: string };
-
 /** GET: {campaign, batch_counts} (batch_counts null when the batch list is unavailable). */
-export const GET = withRole<Params>("supervisor", async ({ params, user }) => {
+export const GET = withRole("GET /api/campaigns/[campaignId]", async ({ params, user }) => {
   const id = parseCampaignId(params.campaignId);
   return json(await campaignDetailFor(user, id));
 });
@@ -24,7 +22,7 @@ export const GET = withRole<Params>("supervisor", async ({ params, user }) => {
  * meanwhile. Voicemail detection, webhooks and targeting need the admin role, whatever else the
  * body holds. The audit entry records the reason and each changed field's before and after.
  */
-export const PATCH = withRole<Params>("manager", async ({ req, user, params }) => {
+export const PATCH = withRole("PATCH /api/campaigns/[campaignId]", async ({ req, user, params }) => {
   const id = parseCampaignId(params.campaignId);
   const raw = await readJson(req);
   // Checked before validation: a manager learns nothing about admin-only fields, valid or not.
@@ -64,12 +62,12 @@ export const PATCH = withRole<Params>("manager", async ({ req, user, params }) =
  * DELETE (admin), with a required reason in the JSON body `{"reason": "..."}`. With active
  * batches it answers 409 unless confirmed by `?force=true` or `"confirm_active_batches": true`.
  */
-export const DELETE = withRole<Params>("admin", async ({ req, user, params }) => {
+export const DELETE = withRole("DELETE /api/campaigns/[campaignId]", async ({ req, query, user, params }) => {
   const id = parseCampaignId(params.campaignId);
   const parsed = campaignDeleteBodySchema.safeParse((await readJson(req, { optional: true })) ?? {});
   if (!parsed.success) throw validationError(parsed.error, "Give a reason for deleting the campaign (at least 3 characters).");
   const { reason, confirm_active_batches } = parsed.data;
-  const confirmed = new URL(req.url).searchParams.get("force") === "true" || confirm_active_batches === true;
+  const confirmed = query.force === "true" || confirm_active_batches === true;
   const result = await audited(user, "campaign.delete", `campaign:${id}`, { reason, confirmed_active_batches: confirmed }, () =>
     deleteCampaignChecked(getSyllable(), id, confirmed),
   );

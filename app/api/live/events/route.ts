@@ -1,16 +1,14 @@
 import { overviewRow } from "@/lib/domain/overview";
-import { liveQuerySchema } from "@/lib/schemas/live";
 import { stillSignedIn } from "@/lib/server/auth/still-signed-in";
 import { getConfig } from "@/lib/server/env";
 import { withRole } from "@/lib/server/auth/with-role";
-import { parseSearchParams } from "@/lib/server/errors";
 import { getLiveEngine } from "@/lib/server/live";
 import { ensureDiscovered } from "@/lib/server/live/discovery";
 import { eventStream, streamOwner } from "@/lib/server/live/event-stream";
 import { matches } from "@/lib/server/live/overview";
 import { onAlert } from "@/lib/server/live/alerts";
 import { alertView } from "@/lib/server/live/alert-view";
-import { getStore } from "@/lib/server/store";
+import { alertsFor } from "@/lib/server/dal/live";
 
 /**
  * Server-Sent Events of the overview: `event: batch` with a batch's overview row whenever the
@@ -21,12 +19,11 @@ import { getStore } from "@/lib/server/store";
  */
 const TICK_MS = 5_000;
 
-export const GET = withRole("supervisor", async ({ req, user }) => {
-  const q = parseSearchParams(req.url, liveQuerySchema);
+export const GET = withRole("GET /api/live/events", async ({ req, query: q, user }) => {
   await ensureDiscovered();
   const engine = getLiveEngine();
   // An alert opened between the client's GET /api/live and this stream would otherwise be missed.
-  const openAlerts = await getStore().alerts.list({ state: "open", limit: 100 });
+  const { items: openAlerts } = await alertsFor(user, { state: "open", limit: 100 });
   return eventStream({
     name: "live",
     signal: req.signal,
@@ -34,7 +31,7 @@ export const GET = withRole("supervisor", async ({ req, user }) => {
     owner: streamOwner(user),
     maxPerUser: getConfig().streamsPerUser,
     start: (send) => {
-      for (const a of openAlerts.reverse()) send({ event: "alert", data: { change: "opened", alert: alertView(a) } });
+      for (const alert of openAlerts.reverse()) send({ event: "alert", data: { change: "opened", alert } });
       const stopAlerts = onAlert((a) => send({ event: "alert", data: { change: a.change, alert: alertView(a.alert) } }));
       const stopBatches = engine.subscribeAll((batchId, e) => {
         if ("gone" in e) {

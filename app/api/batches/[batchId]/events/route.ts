@@ -6,14 +6,12 @@ import { eventStream, streamOwner, resumedVersion } from "@/lib/server/live/even
 import { onAlert } from "@/lib/server/live/alerts";
 import { alertView } from "@/lib/server/live/alert-view";
 
-type Params = { batchId: string };
-
 /**
  * Server-Sent Events of one batch: `event: batch` with the same JSON as GET /api/batches/{id}
  * whenever the live engine has a new state (including "stale since"), `event: alert` when one of
  * its alerts opens, resolves or is acknowledged, `event: gone` when it was deleted, `event: signed-out` when the session ends. Resumes with Last-Event-ID.
  */
-export const GET = withRole<Params>("supervisor", async ({ req, user, params }) => {
+export const GET = withRole("GET /api/batches/[batchId]/events", async ({ req, user, params }) => {
   const engine = getLiveEngine();
   // Unknown batch or Syllable failing with nothing known yet: an error in the contract's shape, not a stream.
   await engine.current(params.batchId);

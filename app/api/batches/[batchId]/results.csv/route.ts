@@ -1,12 +1,9 @@
-import { resultsQuerySchema } from "@/lib/schemas/batches";
 import { withRole } from "@/lib/server/auth/with-role";
 import { csvStream } from "@/lib/domain/results";
 import { batchResultsFor } from "@/lib/server/dal/batches";
-import { parseSearchParams } from "@/lib/server/errors";
 
 /** The filtered results as a CSV, streamed in chunks of rows (never one giant string). */
-export const GET = withRole<{ batchId: string }>("supervisor", async ({ req, params, user }) => {
-  const query = parseSearchParams(req.url, resultsQuerySchema);
+export const GET = withRole("GET /api/batches/[batchId]/results.csv", async ({ query, params, user }) => {
   const rows = await batchResultsFor(user, params.batchId, query);
   const safeName = params.batchId.replace(/[^A-Za-z0-9._-]/g, "_");
   return new Response(csvStream(rows), {

@@ -7,7 +7,7 @@ import { getConfig } from "@/lib/server/env";
 import { getSyllable } from "@/lib/server/syllable";
 
 /** Multipart `file` (CSV): checked (lib/server/batches/upload-file.ts), forwarded to Syllable, then the batch read back. */
-export const POST = withRole<{ batchId: string }>("manager", async ({ req, user, params }) => {
+export const POST = withRole("POST /api/batches/[batchId]/upload", async ({ req, user, params }) => {
   const { file, name, last_reference_id } = await readUploadFile(req, getConfig().uploadMaxBytes);
   const upload = await audited(user, "batch.upload", `batch:${params.batchId}`, { filename: name, bytes: file.size, last_reference_id }, () =>
     getSyllable().uploadBatchCsv(params.batchId, file, name),
