@@ -2,22 +2,17 @@
 // supervisors watching one batch. Run: npm run bench:polling. An in-process sandbox with 50 ms
 // latency; pollers call the same lib/server code the handler uses, each every 2 s, phases offset
 // at random; every upstream request is counted at fetch.
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { createSandbox } from "../sandbox/server";
+import { sandboxForInProcessConsole } from "./support/in-process-console";
 import { SEED } from "../sandbox/seed";
 
 const POLLERS = Number(process.env.POLLERS ?? 200);
 const EVERY_MS = 2000;
 const DURATION_MS = Number(process.env.DURATION_MS ?? 20_000);
 
-const root = mkdtempSync(path.join(os.tmpdir(), "oc-bench-"));
-const sandbox = await createSandbox({ dataDir: path.join(root, "sandbox"), speed: 0, seed: true, faults: { latency_ms: 50 } });
-const { url, port } = await sandbox.listen(0);
-delete process.env.SYLLABLE_API_KEY;
-process.env.SANDBOX_PORT = String(port);
-process.env.DATA_DIR = path.join(root, "console");
+const sandbox = await sandboxForInProcessConsole({ latencyMs: 50 });
+const { url } = sandbox;
 
 let upstreamCalls = 0;
 const realFetch = globalThis.fetch;
@@ -83,5 +78,4 @@ for (const r of [before, after])
   console.log(`${r.label}: ${r.polls} polls, ${r.upstream_calls} upstream calls = ${r.calls_per_poll} per poll, p50 ${r.p50_ms} ms`);
 console.log(`ratio now/before: ${result.ratio}  → bench/results/detail-polling.json`);
 await sandbox.close();
-rmSync(root, { recursive: true, force: true });
 process.exit(0);

@@ -2,18 +2,13 @@
 // Run: node node_modules/tsx/dist/cli.mjs --conditions=react-server bench/results-paging.ts
 // (npm run bench). Starts an in-process seeded sandbox, then measures through the same
 // lib/server code the /api/batches/{id}/results handler uses (auth is not part of the measure).
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { createSandbox } from "../sandbox/server";
+import { sandboxForInProcessConsole } from "./support/in-process-console";
 import { SEED } from "../sandbox/seed";
 
-const root = mkdtempSync(path.join(os.tmpdir(), "oc-bench-"));
-const sandbox = await createSandbox({ dataDir: path.join(root, "sandbox"), speed: 0, seed: true });
-const { url, port } = await sandbox.listen(0);
-delete process.env.SYLLABLE_API_KEY;
-process.env.SANDBOX_PORT = String(port);
-process.env.DATA_DIR = path.join(root, "console");
+const sandbox = await sandboxForInProcessConsole();
+const { url } = sandbox;
 process.env.SYLLABLE_TIMEOUT_MS = "60000";
 
 const { pageBatchResults, invalidateBatch } = await import("../lib/server/batches/service");
@@ -97,5 +92,4 @@ console.log(`Results paging, ${result.rows.toLocaleString("en-US")} rows (${resu
   → bench/results/results-paging.json`);
 
 await sandbox.close();
-rmSync(root, { recursive: true, force: true });
 process.exit(0);

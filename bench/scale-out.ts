@@ -4,7 +4,6 @@
 // every 2 s) and 100 SSE clients, spread over 5 active batches. Reports errors, upstream calls
 // two/one (goal ≤ 1.05) and poll latency p50/p99 two/one. Writes bench/results/scale-out.json.
 // Run: npm run bench:scale-out (builds .next-e2e when there is none).
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -12,6 +11,7 @@ import { createSandbox } from "../sandbox/server";
 import { SEED } from "../sandbox/seed";
 import { startCluster } from "../e2e/support/cluster";
 import { startCountingProxy } from "./support/counting-proxy";
+import { ensureE2eBuild } from "./support/seeded-console";
 
 const DURATION_S = Number(process.env.DURATION_S ?? 60);
 const POLLERS = 200;
@@ -21,15 +21,7 @@ const CADENCE_MS = 5000;
 const root = path.resolve(import.meta.dirname, "..");
 const step = (what: string) => console.error(`[scale-out] ${what}`);
 
-if (!fs.existsSync(path.join(root, ".next-e2e", "BUILD_ID"))) {
-  step("no build in .next-e2e/: building");
-  const b = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
-    cwd: root,
-    stdio: "inherit",
-    env: { ...process.env, NEXT_DIST_DIR: ".next-e2e", NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  if (b.status !== 0) process.exit(1);
-}
+ensureE2eBuild();
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "oc-scale-"));
 const sandbox = await createSandbox({ dataDir: path.join(tmp, "sandbox"), speed: 0, seed: true, apiKey: "sandbox", faults: { latency_ms: 50 } });

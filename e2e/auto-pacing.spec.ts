@@ -2,7 +2,7 @@
 // "Auto-paced" badge and pace, and the one-click answer to "won't finish before the expiry".
 import { signIn } from "./support/auth";
 import { openNewBatchDialog } from "./support/batches";
-import { sandboxApi, sandboxControl } from "./support/sandbox";
+import { sandboxApi, createBatchThatCannotFinish, sandboxControl } from "./support/sandbox";
 import { expect, test } from "./support/test";
 
 const ALWAYS_ON_CAMPAIGN = 3;
@@ -37,17 +37,8 @@ test("a manager creates a batch that finishes by its expiry automatically", asyn
 
 test("the 'will not be reached before the expiry' warning turns auto pacing on in one click", async ({ page }) => {
   const id = `slow-${Date.now()}`;
-  const { now } = await sandboxControl<{ now: string }>("GET", "/__sandbox/clock");
   // 20 contacts at 1 call an hour with 2 hours left: 18 would be missed.
-  await sandboxApi("POST", "/batches", {
-    batch_id: id,
-    campaign_id: ALWAYS_ON_CAMPAIGN,
-    paused: false,
-    call_rate: 1,
-    expires_on: new Date(Date.parse(now) + 2 * 3_600_000).toISOString(),
-  });
-  for (let i = 0; i < 20; i++)
-    await sandboxApi("POST", `/batches/${id}/requests`, { reference_id: `c${i}`, target: `+1512555${String(2000 + i)}`, request_variables: {} });
+  await createBatchThatCannotFinish(id, ALWAYS_ON_CAMPAIGN, { contacts: 20, refPrefix: "c", firstNumber: 15125552000 });
   await signIn(page, "manager");
   await page.goto(`/batches/${id}`);
   const warning = page.getByTestId("expiry-warning");
@@ -62,16 +53,7 @@ test("the 'will not be reached before the expiry' warning turns auto pacing on i
 
 test("a supervisor sees the warning but no button to change pacing", async ({ page }) => {
   const id = `slow-sup-${Date.now()}`;
-  const { now } = await sandboxControl<{ now: string }>("GET", "/__sandbox/clock");
-  await sandboxApi("POST", "/batches", {
-    batch_id: id,
-    campaign_id: ALWAYS_ON_CAMPAIGN,
-    paused: false,
-    call_rate: 1,
-    expires_on: new Date(Date.parse(now) + 2 * 3_600_000).toISOString(),
-  });
-  for (let i = 0; i < 5; i++)
-    await sandboxApi("POST", `/batches/${id}/requests`, { reference_id: `s${i}`, target: `+1512555${String(3000 + i)}`, request_variables: {} });
+  await createBatchThatCannotFinish(id, ALWAYS_ON_CAMPAIGN, { contacts: 5, refPrefix: "s", firstNumber: 15125553000 });
   await signIn(page, "supervisor");
   await page.goto(`/batches/${id}`);
   await expect(page.getByTestId("expiry-warning")).toBeVisible();

@@ -1,7 +1,7 @@
 import { expect, test } from "./support/test";
 import { SEED } from "../sandbox/seed";
 import { signIn } from "./support/auth";
-import { advanceSandbox, sandboxApi, sandboxControl } from "./support/sandbox";
+import { advanceSandbox, sandboxApi, createBatchThatCannotFinish, sandboxControl } from "./support/sandbox";
 
 const ALWAYS_ON_CAMPAIGN = SEED.campaigns.alwaysOn;
 
@@ -42,17 +42,8 @@ test("an alert raised from the sandbox's data shows on the overview (a strip of 
   browser,
 }) => {
   const id = `e2e-alert-${Date.now()}`;
-  const { now } = await sandboxControl<{ now: string }>("GET", "/__sandbox/clock");
   // 20 contacts at 1 call an hour with 2 hours left: it cannot finish before its expiry.
-  await sandboxApi("POST", "/batches", {
-    batch_id: id,
-    campaign_id: ALWAYS_ON_CAMPAIGN,
-    paused: false,
-    call_rate: 1,
-    expires_on: new Date(Date.parse(now) + 2 * 3_600_000).toISOString(),
-  });
-  for (let i = 0; i < 20; i++)
-    await sandboxApi("POST", `/batches/${id}/requests`, { reference_id: `al${i}`, target: `+1512555${String(7000 + i)}`, request_variables: {} });
+  await createBatchThatCannotFinish(id, ALWAYS_ON_CAMPAIGN, { contacts: 20, refPrefix: "al", firstNumber: 15125557000 });
 
   await signIn(page, "supervisor");
   await page.goto("/");
@@ -136,16 +127,7 @@ test.describe("browser notifications", () => {
     await expect(page.getByRole("button", { name: "Notifying of new alerts" })).toHaveAttribute("aria-pressed", "true");
 
     const id = `e2e-notify-${Date.now()}`;
-    const { now } = await sandboxControl<{ now: string }>("GET", "/__sandbox/clock");
-    await sandboxApi("POST", "/batches", {
-      batch_id: id,
-      campaign_id: ALWAYS_ON_CAMPAIGN,
-      paused: false,
-      call_rate: 1,
-      expires_on: new Date(Date.parse(now) + 2 * 3_600_000).toISOString(),
-    });
-    for (let i = 0; i < 20; i++)
-      await sandboxApi("POST", `/batches/${id}/requests`, { reference_id: `nt${i}`, target: `+1512557${String(3000 + i)}`, request_variables: {} });
+    await createBatchThatCannotFinish(id, ALWAYS_ON_CAMPAIGN, { contacts: 20, refPrefix: "nt", firstNumber: 15125573000 });
 
     await expect.poll(async () => (await shown()).map((n) => n.title), { timeout: 20_000 }).toContain(`Won't finish before expiry: ${id}`);
     expect((await shown()).map((n) => n.title)).toEqual([`Won't finish before expiry: ${id}`]);

@@ -5,7 +5,7 @@ import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { SEED } from "../sandbox/seed";
 import { startCluster, sql, type Cluster } from "./support/cluster";
-import { advanceSandbox, sandboxApi, sandboxControl } from "./support/sandbox";
+import { advanceSandbox, sandboxApi, createBatchThatCannotFinish, sandboxControl } from "./support/sandbox";
 
 const ADMIN = { email: "scale-admin@example.com", role: "admin", password: "scale-out-password-1" };
 const ALWAYS_ON = SEED.campaigns.alwaysOn;
@@ -160,17 +160,8 @@ test("an alert raised by the instance reading a batch reaches an overview stream
   expect(stream.status).toBe(200);
   const reader = stream.body!.getReader();
   const id = `scale-alert-${Date.now()}`;
-  const { now } = await sandboxControl<{ now: string }>("GET", "/__sandbox/clock");
   // 20 contacts at 1 an hour, 2 hours left: "won't finish before expiry" on the first read.
-  await sandboxApi("POST", "/batches", {
-    batch_id: id,
-    campaign_id: ALWAYS_ON,
-    paused: false,
-    call_rate: 1,
-    expires_on: new Date(Date.parse(now) + 2 * 3_600_000).toISOString(),
-  });
-  for (let i = 0; i < 20; i++)
-    await sandboxApi("POST", `/batches/${id}/requests`, { reference_id: `al${i}`, target: `+1512557${String(5000 + i)}`, request_variables: {} });
+  await createBatchThatCannotFinish(id, ALWAYS_ON, { contacts: 20, refPrefix: "al", firstNumber: 15125575000 });
   expect((await fetch(`${a}/api/batches/${id}`, { headers: authA })).status).toBe(200);
   let text = "";
   const end = Date.now() + 20_000;

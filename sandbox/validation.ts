@@ -1,5 +1,6 @@
 // Input validation that answers like FastAPI/pydantic v2 (422 {"detail":[{loc,msg,type}]}),
 // because the console maps upstream 422s back onto form fields by `loc`.
+import { CHANNEL_MANAGER_STATUSES, DAYS_OF_WEEK } from "../lib/domain/syllable-values";
 import { z } from "zod";
 
 export type Loc = (string | number)[];
@@ -192,65 +193,11 @@ function isHmacSecret(value: string): boolean {
 }
 
 // ---- enums ----
-export const BATCH_STATUSES = ["PENDING", "ACTIVE", "PAUSED", "FAILED", "CANCELED", "EXPIRED"] as const;
-export const BATCH_PROPERTIES = ["batch_id", "campaign_id", "status", "expires_on", "last_updated_at"] as const;
-export const CAMPAIGN_PROPERTIES = [
-  "id",
-  "campaign_name",
-  "campaign_variables",
-  "daily_start_time",
-  "daily_end_time",
-  "source",
-  "mode",
-  "caller_id",
-  "updated_at",
-  "label",
-  "labels",
-  "voicemail_detection",
-] as const;
-export const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
-export const CHANNEL_MANAGER_STATUSES = [
-  "PENDING",
-  "DUPLICATE",
-  "INVALID",
-  "UNEXPECTED_ERROR",
-  "FILTERED_LINE_TYPE",
-  "PROCESSED",
-  "DROPPED",
-  "DEFERRED",
-  "BOUNCED",
-  "DELIVERED",
-  "OPENED",
-  "CLICKED",
-  "SPAM_REPORT",
-  "UNSUBSCRIBED",
-  "PRIOR_UNSUBSCRIBED",
-  "PRIOR_SPAM_REPORT",
-  "PRIOR_DROPPED",
-  "PRIOR_BOUNCED",
-  "SENT",
-  "ACCEPTED",
-  "QUEUED",
-  "SENDING",
-  "UNDELIVERED",
-  "DELIVERY_UNKNOWN",
-  "DELIVERY_FAILED",
-  "IN-PROGRESS",
-  "BUSY",
-  "CANCELED",
-  "COMPLETED",
-  "DECLINED",
-  "NO-ANSWER",
-  "MACHINE",
-  "HUMAN",
-  "UNKNOWN",
-  "FAILED",
-  "SIP_NOT_FOUND",
-  "SIP_TEMPORARILY_UNAVAILABLE",
-  "SIP_LOOP_DETECTED",
-  "SIP_DOES_NOT_EXIST_ANYWHERE",
-  "NO_OUTCOME",
-] as const;
+// Syllable's published enumerations are facts about its API, not behaviour to re-implement: one
+// list for the console and the sandbox, checked against Syllable's OpenAPI description
+// (lib/schemas/syllable-2026-08.test.ts).
+export { BATCH_PROPERTIES, BATCH_STATUSES, CAMPAIGN_PROPERTIES, CHANNEL_MANAGER_STATUSES } from "../lib/domain/syllable-values";
+export const DAYS = DAYS_OF_WEEK;
 
 // ---- body schemas (unknown top-level keys are stripped, as pydantic ignores them) ----
 

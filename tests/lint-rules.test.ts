@@ -1,5 +1,6 @@
 // `npm run lint` refuses the layering the code must not have: the dependency rules
-// (.dependency-cruiser.cjs) run on a small project that breaks each of them.
+// (.dependency-cruiser.cjs) and the copy-paste check (scripts/check-copies.ts) run on small
+// projects that break each of them.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -88,5 +89,40 @@ describe("the formatter check", () => {
     expect(options.printWidth).toBe(160);
     expect(await prettier.check("export const a = {b:1,\n  c : 2}\n", options)).toBe(false);
     expect(await prettier.check("export const a = { b: 1, c: 2 };\n", options)).toBe(true);
+  });
+});
+
+/** A function long enough to count as a copy (6 lines, 50 tokens). */
+const twin = (name: string) => `export function ${name}(rows: { id: string; ok: boolean; count: number }[]) {
+  const seen = new Set<string>();
+  let total = 0;
+  for (const row of rows) {
+    if (!row.ok || seen.has(row.id)) continue;
+    seen.add(row.id);
+    total += row.count * 2 + 1;
+  }
+  return { total, ids: [...seen].sort(), empty: seen.size === 0 };
+}
+`;
+
+function checkCopies(dir: string) {
+  const r = spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "scripts/check-copies.ts")], {
+    cwd: dir,
+    encoding: "utf8",
+  });
+  return { status: r.status, out: r.stdout + r.stderr };
+}
+
+describe("the copy-paste check", () => {
+  it("refuses a copy in the product code", () => {
+    const r = checkCopies(project({ "lib/a.ts": twin("a"), "lib/b.ts": twin("b") }));
+    expect(r.status).toBe(1);
+    expect(r.out).toMatch(/CODE .*lib\/a\.ts:1-\d+ ~ lib\/b\.ts/);
+  });
+
+  it("tolerates a few repeated steps in tests, and passes code without copies", () => {
+    const r = checkCopies(project({ "tests/a.test.ts": twin("a"), "e2e/b.spec.ts": twin("b"), "lib/c.ts": "export const c = 1;\n" }));
+    expect(r.out).toContain("copies: 0 in the product code (0 allowed), 1 in tests");
+    expect(r.status).toBe(0);
   });
 });

@@ -25,15 +25,20 @@ export const ROUTES: Array<{ name: string; path: string; signedIn: boolean }> = 
 /** `/batches/<the 100k batch id>` → `/batches/{100k}`, for reports. */
 export const shownPath = (p: string) => p.replace(SEED.batches.big, "{100k}");
 
+/** Builds .next-e2e (the production build the e2e tests run) when there is none. */
+export function ensureE2eBuild(): void {
+  if (fs.existsSync(path.join(root, ".next-e2e", "BUILD_ID"))) return;
+  console.error("no build in .next-e2e/: building");
+  const b = spawnSync("npm", ["run", "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_DIST_DIR: ".next-e2e", NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (b.status !== 0) process.exit(1);
+}
+
 export async function startSeededConsole(): Promise<{ url: string; cookie: string; stop(): Promise<void> }> {
-  if (!fs.existsSync(path.join(root, ".next-e2e", "BUILD_ID"))) {
-    const b = spawnSync("npm", ["run", "build"], {
-      cwd: root,
-      stdio: "inherit",
-      env: { ...process.env, NEXT_DIST_DIR: ".next-e2e", NEXT_TELEMETRY_DISABLED: "1" },
-    });
-    if (b.status !== 0) process.exit(1);
-  }
+  ensureE2eBuild();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "oc-pages-"));
   const sandbox = await createSandbox({ dataDir: path.join(tmp, "sandbox"), speed: 0, seed: true, apiKey: "sandbox" });
   const { url: sandboxUrl } = await sandbox.listen(0);

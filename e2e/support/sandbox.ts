@@ -24,3 +24,22 @@ export function sandboxApi<T>(method: string, path: string, body?: unknown) {
 }
 
 export { control as sandboxControl };
+
+/**
+ * A running batch that cannot finish in time: `contacts` requests at 1 call an hour with 2 hours
+ * left on the sandbox's clock, so its first read says "won't finish before the expiry". Numbers
+ * run from `firstNumber` (E.164 digits) upwards, reference ids are `${refPrefix}${i}`.
+ */
+export async function createBatchThatCannotFinish(id: string, campaignId: number, opts: { contacts: number; refPrefix: string; firstNumber: number }) {
+  const { now } = await control<{ now: string }>("GET", "/__sandbox/clock");
+  await sandboxApi("POST", "/batches", {
+    batch_id: id,
+    campaign_id: campaignId,
+    paused: false,
+    call_rate: 1,
+    expires_on: new Date(Date.parse(now) + 2 * 3_600_000).toISOString(),
+  });
+  for (let i = 0; i < opts.contacts; i++) {
+    await sandboxApi("POST", `/batches/${id}/requests`, { reference_id: `${opts.refPrefix}${i}`, target: `+${opts.firstNumber + i}`, request_variables: {} });
+  }
+}

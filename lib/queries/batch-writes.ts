@@ -75,15 +75,18 @@ export function useUploadBatchCsv(batchId: string, onProgress: (fraction: number
 }
 
 /** Pause, resume or set the expiry of several batches: each batch's outcome comes back. */
+/** After a write to many batches: each batch that changed, and the lists. */
+function invalidateChanged(qc: QueryClient, res: BulkResponse): void {
+  for (const r of res.results) if (r.ok) void qc.invalidateQueries({ queryKey: batchKeys.detail(r.batch_id) });
+  void qc.invalidateQueries({ queryKey: batchKeys.lists() });
+}
+
 export function useBulkBatches() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: { action: "pause" | "resume" | "expire"; batch_ids: string[]; expires_on?: string; reason?: string }) =>
       apiFetch<BulkResponse>("/api/batches/bulk", { method: "POST", json: input }),
-    onSuccess: (res) => {
-      for (const r of res.results) if (r.ok) void qc.invalidateQueries({ queryKey: batchKeys.detail(r.batch_id) });
-      void qc.invalidateQueries({ queryKey: batchKeys.lists() });
-    },
+    onSuccess: (res) => invalidateChanged(qc, res),
   });
 }
 
@@ -92,9 +95,6 @@ export function useCampaignHold(campaignId: number, which: "stop" | "resume") {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (reason: string) => apiFetch<BulkResponse>(`/api/campaigns/${campaignId}/${which}`, { method: "POST", json: { reason } }),
-    onSuccess: (res) => {
-      for (const r of res.results) if (r.ok) void qc.invalidateQueries({ queryKey: batchKeys.detail(r.batch_id) });
-      void qc.invalidateQueries({ queryKey: batchKeys.lists() });
-    },
+    onSuccess: (res) => invalidateChanged(qc, res),
   });
 }

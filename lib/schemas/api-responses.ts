@@ -203,26 +203,27 @@ const overviewRowSchema = z.looseObject({
   sparkline: z.array(z.number()).describe("finished counts over the recent snapshots, oldest first"),
   attention: z.array(z.enum(["stale", "failing", "not_dialing", "will_not_finish", "paused"])).describe("why it needs attention, most urgent first"),
 });
+/** The overview's outcome counts, in total and for today. */
+const outcomeCounts = {
+  dialed: z.number().int(),
+  connected: z.number().int(),
+  voicemail: z.number().int(),
+  completed: z.number().int(),
+  failed: z.number().int(),
+};
+
 export const liveOverviewSchema = z.object({
   batches: z.array(overviewRowSchema),
   totals: z.object({
     batches: z.number().int(),
     requests: z.number().int(),
-    dialed: z.number().int(),
-    connected: z.number().int(),
-    voicemail: z.number().int(),
-    completed: z.number().int(),
-    failed: z.number().int(),
+    ...outcomeCounts,
     pending: z.number().int(),
     today: z
       .object({
         since: iso,
         partial: z.boolean().describe("some batch has no counts from before `since`: its share starts at its first snapshot today"),
-        dialed: z.number().int(),
-        connected: z.number().int(),
-        voicemail: z.number().int(),
-        completed: z.number().int(),
-        failed: z.number().int(),
+        ...outcomeCounts,
       })
       .describe("what happened since the start of the day (UTC, upstream clock): now minus each batch's counts as of then"),
   }),
