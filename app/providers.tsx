@@ -1,6 +1,7 @@
 "use client";
 
 import { QueryClientProvider } from "@tanstack/react-query";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
 import type { ReactNode } from "react";
 import { LazyToaster } from "@/components/ui/toast";
 import { getQueryClient } from "@/lib/queries/query-client";
@@ -9,7 +10,7 @@ export function Providers({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
   return (
     <QueryClientProvider client={queryClient}>
-      {children}
+      <NuqsAdapter>{children}</NuqsAdapter>
       <LazyToaster richColors closeButton position="bottom-right" />
     </QueryClientProvider>
   );

@@ -2,4 +2,4 @@ export { DataTable, type DataTableProps } from "./data-table";
 export { DataTableColumnHeader } from "./data-table-column-header";
 export { DataTablePagination } from "./data-table-pagination";
 export { DataTableToolbar, DateFilter, DebouncedSearchInput, MultiSelectFilter, SelectFilter, SelectionBar } from "./data-table-toolbar";
-export { useDataTableUrlState, useUrlState, PAGE_SIZES, type DataTableUrlState, type SortDir, type UrlPatch } from "./use-url-state";
+export { useDataTableUrlState, PAGE_SIZES, type DataTableUrlState, type SortDir, type UrlPatch } from "./use-url-state";

@@ -1,44 +1,10 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useMemo, useRef } from "react";
-import { parseTableUrl, type SortDir, type TableSpec } from "@/lib/queries/table-url";
+import { useQueryStates } from "nuqs";
+import { useMemo } from "react";
+import { parseTableUrl, tableParsers, type SortDir, type TableSpec } from "@/lib/queries/table-url";
 
 export type UrlPatch = Record<string, string | number | null | undefined>;
-
-/**
- * Search-param state: read with `get`, write with `set(patch)`. Writes push a history entry, so
- * links are shareable and the back button walks through filter/page changes. `null`/`""` removes a key.
- */
-export function useUrlState() {
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-
-  const get = useCallback((key: string): string | undefined => searchParams.get(key) ?? undefined, [searchParams]);
-
-  // The URL this page last asked for, and the one it was on then: two writes before the router
-  // re-renders (both dates set within a second) must build on each other, not both on the old URL.
-  const pending = useRef<{ from: string; next: string } | null>(null);
-  const set = useCallback(
-    (patch: UrlPatch, opts: { replace?: boolean } = {}) => {
-      const current = searchParams.toString();
-      const next = new URLSearchParams(pending.current?.from === current ? pending.current.next : current);
-      for (const [key, value] of Object.entries(patch)) {
-        if (value === null || value === undefined || value === "") next.delete(key);
-        else next.set(key, String(value));
-      }
-      const qs = next.toString();
-      pending.current = { from: current, next: qs };
-      const href = qs ? `${pathname}?${qs}` : pathname;
-      if (opts.replace) router.replace(href, { scroll: false });
-      else router.push(href, { scroll: false });
-    },
-    [router, pathname, searchParams],
-  );
-
-  return { searchParams, get, set };
-}
 
 export type DataTableUrlState = {
   /** 1-based page, as shown to people and held in the URL. */
@@ -47,7 +13,7 @@ export type DataTableUrlState = {
   sort: string | undefined;
   dir: SortDir;
   get(key: string): string | undefined;
-  /** Sets filters (or anything) and goes back to page 1 unless `page` is in the patch. */
+  /** Sets filters (or anything) and goes back to page 1 unless `page` is in the patch. `null`/`""` removes a key. */
   set(patch: UrlPatch): void;
   /** Clears the given keys and goes back to page 1. */
   reset(keys: string[]): void;
@@ -55,24 +21,39 @@ export type DataTableUrlState = {
 
 /**
  * Page / page size / sort / filters of a server-paged table, held in the URL (`page`, `limit`,
- * `sort`, `dir`), read with the same parser (and spec) the server page and the query use.
+ * `sort`, `dir` and the table's filter keys) with nuqs, through the same parsers the server page
+ * and the query use (lib/queries/table-url.ts). Writes push a history entry, so links are
+ * shareable and the back button walks through filter/page changes; several writes in one tick
+ * build on each other (nuqs queues them into one URL update).
  */
-export function useDataTableUrlState(spec: TableSpec): DataTableUrlState {
-  const { searchParams, get, set: setRaw } = useUrlState();
-  const { page, pageSize, sort, dir } = parseTableUrl(searchParams, spec);
+export function useDataTableUrlState<F extends string>(spec: TableSpec<F>): DataTableUrlState {
+  const parsers = useMemo(() => tableParsers(spec), [spec]);
+  // shallow: false, so the server page (which prefetches from the URL) renders for the new URL too.
+  const [values, setValues] = useQueryStates(parsers, { history: "push", scroll: false, shallow: false });
 
-  return useMemo(
-    () => ({
-      page,
-      pageSize,
-      sort,
-      dir,
-      get,
-      set: (patch: UrlPatch) => setRaw("page" in patch ? patch : { ...patch, page: null }),
-      reset: (keys: string[]) => setRaw(Object.fromEntries([...keys, "page"].map((k) => [k, null]))),
-    }),
-    [page, pageSize, sort, dir, get, setRaw],
-  );
+  return useMemo(() => {
+    const url = parseTableUrl(new URLSearchParams(), spec);
+    // The table's own keys are typed by its spec; the hook serves every table, so it reads them plainly.
+    const current = values as unknown as { page: number; limit: number; sort: string | null; dir: SortDir | null } & Record<string, unknown>;
+    const write = (patch: UrlPatch) =>
+      void setValues(
+        Object.fromEntries(
+          Object.entries(patch).map(([key, value]) => [
+            key,
+            value === null || value === undefined || value === "" ? null : key === "page" || key === "limit" ? Number(value) : String(value),
+          ]),
+        ) as Parameters<typeof setValues>[0],
+      );
+    return {
+      page: current.page,
+      pageSize: current.limit,
+      sort: current.sort ?? url.sort,
+      dir: current.dir ?? url.dir,
+      get: (key: string) => (typeof current[key] === "string" ? current[key] : undefined),
+      set: (patch: UrlPatch) => write("page" in patch ? patch : { ...patch, page: null }),
+      reset: (keys: string[]) => write(Object.fromEntries([...keys, "page"].map((k) => [k, null]))),
+    };
+  }, [values, setValues, spec]);
 }
 
 export { PAGE_SIZES, type SortDir } from "@/lib/queries/table-url";

@@ -4,28 +4,27 @@ import type { RequestResult } from "@/lib/schemas/syllable";
 import { apiFetch, ApiClientError, readApiError } from "./api-fetch";
 import { recoveringInterval } from "./query-client";
 
-import { BATCH_LIST_TABLE, parseTableUrl, readParam as read, RESULTS_TABLE, type SearchLike } from "./table-url";
+import { BATCH_LIST_TABLE, parseTableUrl, RESULTS_TABLE, type SearchLike } from "./table-url";
 
 /** The /api/batches parameters a /batches page URL stands for (page URL: page, limit, sort, dir, field, value, start, end). */
 export function batchListParams(sp: SearchLike): Record<string, string> {
-  const { page, pageSize, sort, dir } = parseTableUrl(sp, BATCH_LIST_TABLE);
+  const { page, pageSize, sort, dir, filters } = parseTableUrl(sp, BATCH_LIST_TABLE);
   const out: Record<string, string> = { page: String(page), limit: String(pageSize) };
   const put = (k: string, v: string | undefined) => v !== undefined && (out[k] = v);
-  const value = read(sp, "value");
-  if (value) {
-    put("search_field", read(sp, "field") ?? "batch_id");
-    put("search_value", value);
+  if (filters.value) {
+    put("search_field", filters.field ?? "batch_id");
+    put("search_value", filters.value);
   }
   put("order_by", sort);
   put("order_dir", sort ? dir : undefined);
-  put("start", read(sp, "start"));
-  put("end", read(sp, "end"));
+  put("start", filters.start);
+  put("end", filters.end);
   return out;
 }
 
 /** The /api/batches/{id}/results parameters from the detail page URL (page, limit, sort, dir, status, insights, q). */
 export function resultsParams(sp: SearchLike): Record<string, string> {
-  const { page, pageSize, sort, dir } = parseTableUrl(sp, RESULTS_TABLE);
+  const { page, pageSize, sort, dir, filters } = parseTableUrl(sp, RESULTS_TABLE);
   const out: Record<string, string> = { page: String(page), limit: String(pageSize) };
   if (sort) {
     out.sort = sort;
@@ -37,7 +36,7 @@ export function resultsParams(sp: SearchLike): Record<string, string> {
     ["insights", "insights_status"],
     ["q", "q"],
   ] as const) {
-    const v = read(sp, urlKey);
+    const v = filters[urlKey];
     if (v !== undefined) out[apiKey] = v;
   }
   return out;

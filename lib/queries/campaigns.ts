@@ -4,18 +4,18 @@ import type { BatchCounts, CampaignCreate, CampaignListResponse, CampaignPatch, 
 import type { Campaign } from "@/lib/schemas/syllable";
 import { apiFetch } from "./api-fetch";
 
-import { CAMPAIGN_LIST_TABLE, parseTableUrl, readParam as read, type SearchLike } from "./table-url";
+import { CAMPAIGN_LIST_TABLE, parseTableUrl, type SearchLike } from "./table-url";
 
 /** The /api/campaigns parameters a /campaigns page URL stands for (page URL: page, limit, sort, dir, q, label, mode). */
 export function campaignListParams(sp: SearchLike): Record<string, string> {
-  const { page, pageSize, sort, dir } = parseTableUrl(sp, CAMPAIGN_LIST_TABLE);
+  const { page, pageSize, sort, dir, filters } = parseTableUrl(sp, CAMPAIGN_LIST_TABLE);
   const out: Record<string, string> = { page: String(page), limit: String(pageSize) };
   const put = (k: string, v: string | undefined) => {
     if (v !== undefined) out[k] = v;
   };
-  put("search", read(sp, "q"));
-  put("label", read(sp, "label"));
-  put("mode", read(sp, "mode"));
+  put("search", filters.q);
+  put("label", filters.label);
+  put("mode", filters.mode);
   put("order_by", sort);
   put("order_dir", sort ? dir : undefined);
   return out;

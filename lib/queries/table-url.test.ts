@@ -28,3 +28,17 @@ describe("one URL parser per table", () => {
     expect(parseTableUrl(server, BATCH_LIST_TABLE)).toEqual(parseTableUrl(new URLSearchParams("page=3&limit=100&dir=desc"), BATCH_LIST_TABLE));
   });
 });
+
+describe("filters in the URL", () => {
+  it("reads a table's own filter keys, an empty value as not set, and ignores keys of other tables", () => {
+    const url = parseTableUrl(new URLSearchParams("status=FAILED&q=&channel=BUSY,NO-ANSWER&actor=x"), RESULTS_TABLE);
+    expect(url.filters).toEqual({ status: "FAILED", channel: "BUSY,NO-ANSWER" });
+    expect(resultsParams(new URLSearchParams("status=FAILED&q=&channel=BUSY"))).toEqual({ page: "1", limit: "50", status: "FAILED", channel_status: "BUSY" });
+  });
+
+  it("searches the batch list by batch id unless another field is named", () => {
+    expect(batchListParams(new URLSearchParams("value=abc"))).toMatchObject({ search_field: "batch_id", search_value: "abc" });
+    expect(batchListParams(new URLSearchParams("field=status&value=ACTIVE"))).toMatchObject({ search_field: "status", search_value: "ACTIVE" });
+    expect(batchListParams(new URLSearchParams("field=status"))).not.toHaveProperty("search_field");
+  });
+});

@@ -1,39 +1,70 @@
-// One parser for the URL state of every server-paged table (page, limit, sort, dir, filters). The
-// server page, the client hook and the query key all read the URL through it, so they cannot
-// disagree (e.g. an unlisted `?limit=30` means the default size everywhere, not just in the UI).
+// One parser for the URL state of every server-paged table (page, limit, sort, dir, filters), in
+// nuqs parsers. The server page, the client hook (useQueryStates with the same parsers) and the
+// query key all read the URL through it, so they cannot disagree (e.g. an unlisted `?limit=30`
+// means the default size everywhere, not just in the UI).
+import { createLoader, createParser, parseAsNumberLiteral, parseAsStringLiteral } from "nuqs/server";
 
 /** A page's search params as Next hands them to a server page, or as the browser has them. */
-export type SearchLike = URLSearchParams | { get(key: string): string | null } | Record<string, string | string[] | undefined>;
-
-/** The first non-empty value of `key`, or undefined. */
-export function readParam(sp: SearchLike, key: string): string | undefined {
-  const v = typeof (sp as URLSearchParams).get === "function" ? (sp as URLSearchParams).get(key) : (sp as Record<string, string | string[] | undefined>)[key];
-  const s = Array.isArray(v) ? v[0] : v;
-  return s === null || s === undefined || s === "" ? undefined : s;
-}
+export type SearchLike = URLSearchParams | Record<string, string | string[] | undefined>;
 
 export type SortDir = "asc" | "desc";
 
-/** How one table reads its URL: the page sizes it offers and its defaults. */
-export type TableSpec = { pageSizes: readonly number[]; defaultPageSize: number; defaultSort?: string; defaultDir?: SortDir };
+/** How one table reads its URL: the page sizes it offers, its defaults and its filter keys. */
+export type TableSpec<F extends string = string> = {
+  pageSizes: readonly number[];
+  defaultPageSize: number;
+  defaultSort?: string;
+  defaultDir?: SortDir;
+  filters: readonly F[];
+};
 
-export type TableUrl = { page: number; pageSize: number; sort: string | undefined; dir: SortDir };
+export type TableUrl<F extends string = string> = {
+  page: number;
+  pageSize: number;
+  sort: string | undefined;
+  dir: SortDir;
+  filters: Partial<Record<F, string>>;
+};
 
-/** Page (1-based), page size (one of the offered sizes, else the default), sort and direction. */
-export function parseTableUrl(sp: SearchLike, spec: TableSpec): TableUrl {
-  const rawPage = Number(readParam(sp, "page"));
-  const rawLimit = Number(readParam(sp, "limit"));
-  const dirParam = readParam(sp, "dir");
+/** A 1-based page: a whole number from 1 (nuqs's parseAsInteger would read "2.5" as 2). */
+const parseAsPage = createParser({
+  parse: (v) => (/^\d+$/.test(v) && Number(v) >= 1 ? Number(v) : null),
+  serialize: String,
+});
+/** Text where an empty value means "not set". */
+const parseAsText = createParser({ parse: (v) => (v === "" ? null : v), serialize: (v: string) => v });
+
+/** The nuqs parsers of a table's URL keys (`limit` holds the page size). */
+export function tableParsers<F extends string>(spec: TableSpec<F>) {
   return {
-    page: Number.isInteger(rawPage) && rawPage >= 1 ? rawPage : 1,
-    pageSize: spec.pageSizes.includes(rawLimit) ? rawLimit : spec.defaultPageSize,
-    sort: readParam(sp, "sort") ?? spec.defaultSort,
-    dir: dirParam === "asc" || dirParam === "desc" ? dirParam : (spec.defaultDir ?? "asc"),
+    page: parseAsPage.withDefault(1),
+    limit: parseAsNumberLiteral(spec.pageSizes).withDefault(spec.defaultPageSize),
+    sort: parseAsText,
+    dir: parseAsStringLiteral(["asc", "desc"] as const),
+    ...(Object.fromEntries(spec.filters.map((f) => [f, parseAsText])) as Record<F, typeof parseAsText>),
   };
 }
 
+/** Page (1-based), page size (one of the offered sizes, else the default), sort, direction and filters. */
+export function parseTableUrl<F extends string>(sp: SearchLike, spec: TableSpec<F>): TableUrl<F> {
+  const v = createLoader(tableParsers(spec))(sp) as Record<string, unknown> & { page: number; limit: number; sort: string | null; dir: SortDir | null };
+  const filters: Partial<Record<F, string>> = {};
+  for (const f of spec.filters) if (typeof v[f] === "string") filters[f] = v[f];
+  return { page: v.page, pageSize: v.limit, sort: v.sort ?? spec.defaultSort, dir: v.dir ?? spec.defaultDir ?? "asc", filters };
+}
+
 export const PAGE_SIZES: readonly number[] = [10, 25, 50, 100];
-export const BATCH_LIST_TABLE: TableSpec = { pageSizes: PAGE_SIZES, defaultPageSize: 25 };
-export const CAMPAIGN_LIST_TABLE: TableSpec = { pageSizes: PAGE_SIZES, defaultPageSize: 25 };
-export const RESULTS_TABLE: TableSpec = { pageSizes: [25, 50, 100, 250], defaultPageSize: 50 };
-export const AUDIT_TABLE: TableSpec = { pageSizes: [25, 50, 100, 200], defaultPageSize: 100 };
+export const BATCH_LIST_TABLE: TableSpec<"field" | "value" | "start" | "end"> = {
+  pageSizes: PAGE_SIZES,
+  defaultPageSize: 25,
+  filters: ["field", "value", "start", "end"],
+};
+export const CAMPAIGN_LIST_TABLE: TableSpec<"q" | "label" | "mode"> = { pageSizes: PAGE_SIZES, defaultPageSize: 25, filters: ["q", "label", "mode"] };
+export const RESULTS_TABLE: TableSpec<"status" | "channel" | "insights" | "q"> = {
+  pageSizes: [25, 50, 100, 250],
+  defaultPageSize: 50,
+  filters: ["status", "channel", "insights", "q"],
+};
+/** The audit filters the URL may hold (the page reads and writes these). */
+export const AUDIT_FILTERS = ["actor", "action", "target", "from", "to"] as const;
+export const AUDIT_TABLE: TableSpec<(typeof AUDIT_FILTERS)[number]> = { pageSizes: [25, 50, 100, 200], defaultPageSize: 100, filters: AUDIT_FILTERS };
