@@ -2,7 +2,7 @@
 
 import { useQueryStates } from "nuqs";
 import { useMemo } from "react";
-import { parseTableUrl, tableParsers, type SortDir, type TableSpec } from "@/lib/queries/table-url";
+import { tableParsers, tableUrlOf, type SortDir, type TableSpec } from "@/lib/queries/table-url";
 
 export type UrlPatch = Record<string, string | number | null | undefined>;
 
@@ -27,14 +27,11 @@ export type DataTableUrlState = {
  * build on each other (nuqs queues them into one URL update).
  */
 export function useDataTableUrlState<F extends string>(spec: TableSpec<F>): DataTableUrlState {
-  const parsers = useMemo(() => tableParsers(spec), [spec]);
   // shallow: false, so the server page (which prefetches from the URL) renders for the new URL too.
-  const [values, setValues] = useQueryStates(parsers, { history: "push", scroll: false, shallow: false });
+  const [values, setValues] = useQueryStates(tableParsers(spec), { history: "push", scroll: false, shallow: false });
 
   return useMemo(() => {
-    const url = parseTableUrl(new URLSearchParams(), spec);
-    // The table's own keys are typed by its spec; the hook serves every table, so it reads them plainly.
-    const current = values as unknown as { page: number; limit: number; sort: string | null; dir: SortDir | null } & Record<string, unknown>;
+    const url = tableUrlOf(values, spec);
     const write = (patch: UrlPatch) =>
       void setValues(
         Object.fromEntries(
@@ -45,11 +42,11 @@ export function useDataTableUrlState<F extends string>(spec: TableSpec<F>): Data
         ) as Parameters<typeof setValues>[0],
       );
     return {
-      page: current.page,
-      pageSize: current.limit,
-      sort: current.sort ?? url.sort,
-      dir: current.dir ?? url.dir,
-      get: (key: string) => (typeof current[key] === "string" ? current[key] : undefined),
+      page: url.page,
+      pageSize: url.pageSize,
+      sort: url.sort,
+      dir: url.dir,
+      get: (key: string) => url.filters[key as F],
       set: (patch: UrlPatch) => write("page" in patch ? patch : { ...patch, page: null }),
       reset: (keys: string[]) => write(Object.fromEntries([...keys, "page"].map((k) => [k, null]))),
     };

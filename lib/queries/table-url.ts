@@ -34,8 +34,7 @@ const parseAsPage = createParser({
 /** Text where an empty value means "not set". */
 const parseAsText = createParser({ parse: (v) => (v === "" ? null : v), serialize: (v: string) => v });
 
-/** The nuqs parsers of a table's URL keys (`limit` holds the page size). */
-export function tableParsers<F extends string>(spec: TableSpec<F>) {
+function buildParsers<F extends string>(spec: TableSpec<F>) {
   return {
     page: parseAsPage.withDefault(1),
     limit: parseAsNumberLiteral(spec.pageSizes).withDefault(spec.defaultPageSize),
@@ -44,13 +43,31 @@ export function tableParsers<F extends string>(spec: TableSpec<F>) {
     ...(Object.fromEntries(spec.filters.map((f) => [f, parseAsText])) as Record<F, typeof parseAsText>),
   };
 }
+type TableParsers = ReturnType<typeof buildParsers>;
+// One set of parsers (and one loader) per table, made once: the specs below are module constants.
+const parsersBySpec = new WeakMap<TableSpec, TableParsers>();
+const loadersBySpec = new WeakMap<TableSpec, (sp: SearchLike) => unknown>();
 
-/** Page (1-based), page size (one of the offered sizes, else the default), sort, direction and filters. */
-export function parseTableUrl<F extends string>(sp: SearchLike, spec: TableSpec<F>): TableUrl<F> {
-  const v = createLoader(tableParsers(spec))(sp) as Record<string, unknown> & { page: number; limit: number; sort: string | null; dir: SortDir | null };
+/** The nuqs parsers of a table's URL keys (`limit` holds the page size); the same object for the same table. */
+export function tableParsers<F extends string>(spec: TableSpec<F>): ReturnType<typeof buildParsers<F>> {
+  let parsers = parsersBySpec.get(spec);
+  if (!parsers) parsersBySpec.set(spec, (parsers = buildParsers(spec)));
+  return parsers;
+}
+
+/** The table's URL from values its parsers produced: what the server page, the query and the browser's hook all see. */
+export function tableUrlOf<F extends string>(values: unknown, spec: TableSpec<F>): TableUrl<F> {
+  const v = values as Record<string, unknown> & { page: number; limit: number; sort: string | null; dir: SortDir | null };
   const filters: Partial<Record<F, string>> = {};
   for (const f of spec.filters) if (typeof v[f] === "string") filters[f] = v[f];
   return { page: v.page, pageSize: v.limit, sort: v.sort ?? spec.defaultSort, dir: v.dir ?? spec.defaultDir ?? "asc", filters };
+}
+
+/** Page (1-based), page size (one of the offered sizes, else the default), sort, direction and filters. */
+export function parseTableUrl<F extends string>(sp: SearchLike, spec: TableSpec<F>): TableUrl<F> {
+  let load = loadersBySpec.get(spec);
+  if (!load) loadersBySpec.set(spec, (load = createLoader(tableParsers(spec))));
+  return tableUrlOf(load(sp), spec);
 }
 
 export const PAGE_SIZES: readonly number[] = [10, 25, 50, 100];

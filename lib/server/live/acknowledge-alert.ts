@@ -13,13 +13,11 @@ const notFound = () => new ApiError("not_found", "That alert was not found.");
 export async function acknowledgeAlert(user: SessionUser, alertId: string): Promise<AlertView> {
   const id = /^\d{1,12}$/.test(alertId) ? Number(alertId) : NaN;
   if (!Number.isSafeInteger(id)) throw notFound();
-  const acked = await audited(
-    user,
-    "alert.ack",
-    `alert:${id}`,
-    {},
-    async () => (await getStore().alerts.ack(id, user.email, new Date().toISOString())) ?? Promise.reject(notFound()),
-  );
+  const acked = await audited(user, "alert.ack", `alert:${id}`, {}, async () => {
+    const alert = await getStore().alerts.ack(id, user.email, new Date().toISOString());
+    if (!alert) throw notFound();
+    return alert;
+  });
   announce({ change: "acknowledged", alert: acked });
   return alertView(acked);
 }
