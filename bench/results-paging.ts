@@ -11,7 +11,8 @@ const sandbox = await sandboxForInProcessConsole();
 const { url } = sandbox;
 process.env.SYLLABLE_TIMEOUT_MS = "60000";
 
-const { pageBatchResults, invalidateBatch } = await import("../lib/server/batches/service");
+const { pageResults: pageBatchResults, forgetResults } = await import("../lib/server/results/service");
+const invalidateBatch = (id: string, _opts: { results: boolean }) => forgetResults(id);
 const batchId = SEED.batches.big;
 const mb = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
 const ms = (n: number) => Math.round(n * 10) / 10;
@@ -33,7 +34,7 @@ const [upstreamMs, bytes] = await time(async () => {
 });
 
 // 2. Cold first page through the console (upstream + parse + page).
-invalidateBatch(batchId, { results: true });
+await invalidateBatch(batchId, { results: true });
 const [coldMs, first] = await time(() => pageBatchResults(batchId, { page: 1, limit: 50 }));
 const memAfter = process.memoryUsage();
 
@@ -50,7 +51,7 @@ for (let i = 2; i < 22; i++) sortedPages.push((await time(() => pageBatchResults
 // 5. A free-text filter over target/reference/variables.
 const [filterMs, filtered] = await time(() => pageBatchResults(batchId, { page: 1, limit: 50, q: "ana", status: "COMPLETED" }));
 // 6. Concurrent cold requests coalesce into one upstream call.
-invalidateBatch(batchId, { results: true });
+await invalidateBatch(batchId, { results: true });
 let upstreamResultCalls = 0;
 const realFetch = globalThis.fetch;
 globalThis.fetch = (input, init) => {

@@ -17,7 +17,8 @@ export function channelStatuses(v: string | readonly string[] | undefined): Set<
   return new Set(list.map((s) => s.trim().toUpperCase()).filter(Boolean));
 }
 
-function searchText(r: RequestResult): string {
+/** The text a results search looks in (reference, target and variable values), lower-cased. */
+export function searchText(r: RequestResult): string {
   const vars = r.request_variables
     ? Object.values(r.request_variables)
         .map((v) => (typeof v === "string" ? v : JSON.stringify(v)))

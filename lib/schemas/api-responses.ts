@@ -152,7 +152,13 @@ export const removeRequestsResponseSchema = z.object({
 });
 export const addRequestResponseSchema = z.object({ request: requestResultSchema.nullable(), batch: batchDetailResponseSchema });
 export const uploadResponseSchema = z.object({ upload: z.record(z.string(), z.unknown()).nullable(), batch: batchDetailResponseSchema });
-export const resultsPageSchema = pagedSchema(requestResultSchema);
+export const resultsPageSchema = pagedSchema(requestResultSchema).extend({
+  rows_as_of: z.iso.datetime().nullable().describe("when the rows shown were read from Syllable (null: the batch has no results yet)"),
+  refresh_failed: z.string().nullable().describe("why the last re-read failed (the rows are from before it); null when it did not"),
+  facets: z
+    .object({ request_status: z.record(z.string(), z.number().int()), channel_manager_status: z.record(z.string(), z.number().int()) })
+    .describe("rows per request status and per channel outcome across the whole batch (upper-cased)"),
+});
 export const followUpResponseSchema = z.object({
   batch: batchDetailResponseSchema.nullable().describe("the new batch as read back; null for a dry run"),
   matched: z.number().int().describe("source results matching the filter"),

@@ -213,6 +213,13 @@ export const resultsQuerySchema = z.object({
 });
 export type ResultsQuery = z.infer<typeof resultsQuerySchema>;
 
+/** GET /api/batches/{id}/results: a page of the stored rows, how old they are, and the facet counts. */
+export type ResultsPage = Paged<RequestResult> & {
+  rows_as_of: string | null;
+  refresh_failed: string | null;
+  facets: { request_status: Record<string, number>; channel_manager_status: Record<string, number> };
+};
+
 // ---- Response shapes -----------------------------------------------------------------------------
 
 export type { Paged } from "./paging";

@@ -1,13 +1,13 @@
 import "server-only";
-// Batch reads as the browser gets them: the list with row progress, a batch with its derived
-// progress, and results pages. Caching is in ./batch-caches, snapshots in ./progress-snapshots.
+// Batch reads as the browser gets them: the list with row progress and a batch with its derived
+// progress (results are in lib/server/results). Caching is in ./batch-caches, snapshots in
+// ./progress-snapshots.
 import { followUpSourceOf, latestConsoleChange } from "@/lib/server/audit";
-import type { BatchDetailResponse, BatchListItem, BatchListQuery, BatchListResponse, CampaignPacing, Paged, ResultsQuery } from "@/lib/schemas/batches";
-import type { Campaign, RequestResult } from "@/lib/schemas/syllable";
+import type { BatchDetailResponse, BatchListItem, BatchListQuery, BatchListResponse, CampaignPacing } from "@/lib/schemas/batches";
+import type { Campaign } from "@/lib/schemas/syllable";
 import { getSyllable, upstreamNow } from "@/lib/server/syllable";
 import { deriveProgress, rowProgress } from "@/lib/domain/progress";
-import { pageOf, selectResults } from "@/lib/domain/results";
-import { caches, countsKey, countsSeenFor, invalidateBatch } from "./batch-caches";
+import { caches, invalidateBatch } from "./batch-caches";
 import { campaignIndex, pacingOf } from "./campaign-index";
 import { recordSnapshot, snapshotHistory } from "./progress-snapshots";
 import { channelOutcomes } from "@/lib/domain/overview";
@@ -119,69 +119,6 @@ export async function readBatchDetail(batchId: string): Promise<BatchDetailRespo
     follow_up_of,
     upstream_now: now.toISOString(),
   };
-}
-
-// When each cached result set was asked for, and the status counts its rows add up to.
-const readOf = new WeakMap<object, { at: number; key: string }>();
-
-/**
- * The whole parsed result set of a batch, cached 8 s per batch with concurrent loads coalesced;
- * read again at once when the live engine has seen the counts change since (see batch-caches).
- */
-export async function loadAllResults(batchId: string): Promise<RequestResult[]> {
-  const cache = caches().results;
-  const load = async () => {
-    const at = Date.now();
-    const rows = await getSyllable().getBatchResults(batchId);
-    const counts: Record<string, number> = {};
-    for (const r of rows) {
-      const status = r.request_status ?? "";
-      counts[status] = (counts[status] ?? 0) + 1;
-    }
-    readOf.set(rows, { at, key: countsKey(counts) });
-    return rows;
-  };
-  const rows = await cache.get(batchId, load);
-  const read = readOf.get(rows);
-  const seen = countsSeenFor(batchId);
-  if (!read || !seen || read.at >= seen.changedAt || read.key === seen.key) return rows;
-  cache.invalidate(batchId);
-  return cache.get(batchId, load);
-}
-
-// Each loaded result set gets an id, so a view is never reused across a refreshed set.
-const setIds = new WeakMap<object, number>();
-let nextSetId = 1;
-function setIdOf(rows: object): number {
-  let id = setIds.get(rows);
-  if (id === undefined) {
-    id = nextSetId++;
-    setIds.set(rows, id);
-  }
-  return id;
-}
-
-/** Filtered + sorted rows for a query, reusing the sorted view while paging through it. */
-export async function selectBatchResults(batchId: string, q: Omit<ResultsQuery, "page" | "limit">): Promise<RequestResult[]> {
-  const all = await loadAllResults(batchId);
-  const key = JSON.stringify([
-    batchId,
-    setIdOf(all),
-    q.status ?? "",
-    q.channel_status ?? "",
-    q.insights_status ?? "",
-    q.reference_id ?? "",
-    q.q ?? "",
-    q.sort ?? "",
-    q.dir ?? "",
-  ]);
-  return caches().selections.get(key, async () => selectResults(all, q));
-}
-
-/** GET /api/batches/{id}/results: one page across the whole (server-side) result set. */
-export async function pageBatchResults(batchId: string, q: ResultsQuery): Promise<Paged<RequestResult>> {
-  const rows = await selectBatchResults(batchId, q);
-  return pageOf(rows, q.page, q.limit);
 }
 
 /** Syllable's 409 for a batch id in use, as the field error a form can show at the id. */

@@ -3,7 +3,8 @@ import "server-only";
 // is given before anything is fetched (layouts are not a security boundary).
 import type { BatchListQuery, CampaignOption, ResultsQuery } from "@/lib/schemas/batches";
 import type { SessionUser } from "@/lib/server/auth/current-user";
-import { campaignIndex, listBatches, pageBatchResults, selectBatchResults } from "@/lib/server/batches/service";
+import { campaignIndex, listBatches } from "@/lib/server/batches/service";
+import { exportResults, pageResults } from "@/lib/server/results/service";
 import { loadBatchDetail } from "@/lib/server/live/batch-detail";
 import { authorize } from "./authorize";
 
@@ -24,13 +25,13 @@ export async function batchDetailFor(user: Viewer, batchId: string) {
 /** One page of a batch's results (supervisor+). */
 export async function batchResultsPageFor(user: Viewer, batchId: string, query: ResultsQuery) {
   authorize(user, "supervisor");
-  return pageBatchResults(batchId, query);
+  return pageResults(batchId, query);
 }
 
-/** Every result row matching a filter, for the CSV export (supervisor+). */
-export async function batchResultsFor(user: Viewer, batchId: string, query: Omit<ResultsQuery, "page" | "limit">) {
+/** The rows matching a filter as a CSV stream, with their number (supervisor+). */
+export async function batchResultsCsvFor(user: Viewer, batchId: string, query: Omit<ResultsQuery, "page" | "limit">) {
   authorize(user, "supervisor");
-  return selectBatchResults(batchId, query);
+  return exportResults(batchId, query);
 }
 
 /** The campaigns a new batch can go to (manager+: only they create batches). */

@@ -15,7 +15,7 @@ export function loadBatchDetail(batchId: string): Promise<BatchDetailResponse> {
 }
 
 /** After a write: forget what the write changed (results only if requests changed), fetch the batch now and push it to every watcher. */
-export function refreshBatch(batchId: string, opts: { results: boolean }): Promise<BatchDetailResponse> {
-  invalidateBatch(batchId, opts);
+export async function refreshBatch(batchId: string, opts: { results: boolean }): Promise<BatchDetailResponse> {
+  await invalidateBatch(batchId, opts);
   return getLiveEngine().refresh(batchId);
 }

@@ -1,7 +1,7 @@
 import "server-only";
 // The process's live engine, wired to Syllable and the store. A process singleton: pages and route
 // handlers are separate bundles of one process and must share one engine (one loop per batch).
-import { noteCounts } from "@/lib/server/batches/batch-caches";
+import { noteCounts } from "@/lib/server/results/counts";
 import { readBatchDetail } from "@/lib/server/batches/service";
 import { getConfig } from "@/lib/server/env";
 import { isApiError } from "@/lib/server/errors";

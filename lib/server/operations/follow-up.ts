@@ -10,14 +10,15 @@ import type { SessionUser } from "@/lib/server/auth/current-user";
 import { ApiError, isApiError } from "@/lib/server/errors";
 import { getSyllable } from "@/lib/server/syllable";
 import { writeMayHaveApplied } from "@/lib/server/syllable/http";
-import { idInUseAsField, invalidateBatch, loadAllResults } from "@/lib/server/batches/service";
+import { idInUseAsField, invalidateBatch } from "@/lib/server/batches/service";
+import { selectedResults } from "@/lib/server/results/service";
 import { loadBatchDetail, refreshBatch } from "@/lib/server/live/batch-detail";
 
 /** Builds the follow-up of `sourceId` (or, with `dryRun`, only counts what it would hold). */
 export async function createFollowUp(user: SessionUser, sourceId: string, input: FollowUpInput, opts: { dryRun: boolean }): Promise<FollowUpResponse> {
   const source = await loadBatchDetail(sourceId); // 404 for an unknown source
   const filter = { status: input.status, channel_status: input.channel_status, insights_status: input.insights_status, q: input.q };
-  const plan = planFollowUp(await loadAllResults(sourceId), filter);
+  const plan = planFollowUp(await selectedResults(sourceId, {}), filter);
   const counts = { matched: plan.matched, added: plan.rows.length, excluded: plan.excluded as Record<string, number> };
   if (opts.dryRun) return { batch: null, ...counts };
 
@@ -62,7 +63,7 @@ export async function createFollowUp(user: SessionUser, sourceId: string, input:
     const reason = "The follow-up's contacts could not be uploaded";
     try {
       await audited(user, "batch.delete", `batch:${id}`, { reason, ...link }, () => getSyllable().deleteBatch(id, reason));
-      invalidateBatch(id, { results: true });
+      await invalidateBatch(id, { results: true });
     } catch {
       throw new ApiError(
         isApiError(err) ? err.code : "upstream_failed",

@@ -4,7 +4,8 @@ import "server-only";
 import type { AddRequest, AddRequestResponse, RemoveRequestsResponse } from "@/lib/schemas/batches";
 import { audited } from "@/lib/server/audit";
 import type { SessionUser } from "@/lib/server/auth/current-user";
-import { invalidateBatch, loadAllResults } from "@/lib/server/batches/service";
+import { invalidateBatch } from "@/lib/server/batches/service";
+import { presentReferenceIds } from "@/lib/server/results/service";
 import { getLiveEngine } from "@/lib/server/live";
 import { loadBatchDetail, refreshBatch } from "@/lib/server/live/batch-detail";
 import { getSyllable } from "@/lib/server/syllable";
@@ -17,10 +18,6 @@ export async function addRequest(user: SessionUser, batchId: string, input: AddR
   return { request: found.find((r) => r.reference_id === input.reference_id) ?? null, batch };
 }
 
-/** Reference ids present in a result set (a CANCELED row counts as removed). */
-const presentIds = (rows: { reference_id: string; request_status?: string | null }[]) =>
-  new Set(rows.filter((r) => r.request_status !== "CANCELED").map((r) => r.reference_id));
-
 /**
  * Removes requests that were not dialed yet. The outcome is decided by what existed before the
  * call and what is left after it (Syllable's answer shape varies), never by trusting the request:
@@ -28,7 +25,7 @@ const presentIds = (rows: { reference_id: string; request_status?: string | null
  */
 export async function removeRequests(user: SessionUser, batchId: string, referenceIds: string[]): Promise<RemoveRequestsResponse> {
   const ids = [...new Set(referenceIds)];
-  const before = presentIds(await loadAllResults(batchId));
+  const before = await presentReferenceIds(batchId, ids);
   const known = ids.filter((id) => before.has(id));
   const not_found = ids.filter((id) => !before.has(id));
   // Nothing to remove: no write, no audit entry, and the cached results are still true.
@@ -36,10 +33,12 @@ export async function removeRequests(user: SessionUser, batchId: string, referen
     await audited(user, "batch.request.remove", `batch:${batchId}`, { count: known.length, reference_ids: known.slice(0, 100) }, () =>
       getSyllable().removeBatchRequests(batchId, known),
     );
-    invalidateBatch(batchId, { results: true });
+    await invalidateBatch(batchId, { results: true });
   }
-  // Through the results cache: the fresh set is what the results table asks for next anyway.
-  const [after, batch] = await Promise.all([loadAllResults(batchId), known.length > 0 ? getLiveEngine().refresh(batchId) : loadBatchDetail(batchId)]);
-  const stillThere = presentIds(after);
+  // Read again into the store: the fresh set is what the results table asks for next anyway.
+  const [stillThere, batch] = await Promise.all([
+    presentReferenceIds(batchId, known),
+    known.length > 0 ? getLiveEngine().refresh(batchId) : loadBatchDetail(batchId),
+  ]);
   return { removed: known.filter((id) => !stillThere.has(id)), not_removed: known.filter((id) => stillThere.has(id)), not_found, batch };
 }

@@ -86,7 +86,19 @@ export function deferStore(open: () => Promise<Store>): Store {
       },
     );
   const store = {} as Store;
-  for (const name of ["users", "sessions", "tokens", "loginAttempts", "snapshots", "audit", "campaignVersions", "alerts", "leases", "liveStates"] as const) {
+  for (const name of [
+    "users",
+    "sessions",
+    "tokens",
+    "loginAttempts",
+    "snapshots",
+    "audit",
+    "campaignVersions",
+    "alerts",
+    "leases",
+    "liveStates",
+    "results",
+  ] as const) {
     (store as unknown as Record<string, unknown>)[name] = repo(name);
   }
   store.events = {

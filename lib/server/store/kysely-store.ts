@@ -8,6 +8,7 @@ import type { Campaign } from "@/lib/schemas/syllable";
 import { auditWhere } from "./db/audit-filter";
 import type { StoreDialect } from "./db/dialects";
 import type { Database } from "./db/schema";
+import { resultRepo } from "./result-repo";
 import {
   LastAdminError,
   type Alert,
@@ -439,6 +440,7 @@ export function openKyselyStore(dialect: StoreDialect): Store {
         return r ? { body: readJson<unknown>(r.body), fetchedAt: Number(r.fetched_at) } : null;
       },
     },
+    results: resultRepo(dialect),
     close: () => dialect.close(),
   };
 }

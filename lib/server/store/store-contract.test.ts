@@ -7,7 +7,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startPostgres, type PostgresCluster } from "@/tests/support/postgres";
 import { openStore } from "./index";
-import { isLastAdminError, type Session, type Store } from "./types";
+import { isLastAdminError, type ResultRowQuery, type Session, type Store } from "./types";
+import type { RequestResult } from "@/lib/schemas/syllable";
+import { MISSING_TEXT, naturalKey, toStoredRow } from "@/lib/server/results/stored-row";
 
 let store: Store;
 let cluster: PostgresCluster | undefined;
@@ -318,6 +320,112 @@ describe.each(BACKENDS)("the $name store", ({ open }) => {
       expect(admins).toHaveLength(1);
       await expect(store.users.remove(admins[0]!.email, { keepAnAdmin: true })).rejects.toThrow(/last admin/);
       expect((await store.users.list()).filter((u) => u.role === "admin")).toHaveLength(1);
+    });
+  });
+
+  describe("batch results", () => {
+    const result = (i: number, over: Partial<RequestResult> = {}): RequestResult => ({
+      reference_id: `ref-${i}`,
+      target: `+1555000${String(1000 + i)}`,
+      request_variables: { name: i === 3 ? "Zoë 100%_off" : `name ${i}` },
+      sent_at: i % 4 === 0 ? null : `2026-01-0${1 + (i % 9)}T00:00:00Z`,
+      attempt_count: i % 3,
+      request_status: i % 2 ? "COMPLETED" : "PENDING",
+      channel_manager_status: i % 2 ? (i % 3 ? "HUMAN" : "NO-ANSWER") : null,
+      insights_status: null,
+      ...over,
+    });
+    const rowsOf = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => toStoredRow(result(from + k), from + k));
+    const refs = (rows: Array<{ body: string }>) => rows.map((r) => (JSON.parse(r.body) as RequestResult).reference_id);
+    const set = (batchId: string, generation: number, rowCount: number) => ({
+      batchId,
+      generation,
+      rowCount,
+      readAt: generation,
+      countsKey: "[]",
+      variables: ["name"],
+      final: false,
+    });
+    const q = (over: Partial<ResultRowQuery>): ResultRowQuery => ({ batchId: "r1", generation: 100, filter: {}, sort: "seq", dir: "asc", limit: 50, ...over });
+
+    it("shows a generation only once it is published; pages, sorts (natural, missing last), filters and searches it", async () => {
+      await store.results.addRows("r1", 100, rowsOf(0, 12));
+      expect(await store.results.set("r1")).toBeNull();
+      expect(await store.results.publish(set("r1", 100, 12))).toBe(true);
+      expect(await store.results.set("r1")).toMatchObject({ generation: 100, rowCount: 12, variables: ["name"], stale: false, failure: null });
+
+      expect(refs(await store.results.rows(q({ offset: 10, limit: 5 })))).toEqual(["ref-10", "ref-11"]);
+      // ref-2 before ref-10 (digits by value), and back again going down.
+      expect(refs(await store.results.rows(q({ sort: "ref_key", limit: 3 })))).toEqual(["ref-0", "ref-1", "ref-2"]);
+      expect(refs(await store.results.rows(q({ sort: "ref_key", dir: "desc", limit: 2 })))).toEqual(["ref-11", "ref-10"]);
+      // Rows without sent_at (0, 4, 8) come last going up.
+      expect(refs(await store.results.rows(q({ sort: "sent_at" }))).slice(-3)).toEqual(["ref-0", "ref-4", "ref-8"]);
+      const completed = { status: "COMPLETED" };
+      expect(await store.results.count("r1", 100, completed)).toBe(6);
+      expect(await store.results.count("r1", 100, { outcomes: ["NO-ANSWER", "BUSY"] })).toBe(2);
+      expect(await store.results.count("r1", 100, { referenceId: "ref-7", refKey: naturalKey("ref-7") })).toBe(1);
+      // LIKE's wildcards are searched for as text; unicode is found lower-cased.
+      expect(refs(await store.results.rows(q({ filter: { text: "100%_" } })))).toEqual(["ref-3"]);
+      expect(await store.results.count("r1", 100, { text: "zoë" })).toBe(1);
+      expect(await store.results.count("r1", 100, { text: "%" })).toBe(1);
+      expect(await store.results.facets("r1", 100)).toEqual({
+        status: { COMPLETED: 6, PENDING: 6 },
+        outcome: { HUMAN: 4, "NO-ANSWER": 2, [MISSING_TEXT]: 6 },
+      });
+    });
+
+    it("reads a selection chunk by chunk after the last row of the chunk before (the export), in both directions", async () => {
+      for (const [sort, dir] of [
+        ["attempts", "asc"],
+        ["target_key", "desc"],
+        ["seq", "desc"],
+      ] as const) {
+        const whole = refs(await store.results.rows(q({ sort, dir, limit: 100 })));
+        const chunked: string[] = [];
+        let after: ResultRowQuery["after"];
+        for (;;) {
+          const chunk = await store.results.rows(q({ sort, dir, limit: 5, after }));
+          chunked.push(...refs(chunk));
+          if (chunk.length < 5) break;
+          after = { key: chunk.at(-1)!.key, seq: chunk.at(-1)!.seq };
+        }
+        expect(chunked, `${sort} ${dir}`).toEqual(whole);
+        expect(new Set(chunked).size).toBe(12);
+      }
+    });
+
+    it("a newer read replaces the rows; a failed read is discarded and the shown set says why; an older read is not shown", async () => {
+      await store.results.addRows("r1", 200, rowsOf(0, 3));
+      expect(await store.results.publish(set("r1", 200, 3))).toBe(true);
+      expect(await store.results.count("r1", 200, {})).toBe(3);
+      expect(await store.results.count("r1", 100, {})).toBe(0); // the old generation's rows are gone
+
+      await store.results.addRows("r1", 300, rowsOf(0, 2));
+      await store.results.discard("r1", 300, { at: 123, message: "Syllable stopped answering mid-response." });
+      expect(await store.results.set("r1")).toMatchObject({ generation: 200, failedAt: 123, failure: "Syllable stopped answering mid-response." });
+      expect(await store.results.count("r1", 300, {})).toBe(0);
+
+      await store.results.addRows("r1", 150, rowsOf(0, 1));
+      expect(await store.results.publish(set("r1", 150, 1))).toBe(false);
+      expect(await store.results.count("r1", 150, {})).toBe(0);
+      expect((await store.results.set("r1"))?.generation).toBe(200);
+
+      await store.results.markStale("r1");
+      expect((await store.results.set("r1"))?.stale).toBe(true);
+      expect(await store.results.size()).toMatchObject({ rows: 3 });
+    });
+
+    it("forgets finished batches' results after the retention, and rows of reads that never finished", async () => {
+      await store.results.addRows("done", 1_000, rowsOf(0, 2));
+      await store.results.publish({ ...set("done", 1_000, 2), final: true });
+      await store.results.addRows("orphan", 2_000, rowsOf(0, 2)); // an instance died mid-read
+      expect(await store.results.prune(500)).toBe(0);
+      expect(await store.results.count("done", 1_000, {})).toBe(2);
+      expect(await store.results.prune(5_000)).toBe(1);
+      expect(await store.results.set("done")).toBeNull();
+      expect(await store.results.count("done", 1_000, {})).toBe(0);
+      expect(await store.results.count("orphan", 2_000, {})).toBe(0);
+      expect(await store.results.set("r1")).not.toBeNull(); // running batches are kept
     });
   });
 });

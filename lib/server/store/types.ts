@@ -236,6 +236,93 @@ export interface LiveStateRepo {
   get(key: string): Promise<{ body: unknown; fetchedAt: number } | null>;
 }
 
+/** What is kept of one batch's results: which generation of rows is shown, and how it was read. */
+export type ResultSet = {
+  batchId: string;
+  generation: number;
+  rowCount: number;
+  /** When the read that filled it started (ms). */
+  readAt: number;
+  /** The request-status counts its rows add up to (see countsKey). */
+  countsKey: string;
+  /** Variable names across the rows, first seen first: the export's columns. */
+  variables: string[];
+  /** The batch had finished when it was read: it is not read again. */
+  final: boolean;
+  /** A console write changed the batch's requests: read again before it is shown. */
+  stale: boolean;
+  /** The last read failed (its rows were discarded; these are still shown): when, and why. */
+  failedAt: number | null;
+  failure: string | null;
+};
+
+/** A result row as stored: the columns queries filter and sort on, and the row itself (JSON). */
+export type StoredResultRow = {
+  seq: number;
+  reference_id: string;
+  status: string;
+  outcome: string;
+  insights: string;
+  attempts: number;
+  sent_at: string;
+  created_at: string;
+  ref_key: string;
+  target_key: string;
+  search: string;
+  body: string;
+};
+
+/** The stored columns a results query can sort on. */
+export type ResultSortColumn = "seq" | "ref_key" | "target_key" | "status" | "outcome" | "attempts" | "sent_at" | "insights" | "created_at";
+
+export type ResultRowFilter = {
+  /** Stored (upper-cased) values. */
+  status?: string;
+  outcomes?: string[];
+  insights?: string;
+  referenceId?: string;
+  /** The reference id's sort key, so that finding it is an index lookup. */
+  refKey?: string;
+  /** Lower-cased text to find in the search column. */
+  text?: string;
+};
+
+export type ResultRowQuery = {
+  batchId: string;
+  generation: number;
+  filter: ResultRowFilter;
+  sort: ResultSortColumn;
+  dir: "asc" | "desc";
+  limit: number;
+  /** Rows to skip (a page), or the last row of the previous chunk (an export): one of the two. */
+  offset?: number;
+  after?: { key: string | number; seq: number };
+};
+
+export interface ResultRepo {
+  set(batchId: string): Promise<ResultSet | null>;
+  /** Adds rows to a generation being read (not shown until published). */
+  addRows(batchId: string, generation: number, rows: StoredResultRow[]): Promise<void>;
+  /**
+   * Shows a generation that was read whole, unless a newer one is shown already (false then),
+   * and deletes the rows of older ones.
+   */
+  publish(set: Omit<ResultSet, "stale" | "failedAt" | "failure">): Promise<boolean>;
+  /** Deletes a generation whose read failed; the shown set (if any) records the failure. */
+  discard(batchId: string, generation: number, failure: { at: number; message: string }): Promise<void>;
+  /** A console write changed the batch's requests. */
+  markStale(batchId: string): Promise<void>;
+  /** Rows in the query's order: bodies with their sort key and seq (for the next chunk). */
+  rows(q: ResultRowQuery): Promise<Array<{ body: string; key: string | number; seq: number }>>;
+  count(batchId: string, generation: number, filter: ResultRowFilter): Promise<number>;
+  /** Rows per stored status and per stored outcome. */
+  facets(batchId: string, generation: number): Promise<{ status: Record<string, number>; outcome: Record<string, number> }>;
+  /** Forgets the sets (and rows) of batches that had finished when read before `readBefore` (ms). */
+  prune(readBefore: number): Promise<number>;
+  /** Sets kept and rows shown, for the metrics. */
+  size(): Promise<{ sets: number; rows: number }>;
+}
+
 export interface Store {
   users: UserRepo;
   sessions: SessionRepo;
@@ -248,5 +335,6 @@ export interface Store {
   events: EventBus;
   leases: LeaseRepo;
   liveStates: LiveStateRepo;
+  results: ResultRepo;
   close(): Promise<void>;
 }

@@ -47,6 +47,8 @@ export interface SyllableClient {
   deleteBatch(batchId: string, reason: string): Promise<unknown>;
   uploadBatchCsv(batchId: string, file: Blob, filename: string): Promise<unknown>;
   getBatchResults(batchId: string, filters?: ResultFilters): Promise<RequestResult[]>;
+  /** The results answer as it streams in (up to a million rows), read by `read`; resolves to what it returns. */
+  streamBatchResults<R>(batchId: string, filters: ResultFilters | undefined, read: (body: ReadableStream<Uint8Array>) => Promise<R>): Promise<R>;
   addBatchRequest(batchId: string, request: RequestInput): Promise<unknown>;
   removeBatchRequests(batchId: string, referenceIds: string[]): Promise<unknown>;
   listCampaigns(params: ListParams): Promise<ListResponse<Campaign>>;
@@ -102,6 +104,12 @@ export function createHttpSyllableClient(config: UpstreamConfig): SyllableClient
         { method: "GET", path: BASE + pathOf`/batches/${id}/results`, query: filters, what: batchWhat(id), timeoutMs: config.timeoutMs * 4 },
         z.array(requestResultSchema),
       ),
+    streamBatchResults: async <R>(id: string, filters: ResultFilters | undefined, read: (body: ReadableStream<Uint8Array>) => Promise<R>) =>
+      (await call(
+        // A million rows take a while to arrive: the budget is for the whole answer, not its first byte.
+        { method: "GET", path: BASE + pathOf`/batches/${id}/results`, query: filters, what: batchWhat(id), timeoutMs: config.timeoutMs * 20, stream: read },
+        anyBody,
+      )) as R,
     addBatchRequest: (id, request) => call({ method: "POST", path: BASE + pathOf`/batches/${id}/requests`, json: request, what: batchWhat(id) }, anyBody),
     removeBatchRequests: (id, referenceIds) =>
       call({ method: "POST", path: BASE + pathOf`/batches/${id}/remove-requests`, json: referenceIds, what: batchWhat(id) }, anyBody),

@@ -24,6 +24,11 @@ export type UpstreamRequest = {
   /** For error messages: "Batch 'abc'". */
   what: string;
   timeoutMs?: number;
+  /**
+   * Reads a successful answer as it streams in (the answer's schema is then not used). A failure
+   * part-way is not retried: the reader has seen part of the answer; its caller decides.
+   */
+  stream?: (body: ReadableStream<Uint8Array>) => Promise<unknown>;
 };
 
 /** Builds `/api/v1/outbound/...` from literal segments and ids, encoding every id. */
@@ -200,6 +205,7 @@ async function attemptOnce<T extends z.ZodType>(
   }
   recordUpstreamNow(res.headers.get("x-sandbox-now"), res.headers.get("date"));
   count(String(res.status));
+  if (res.ok && req.stream && res.body) return (await readStreamed(req.stream, res.body)) as z.infer<T>;
 
   let text: string;
   try {
@@ -228,6 +234,24 @@ async function attemptOnce<T extends z.ZodType>(
     throw new ApiError("upstream_failed", "Syllable answered in a shape the console does not understand.");
   }
   return parsed.data;
+}
+
+/** A streamed answer read by `read`; the stream failing part-way is said as such. */
+async function readStreamed(read: (body: ReadableStream<Uint8Array>) => Promise<unknown>, body: ReadableStream<Uint8Array>): Promise<unknown> {
+  try {
+    return await read(body);
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    const name = (err as { name?: string } | null)?.name;
+    if (name === "SyntaxError") {
+      console.error("Unexpected Syllable answer (streamed):", (err as Error).message);
+      throw new ApiError("upstream_failed", "Syllable answered in a shape the console does not understand.");
+    }
+    console.error("Syllable's streamed answer stopped:", String((err as Error)?.message ?? err));
+    throw outage(new ApiError("upstream_timeout", "Syllable stopped answering mid-response. Try again in a moment."));
+  } finally {
+    await body.cancel().catch(() => undefined);
+  }
 }
 
 /** 15 → "15", 1.5 → "1.5": whole seconds unless that would misstate a short budget. */

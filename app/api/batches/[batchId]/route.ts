@@ -22,7 +22,7 @@ export const PATCH = withRole("PATCH /api/batches/[batchId]", async ({ body, use
 /** Deletes with a required reason (Syllable takes it form-encoded). */
 export const DELETE = withRole("DELETE /api/batches/[batchId]", async ({ body: { reason }, user, params }) => {
   await audited(user, "batch.delete", `batch:${params.batchId}`, { reason }, () => getSyllable().deleteBatch(params.batchId, reason));
-  invalidateBatch(params.batchId, { results: true });
+  await invalidateBatch(params.batchId, { results: true });
   getLiveEngine().forget(params.batchId);
   return json({ deleted: true, batch_id: params.batchId });
 });

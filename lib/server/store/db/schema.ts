@@ -27,4 +27,34 @@ export interface Database {
   };
   leases: { key: string; holder: string; expires_at: number };
   live_states: { key: string; body: Json; fetched_at: number };
+  /** `variables`: JSON text of the variable names (the export's columns); `final`, `stale`: 0 or 1. */
+  result_sets: {
+    batch_id: string;
+    generation: number;
+    row_count: number;
+    read_at: number;
+    counts_key: string;
+    variables: string;
+    final: number;
+    stale: ColumnType<number, number | undefined, number>;
+    failed_at: number | null;
+    failure: string | null;
+  };
+  /** One result row: its key columns (see lib/server/results/stored-row.ts) and the row as JSON text. */
+  batch_results: {
+    batch_id: string;
+    generation: number;
+    seq: number;
+    reference_id: string;
+    status: string;
+    outcome: string;
+    insights: string;
+    attempts: number;
+    sent_at: string;
+    created_at: string;
+    ref_key: string;
+    target_key: string;
+    search: string;
+    body: string;
+  };
 }

@@ -109,4 +109,50 @@ CREATE TABLE leases (
       await sql`ALTER TABLE alerts ADD COLUMN figure DOUBLE PRECISION`.execute(db);
     },
   },
+  // Batch results kept in the store (see the SQLite migration 0006). Key columns sort by bytes
+  // (COLLATE "C"), as SQLite does, so both dialects page in the same order.
+  "0005-batch-results": {
+    up: async (db: Db) => {
+      await sql`
+CREATE TABLE result_sets (
+  batch_id TEXT PRIMARY KEY,
+  generation BIGINT NOT NULL,
+  row_count INTEGER NOT NULL,
+  read_at BIGINT NOT NULL,
+  counts_key TEXT NOT NULL,
+  variables TEXT NOT NULL,
+  final INTEGER NOT NULL,
+  stale INTEGER NOT NULL DEFAULT 0,
+  failed_at BIGINT,
+  failure TEXT
+)`.execute(db);
+      await sql`
+CREATE TABLE batch_results (
+  batch_id TEXT NOT NULL,
+  generation BIGINT NOT NULL,
+  seq INTEGER NOT NULL,
+  reference_id TEXT NOT NULL,
+  status TEXT COLLATE "C" NOT NULL,
+  outcome TEXT COLLATE "C" NOT NULL,
+  insights TEXT COLLATE "C" NOT NULL,
+  attempts INTEGER NOT NULL,
+  sent_at TEXT COLLATE "C" NOT NULL,
+  created_at TEXT COLLATE "C" NOT NULL,
+  ref_key TEXT COLLATE "C" NOT NULL,
+  target_key TEXT COLLATE "C" NOT NULL,
+  search TEXT NOT NULL,
+  body TEXT NOT NULL,
+  PRIMARY KEY (batch_id, generation, seq)
+)`.execute(db);
+      for (const [name, column] of [
+        ["status", "status"],
+        ["outcome", "outcome"],
+        ["ref", "ref_key"],
+        ["target", "target_key"],
+        ["sent_at", "sent_at"],
+        ["attempts", "attempts"],
+      ])
+        await sql.raw(`CREATE INDEX batch_results_${name} ON batch_results (batch_id, generation, ${column}, seq)`).execute(db);
+    },
+  },
 };

@@ -20,6 +20,44 @@ const run = (db: Db, statements: string) =>
       Promise.resolve(),
     );
 
+const RESULT_TABLES = `
+CREATE TABLE result_sets (
+  batch_id TEXT PRIMARY KEY,
+  generation INTEGER NOT NULL,
+  row_count INTEGER NOT NULL,
+  read_at INTEGER NOT NULL,
+  counts_key TEXT NOT NULL,
+  variables TEXT NOT NULL,
+  final INTEGER NOT NULL,
+  stale INTEGER NOT NULL DEFAULT 0,
+  failed_at INTEGER,
+  failure TEXT
+);
+CREATE TABLE batch_results (
+  batch_id TEXT NOT NULL,
+  generation INTEGER NOT NULL,
+  seq INTEGER NOT NULL,
+  reference_id TEXT NOT NULL,
+  status TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  insights TEXT NOT NULL,
+  attempts INTEGER NOT NULL,
+  sent_at TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  ref_key TEXT NOT NULL,
+  target_key TEXT NOT NULL,
+  search TEXT NOT NULL,
+  body TEXT NOT NULL,
+  PRIMARY KEY (batch_id, generation, seq)
+);
+CREATE INDEX batch_results_status ON batch_results (batch_id, generation, status, seq);
+CREATE INDEX batch_results_outcome ON batch_results (batch_id, generation, outcome, seq);
+CREATE INDEX batch_results_ref ON batch_results (batch_id, generation, ref_key, seq);
+CREATE INDEX batch_results_target ON batch_results (batch_id, generation, target_key, seq);
+CREATE INDEX batch_results_sent_at ON batch_results (batch_id, generation, sent_at, seq);
+CREATE INDEX batch_results_attempts ON batch_results (batch_id, generation, attempts, seq)
+`;
+
 export const sqliteMigrations: Record<string, Migration> = {
   // The schema as it stood before versioned migrations: IF NOT EXISTS everywhere, so a data file
   // created by an earlier console is adopted as it is.
@@ -131,5 +169,12 @@ CREATE TABLE IF NOT EXISTS leases (
     up: async (db: Db) => {
       await sql`ALTER TABLE alerts ADD COLUMN figure REAL`.execute(db);
     },
+  },
+  // Batch results kept in the store (lib/server/results): one set per batch, read from Syllable
+  // into a new generation and published when the read completed, so a failed read leaves the
+  // previous rows. Sort columns are never NULL (a high sentinel instead: NULLs sort last going
+  // up), so one index per sortable column serves both directions on both dialects.
+  "0006-batch-results": {
+    up: (db: Db) => run(db, RESULT_TABLES),
   },
 };

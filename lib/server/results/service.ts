@@ -1,0 +1,216 @@
+import "server-only";
+// Batch results as the console shows them: pages, facet counts and CSV exports are queries on
+// the stored rows (./read-results puts them there); what is shown is read again when it has
+// fallen behind the batch, at a pace that suits its size.
+import type { ResultsPage, ResultsQuery } from "@/lib/schemas/batches";
+import type { RequestResult } from "@/lib/schemas/syllable";
+import { countProgress } from "@/lib/domain/progress";
+import { csvHeader, csvRow, type ResultFilter } from "@/lib/domain/results";
+import { FINAL_BATCH_STATUSES } from "@/lib/domain/syllable-values";
+import { getStore } from "@/lib/server/store";
+import type { ResultRowFilter, ResultSet, ResultSortColumn } from "@/lib/server/store/types";
+import { getSyllable } from "@/lib/server/syllable";
+import { createTtlCache } from "@/lib/server/batches/ttl-cache";
+import { processSingleton } from "@/lib/process-singletons";
+import { countsSeenFor } from "./counts";
+import { readResults } from "./read-results";
+import { MISSING_TEXT, sortColumnOf, storedFilter } from "./stored-row";
+
+/** Sets up to this size are read again while the page waits; bigger ones in the background. */
+const READ_WHILE_WAITING_ROWS = 50_000;
+/** A running batch's rows are read again after this long even without news of its counts. */
+const FULL_REFRESH_MS = 5 * 60_000;
+/** Rows per store query of an export (keyset: each chunk starts after the last row of the one before). */
+const EXPORT_CHUNK = 2_000;
+
+/**
+ * How long a running batch's rows are kept before they may be read again when its counts moved:
+ * 0.3 ms per row (a thousand rows: 0.3 s; 100k: 30 s; a million: 5 min, FULL_REFRESH_MS), so
+ * reading again costs at most about a tenth of the time (a read takes ~30 µs per row).
+ */
+export const rereadAfterMs = (rows: number) => Math.min(FULL_REFRESH_MS, rows * 0.3);
+
+/** Whether a shown set is due to be read again (never for a batch that had finished). */
+export function dueForReread(set: ResultSet, seenCounts: string | undefined, now: number): boolean {
+  if (set.final) return false;
+  const since = now - Math.max(set.readAt, set.failedAt ?? 0);
+  if (since < rereadAfterMs(set.rowCount)) return false;
+  return (seenCounts !== undefined && seenCounts !== set.countsKey) || since >= FULL_REFRESH_MS;
+}
+
+/** Whether the batch has finished: nothing will be dialed and no call is still open. */
+async function batchFinished(batchId: string): Promise<boolean> {
+  const details = await getSyllable().getBatch(batchId);
+  return FINAL_BATCH_STATUSES.has(details.status ?? "") && countProgress(details.status_counts).in_flight === 0;
+}
+
+const read = async (batchId: string) => readResults(batchId, { final: await batchFinished(batchId) });
+
+/**
+ * The set to show for a batch: read first when there is none or a console write changed the
+ * batch's requests; read again (in the background for a big set) when it has fallen behind.
+ * A failed re-read leaves the previous set, which says why.
+ */
+export async function shownResultSet(batchId: string): Promise<ResultSet> {
+  const store = getStore();
+  const set = await store.results.set(batchId);
+  if (!set || set.stale) {
+    try {
+      return await read(batchId);
+    } catch (err) {
+      const kept = await store.results.set(batchId);
+      if (!kept) throw err;
+      return kept;
+    }
+  }
+  if (dueForReread(set, countsSeenFor(batchId), Date.now())) {
+    const again = read(batchId);
+    if (set.rowCount <= READ_WHILE_WAITING_ROWS) return again.catch(async () => (await store.results.set(batchId)) ?? set);
+    again.catch((err: unknown) => console.error(`Results of ${batchId} could not be read again:`, err instanceof Error ? err.message : err));
+  }
+  return set;
+}
+
+/** A console write changed the batch's requests: its rows are read again before they are shown. */
+export async function forgetResults(batchId: string): Promise<void> {
+  await getStore().results.markStale(batchId);
+}
+
+// Totals per filter and facet counts, per generation of rows (a new read makes new keys).
+const views = () =>
+  processSingleton("results-views", () => ({
+    counts: createTtlCache<string, number>({ ttlMs: 10 * 60_000, max: 500 }),
+    facets: createTtlCache<string, ResultsPage["facets"]>({ ttlMs: 10 * 60_000, max: 100 }),
+  }));
+
+const hasFilter = (f: ResultRowFilter) => Object.keys(f).length > 0;
+
+function countOf(set: ResultSet, filter: ResultRowFilter): Promise<number> {
+  if (!hasFilter(filter)) return Promise.resolve(set.rowCount);
+  const key = JSON.stringify([set.batchId, set.generation, filter]);
+  return views().counts.get(key, () => getStore().results.count(set.batchId, set.generation, filter));
+}
+
+function facetsOf(set: ResultSet): Promise<ResultsPage["facets"]> {
+  const key = JSON.stringify([set.batchId, set.generation]);
+  return views().facets.get(key, async () => {
+    const f = await getStore().results.facets(set.batchId, set.generation);
+    const named = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).filter(([k]) => k !== MISSING_TEXT));
+    return { request_status: named(f.status), channel_manager_status: named(f.outcome) };
+  });
+}
+
+/** Which of `ids` the batch's shown rows hold, a CANCELED row counting as removed (one index lookup each). */
+export async function presentReferenceIds(batchId: string, ids: string[]): Promise<Set<string>> {
+  const set = await shownResultSet(batchId);
+  const present = new Set<string>();
+  for (const id of ids) {
+    const rows = await getStore().results.rows({
+      batchId,
+      generation: set.generation,
+      filter: storedFilter({ reference_id: id }),
+      sort: "seq",
+      dir: "asc",
+      limit: 5,
+    });
+    if (rows.some((r) => (JSON.parse(r.body) as RequestResult).request_status !== "CANCELED")) present.add(id);
+  }
+  return present;
+}
+
+/** GET /api/batches/{id}/results: one page of the stored rows, filtered and sorted by the store. */
+export async function pageResults(batchId: string, q: ResultsQuery): Promise<ResultsPage> {
+  const set = await shownResultSet(batchId);
+  const filter = storedFilter(q);
+  const [rows, total, facets] = await Promise.all([
+    getStore().results.rows({
+      batchId,
+      generation: set.generation,
+      filter,
+      sort: sortColumnOf(q.sort),
+      dir: q.dir ?? "asc",
+      offset: (q.page - 1) * q.limit,
+      limit: q.limit,
+    }),
+    countOf(set, filter),
+    facetsOf(set),
+  ]);
+  return {
+    items: rows.map((r) => JSON.parse(r.body) as RequestResult),
+    page: q.page,
+    page_size: q.limit,
+    total_count: total,
+    total_pages: Math.max(1, Math.ceil(total / q.limit)),
+    rows_as_of: new Date(set.readAt).toISOString(),
+    refresh_failed: set.failure,
+    facets,
+  };
+}
+
+type Selection = ResultFilter & Pick<ResultsQuery, "sort" | "dir">;
+
+/** Every stored row of a selection, chunk by chunk in the selection's order (keyset paging). */
+async function* selectedRows(set: ResultSet, q: Selection): AsyncGenerator<RequestResult[]> {
+  const sort: ResultSortColumn = sortColumnOf(q.sort);
+  const filter = storedFilter(q);
+  let after: { key: string | number; seq: number } | undefined;
+  for (;;) {
+    const chunk = await getStore().results.rows({
+      batchId: set.batchId,
+      generation: set.generation,
+      filter,
+      sort,
+      dir: q.dir ?? "asc",
+      limit: EXPORT_CHUNK,
+      after,
+    });
+    if (chunk.length) yield chunk.map((r) => JSON.parse(r.body) as RequestResult);
+    if (chunk.length < EXPORT_CHUNK) return;
+    const last = chunk.at(-1)!;
+    after = { key: last.key, seq: last.seq };
+  }
+}
+
+/** Every row of a selection (follow-ups and request checks; a million rows is a lot of memory: exports stream instead). */
+export async function selectedResults(batchId: string, q: Selection): Promise<RequestResult[]> {
+  const set = await shownResultSet(batchId);
+  const out: RequestResult[] = [];
+  for await (const chunk of selectedRows(set, q)) out.push(...chunk);
+  return out;
+}
+
+/**
+ * GET /api/batches/{id}/results.csv: the selection as CSV, read from the store a chunk at a time
+ * as the client takes it (a pull stream: a slow download holds one chunk, not the file).
+ */
+export async function exportResults(batchId: string, q: Selection): Promise<{ total: number; csv: ReadableStream<Uint8Array> }> {
+  const set = await shownResultSet(batchId);
+  const total = await countOf(set, storedFilter(q));
+  const encoder = new TextEncoder();
+  const chunks = selectedRows(set, q);
+  let headerSent = false;
+  const csv = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!headerSent) {
+        headerSent = true;
+        // BOM so spreadsheet apps read UTF-8 names correctly.
+        controller.enqueue(encoder.encode("\uFEFF" + csvHeader(set.variables)));
+        return;
+      }
+      const next = await chunks.next();
+      if (next.done) return controller.close();
+      let text = "";
+      for (const r of next.value) text += csvRow(r, set.variables);
+      controller.enqueue(encoder.encode(text));
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
+  return { total, csv };
+}
+
+/** Forgets the results of batches that finished more than `days` ago (RESULTS_RETENTION_DAYS). */
+export function pruneResults(days: number, now = Date.now()): Promise<number> {
+  return getStore().results.prune(now - days * 86_400_000);
+}
