@@ -76,6 +76,8 @@ CREATE TABLE IF NOT EXISTS requests (
 );
 CREATE UNIQUE INDEX IF NOT EXISTS requests_ref ON requests (batch_id, reference_id);
 CREATE INDEX IF NOT EXISTS requests_status ON requests (batch_id, request_status);
+-- In id order within a batch: the streamed results answer reads on from the last id sent.
+CREATE INDEX IF NOT EXISTS requests_batch ON requests (batch_id);
 CREATE INDEX IF NOT EXISTS requests_target ON requests (batch_id, target);
 CREATE INDEX IF NOT EXISTS requests_resolve ON requests (resolve_at) WHERE resolve_at IS NOT NULL;
 CREATE INDEX IF NOT EXISTS requests_insights ON requests (insights_at) WHERE insights_at IS NOT NULL;

@@ -6,11 +6,13 @@ export interface Faults {
   error_rate: number;
   error_status: number;
   hang: boolean;
+  /** Streamed answers (results) stop after this many bytes, as if the connection dropped; 0 = whole. */
+  truncate_after_bytes: number;
   /** Only requests whose method and path ("PUT /api/v1/outbound/batches/b1") contain this are affected; "" = all. */
   only: string;
 }
 
-export const NO_FAULTS: Faults = { latency_ms: 0, error_rate: 0, error_status: 503, hang: false, only: "" };
+export const NO_FAULTS: Faults = { latency_ms: 0, error_rate: 0, error_status: 503, hang: false, truncate_after_bytes: 0, only: "" };
 
 export class FaultInjector {
   faults: Faults;
@@ -34,6 +36,24 @@ export class FaultInjector {
   releaseAll(): void {
     for (const release of this.hung) release();
     this.hung.clear();
+  }
+
+  /** `body`, cut after `truncate_after_bytes` (then errored: the client sees the connection drop). */
+  truncated(body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
+    const limit = this.faults.truncate_after_bytes;
+    if (limit <= 0) return body;
+    let sent = 0;
+    return body.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, controller) {
+          if (sent >= limit) return;
+          const part = chunk.subarray(0, limit - sent);
+          sent += part.length;
+          controller.enqueue(part);
+          if (sent >= limit) controller.error(new Error("Injected truncation"));
+        },
+      }),
+    );
   }
 
   middleware(): MiddlewareHandler {

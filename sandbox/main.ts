@@ -10,6 +10,8 @@ const envSchema = z.object({
   SANDBOX_FAULT_LATENCY_MS: z.coerce.number().int().min(0).default(0),
   SANDBOX_FAULT_ERROR_RATE: z.coerce.number().min(0).max(1).default(0),
   SANDBOX_FAULT_HANG: z.enum(["0", "1", "true", "false"]).default("0"),
+  // Off by default: seeding a million requests takes a while and `npm start` should be quick.
+  SANDBOX_SEED_HUGE: z.enum(["0", "1"]).default("0"),
 });
 
 async function main(): Promise<void> {
@@ -26,6 +28,7 @@ async function main(): Promise<void> {
     dataDir: env.DATA_DIR,
     apiKey: env.SANDBOX_API_KEY,
     speed: env.SANDBOX_SPEED,
+    seedHuge: env.SANDBOX_SEED_HUGE === "1",
     faults: {
       latency_ms: env.SANDBOX_FAULT_LATENCY_MS,
       error_rate: env.SANDBOX_FAULT_ERROR_RATE,

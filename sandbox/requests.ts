@@ -90,10 +90,20 @@ const RESULT_JSON = `json_object('reference_id', reference_id, 'target', target,
   'channel_manager_status', channel_manager_status, 'insights_status', insights_status, 'insights', json(insights),
   'line_type', line_type, 'enrichment', json(enrichment))`;
 
-/** Results of a batch as a JSON array string, filtered by exact matches, in insertion order. */
-export function resultsJson(db: Db, batchId: string, filters: { reference_id?: string; status?: string; insights_status?: string }): string {
-  const where = ["batch_id = ?"];
-  const args: string[] = [batchId];
+const STREAM_ROWS = 2_000;
+
+/**
+ * Results of a batch as a JSON array, filtered by exact matches, in insertion order, streamed:
+ * each pull reads the next rows after the last id sent (no statement stays open between pulls,
+ * so other requests use the database meanwhile), and a million rows are never one string.
+ */
+export function resultsStream(
+  db: Db,
+  batchId: string,
+  filters: { reference_id?: string; status?: string; insights_status?: string },
+): ReadableStream<Uint8Array> {
+  const where = ["batch_id = ?", "id > ?"];
+  const args: Array<string | number> = [batchId];
   const columns = { reference_id: "reference_id", status: "request_status", insights_status: "insights_status" } as const;
   for (const [key, column] of Object.entries(columns)) {
     const value = filters[key as keyof typeof columns];
@@ -101,10 +111,29 @@ export function resultsJson(db: Db, batchId: string, filters: { reference_id?: s
     where.push(`${column} = ?`);
     args.push(value);
   }
-  const parts: string[] = [];
-  const stmt = db.prepare(`SELECT ${RESULT_JSON} FROM requests WHERE ${where.join(" AND ")} ORDER BY id`).pluck();
-  for (const json of stmt.iterate(...args)) parts.push(json as string);
-  return `[${parts.join(",")}]`;
+  // By id within the batch (a lookup by reference id has its own index).
+  const index = filters.reference_id === undefined ? "INDEXED BY requests_batch" : "";
+  const stmt = db.prepare(`SELECT id, ${RESULT_JSON} AS json FROM requests ${index} WHERE ${where.join(" AND ")} ORDER BY id LIMIT ${STREAM_ROWS}`);
+  const encoder = new TextEncoder();
+  let lastId = -1;
+  let first = true;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const rows = stmt.all(batchId, lastId, ...args.slice(1)) as Array<{ id: number; json: string }>;
+      let text = first ? "[" : "";
+      for (const r of rows) {
+        text += (first ? "" : ",") + r.json;
+        first = false;
+      }
+      if (rows.length < STREAM_ROWS) {
+        controller.enqueue(encoder.encode(text + "]"));
+        controller.close();
+        return;
+      }
+      lastId = rows.at(-1)!.id;
+      controller.enqueue(encoder.encode(text));
+    },
+  });
 }
 
 /** One result object (for POST /requests answers). */

@@ -20,6 +20,9 @@ export const SEED = {
     expired: "seed-expired",
   },
   bigBatchSize: 100_000,
+  /** Seeded only with SANDBOX_SEED_HUGE=1 (a million rows take a while): the console at full scale. */
+  hugeBatch: "seed-huge-1m",
+  hugeBatchSize: 1_000_000,
   /** 32 zero bytes, base64: the seeded webhook's hmac_secret. */
   hmacSecret: "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
 } as const;
@@ -245,6 +248,21 @@ function insertBatch(
     b.error ?? null,
     b.canceled ? 1 : 0,
   );
+}
+
+/**
+ * Seeds the million-request batch once per database (its own flag: it can be added to a sandbox
+ * seeded before). Most of it has been dialed; the rest dials on as the engine runs.
+ */
+export function seedHugeIfMissing(db: Db, now: number, count: number = SEED.hugeBatchSize): boolean {
+  if (getMeta(db, "seeded-huge") !== undefined) return false;
+  db.transaction(() => {
+    insertBatch(db, now, 9, { id: SEED.hugeBatch, campaign: SEED.campaigns.alwaysOn, ageDays: 1, filename: "GENESYS_EXPORT_1M.csv" });
+    fillBatch(db, SEED.hugeBatch, now, { count, processed: Math.round(count * 0.6), sms: false, retryCount: 1, rate: 36_000, targetBase: 5130000000 });
+    refreshStatus(db, SEED.hugeBatch, now);
+    setMeta(db, "seeded-huge", new Date(now).toISOString());
+  })();
+  return true;
 }
 
 /** Seeds demo data once per database (a meta flag keeps it from coming back after deletions). */

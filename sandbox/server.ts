@@ -11,7 +11,7 @@ import { allowedMethods } from "./routes/allowed-methods";
 import { batchRoutes } from "./routes/batches";
 import { campaignRoutes } from "./routes/campaigns";
 import { controlRoutes } from "./routes/control";
-import { seedIfEmpty } from "./seed";
+import { seedHugeIfMissing, seedIfEmpty } from "./seed";
 import { HttpError, ValidationFailure } from "./validation";
 
 export type { Faults } from "./faults";
@@ -21,6 +21,8 @@ export interface SandboxOptions {
   apiKey?: string;
   speed?: number;
   seed?: boolean;
+  /** Also seed the million-request batch (SANDBOX_SEED_HUGE=1). */
+  seedHuge?: boolean;
   faults?: Partial<Faults>;
 }
 
@@ -40,6 +42,7 @@ export async function createSandbox(opts: SandboxOptions): Promise<Sandbox> {
   const db = openDb(opts.dataDir);
   const clock = new SimClock(db, opts.speed ?? 60);
   if (opts.seed ?? true) seedIfEmpty(db, clock.now());
+  if (opts.seedHuge) seedHugeIfMissing(db, clock.now());
   const engine = new Engine(db, clock);
   const faults = new FaultInjector(opts.faults);
   const deps = { db, clock, engine, faults };

@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import type { SandboxDeps } from "../context";
 import { SANDBOX_USER } from "../db";
 import { getBatchRow, refreshStatus, serializeBatch, statusCounts, type BatchRow } from "../batch-store";
-import { insertRequests, resultFor, resultsJson, type NewRequest } from "../requests";
+import { insertRequests, resultFor, resultsStream, type NewRequest } from "../requests";
 import {
   BATCH_PROPERTIES,
   BATCH_STATUSES,
@@ -55,7 +55,7 @@ function parseCsv(text: string, existing: (ref: string) => boolean): NewRequest[
   });
 }
 
-export function batchRoutes({ db, clock }: SandboxDeps): Hono {
+export function batchRoutes({ db, clock, faults }: SandboxDeps): Hono {
   const app = new Hono();
 
   const mustGet = (batchId: string): BatchRow => {
@@ -175,12 +175,12 @@ export function batchRoutes({ db, clock }: SandboxDeps): Hono {
 
   app.get("/:batch_id/results", (c) => {
     const row = mustGet(c.req.param("batch_id"));
-    const json = resultsJson(db, row.batch_id, {
+    const body = resultsStream(db, row.batch_id, {
       reference_id: c.req.query("reference_id"),
       status: c.req.query("status"),
       insights_status: c.req.query("insights_status"),
     });
-    return c.body(json, 200, { "Content-Type": "application/json" });
+    return c.body(faults.truncated(body), 200, { "Content-Type": "application/json" });
   });
 
   app.post("/:batch_id/requests", async (c) => {

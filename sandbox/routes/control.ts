@@ -16,6 +16,7 @@ const faultsSchema = z.object({
   error_rate: z.number().min(0).max(1).optional(),
   error_status: z.number().int().min(400).max(599).optional(),
   hang: z.boolean().optional(),
+  truncate_after_bytes: z.number().int().min(0).optional(),
   only: z.string().max(500).optional(),
 });
 

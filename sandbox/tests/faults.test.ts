@@ -40,7 +40,7 @@ describe("faults", () => {
     await setFaults({ error_status: 500 });
     expect((await fetch(`${url}${API}/batches`, { headers })).status).toBe(500);
     const cleared = await fetch(`${url}/__sandbox/faults`, { method: "DELETE", headers }).then((r) => r.json());
-    expect(cleared).toEqual({ latency_ms: 0, error_rate: 0, error_status: 503, hang: false, only: "" });
+    expect(cleared).toEqual({ latency_ms: 0, error_rate: 0, error_status: 503, hang: false, truncate_after_bytes: 0, only: "" });
     expect((await fetch(`${url}${API}/batches`, { headers })).status).toBe(200);
   });
 

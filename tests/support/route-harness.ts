@@ -65,7 +65,9 @@ export type Harness = {
   /** Moves simulated time forward (the sandbox runs with speed 0). */
   advance(minutes: number): Promise<unknown>;
   /** Sets sandbox faults, e.g. { error_rate: 1, error_status: 502 } or { hang: true }; `null` resets them. */
-  faults(patch: { latency_ms?: number; error_rate?: number; error_status?: number; hang?: boolean; only?: string } | null): Promise<unknown>;
+  faults(
+    patch: { latency_ms?: number; error_rate?: number; error_status?: number; hang?: boolean; truncate_after_bytes?: number; only?: string } | null,
+  ): Promise<unknown>;
   /** The in-process sandbox itself (clock, engine, db) for setup that the API cannot express. */
   instance: Awaited<ReturnType<typeof import("@/sandbox/server").createSandbox>>;
   close(): Promise<void>;

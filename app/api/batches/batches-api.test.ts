@@ -12,7 +12,7 @@ import * as resultsRoute from "./[batchId]/results/route";
 import * as csvRoute from "./[batchId]/results.csv/route";
 import * as requestsRoute from "./[batchId]/requests/route";
 import * as removeRoute from "./[batchId]/requests/remove/route";
-import type { BatchDetailResponse, BatchListItem, Paged, RemoveRequestsResponse, AddRequestResponse, UploadResponse } from "@/lib/schemas/batches";
+import type { BatchDetailResponse, BatchListItem, Paged, RemoveRequestsResponse, AddRequestResponse, ResultsPage, UploadResponse } from "@/lib/schemas/batches";
 import type { RequestResult } from "@/lib/schemas/syllable";
 
 vi.mock("@/lib/server/auth/current-user", async () => (await import("@/tests/support/route-harness")).currentUserModule);
@@ -478,6 +478,67 @@ describe("results follow the counts", () => {
     const grouped: Record<string, number> = {};
     for (const s of await statuses()) grouped[s ?? ""] = (grouped[s ?? ""] ?? 0) + 1;
     expect(grouped).toEqual(moved);
+  });
+});
+
+describe("results kept in the store", () => {
+  const page = async (batchId: string, query = "") =>
+    (await (await h.call(resultsRoute.GET, `/api/batches/${batchId}/results${query}`, { role: "supervisor", params: { batchId } })).json()) as ResultsPage;
+
+  it("reads the streamed answer (unicode across chunks), exports every row in order across the export's chunks, and counts facets", async () => {
+    const batchId = `stored-${Date.now()}`;
+    await h.sandbox("POST", "/api/v1/outbound/batches", { batch_id: batchId, campaign_id: SEED.campaigns.alwaysOn, paused: true });
+    const names = ["Zoë", "日本語 ✓", 'quote " comma, [x]', "🎉 party"];
+    const rows = Array.from({ length: 4_500 }, (_, i) => `s${i},+1512${5_000_000 + i},"${names[i % 4]!.replace(/"/g, '""')}"`);
+    const form = new FormData();
+    form.set("file", new File([`reference_id,target,first_name\n${rows.join("\n")}\n`], "unicode.csv", { type: "text/csv" }));
+    const upload = await h.call(uploadRoute.POST, `/api/batches/${batchId}/upload`, { role: "manager", params: { batchId }, body: form });
+    expect(upload.status, await upload.clone().text()).toBe(200);
+
+    const first = await page(batchId, "?limit=4");
+    expect(first.total_count).toBe(4_500);
+    expect(first.items.map((r) => r.request_variables?.first_name)).toEqual(names);
+    expect(first.rows_as_of).not.toBeNull();
+    expect(first.refresh_failed).toBeNull();
+    expect(first.facets.request_status).toEqual({ PENDING: 4_500 });
+    expect((await page(batchId, `?q=${encodeURIComponent("日本")}`)).total_count).toBe(1_125);
+
+    const res = await h.call(csvRoute.GET, `/api/batches/${batchId}/results.csv?sort=reference_id&dir=desc`, { role: "supervisor", params: { batchId } });
+    expect(res.headers.get("x-total-count")).toBe("4500");
+    const lines = (await res.text())
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines).toHaveLength(4_501);
+    const refs = lines.slice(1).map((l) => l.split(",")[0]);
+    expect(new Set(refs).size).toBe(4_500);
+    expect(refs.slice(0, 3)).toEqual(["s4499", "s4498", "s4497"]); // natural order, going down
+    expect(lines.find((l) => l.startsWith("s3,"))).toContain("🎉 party");
+  });
+
+  it("a re-read cut off part-way leaves the previous rows and the page says the refresh failed; the next read recovers", async () => {
+    const batchId = `cut-${Date.now()}`;
+    await h.sandbox("POST", "/api/v1/outbound/batches", { batch_id: batchId, campaign_id: SEED.campaigns.alwaysOn, paused: true });
+    for (const n of [1, 2, 3])
+      await h.sandbox("POST", `/api/v1/outbound/batches/${batchId}/requests`, { reference_id: `c${n}`, target: `+1512555070${n}`, request_variables: {} });
+    expect((await page(batchId)).total_count).toBe(3);
+    const add = await h.call(requestsRoute.POST, `/api/batches/${batchId}/requests`, {
+      role: "manager",
+      params: { batchId },
+      json: { reference_id: "c4", target: "+15125550704" },
+    });
+    expect(add.status).toBe(201);
+    await h.faults({ truncate_after_bytes: 300, only: `/batches/${batchId}/results` });
+    try {
+      const cut = await page(batchId);
+      expect(cut.total_count).toBe(3); // the rows read before the write
+      expect(cut.refresh_failed).toMatch(/stopped answering mid-response/);
+    } finally {
+      await h.faults(null);
+    }
+    const recovered = await page(batchId);
+    expect(recovered.total_count).toBe(4);
+    expect(recovered.refresh_failed).toBeNull();
   });
 });
 
