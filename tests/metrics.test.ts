@@ -50,6 +50,7 @@ describe("GET /api/metrics", () => {
     expect(text).toMatch(/console_upstream_call_duration_seconds_bucket\{le="[^"]+",operation="GET \/batches\/\{id\}"\}/);
     expect(text).toMatch(/console_store_operation_duration_seconds_count\{operation="snapshots\.add",ok="true"\} [1-9]/);
     expect(text).toMatch(/console_live_batches [1-9]/);
+    expect(text).toMatch(/console_result_rows\{what="rows"\} \d+/);
     expect(text).toContain("console_live_engine_lag_seconds");
     expect(text).toMatch(/console_upstream_circuit_open\{upstream="[^"]+"\} 0/);
     expect(text).toContain("console_process_cpu_seconds_total");

@@ -61,6 +61,12 @@ function create() {
       help: "How far the live engine's most overdue batch is behind its cadence.",
       registers: [registry],
     }),
+    resultRows: new client.Gauge({
+      name: "console_result_rows",
+      help: "Batch result rows kept in the store (shown sets), and the sets they belong to.",
+      labelNames: ["what"],
+      registers: [registry],
+    }),
     storeDuration: new client.Histogram({
       name: "console_store_operation_duration_seconds",
       help: "Time of store operations, by repository and method, and whether they failed.",

@@ -16,13 +16,14 @@ const job = (name: string, everyMs: number | null, runsWith: BackgroundJob["runs
 
 describe("background jobs", () => {
   it("the list names every job of an instance, each with its period and who runs it", () => {
-    const jobs = backgroundJobs({ liveDiscoveryMs: 5_000 });
+    const jobs = backgroundJobs({ liveDiscoveryMs: 5_000, resultsRetentionDays: 90 });
     expect(jobs.map((j) => [j.name, j.everyMs, j.runsWith])).toEqual([
       ["heartbeat", 5_000, "several"],
       ["settle interrupted writes", null, "one or several"],
       ["audit sweep", 10_000, "several"],
       ["live discovery", 5_000, "one or several"],
       ["snapshot retention", 3_600_000, "one or several"],
+      ["results retention", 3_600_000, "one or several"],
     ]);
   });
 

@@ -7,6 +7,7 @@ import { settleInterruptedWrites, SWEEP_MS, sweepDeadInstances } from "@/lib/ser
 import type { ConsoleConfig } from "@/lib/server/load-config";
 import { HEARTBEAT_MS, renewHeartbeat } from "@/lib/server/instance";
 import { discoverActiveBatches, pruneSnapshots } from "@/lib/server/live/discovery";
+import { pruneResults } from "@/lib/server/results/service";
 
 export type BackgroundJob = {
   name: string;
@@ -19,7 +20,7 @@ export type BackgroundJob = {
   run: () => Promise<void>;
 };
 
-export function backgroundJobs(config: Pick<ConsoleConfig, "liveDiscoveryMs">): BackgroundJob[] {
+export function backgroundJobs(config: Pick<ConsoleConfig, "liveDiscoveryMs" | "resultsRetentionDays">): BackgroundJob[] {
   return [
     { name: "heartbeat", everyMs: HEARTBEAT_MS, runsWith: "several", who: "each instance, for itself (a lease the others read)", run: renewHeartbeat },
     {
@@ -44,6 +45,13 @@ export function backgroundJobs(config: Pick<ConsoleConfig, "liveDiscoveryMs">): 
       run: discoverActiveBatches,
     },
     { name: "snapshot retention", everyMs: 3_600_000, runsWith: "one or several", who: "each instance (idempotent deletes)", run: pruneSnapshots },
+    {
+      name: "results retention",
+      everyMs: 3_600_000,
+      runsWith: "one or several",
+      who: "each instance (idempotent deletes)",
+      run: async () => void (await pruneResults(config.resultsRetentionDays)),
+    },
   ];
 }
 

@@ -41,7 +41,8 @@ export const envSchema = z.object({
       .default(8),
   ),
   SESSION_MAX_DAYS: optional(z.coerce.number().min(0.01).max(365).default(7)),
-  UPLOAD_MAX_MB: optional(z.coerce.number().min(1).max(1024).default(20)),
+  // A million rows of reference, number and a few variables is ≈ 60 MB.
+  UPLOAD_MAX_MB: optional(z.coerce.number().min(1).max(1024).default(64)),
   STREAMS_PER_USER: optional(z.coerce.number().int().min(1).max(1_000).default(10)),
   DRAIN_S: optional(z.coerce.number().min(0).max(3_600).default(70)),
   BODY_TIMEOUT_S: optional(z.coerce.number().min(1).max(3_600).default(30)),
@@ -56,6 +57,7 @@ export const envSchema = z.object({
   ),
   METRICS_TOKEN: optional(z.string().min(16, "Use at least 16 characters.").optional()),
   RESULTS_REFRESH_S: optional(z.coerce.number().min(1).max(3_600).default(30)),
+  RESULTS_RETENTION_DAYS: optional(z.coerce.number().min(1).max(3_650).default(90)),
   ALERT_STALL_MINUTES: optional(
     z.coerce
       .number()
@@ -97,6 +99,8 @@ export type ConsoleConfig = {
   livePollMs: number;
   /** A running batch's visible results page is re-read at most this often. */
   resultsRefreshMs: number;
+  /** Results of a batch that had finished are forgotten this long after they were read (RESULTS_RETENTION_DAYS). */
+  resultsRetentionDays: number;
   liveIdlePollMs: number;
   /** A request (headers and body) must arrive within this; 408 after (BODY_TIMEOUT_S). */
   bodyTimeoutMs: number;
@@ -145,6 +149,7 @@ export function loadConfig(source: Record<string, string | undefined>): ConsoleC
     uploadMaxBytes: Math.round(env.UPLOAD_MAX_MB * 1024 * 1024),
     livePollMs: env.LIVE_POLL_MS,
     resultsRefreshMs: Math.round(env.RESULTS_REFRESH_S * 1000),
+    resultsRetentionDays: env.RESULTS_RETENTION_DAYS,
     liveIdlePollMs: env.LIVE_IDLE_POLL_MS,
     bodyTimeoutMs: env.BODY_TIMEOUT_S * 1000,
     drainMs: env.DRAIN_S * 1000,

@@ -5,6 +5,7 @@ import { getConfig } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/errors";
 import { withRole } from "@/lib/server/auth/with-role";
 import { getLiveEngine } from "@/lib/server/live";
+import { getStore } from "@/lib/server/store";
 import { breakerStates } from "@/lib/server/syllable/http";
 
 const same = (a: string, b: string) => {
@@ -33,5 +34,12 @@ export const GET = withRole("GET /api/metrics", async ({ req }) => {
   const engine = getLiveEngine().stats();
   m.engineBatches.set(engine.batches);
   m.engineLag.set(Math.max(0, engine.lagMs) / 1000);
+  const results = await getStore()
+    .results.size()
+    .catch(() => null); // the database not answering leaves the last figures
+  if (results) {
+    m.resultRows.set({ what: "rows" }, results.rows);
+    m.resultRows.set({ what: "sets" }, results.sets);
+  }
   return new Response(await m.registry.metrics(), { headers: { "Content-Type": m.registry.contentType, "Cache-Control": "no-store" } });
 });

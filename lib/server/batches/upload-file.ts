@@ -1,56 +1,148 @@
 import "server-only";
-// The CSV a manager uploads to a batch, checked before Syllable sees it: multipart with a "file"
-// field, within UPLOAD_MAX_MB (counted while it streams in), a .csv of a CSV type, a header row
-// with reference_id and target (read by the CSV parser the upload dialog uses).
+// The CSV a manager uploads to a batch, checked before Syllable sees it and never held whole:
+// the multipart body streams (busboy) into a temporary file, counted against UPLOAD_MAX_MB as it
+// arrives, and goes on to Syllable from that file (a Blob backed by the disk). Checked: a "file"
+// field, a .csv of a CSV type, not empty, and a header row with reference_id and target (read by
+// the CSV parser the upload dialog uses).
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import busboy from "busboy";
 import Papa from "papaparse";
 import { missingCsvColumns } from "@/lib/domain/csv-columns";
 import { ApiError } from "@/lib/server/errors";
-import { mediaType, readBodyLimited, tooLarge } from "@/lib/server/http/body";
+import { mediaType, tooLarge } from "@/lib/server/http/body";
 
 const CSV_TYPES = new Set(["", "text/csv", "application/csv", "text/plain", "application/vnd.ms-excel", "text/x-csv", "application/octet-stream"]);
 
 // Room for the multipart envelope around the file itself.
 const ENVELOPE_BYTES = 64 * 1024;
+/** Bytes kept of the file's start (the header row) and end (its last row). */
+const EDGE_BYTES = 4096;
 
-export type UploadFile = { file: File; name: string; last_reference_id: string | null };
+export type UploadFile = {
+  /** The file, read from disk as it is sent on. */
+  file: Blob;
+  name: string;
+  bytes: number;
+  /** Lines after the header (a quoted cell holding a line break counts twice). */
+  rows: number;
+  last_reference_id: string | null;
+  /** Deletes the temporary file. */
+  dispose(): Promise<void>;
+};
 
-/** The request's CSV file, or an ApiError saying what is wrong with it. */
-export async function readUploadFile(req: Request, maxBytes: number): Promise<UploadFile> {
-  if (mediaType(req) !== "multipart/form-data") {
-    throw new ApiError("unsupported_media_type", 'Send the CSV as multipart/form-data in a field named "file".');
-  }
-  // Counted while it streams in (chunked uploads too): an oversized upload is never held whole.
-  const raw = await readBodyLimited(req, maxBytes + ENVELOPE_BYTES, "The file");
-  let form: FormData;
+const chooseFile = () => new ApiError("validation_failed", "Choose a CSV file to upload.", { file: "Choose a CSV file" });
+const notMultipart = () => new ApiError("unsupported_media_type", 'Send the CSV as multipart/form-data in a field named "file".');
+const onlyCsv = () => new ApiError("validation_failed", "Only .csv files can be uploaded.", { file: "Only .csv files can be uploaded" });
+
+/** The request's CSV file, in a temporary file under `dataDir`/uploads, or an ApiError saying what is wrong with it. */
+export async function readUploadFile(req: Request, maxBytes: number, dataDir: string): Promise<UploadFile> {
+  if (mediaType(req) !== "multipart/form-data" || !req.body) throw notMultipart();
+  const declared = Number(req.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > maxBytes + ENVELOPE_BYTES) throw tooLarge(maxBytes, "The file");
+  const dir = path.join(dataDir, "uploads");
+  await fs.promises.mkdir(dir, { recursive: true, mode: 0o700 });
+  const temp = path.join(dir, `upload-${randomUUID()}.csv`);
+  const dispose = () => fs.promises.rm(temp, { force: true });
   try {
-    form = await new Response(raw, { headers: { "Content-Type": req.headers.get("content-type")! } }).formData();
+    const got = await spool(req, maxBytes, temp);
+    const name = got.name || "upload.csv";
+    if (got.bytes === 0) throw new ApiError("validation_failed", "The file is empty.", { file: "The file is empty" });
+    // The header row, read by the CSV parser the upload dialog uses (quoted names, a BOM, CRLF).
+    const head = Papa.parse<string[]>(got.head.toString("utf8").replace(/^\uFEFF/, ""), { preview: 1, skipEmptyLines: true }).data[0] ?? [];
+    const columns = head.map((c) => c.trim());
+    if (missingCsvColumns(columns).length > 0) {
+      throw new ApiError("validation_failed", "The CSV needs a header row with reference_id and target columns.", {
+        file: "Missing reference_id or target column",
+      });
+    }
+    const endsWithNewline = got.tail.at(-1) === 0x0a;
+    return {
+      file: await fs.openAsBlob(temp, { type: "text/csv" }),
+      name,
+      bytes: got.bytes,
+      rows: Math.max(0, got.newlines - 1 + (endsWithNewline ? 0 : 1)),
+      // The file's last reference_id lets a read-back tell whether an interrupted upload was applied.
+      last_reference_id: lastReferenceId(got.tail.toString("utf8"), columns.indexOf("reference_id")),
+      dispose,
+    };
+  } catch (err) {
+    await dispose();
+    throw err;
+  }
+}
+
+type Spooled = { name: string; bytes: number; newlines: number; head: Buffer; tail: Buffer };
+
+/** Streams the multipart body's "file" part into `temp`; refuses anything else on the way. */
+async function spool(req: Request, maxBytes: number, temp: string): Promise<Spooled> {
+  let parser: busboy.Busboy;
+  try {
+    parser = busboy({ headers: { "content-type": req.headers.get("content-type")! }, limits: { files: 1, fileSize: maxBytes, fields: 20, parts: 25 } });
   } catch {
-    throw new ApiError("bad_request", 'Send the CSV as multipart/form-data in a field named "file".');
+    throw notMultipart();
   }
-  const file = form.get("file");
-  if (!(file instanceof File)) throw new ApiError("validation_failed", "Choose a CSV file to upload.", { file: "Choose a CSV file" });
-  if (file.size === 0) throw new ApiError("validation_failed", "The file is empty.", { file: "The file is empty" });
-  if (file.size > maxBytes) throw tooLarge(maxBytes, "The file");
-  const name = file.name || "upload.csv";
-  if (!name.toLowerCase().endsWith(".csv") || !CSV_TYPES.has(file.type.split(";")[0]!.trim().toLowerCase())) {
-    throw new ApiError("validation_failed", "Only .csv files can be uploaded.", { file: "Only .csv files can be uploaded" });
+  let found: Promise<Spooled> | null = null;
+  parser.on("file", (field, stream, info) => {
+    if (field !== "file" || found) {
+      stream.resume();
+      return;
+    }
+    const name = info.filename ?? "";
+    if (!name.toLowerCase().endsWith(".csv") || !CSV_TYPES.has((info.mimeType ?? "").split(";")[0]!.trim().toLowerCase())) {
+      found = Promise.reject(onlyCsv());
+      stream.resume();
+      return;
+    }
+    found = spoolFile(stream, temp, name, maxBytes);
+  });
+  const done = new Promise<void>((resolve, reject) => {
+    parser.on("close", resolve);
+    parser.on("error", reject);
+  });
+  try {
+    await pipeline(Readable.fromWeb(req.body as import("node:stream/web").ReadableStream<Uint8Array>), parser);
+    await done;
+  } catch (err) {
+    if (found) await (found as Promise<Spooled>).catch(() => undefined);
+    throw err instanceof ApiError ? err : notMultipart();
   }
-  // The header row, read by the CSV parser the upload dialog uses (quoted names, a BOM, CRLF).
-  const head = Papa.parse<string[]>((await file.slice(0, 4096).text()).replace(/^\uFEFF/, ""), { preview: 1, skipEmptyLines: true }).data[0] ?? [];
-  const columns = head.map((c) => c.trim());
-  if (missingCsvColumns(columns).length > 0) {
-    throw new ApiError("validation_failed", "The CSV needs a header row with reference_id and target columns.", {
-      file: "Missing reference_id or target column",
-    });
-  }
-  // The file's last reference_id lets a read-back tell whether an interrupted upload was applied.
-  const last_reference_id = await lastReferenceId(file, columns.indexOf("reference_id"));
-  return { file, name, last_reference_id };
+  if (!found) throw chooseFile();
+  return found;
+}
+
+async function spoolFile(stream: Readable & { truncated?: boolean }, temp: string, name: string, maxBytes: number): Promise<Spooled> {
+  let bytes = 0;
+  let newlines = 0;
+  let head = Buffer.alloc(0);
+  let tail = Buffer.alloc(0);
+  let over = false;
+  stream.on("limit", () => {
+    over = true;
+  });
+  await pipeline(
+    stream,
+    async function* (source: AsyncIterable<Buffer | string>) {
+      for await (const part of source) {
+        const chunk = typeof part === "string" ? Buffer.from(part) : part;
+        bytes += chunk.length;
+        for (let i = chunk.indexOf(0x0a); i >= 0; i = chunk.indexOf(0x0a, i + 1)) newlines++;
+        if (head.length < EDGE_BYTES) head = Buffer.concat([head, chunk.subarray(0, EDGE_BYTES - head.length)]);
+        tail = Buffer.concat([tail, chunk]).subarray(-EDGE_BYTES);
+        yield chunk;
+      }
+    },
+    fs.createWriteStream(temp, { mode: 0o600 }),
+  );
+  if (over || stream.truncated) throw tooLarge(maxBytes, "The file");
+  return { name, bytes, newlines, head, tail };
 }
 
 /** The reference_id of the file's last row (null when the tail cannot be read as whole rows). */
-async function lastReferenceId(file: File, column: number): Promise<string | null> {
-  const tail = await file.slice(Math.max(0, file.size - 4096)).text();
+function lastReferenceId(tail: string, column: number): string | null {
   const lines = tail.split(/\r?\n/).filter((l) => l.trim() !== "");
   const last = lines.at(-1);
   // The tail may start inside a quoted cell: only a last line without quotes is surely whole.

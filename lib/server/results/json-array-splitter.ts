@@ -30,10 +30,10 @@ export type ArraySplitter = {
 };
 
 /**
- * A splitter for one top-level JSON array. `onElement` gets each element parsed; an element that
- * is not valid JSON throws (from `write`), as does anything but an array.
+ * A splitter for one top-level JSON array. `onElement` gets each element parsed, with its text;
+ * an element that is not valid JSON throws (from `write`), as does anything but an array.
  */
-export function jsonArraySplitter(onElement: (value: unknown) => void): ArraySplitter {
+export function jsonArraySplitter(onElement: (value: unknown, text: string) => void): ArraySplitter {
   let carry: Buffer | null = null; // the unfinished element's bytes so far
   let depth = 0;
   let inString = false;
@@ -43,7 +43,7 @@ export function jsonArraySplitter(onElement: (value: unknown) => void): ArraySpl
 
   const emit = (buf: Buffer, start: number, end: number) => {
     const text = buf.toString("utf8", start, end).trim();
-    if (text) onElement(JSON.parse(text));
+    if (text) onElement(JSON.parse(text), text);
   };
 
   return {

@@ -71,14 +71,14 @@ async function streamIntoStore(store: Store, batchId: string, opts: { final: boo
   const variables = new Set<string>();
   let rows: StoredResultRow[] = [];
   let seq = 0;
-  const take = (value: unknown) => {
+  const take = (value: unknown, text: string) => {
     const parsed = requestResultSchema.safeParse(value);
     if (!parsed.success) throw new SyntaxError(`Result row ${seq + 1} is not a result: ${parsed.error.issues[0]?.message ?? "?"}`);
     const r = parsed.data;
     const status = r.request_status ?? "";
     counts[status] = (counts[status] ?? 0) + 1;
     if (variables.size < MAX_VARIABLES) for (const k of Object.keys(r.request_variables ?? {})) if (variables.size < MAX_VARIABLES) variables.add(k);
-    rows.push(toStoredRow(r, seq++));
+    rows.push(toStoredRow(r, seq++, text));
   };
   const flush = async () => {
     if (!rows.length) return;

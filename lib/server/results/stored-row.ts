@@ -27,7 +27,8 @@ export function naturalKey(v: string | null | undefined): string {
   });
 }
 
-export function toStoredRow(r: RequestResult, seq: number): StoredResultRow {
+/** `body`: the row's JSON as it arrived, when there is one (it need not be written again). */
+export function toStoredRow(r: RequestResult, seq: number, body: string = JSON.stringify(r)): StoredResultRow {
   return {
     seq,
     reference_id: r.reference_id,
@@ -40,7 +41,7 @@ export function toStoredRow(r: RequestResult, seq: number): StoredResultRow {
     ref_key: naturalKey(r.reference_id),
     target_key: naturalKey(r.target),
     search: searchText(r),
-    body: JSON.stringify(r),
+    body,
   };
 }
 

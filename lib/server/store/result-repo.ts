@@ -7,8 +7,6 @@ import type { StoreDialect } from "./db/dialects";
 import type { Database } from "./db/schema";
 import type { ResultRepo, ResultRowFilter, ResultSet } from "./types";
 
-/** Rows per INSERT (14 values each: well within both dialects' parameter limits). */
-const INSERT_ROWS = 500;
 /** Rows per DELETE of an old generation, so a million-row delete never holds the database long. */
 const DELETE_ROWS = 20_000;
 /** A generation left unpublished this long was a read that died with its instance. */
@@ -77,14 +75,10 @@ export function resultRepo(dialect: StoreDialect): ResultRepo {
     },
 
     async addRows(batchId, generation, rows) {
-      await writeTransaction([], async (trx) => {
-        for (let i = 0; i < rows.length; i += INSERT_ROWS) {
-          await trx
-            .insertInto("batch_results")
-            .values(rows.slice(i, i + INSERT_ROWS).map((r) => ({ batch_id: batchId, generation, ...r })))
-            .execute();
-        }
-      });
+      await dialect.insertMany(
+        "batch_results",
+        rows.map((r) => ({ batch_id: batchId, generation, ...r })),
+      );
     },
 
     async publish(s) {
