@@ -26,9 +26,12 @@ import { useRemoveRequests } from "@/lib/queries/batch-writes";
 import { batchResultsQueryOptions, resultsCsvUrl, resultsParams } from "@/lib/queries/batches";
 import { RESULTS_TABLE } from "@/lib/queries/table-url";
 import type { RequestResult } from "@/lib/schemas/syllable";
+import type { ResultsPage } from "@/lib/schemas/batches";
+import { ProgressBar } from "@/components/ui/progress-bar";
 import { INSIGHTS_STATUSES, REQUEST_STATUSES } from "@/lib/domain/syllable-values";
 import { removable, resultColumns } from "./results-columns";
 import { outcomeLabel } from "./status-colors";
+import { ExportCsvLink } from "./export-csv-link";
 
 const FollowUpForm = lazyView(() => import("./follow-up-form").then((m) => m.FollowUpForm));
 
@@ -78,20 +81,37 @@ export function ResultsTable({
   const columns = useMemo(() => resultColumns({ canWrite }), [canWrite]);
 
   const filtersActive = !!(state.get("status") || state.get("insights") || state.get("q") || channel.length);
-  const outcomeOptions = [...new Set([...knownOutcomes, ...channel])].sort().map((o) => ({ value: o, label: outcomeLabel(o) }));
+  // Facet counts: how many rows of the whole batch each choice holds.
+  const facets = query.data?.facets;
+  const counted = (label: string, n: number | undefined) => (n === undefined ? label : `${label} (${n.toLocaleString("en-US")})`);
+  const outcomeOptions = [...new Set([...knownOutcomes, ...Object.keys(facets?.channel_manager_status ?? {}), ...channel])]
+    .sort()
+    .map((o) => ({ value: o, label: counted(outcomeLabel(o), facets?.channel_manager_status[o.toUpperCase()]) }));
   const followUpFilter = {
     ...(state.get("status") ? { status: state.get("status")! } : {}),
     ...(channel.length ? { channel_status: channel } : {}),
     ...(state.get("insights") ? { insights_status: state.get("insights")! } : {}),
     ...(state.get("q") ? { q: state.get("q")! } : {}),
   };
-  const statusOptions = [...new Set([...REQUEST_STATUSES, ...knownStatuses])];
+  const statusOptions = [...new Set([...REQUEST_STATUSES, ...knownStatuses])].map((s) => ({ value: s, label: counted(s, facets?.request_status[s]) }));
   return (
     <div className="space-y-3">
       <QueryProblem query={query} what="The results" />
+      {query.data?.reading ? <ReadingProgress reading={query.data.reading} /> : null}
+      {query.data?.refresh_failed ? (
+        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="results-refresh-failed">
+          These rows could not be brought up to date: {query.data.refresh_failed} They are as Syllable last gave them; the console tries again by itself.
+        </p>
+      ) : null}
       {query.data ? (
-        <p className="text-right" data-testid="results-updated">
-          <UpdatedAgo at={query.dataUpdatedAt} />
+        <p className="text-right text-xs text-slate-500" data-testid="results-updated">
+          {query.data.rows_as_of ? (
+            <>
+              Rows read from Syllable <UpdatedAgo at={Date.parse(query.data.rows_as_of)} />
+            </>
+          ) : (
+            <UpdatedAgo at={query.dataUpdatedAt} />
+          )}
         </p>
       ) : null}
       <DataTable
@@ -131,13 +151,11 @@ export function ResultsTable({
                 Create follow-up batch
               </Button>
             )}
-            <a
+            <ExportCsvLink
               href={resultsCsvUrl(batchId, params)}
-              download
-              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
-            >
-              Export CSV
-            </a>
+              rows={query.data?.total_count ?? 0}
+              filename={`${batchId.replace(/[^A-Za-z0-9._-]/g, "_")}-results.csv`}
+            />
           </DataTableToolbar>
         }
         footer={() =>
@@ -171,6 +189,21 @@ export function ResultsTable({
       >
         <p className="max-h-24 overflow-auto font-mono text-xs text-slate-600">{selectedIds.join(", ")}</p>
       </ConfirmDialog>
+    </div>
+  );
+}
+
+/** The first read of a big batch is under way: how far it has got (the table shows the rows so far). */
+function ReadingProgress({ reading }: { reading: NonNullable<ResultsPage["reading"]> }) {
+  const n = (v: number) => v.toLocaleString("en-US");
+  const expected = reading.rows_expected;
+  return (
+    <div role="status" className="space-y-1 rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm text-indigo-950" data-testid="results-reading">
+      <p>
+        Reading the results from Syllable: {n(reading.rows_read)}
+        {expected ? ` of ${n(expected)}` : ""} rows so far. The table shows these; sorts, filters and counts cover them until the read is done.
+      </p>
+      {expected ? <ProgressBar value={reading.rows_read / expected} label="Results read" /> : null}
     </div>
   );
 }

@@ -1,6 +1,5 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
-import type { BatchDetailResponse, BatchListResponse, Paged } from "@/lib/schemas/batches";
-import type { RequestResult } from "@/lib/schemas/syllable";
+import type { BatchDetailResponse, BatchListResponse, ResultsPage } from "@/lib/schemas/batches";
 import { apiFetch, ApiClientError, readApiError } from "./api-fetch";
 import { recoveringInterval } from "./query-client";
 
@@ -86,8 +85,10 @@ export function batchDetailQueryOptions(id: string, opts: { pushed?: boolean } =
 export function batchResultsQueryOptions(id: string, params: Record<string, string>) {
   return queryOptions({
     queryKey: batchKeys.resultsPage(id, params),
-    queryFn: ({ signal }) => apiFetch<Paged<RequestResult>>(`/api/batches/${enc(id)}/results?${qs(params)}`, { signal }),
+    queryFn: ({ signal }) => apiFetch<ResultsPage>(`/api/batches/${enc(id)}/results?${qs(params)}`, { signal }),
     placeholderData: keepPreviousData,
+    // While the first read of a big batch is under way, ask again each second (its progress).
+    refetchInterval: (query) => (query.state.data?.reading ? 1_000 : false),
   });
 }
 

@@ -158,6 +158,10 @@ export const resultsPageSchema = pagedSchema(requestResultSchema).extend({
   facets: z
     .object({ request_status: z.record(z.string(), z.number().int()), channel_manager_status: z.record(z.string(), z.number().int()) })
     .describe("rows per request status and per channel outcome across the whole batch (upper-cased)"),
+  reading: z
+    .object({ rows_read: z.number().int(), rows_expected: z.number().int().nullable() })
+    .nullable()
+    .describe("the first read of a big batch is still under way: the rows so far are shown (sorted and filtered among themselves); null once read"),
 });
 export const followUpResponseSchema = z.object({
   batch: batchDetailResponseSchema.nullable().describe("the new batch as read back; null for a dry run"),

@@ -218,6 +218,8 @@ export type ResultsPage = Paged<RequestResult> & {
   rows_as_of: string | null;
   refresh_failed: string | null;
   facets: { request_status: Record<string, number>; channel_manager_status: Record<string, number> };
+  /** The first read of a big batch is still under way: the page holds the rows read so far. */
+  reading: { rows_read: number; rows_expected: number | null } | null;
 };
 
 // ---- Response shapes -----------------------------------------------------------------------------

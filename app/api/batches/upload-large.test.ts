@@ -1,14 +1,16 @@
-// Uploads at a contact centre's scale, against a real in-process sandbox: a million-row CSV goes
+// Batches at a contact centre's scale, against a real in-process sandbox: a million-row CSV goes
 // through the console to Syllable (streamed to a temporary file, sent on from it); an oversized
-// file is refused part-way and leaves nothing behind.
+// file is refused part-way and leaves nothing behind; the first read of the 100k batch shows its
+// rows while it is under way.
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { UploadResponse } from "@/lib/schemas/batches";
+import type { ResultsPage, UploadResponse } from "@/lib/schemas/batches";
 import { getConfig, resetConfigForTests } from "@/lib/server/env";
 import { SEED } from "@/sandbox/seed";
 import { startHarness, type Harness } from "@/tests/support/route-harness";
 import * as uploadRoute from "./[batchId]/upload/route";
+import * as resultsRoute from "./[batchId]/results/route";
 
 vi.mock("@/lib/server/auth/current-user", async () => (await import("@/tests/support/route-harness")).currentUserModule);
 
@@ -66,5 +68,25 @@ describe("large uploads", () => {
       delete process.env.UPLOAD_MAX_MB;
       resetConfigForTests();
     }
+  });
+
+  it("the first read of a big batch shows the rows read so far, with its progress, until it is done", { timeout: 120_000 }, async () => {
+    const batchId = SEED.batches.big;
+    const page = async () =>
+      (await (await h.call(resultsRoute.GET, `/api/batches/${batchId}/results?limit=50`, { role: "supervisor", params: { batchId } })).json()) as ResultsPage;
+    const first = await page();
+    expect(first.reading).not.toBeNull();
+    expect(first.reading!.rows_expected).toBe(SEED.bigBatchSize);
+    expect(first.reading!.rows_read).toBeGreaterThan(0);
+    expect(first.total_count).toBe(first.reading!.rows_read);
+    expect(first.items).toHaveLength(50);
+    expect(first.items[0]?.reference_id).toBe("REF-000001");
+    let last = first;
+    while (last.reading) {
+      await new Promise((r) => setTimeout(r, 200));
+      last = await page();
+    }
+    expect(last.total_count).toBe(SEED.bigBatchSize);
+    expect(last.rows_as_of).not.toBeNull();
   });
 });

@@ -16,34 +16,57 @@ import { countsKey } from "./counts";
 import { jsonArraySplitter } from "./json-array-splitter";
 import { toStoredRow } from "./stored-row";
 
-/** Rows written per store call while a read streams in. */
+/** Rows written per store call while a read streams in (the first call sooner: a page can show them). */
 const WRITE_ROWS = 5_000;
+const FIRST_WRITE_ROWS = 500;
 /** Variable names kept per set (the export's columns). */
 const MAX_VARIABLES = 50;
 const LEASE_MS = 60_000;
 const WAIT_POLL_MS = 250;
 
-const reading = processSingleton("results-reads", () => new Map<string, Promise<ResultSet>>());
+/** A read in progress on this process: the rows of its generation written so far. */
+export type ReadProgress = { generation: number; readAt: number; rows: number; expected: number | null; variables: string[] };
+
+const reads = processSingleton("results-reads", () => ({
+  running: new Map<string, Promise<ResultSet>>(),
+  progress: new Map<string, ReadProgress>(),
+}));
+
+/** This process's read of the batch, if one is under way. */
+export const readUnderWay = (batchId: string): Promise<ResultSet> | undefined => reads.running.get(batchId);
+
+/** What this process's read of the batch has written so far (none when it is not reading it). */
+export const readProgress = (batchId: string): ReadProgress | undefined => reads.progress.get(batchId);
 
 /**
  * Reads the batch's results into the store (concurrent calls share one read; another instance's
  * read is waited for). `final`: the batch has finished, so this set will not be read again.
  */
-export function readResults(batchId: string, opts: { final: boolean }): Promise<ResultSet> {
-  let read = reading.get(batchId);
+export function readResults(batchId: string, opts: ReadOptions): Promise<ResultSet> {
+  let read = reads.running.get(batchId);
   if (!read) {
-    read = readUnderLease(batchId, opts).finally(() => reading.delete(batchId));
-    reading.set(batchId, read);
+    read = readAs(INSTANCE_ID, batchId, opts).finally(() => {
+      reads.running.delete(batchId);
+      reads.progress.delete(batchId);
+    });
+    reads.running.set(batchId, read);
   }
   return read;
 }
 
-async function readUnderLease(batchId: string, opts: { final: boolean }): Promise<ResultSet> {
+/** `expected`: the rows the batch's counts say there are (for the progress shown while reading). */
+type ReadOptions = { final: boolean; expected?: number | null };
+
+/**
+ * The read as the instance `holder` does it: under the batch's lease, or waiting for the set of
+ * the instance that holds it (exported for the test of two instances in one process).
+ */
+export async function readAs(holder: string, batchId: string, opts: ReadOptions): Promise<ResultSet> {
   const store = getStore();
   const key = `results-read:${batchId}`;
   const before = await store.results.set(batchId);
   const deadline = Date.now() + LEASE_MS * 10;
-  while (!(await store.leases.acquire(key, INSTANCE_ID, LEASE_MS))) {
+  while (!(await store.leases.acquire(key, holder, LEASE_MS))) {
     // Another instance is reading it: its set, once published, is this read's answer.
     await new Promise((r) => setTimeout(r, WAIT_POLL_MS));
     const now = await store.results.set(batchId);
@@ -51,9 +74,9 @@ async function readUnderLease(batchId: string, opts: { final: boolean }): Promis
     if (Date.now() > deadline) throw new ApiError("upstream_timeout", "The batch's results are still being read. Try again in a moment.");
   }
   try {
-    return await streamIntoStore(store, batchId, opts, () => store.leases.acquire(key, INSTANCE_ID, LEASE_MS));
+    return await streamIntoStore(store, batchId, opts, () => store.leases.acquire(key, holder, LEASE_MS));
   } finally {
-    await store.leases.release(key, INSTANCE_ID).catch(() => undefined);
+    await store.leases.release(key, holder).catch(() => undefined);
   }
 }
 
@@ -63,7 +86,7 @@ function settled(now: ResultSet, before: ResultSet | null): ResultSet {
   return now;
 }
 
-async function streamIntoStore(store: Store, batchId: string, opts: { final: boolean }, renewLease: () => Promise<unknown>): Promise<ResultSet> {
+async function streamIntoStore(store: Store, batchId: string, opts: ReadOptions, renewLease: () => Promise<unknown>): Promise<ResultSet> {
   const current = await store.results.set(batchId);
   const readAt = Date.now();
   const generation = Math.max(readAt, (current?.generation ?? 0) + 1);
@@ -85,6 +108,7 @@ async function streamIntoStore(store: Store, batchId: string, opts: { final: boo
     const chunk = rows;
     rows = [];
     await store.results.addRows(batchId, generation, chunk);
+    reads.progress.set(batchId, { generation, readAt, rows: seq, expected: opts.expected ?? null, variables: [...variables] });
     await renewLease();
   };
   try {
@@ -95,7 +119,7 @@ async function streamIntoStore(store: Store, batchId: string, opts: { final: boo
         const { done, value } = await reader.read();
         if (done) break;
         splitter.write(value);
-        if (rows.length >= WRITE_ROWS) await flush();
+        if (rows.length >= (seq === rows.length ? FIRST_WRITE_ROWS : WRITE_ROWS)) await flush();
       }
       splitter.end();
     });

@@ -13,7 +13,7 @@ import { getSyllable } from "@/lib/server/syllable";
 import { createTtlCache } from "@/lib/server/batches/ttl-cache";
 import { processSingleton } from "@/lib/process-singletons";
 import { countsSeenFor } from "./counts";
-import { readResults } from "./read-results";
+import { readProgress, readResults, readUnderWay } from "./read-results";
 import { MISSING_TEXT, sortColumnOf, storedFilter } from "./stored-row";
 
 /** Sets up to this size are read again while the page waits; bigger ones in the background. */
@@ -38,23 +38,59 @@ export function dueForReread(set: ResultSet, seenCounts: string | undefined, now
   return (seenCounts !== undefined && seenCounts !== set.countsKey) || since >= FULL_REFRESH_MS;
 }
 
-/** Whether the batch has finished: nothing will be dialed and no call is still open. */
-async function batchFinished(batchId: string): Promise<boolean> {
+/** Reads the batch's results, knowing from its details whether it has finished (nothing will be dialed, no call open) and how many rows to expect. */
+async function read(batchId: string): Promise<ResultSet> {
+  const running = readUnderWay(batchId);
+  if (running) return running;
   const details = await getSyllable().getBatch(batchId);
-  return FINAL_BATCH_STATUSES.has(details.status ?? "") && countProgress(details.status_counts).in_flight === 0;
+  const { in_flight, total } = countProgress(details.status_counts);
+  return readResults(batchId, { final: FINAL_BATCH_STATUSES.has(details.status ?? "") && in_flight === 0, expected: total });
 }
 
-const read = async (batchId: string) => readResults(batchId, { final: await batchFinished(batchId) });
+/** A set shown while its first read is still under way: the rows written so far. */
+export type ShownSet = ResultSet & { reading?: { rows: number; expected: number | null } };
+
+/**
+ * The first read of a batch: the set once it is read, or, for a big batch (more rows expected
+ * than are read while the page waits), the rows written so far as soon as there are some, with
+ * how far the read has got.
+ */
+async function firstRead(batchId: string): Promise<ShownSet> {
+  let settled = false;
+  const whole = read(batchId).finally(() => (settled = true));
+  while (!settled) {
+    const progress = readProgress(batchId);
+    if (progress?.rows && (progress.expected ?? 0) > READ_WHILE_WAITING_ROWS) {
+      whole.catch((err: unknown) => console.error(`Results of ${batchId} could not be read:`, err instanceof Error ? err.message : err));
+      return {
+        batchId,
+        generation: progress.generation,
+        rowCount: progress.rows,
+        readAt: progress.readAt,
+        countsKey: "",
+        variables: progress.variables,
+        final: false,
+        stale: false,
+        failedAt: null,
+        failure: null,
+        reading: { rows: progress.rows, expected: progress.expected },
+      };
+    }
+    await Promise.race([whole.catch(() => undefined), new Promise((r) => setTimeout(r, 25))]);
+  }
+  return whole;
+}
 
 /**
  * The set to show for a batch: read first when there is none or a console write changed the
  * batch's requests; read again (in the background for a big set) when it has fallen behind.
  * A failed re-read leaves the previous set, which says why.
  */
-export async function shownResultSet(batchId: string): Promise<ResultSet> {
+export async function shownResultSet(batchId: string, opts: { whole?: boolean } = {}): Promise<ShownSet> {
   const store = getStore();
   const set = await store.results.set(batchId);
-  if (!set || set.stale) {
+  if (!set) return opts.whole ? read(batchId) : firstRead(batchId);
+  if (set.stale) {
     try {
       return await read(batchId);
     } catch (err) {
@@ -85,24 +121,27 @@ const views = () =>
 
 const hasFilter = (f: ResultRowFilter) => Object.keys(f).length > 0;
 
-function countOf(set: ResultSet, filter: ResultRowFilter): Promise<number> {
+function countOf(set: ShownSet, filter: ResultRowFilter): Promise<number> {
   if (!hasFilter(filter)) return Promise.resolve(set.rowCount);
+  // Rows still arriving: counted each time, not kept.
+  if (set.reading) return getStore().results.count(set.batchId, set.generation, filter);
   const key = JSON.stringify([set.batchId, set.generation, filter]);
   return views().counts.get(key, () => getStore().results.count(set.batchId, set.generation, filter));
 }
 
-function facetsOf(set: ResultSet): Promise<ResultsPage["facets"]> {
-  const key = JSON.stringify([set.batchId, set.generation]);
-  return views().facets.get(key, async () => {
+function facetsOf(set: ShownSet): Promise<ResultsPage["facets"]> {
+  const load = async () => {
     const f = await getStore().results.facets(set.batchId, set.generation);
     const named = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).filter(([k]) => k !== MISSING_TEXT));
     return { request_status: named(f.status), channel_manager_status: named(f.outcome) };
-  });
+  };
+  // Rows still arriving: counted each time, not kept.
+  return set.reading ? load() : views().facets.get(JSON.stringify([set.batchId, set.generation]), load);
 }
 
 /** Which of `ids` the batch's shown rows hold, a CANCELED row counting as removed (one index lookup each). */
 export async function presentReferenceIds(batchId: string, ids: string[]): Promise<Set<string>> {
-  const set = await shownResultSet(batchId);
+  const set = await shownResultSet(batchId, { whole: true });
   const present = new Set<string>();
   for (const id of ids) {
     const rows = await getStore().results.rows({
@@ -144,6 +183,7 @@ export async function pageResults(batchId: string, q: ResultsQuery): Promise<Res
     rows_as_of: new Date(set.readAt).toISOString(),
     refresh_failed: set.failure,
     facets,
+    reading: set.reading ? { rows_read: set.reading.rows, rows_expected: set.reading.expected } : null,
   };
 }
 
@@ -173,7 +213,7 @@ async function* selectedRows(set: ResultSet, q: Selection): AsyncGenerator<Reque
 
 /** Every row of a selection (follow-ups and request checks; a million rows is a lot of memory: exports stream instead). */
 export async function selectedResults(batchId: string, q: Selection): Promise<RequestResult[]> {
-  const set = await shownResultSet(batchId);
+  const set = await shownResultSet(batchId, { whole: true });
   const out: RequestResult[] = [];
   for await (const chunk of selectedRows(set, q)) out.push(...chunk);
   return out;
@@ -184,7 +224,7 @@ export async function selectedResults(batchId: string, q: Selection): Promise<Re
  * as the client takes it (a pull stream: a slow download holds one chunk, not the file).
  */
 export async function exportResults(batchId: string, q: Selection): Promise<{ total: number; csv: ReadableStream<Uint8Array> }> {
-  const set = await shownResultSet(batchId);
+  const set = await shownResultSet(batchId, { whole: true });
   const total = await countOf(set, storedFilter(q));
   const encoder = new TextEncoder();
   const chunks = selectedRows(set, q);
