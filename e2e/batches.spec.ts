@@ -218,5 +218,14 @@ test.describe("batches", () => {
     await page.goBack();
     await expect(page).not.toHaveURL(/status=PENDING/);
     await expect(pager).toContainText("of 100,000");
+
+    // A big export is fetched by the page (a progress bar, Cancel) and then saved whole.
+    const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), page.getByRole("link", { name: "Export CSV" }).click()]);
+    expect(download.suggestedFilename()).toBe(`${BIG}-results.csv`);
+    await expect(page.getByText("Exported 100,000 rows.")).toBeVisible();
+    const lines = readFileSync(await download.path(), "utf8")
+      .trim()
+      .split("\r\n");
+    expect(lines).toHaveLength(100_001);
   });
 });

@@ -31,7 +31,7 @@ export type UploadFile = {
   rows: number;
   last_reference_id: string | null;
   /** Deletes the temporary file. */
-  dispose(): Promise<void>;
+  dispose: () => Promise<void>;
 };
 
 const chooseFile = () => new ApiError("validation_failed", "Choose a CSV file to upload.", { file: "Choose a CSV file" });

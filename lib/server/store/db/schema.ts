@@ -2,6 +2,7 @@
 // ../migrations). JSON columns read as text on SQLite and as values on Postgres: the dialect's
 // readJson turns either into a value (see dialects.ts); writes always send JSON text.
 import type { ColumnType, Generated } from "kysely";
+import type { StoredResultRow } from "../types";
 
 type Json = ColumnType<unknown, string, string>;
 
@@ -41,20 +42,5 @@ export interface Database {
     failure: string | null;
   };
   /** One result row: its key columns (see lib/server/results/stored-row.ts) and the row as JSON text. */
-  batch_results: {
-    batch_id: string;
-    generation: number;
-    seq: number;
-    reference_id: string;
-    status: string;
-    outcome: string;
-    insights: string;
-    attempts: number;
-    sent_at: string;
-    created_at: string;
-    ref_key: string;
-    target_key: string;
-    search: string;
-    body: string;
-  };
+  batch_results: { batch_id: string; generation: number } & StoredResultRow;
 }

@@ -151,6 +151,8 @@ CREATE TABLE batch_results (
         ["target", "target_key"],
         ["sent_at", "sent_at"],
         ["attempts", "attempts"],
+        // No index on the search text, unlike SQLite: a B-tree entry is limited to ~2.7 kB and
+        // variables can be longer; a search scans the generation's rows.
       ])
         await sql.raw(`CREATE INDEX batch_results_${name} ON batch_results (batch_id, generation, ${column}, seq)`).execute(db);
     },

@@ -55,7 +55,9 @@ CREATE INDEX batch_results_outcome ON batch_results (batch_id, generation, outco
 CREATE INDEX batch_results_ref ON batch_results (batch_id, generation, ref_key, seq);
 CREATE INDEX batch_results_target ON batch_results (batch_id, generation, target_key, seq);
 CREATE INDEX batch_results_sent_at ON batch_results (batch_id, generation, sent_at, seq);
-CREATE INDEX batch_results_attempts ON batch_results (batch_id, generation, attempts, seq)
+CREATE INDEX batch_results_attempts ON batch_results (batch_id, generation, attempts, seq);
+-- A search reads this narrow index (covering: the text and the row id) instead of every row's JSON.
+CREATE INDEX batch_results_search ON batch_results (batch_id, generation, search)
 `;
 
 export const sqliteMigrations: Record<string, Migration> = {
