@@ -77,7 +77,10 @@ export async function readUploadFile(req: Request, maxBytes: number, dataDir: st
 
 type Spooled = { name: string; bytes: number; newlines: number; head: Buffer; tail: Buffer };
 
-/** Streams the multipart body's "file" part into `temp`; refuses anything else on the way. */
+/**
+ * Streams the multipart body's "file" part into `temp`; refuses anything else on the way. A file
+ * over the limit stops the body at once (413), without reading the rest.
+ */
 async function spool(req: Request, maxBytes: number, temp: string): Promise<Spooled> {
   let parser: busboy.Busboy;
   try {
@@ -85,6 +88,14 @@ async function spool(req: Request, maxBytes: number, temp: string): Promise<Spoo
   } catch {
     throw notMultipart();
   }
+  const source = Readable.fromWeb(req.body as import("node:stream/web").ReadableStream<Uint8Array>);
+  // Set from busboy's callbacks (so TypeScript's narrowing cannot see it change): read through `failed()`.
+  const state: { failure: ApiError | null } = { failure: null };
+  const failed = (): ApiError | null => state.failure;
+  const fail = (err: unknown) => {
+    state.failure ??= err instanceof ApiError ? err : notMultipart();
+    source.destroy(state.failure);
+  };
   let found: Promise<Spooled> | null = null;
   parser.on("file", (field, stream, info) => {
     if (field !== "file" || found) {
@@ -93,36 +104,35 @@ async function spool(req: Request, maxBytes: number, temp: string): Promise<Spoo
     }
     const name = info.filename ?? "";
     if (!name.toLowerCase().endsWith(".csv") || !CSV_TYPES.has((info.mimeType ?? "").split(";")[0]!.trim().toLowerCase())) {
-      found = Promise.reject(onlyCsv());
       stream.resume();
-      return;
+      return fail(onlyCsv());
     }
-    found = spoolFile(stream, temp, name, maxBytes);
+    stream.on("limit", () => fail(tooLarge(maxBytes, "The file")));
+    found = spoolFile(stream, temp, name);
+    found.catch(fail);
   });
   const done = new Promise<void>((resolve, reject) => {
     parser.on("close", resolve);
     parser.on("error", reject);
   });
   try {
-    await pipeline(Readable.fromWeb(req.body as import("node:stream/web").ReadableStream<Uint8Array>), parser);
+    await pipeline(source, parser);
     await done;
   } catch (err) {
     if (found) await (found as Promise<Spooled>).catch(() => undefined);
-    throw err instanceof ApiError ? err : notMultipart();
+    throw failed() ?? (err instanceof ApiError ? err : notMultipart());
   }
+  const failure = failed();
+  if (failure) throw failure;
   if (!found) throw chooseFile();
   return found;
 }
 
-async function spoolFile(stream: Readable & { truncated?: boolean }, temp: string, name: string, maxBytes: number): Promise<Spooled> {
+async function spoolFile(stream: Readable, temp: string, name: string): Promise<Spooled> {
   let bytes = 0;
   let newlines = 0;
   let head = Buffer.alloc(0);
   let tail = Buffer.alloc(0);
-  let over = false;
-  stream.on("limit", () => {
-    over = true;
-  });
   await pipeline(
     stream,
     async function* (source: AsyncIterable<Buffer | string>) {
@@ -137,7 +147,6 @@ async function spoolFile(stream: Readable & { truncated?: boolean }, temp: strin
     },
     fs.createWriteStream(temp, { mode: 0o600 }),
   );
-  if (over || stream.truncated) throw tooLarge(maxBytes, "The file");
   return { name, bytes, newlines, head, tail };
 }
 
