@@ -23,7 +23,11 @@ export function ExportCsvLink({ href, rows, filename }: { href: string; rows: nu
     setProgress(0);
     try {
       const res = await fetch(href, { signal: controller.signal });
-      if (!res.ok || !res.body) throw new Error(`The export failed (HTTP ${res.status}). Try again.`);
+      if (!res.ok || !res.body) {
+        // The console's error shape says why (signed out, the batch gone, Syllable not answering).
+        const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+        throw new Error(body?.error?.message ?? `The export failed (HTTP ${res.status}). Try again.`);
+      }
       const total = Number(res.headers.get("x-total-count")) || rows;
       const reader = res.body.getReader();
       const parts: Uint8Array[] = [];

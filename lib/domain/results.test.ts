@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RequestResult } from "@/lib/schemas/syllable";
-import { csvCell, csvStream, filterResults, pageOf, selectResults } from "./results";
+import { csvCell, csvHeader, csvRow, filterResults, variableColumns } from "./results";
 
 const r = (id: string, over: Partial<RequestResult> = {}): RequestResult => ({
   reference_id: id,
@@ -42,30 +42,6 @@ describe("filterResults", () => {
   });
 });
 
-describe("selectResults sorting", () => {
-  it("natural order for ids, numbers numerically, nulls last both ways", () => {
-    expect(selectResults(rows, { sort: "reference_id", dir: "asc" }).map((x) => x.reference_id)).toEqual(["1", "2", "3", "10"]);
-    expect(selectResults(rows, { sort: "attempt_count", dir: "desc" }).map((x) => x.reference_id)).toEqual(["1", "3", "10", "2"]);
-    expect(selectResults(rows, { sort: "sent_at", dir: "asc" }).map((x) => x.reference_id)).toEqual(["1", "3", "10", "2"]);
-    expect(selectResults(rows, { sort: "sent_at", dir: "desc" }).map((x) => x.reference_id)).toEqual(["3", "1", "10", "2"]);
-  });
-  it("does not change the cached input", () => {
-    const copy = rows.map((x) => x.reference_id);
-    selectResults(rows, { sort: "reference_id", dir: "desc" });
-    expect(rows.map((x) => x.reference_id)).toEqual(copy);
-  });
-});
-
-describe("pageOf", () => {
-  it("1-based pages with totals", () => {
-    const all = Array.from({ length: 101 }, (_, i) => i);
-    expect(pageOf(all, 1, 50)).toMatchObject({ page: 1, page_size: 50, total_count: 101, total_pages: 3 });
-    expect(pageOf(all, 3, 50).items).toEqual([100]);
-    expect(pageOf(all, 4, 50).items).toEqual([]);
-    expect(pageOf([], 1, 50).total_pages).toBe(1);
-  });
-});
-
 describe("CSV", () => {
   it("escapes quotes, commas, newlines and defuses formulas", () => {
     expect(csvCell('a "b", c')).toBe('"a ""b"", c"');
@@ -100,22 +76,10 @@ describe("CSV", () => {
     expect(csvCell(3)).toBe("3");
   });
 
-  it("streams header and rows in chunks, variables as columns", async () => {
+  it("writes the header and one line per row, variables as columns", () => {
     const many = Array.from({ length: 2500 }, (_, i) => r(String(i), { request_variables: { name: i === 5 ? "=cmd" : `n${i}` } }));
-    const reader = csvStream(many, 1000).getReader();
-    const chunks: string[] = [];
-    const dec = new TextDecoder();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(dec.decode(value));
-    }
-    expect(chunks).toHaveLength(4); // header + 3 chunks of ≤1000 rows
-    const lines = chunks
-      .join("")
-      .replace(/^\uFEFF/, "")
-      .trim()
-      .split("\r\n");
+    const vars = variableColumns(many);
+    const lines = (csvHeader(vars) + many.map((x) => csvRow(x, vars)).join("")).trim().split("\r\n");
     expect(lines[0]).toBe(
       "reference_id,target,request_status,channel_manager_status,attempt_count,sent_at,insights_status,insights_rating,insights_summary,insights,line_type,created_at,var_name",
     );

@@ -1,6 +1,7 @@
-// Pure paging / sorting / filtering of a batch's whole result set (Syllable returns it
-// unpaginated), plus CSV encoding for the export. No I/O.
-import type { Paged, ResultSortField, ResultsQuery } from "@/lib/schemas/batches";
+// Filtering result rows in memory (follow-up batches), the search text the stored rows keep,
+// and the CSV encoding of the export. Paging and sorting are queries on the stored rows
+// (lib/server/results). No I/O.
+import type { ResultsQuery } from "@/lib/schemas/batches";
 import type { RequestResult } from "@/lib/schemas/syllable";
 import { csvLine } from "./csv";
 
@@ -42,38 +43,6 @@ export function filterResults(rows: readonly RequestResult[], f: ResultFilter): 
       (!f.reference_id || r.reference_id === f.reference_id) &&
       (!q || searchText(r).includes(q)),
   );
-}
-
-const collator = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
-
-/** Sorts in place; nulls last in either direction; stable (ties keep upstream order). */
-export function sortResults(rows: RequestResult[], sort: ResultSortField, dir: "asc" | "desc" = "asc"): RequestResult[] {
-  const sign = dir === "desc" ? -1 : 1;
-  const numeric = sort === "attempt_count";
-  const key = (r: RequestResult) => r[sort];
-  return rows.sort((a, b) => {
-    const x = key(a);
-    const y = key(b);
-    const xn = x === null || x === undefined || x === "";
-    const yn = y === null || y === undefined || y === "";
-    if (xn || yn) return xn === yn ? 0 : xn ? 1 : -1;
-    if (numeric) return sign * (Number(x) - Number(y));
-    return sign * collator.compare(String(x), String(y));
-  });
-}
-
-/** Filtered and sorted rows (a new array; the input is not changed). */
-export function selectResults(rows: readonly RequestResult[], query: Pick<ResultsQuery, "sort" | "dir"> & ResultFilter): RequestResult[] {
-  const filtered = filterResults(rows, query);
-  return query.sort ? sortResults(filtered, query.sort, query.dir) : filtered;
-}
-
-/** One 1-based page of already filtered and sorted rows, in the console's envelope. */
-export function pageOf<T>(rows: readonly T[], page: number, limit: number): Paged<T> {
-  const total = rows.length;
-  const totalPages = Math.max(1, Math.ceil(total / limit));
-  const start = (page - 1) * limit;
-  return { items: rows.slice(start, start + limit), page, page_size: limit, total_count: total, total_pages: totalPages };
 }
 
 // ---- CSV -------------------------------------------------------------------------------------------
@@ -127,29 +96,4 @@ export function csvRow(r: RequestResult, vars: string[]): string {
     ...vars.map((v) => r.request_variables?.[v]),
   ];
   return csvLine(cells);
-}
-
-/** A stream of the CSV (header, then rows in chunks of `chunkRows`), never one big string. */
-export function csvStream(rows: readonly RequestResult[], chunkRows = 1000): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  const vars = variableColumns(rows);
-  let i = -1;
-  return new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (i === -1) {
-        // BOM so spreadsheet apps read UTF-8 names correctly.
-        controller.enqueue(encoder.encode("\uFEFF" + csvHeader(vars)));
-        i = 0;
-        return;
-      }
-      if (i >= rows.length) {
-        controller.close();
-        return;
-      }
-      let chunk = "";
-      const end = Math.min(rows.length, i + chunkRows);
-      for (; i < end; i++) chunk += csvRow(rows[i]!, vars);
-      controller.enqueue(encoder.encode(chunk));
-    },
-  });
 }

@@ -2,7 +2,7 @@ import "server-only";
 // Batch results in the store (see lib/server/results for how they are read and shown): rows are
 // written into a new generation while a read streams in, shown once the read completed, and
 // queried with the indexes of ./migrations (one per sortable column, after batch and generation).
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from "kysely";
+import { sql, type Expression, type ExpressionBuilder, type Selectable, type SqlBool } from "kysely";
 import type { StoreDialect } from "./db/dialects";
 import type { Database } from "./db/schema";
 import type { ResultRepo, ResultRowFilter, ResultSet } from "./types";
@@ -25,18 +25,7 @@ function whereFilter(eb: Eb, batchId: string, generation: number, f: ResultRowFi
   return eb.and(and);
 }
 
-const toSet = (r: {
-  batch_id: string;
-  generation: number;
-  row_count: number;
-  read_at: number;
-  counts_key: string;
-  variables: string;
-  final: number;
-  stale: number;
-  failed_at: number | null;
-  failure: string | null;
-}): ResultSet => ({
+const toSet = (r: Selectable<Database["result_sets"]>): ResultSet => ({
   batchId: r.batch_id,
   generation: Number(r.generation),
   rowCount: Number(r.row_count),
