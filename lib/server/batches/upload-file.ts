@@ -94,10 +94,14 @@ async function spool(req: Request, maxBytes: number, temp: string): Promise<Spoo
   const failed = (): ApiError | null => state.failure;
   const fail = (err: unknown) => {
     state.failure ??= err instanceof ApiError ? err : notMultipart();
-    source.destroy(state.failure);
+    // After busboy's callback returns, not inside it.
+    const failure = state.failure;
+    queueMicrotask(() => source.destroy(failure));
   };
   let found: Promise<Spooled> | null = null;
   parser.on("file", (field, stream, info) => {
+    // Stopping the body fails the parser and, through it, this part: that is expected, not a crash.
+    stream.on("error", () => undefined);
     if (field !== "file" || found) {
       stream.resume();
       return;
@@ -115,6 +119,8 @@ async function spool(req: Request, maxBytes: number, temp: string): Promise<Spoo
     parser.on("close", resolve);
     parser.on("error", reject);
   });
+  // A refused upload stops the body: the parser then fails too, after the refusal was decided.
+  done.catch(() => undefined);
   try {
     await pipeline(source, parser);
     await done;
