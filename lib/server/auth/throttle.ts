@@ -48,7 +48,10 @@ export function allowedAt(rules: ThrottleRule[], failures: string[][], now: numb
   rules.forEach((rule, i) => {
     const times = failures[i] ?? [];
     const last = times.at(-1);
-    if (last) until = Math.max(until, Date.parse(last) + backoffMs(times.length, rule.free));
+    const wait = backoffMs(times.length, rule.free);
+    // No backoff, no wait: a concurrent claim stamped a moment after `now` (another tab, another
+    // instance) must not hold this one back.
+    if (last && wait > 0) until = Math.max(until, Date.parse(last) + wait);
   });
   return until > now ? until : 0;
 }

@@ -3,7 +3,7 @@
 // the Playwright suite signs in for real).
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startHarness, type Harness } from "@/tests/support/route-harness";
-import { backoffMs } from "@/lib/server/auth/throttle";
+import { backoffMs, claimAttempt } from "@/lib/server/auth/throttle";
 
 vi.mock("@/lib/server/auth/current-user", async () => (await import("@/tests/support/route-harness")).currentUserModule);
 const { POST } = await import("./route");
@@ -84,5 +84,13 @@ describe("POST /api/auth/login", () => {
   it("backs off exponentially: 30 s after the 5th failure, doubling, at most 15 minutes", () => {
     expect([4, 5, 6, 7, 20].map((n) => backoffMs(n))).toEqual([0, 30_000, 60_000, 120_000, 900_000]);
     expect([19, 20, 21].map((n) => backoffMs(n, 20))).toEqual([0, 30_000, 60_000]);
+  });
+
+  it("two sign-ins at once (two tabs, two instances) both go ahead: a claim stamped a moment later by the other is no backoff", async () => {
+    // Instance A stamps its claim at t+5 ms and takes the lock first; B read its clock at t. Before
+    // the fix B was refused with "Wait 1 seconds" (CI: the scale-out e2e signing in on both instances).
+    const t = Date.now();
+    expect((await claimAttempt("both@sandbox.local", "10.7.0.1", t + 5)).ok).toBe(true);
+    expect(await claimAttempt("both@sandbox.local", "10.7.0.1", t)).toMatchObject({ ok: true });
   });
 });
