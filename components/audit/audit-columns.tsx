@@ -8,6 +8,9 @@ import type { AuditEntryView } from "@/lib/schemas/audit";
 
 export type AuditRow = AuditEntryView;
 
+/** Who is not a person with a role: someone who had not signed in, or the console itself. */
+const ACTOR_LABELS = { anonymous: "not signed in", system: "the console" } as const;
+
 // "pending": the write was about to be sent (or is being sent) when this was stored; "unknown":
 // its answer never came and reading the target back could not tell.
 const OUTCOMES = {
@@ -30,7 +33,7 @@ export const auditColumns: ColumnDef<AuditRow, unknown>[] = [
     cell: ({ row }) => (
       <>
         {row.original.actorEmail}{" "}
-        <span className="text-xs text-slate-500">({row.original.actorRole === "anonymous" ? "not signed in" : ROLE_LABELS[row.original.actorRole]})</span>
+        <span className="text-xs text-slate-500">({ACTOR_LABELS[row.original.actorRole as keyof typeof ACTOR_LABELS] ?? ROLE_LABELS[row.original.actorRole as keyof typeof ROLE_LABELS]})</span>
       </>
     ),
   },

@@ -2,7 +2,8 @@
 // E.164 with a default country (libphonenumber-js), the console's own results export read back
 // (var_* columns are the variables again; status and insight columns are left out), and, when
 // asked, the rows Syllable would refuse left out, each named with why.
-import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/min";
+import type { CountryCode } from "libphonenumber-js/min";
+import { readPhoneNumber } from "./phone-number";
 import { E164 } from "@/lib/schemas/phone";
 import { CSV_BASE_COLUMNS } from "./results";
 
@@ -26,11 +27,8 @@ export type PreparedCsv = {
 
 /** The target as E.164 when it is one already or reads as a valid number of `country`; null otherwise. */
 export function toE164(raw: string, country: CountryCode | null): string | null {
-  const t = raw.trim();
-  if (E164.test(t)) return t;
-  if (!t) return null;
-  const parsed = parsePhoneNumberFromString(t, country ?? undefined);
-  return parsed?.isValid() ? parsed.number : null;
+  const read = readPhoneNumber(raw, country);
+  return "number" in read ? read.number : null;
 }
 
 export function prepareCsv(

@@ -3,6 +3,7 @@
 // every answer they receive. Objects are open (Syllable adds fields; so may we).
 import "./zod-config";
 import { z } from "zod";
+import { suppressedRowSchema } from "./suppression";
 import { batchDetailsSchema, batchSchema, campaignSchema, requestResultSchema } from "./syllable";
 
 const iso = z.string().describe("ISO 8601 date-time (UTC)");
@@ -76,6 +77,10 @@ export const batchDetailResponseSchema = batchDetailsSchema.extend({
   history: z.array(snapshotPointSchema),
   console_change: consoleChangeSchema.nullable(),
   follow_up_of: z.string().nullable().optional().describe("the batch this one was made from as a follow-up through the console"),
+  suppression: z
+    .object({ at_upload: z.number().int(), removed: z.number().int() })
+    .optional()
+    .describe("requests kept from Syllable because their number is suppressed: left out at upload or add-request, removed from the queue"),
   upstream_now: iso.describe("now on Syllable's clock when this was read: relate Syllable's times to it"),
   live: z
     .object({ fetched_at: iso, stale_since: iso.nullable(), reason: z.string().nullable(), version: z.number().int() })
@@ -151,7 +156,12 @@ export const removeRequestsResponseSchema = z.object({
   batch: batchDetailResponseSchema,
 });
 export const addRequestResponseSchema = z.object({ request: requestResultSchema.nullable(), batch: batchDetailResponseSchema });
-export const uploadResponseSchema = z.object({ upload: z.record(z.string(), z.unknown()).nullable(), batch: batchDetailResponseSchema });
+export const uploadResponseSchema = z.object({
+  upload: z.record(z.string(), z.unknown()).nullable().describe("Syllable's answer (null: nothing was sent, every row was suppressed)"),
+  batch: batchDetailResponseSchema,
+  suppressed: z.number().int().describe("rows left out because their number is on a suppression list that applies to the batch's campaign"),
+  suppressed_rows: z.array(suppressedRowSchema).describe("the first 100 of them"),
+});
 export const resultsPageSchema = pagedSchema(requestResultSchema).extend({
   rows_as_of: z.iso.datetime().nullable().describe("when the rows shown were read from Syllable (null: the batch has no results yet)"),
   refresh_failed: z.string().nullable().describe("why the last re-read failed (the rows are from before it); null when it did not"),

@@ -33,7 +33,7 @@ export type AuditEntryView = {
   id: number;
   at: string;
   actorEmail: string;
-  actorRole: "supervisor" | "manager" | "admin" | "anonymous";
+  actorRole: "supervisor" | "manager" | "admin" | "anonymous" | "system";
   action: string;
   target: string;
   outcome: "pending" | "ok" | "failed" | "unknown";

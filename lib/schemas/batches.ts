@@ -1,5 +1,6 @@
 import "./zod-config";
 import { z } from "zod";
+import type { SuppressedRow } from "./suppression";
 import { pagingParams, sortDirSchema, type Paged } from "./paging";
 import { E164, E164_MESSAGE } from "./phone";
 import { MAX_CALL_RATE, reasonSchema, variableKeySchema as variableKey, variableValueSchema } from "./fields";
@@ -300,6 +301,8 @@ export type BatchDetailResponse = BatchDetails & {
   console_change: ConsoleChange | null;
   /** The batch this one was made from as a follow-up through the console (null otherwise). */
   follow_up_of?: string | null;
+  /** Requests kept from Syllable because their number is suppressed: left out at upload or add, removed from the queue. */
+  suppression?: { at_upload: number; removed: number };
   /** Now on Syllable's clock when this was read: relate Syllable's times to it, not to the browser's clock. */
   upstream_now: string;
   /** How fresh this is, from the live engine (absent on a direct read). */
@@ -315,7 +318,13 @@ export type BatchListResponse = Paged<BatchListItem> & { upstream_now: string };
 /** removed: existed and are gone; not_removed: existed and stayed (already dialed); not_found: never in the batch. */
 export type RemoveRequestsResponse = { removed: string[]; not_removed: string[]; not_found: string[]; batch: BatchDetailResponse };
 export type AddRequestResponse = { request: RequestResult | null; batch: BatchDetailResponse };
-export type UploadResponse = { upload: Record<string, unknown> | null; batch: BatchDetailResponse };
+export type UploadResponse = {
+  upload: Record<string, unknown> | null;
+  batch: BatchDetailResponse;
+  /** Rows left out: their number is suppressed for the batch's campaign (the first 100 named). */
+  suppressed: number;
+  suppressed_rows: SuppressedRow[];
+};
 
 /** A campaign a new batch can be attached to, as the create form lists it. */
 export type CampaignOption = { id: number; name: string; hourly_rate: number | null };

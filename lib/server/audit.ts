@@ -5,7 +5,7 @@ import { readBack } from "@/lib/server/audit-reconcile";
 import { ApiError, isApiError } from "@/lib/server/errors";
 import { getConfig } from "@/lib/server/env";
 import { INSTANCE_ID } from "@/lib/server/instance";
-import { getStore, type AuditEntry } from "@/lib/server/store";
+import { getStore, type AuditActorRole, type AuditEntry } from "@/lib/server/store";
 import { writeMayHaveApplied } from "@/lib/server/syllable/http";
 
 /** Adds one audit entry now; a store failure is logged, never thrown (the action itself already happened). */
@@ -26,7 +26,7 @@ export async function recordAudit(entry: Omit<AuditEntry, "id" | "at">): Promise
  * the entry pending; the next start settles it (see audit-reconcile).
  */
 export async function audited<T>(
-  user: SessionUser,
+  user: Pick<SessionUser, "email"> & { role: AuditActorRole },
   action: string,
   target: string,
   detail: Record<string, unknown>,

@@ -8,6 +8,7 @@ import type { ConsoleConfig } from "@/lib/server/load-config";
 import { HEARTBEAT_MS, renewHeartbeat } from "@/lib/server/instance";
 import { discoverActiveBatches, pruneSnapshots } from "@/lib/server/live/discovery";
 import { pruneResults } from "@/lib/server/results/service";
+import { sweepQueuedRequests } from "@/lib/server/suppression/sweep";
 
 export type BackgroundJob = {
   name: string;
@@ -20,7 +21,7 @@ export type BackgroundJob = {
   run: () => Promise<void>;
 };
 
-export function backgroundJobs(config: Pick<ConsoleConfig, "liveDiscoveryMs" | "resultsRetentionDays">): BackgroundJob[] {
+export function backgroundJobs(config: Pick<ConsoleConfig, "liveDiscoveryMs" | "resultsRetentionDays" | "suppressionSweepMs">): BackgroundJob[] {
   return [
     { name: "heartbeat", everyMs: HEARTBEAT_MS, runsWith: "several", who: "each instance, for itself (a lease the others read)", run: renewHeartbeat },
     {
@@ -51,6 +52,13 @@ export function backgroundJobs(config: Pick<ConsoleConfig, "liveDiscoveryMs" | "
       runsWith: "one or several",
       who: "each instance (idempotent deletes)",
       run: async () => void (await pruneResults(config.resultsRetentionDays)),
+    },
+    {
+      name: "suppression sweep",
+      everyMs: config.suppressionSweepMs,
+      runsWith: "one or several",
+      who: "one instance at a time (the sweep lease); each batch's progress is kept in the store",
+      run: sweepQueuedRequests,
     },
   ];
 }

@@ -58,6 +58,15 @@ export const envSchema = z.object({
   METRICS_TOKEN: optional(z.string().min(16, "Use at least 16 characters.").optional()),
   RESULTS_REFRESH_S: optional(z.coerce.number().min(1).max(3_600).default(30)),
   RESULTS_RETENTION_DAYS: optional(z.coerce.number().min(1).max(3_650).default(90)),
+  DEFAULT_COUNTRY: optional(
+    z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{2}$/, "Use a two-letter country code, e.g. US.")
+      .default("US"),
+  ),
+  SUPPRESSION_SWEEP_S: optional(z.coerce.number().min(1).max(60).default(10)),
   ALERT_STALL_MINUTES: optional(
     z.coerce
       .number()
@@ -101,6 +110,10 @@ export type ConsoleConfig = {
   resultsRefreshMs: number;
   /** Results of a batch that had finished are forgotten this long after they were read (RESULTS_RETENTION_DAYS). */
   resultsRetentionDays: number;
+  /** National numbers (no +country) are read as numbers of this country (DEFAULT_COUNTRY). */
+  defaultCountry: string;
+  /** How often queued requests are checked against suppression lists that changed (SUPPRESSION_SWEEP_S). */
+  suppressionSweepMs: number;
   liveIdlePollMs: number;
   /** A request (headers and body) must arrive within this; 408 after (BODY_TIMEOUT_S). */
   bodyTimeoutMs: number;
@@ -150,6 +163,8 @@ export function loadConfig(source: Record<string, string | undefined>): ConsoleC
     livePollMs: env.LIVE_POLL_MS,
     resultsRefreshMs: Math.round(env.RESULTS_REFRESH_S * 1000),
     resultsRetentionDays: env.RESULTS_RETENTION_DAYS,
+    defaultCountry: env.DEFAULT_COUNTRY,
+    suppressionSweepMs: env.SUPPRESSION_SWEEP_S * 1000,
     liveIdlePollMs: env.LIVE_IDLE_POLL_MS,
     bodyTimeoutMs: env.BODY_TIMEOUT_S * 1000,
     drainMs: env.DRAIN_S * 1000,

@@ -3,6 +3,7 @@ import "server-only";
 // progress (results are in lib/server/results). Caching is in ./batch-caches, snapshots in
 // ./progress-snapshots.
 import { followUpSourceOf, latestConsoleChange } from "@/lib/server/audit";
+import { getStore } from "@/lib/server/store";
 import type { BatchDetailResponse, BatchListItem, BatchListQuery, BatchListResponse, CampaignPacing } from "@/lib/schemas/batches";
 import type { Campaign } from "@/lib/schemas/syllable";
 import { getSyllable, upstreamNow } from "@/lib/server/syllable";
@@ -109,7 +110,11 @@ export async function readBatchDetail(batchId: string): Promise<BatchDetailRespo
     console.error("Could not record a progress snapshot:", err);
   }
   const history = await snapshotHistory(batchId);
-  const [console_change, follow_up_of] = await Promise.all([latestConsoleChange(`batch:${batchId}`), followUpSourceOf(batchId)]);
+  const [console_change, follow_up_of, suppressed] = await Promise.all([
+    latestConsoleChange(`batch:${batchId}`),
+    followUpSourceOf(batchId),
+    getStore().suppression.batch(batchId),
+  ]);
   return {
     ...details,
     campaign,
@@ -117,6 +122,7 @@ export async function readBatchDetail(batchId: string): Promise<BatchDetailRespo
     history,
     console_change,
     follow_up_of,
+    ...(suppressed.atUpload || suppressed.removed ? { suppression: { at_upload: suppressed.atUpload, removed: suppressed.removed } } : {}),
     upstream_now: now.toISOString(),
   };
 }

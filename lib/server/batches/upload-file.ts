@@ -25,22 +25,43 @@ const EDGE_BYTES = 4096;
 export type UploadFile = {
   /** The file, read from disk as it is sent on. */
   file: Blob;
+  /** Where it is on disk (a temporary file). */
+  path: string;
   name: string;
   bytes: number;
   /** Lines after the header (a quoted cell holding a line break counts twice). */
   rows: number;
   last_reference_id: string | null;
+  /** The multipart body's other (text) fields. */
+  fields: Record<string, string>;
   /** Deletes the temporary file. */
   dispose: () => Promise<void>;
 };
+
+export type CsvBodyOptions = {
+  /** Throws an ApiError when the header row is not what the route takes (default: a batch upload's reference_id and target). */
+  checkHeader?: (columns: string[]) => void;
+  /** A plain text/csv body is taken too (the file's name is then "upload.csv"). */
+  rawCsv?: boolean;
+};
+
+/** A batch upload's header: reference_id and target. */
+function requireUploadColumns(columns: string[]): void {
+  if (missingCsvColumns(columns).length > 0) {
+    throw new ApiError("validation_failed", "The CSV needs a header row with reference_id and target columns.", {
+      file: "Missing reference_id or target column",
+    });
+  }
+}
 
 const chooseFile = () => new ApiError("validation_failed", "Choose a CSV file to upload.", { file: "Choose a CSV file" });
 const notMultipart = () => new ApiError("unsupported_media_type", 'Send the CSV as multipart/form-data in a field named "file".');
 const onlyCsv = () => new ApiError("validation_failed", "Only .csv files can be uploaded.", { file: "Only .csv files can be uploaded" });
 
 /** The request's CSV file, in a temporary file under `dataDir`/uploads, or an ApiError saying what is wrong with it. */
-export async function readUploadFile(req: Request, maxBytes: number, dataDir: string): Promise<UploadFile> {
-  if (mediaType(req) !== "multipart/form-data" || !req.body) throw notMultipart();
+export async function readUploadFile(req: Request, maxBytes: number, dataDir: string, opts: CsvBodyOptions = {}): Promise<UploadFile> {
+  const raw = opts.rawCsv && mediaType(req) === "text/csv";
+  if ((!raw && mediaType(req) !== "multipart/form-data") || !req.body) throw notMultipart();
   const declared = Number(req.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxBytes + ENVELOPE_BYTES) throw tooLarge(maxBytes, "The file");
   const dir = path.join(dataDir, "uploads");
@@ -48,25 +69,23 @@ export async function readUploadFile(req: Request, maxBytes: number, dataDir: st
   const temp = path.join(dir, `upload-${randomUUID()}.csv`);
   const dispose = () => fs.promises.rm(temp, { force: true });
   try {
-    const got = await spool(req, maxBytes, temp);
+    const got = raw ? await spoolFile(Readable.fromWeb(req.body as never), temp, "upload.csv", maxBytes) : await spool(req, maxBytes, temp);
     const name = got.name || "upload.csv";
     if (got.bytes === 0) throw new ApiError("validation_failed", "The file is empty.", { file: "The file is empty" });
     // The header row, read by the CSV parser the upload dialog uses (quoted names, a BOM, CRLF).
     const head = Papa.parse<string[]>(got.head.toString("utf8").replace(/^\uFEFF/, ""), { preview: 1, skipEmptyLines: true }).data[0] ?? [];
     const columns = head.map((c) => c.trim());
-    if (missingCsvColumns(columns).length > 0) {
-      throw new ApiError("validation_failed", "The CSV needs a header row with reference_id and target columns.", {
-        file: "Missing reference_id or target column",
-      });
-    }
+    (opts.checkHeader ?? requireUploadColumns)(columns);
     const endsWithNewline = got.tail.at(-1) === 0x0a;
     return {
       file: await fs.openAsBlob(temp, { type: "text/csv" }),
+      path: temp,
       name,
       bytes: got.bytes,
       rows: Math.max(0, got.newlines - 1 + (endsWithNewline ? 0 : 1)),
       // The file's last reference_id lets a read-back tell whether an interrupted upload was applied.
       last_reference_id: lastReferenceId(got.tail.toString("utf8"), columns.indexOf("reference_id")),
+      fields: got.fields,
       dispose,
     };
   } catch (err) {
@@ -75,7 +94,7 @@ export async function readUploadFile(req: Request, maxBytes: number, dataDir: st
   }
 }
 
-type Spooled = { name: string; bytes: number; newlines: number; head: Buffer; tail: Buffer };
+type Spooled = { name: string; bytes: number; newlines: number; head: Buffer; tail: Buffer; fields: Record<string, string> };
 
 /**
  * Streams the multipart body's "file" part into `temp`; refuses anything else on the way. A file
@@ -99,6 +118,10 @@ async function spool(req: Request, maxBytes: number, temp: string): Promise<Spoo
     queueMicrotask(() => source.destroy(failure));
   };
   let found: Promise<Spooled> | null = null;
+  const fields: Record<string, string> = {};
+  parser.on("field", (field, value) => {
+    fields[field] = value;
+  });
   parser.on("file", (field, stream, info) => {
     // Stopping the body fails the parser and, through it, this part: that is expected, not a crash.
     stream.on("error", () => undefined);
@@ -131,10 +154,11 @@ async function spool(req: Request, maxBytes: number, temp: string): Promise<Spoo
   const failure = failed();
   if (failure) throw failure;
   if (!found) throw chooseFile();
-  return found;
+  return { ...(await (found as Promise<Spooled>)), fields };
 }
 
-async function spoolFile(stream: Readable, temp: string, name: string): Promise<Spooled> {
+/** Writes `stream` to `temp`, counting its bytes and lines and keeping its first and last bytes; over `maxBytes` (a raw body) → 413. */
+async function spoolFile(stream: Readable, temp: string, name: string, maxBytes = Infinity): Promise<Spooled> {
   let bytes = 0;
   let newlines = 0;
   let head = Buffer.alloc(0);
@@ -145,6 +169,7 @@ async function spoolFile(stream: Readable, temp: string, name: string): Promise<
       for await (const part of source) {
         const chunk = typeof part === "string" ? Buffer.from(part) : part;
         bytes += chunk.length;
+        if (bytes > maxBytes) throw tooLarge(maxBytes, "The file");
         for (let i = chunk.indexOf(0x0a); i >= 0; i = chunk.indexOf(0x0a, i + 1)) newlines++;
         if (head.length < EDGE_BYTES) head = Buffer.concat([head, chunk.subarray(0, EDGE_BYTES - head.length)]);
         tail = Buffer.concat([tail, chunk]).subarray(-EDGE_BYTES);
@@ -153,7 +178,7 @@ async function spoolFile(stream: Readable, temp: string, name: string): Promise<
     },
     fs.createWriteStream(temp, { mode: 0o600 }),
   );
-  return { name, bytes, newlines, head, tail };
+  return { name, bytes, newlines, head, tail, fields: {} };
 }
 
 /** The reference_id of the file's last row (null when the tail cannot be read as whole rows). */

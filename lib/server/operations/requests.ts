@@ -2,17 +2,37 @@ import "server-only";
 // Adding and removing single requests of a batch: each an audited write to Syllable, answered
 // with what Syllable holds afterwards (read back, never assumed from the request).
 import type { AddRequest, AddRequestResponse, RemoveRequestsResponse } from "@/lib/schemas/batches";
-import { audited } from "@/lib/server/audit";
+import { audited, recordAudit } from "@/lib/server/audit";
 import type { SessionUser } from "@/lib/server/auth/current-user";
 import { invalidateBatch } from "@/lib/server/batches/service";
 import { presentReferenceIds } from "@/lib/server/results/service";
 import { getLiveEngine } from "@/lib/server/live";
 import { loadBatchDetail, refreshBatch } from "@/lib/server/live/batch-detail";
+import { ApiError } from "@/lib/server/errors";
+import { getStore } from "@/lib/server/store";
+import { quoteNames, suppressedTarget } from "@/lib/server/suppression/matching";
 import { getSyllable } from "@/lib/server/syllable";
 
 /** Adds one request, then reads it (and the batch) back. */
 export async function addRequest(user: SessionUser, batchId: string, input: AddRequest): Promise<AddRequestResponse> {
   const syllable = getSyllable();
+  const { campaign_id } = await loadBatchDetail(batchId);
+  const suppressed = await suppressedTarget(input.target, campaign_id);
+  if (suppressed) {
+    const lists = quoteNames(suppressed.lists);
+    await getStore().suppression.noteUploadSuppressed(batchId, 1);
+    await recordAudit({
+      actorEmail: user.email,
+      actorRole: user.role,
+      action: "batch.request.add",
+      target: `batch:${batchId}`,
+      outcome: "failed",
+      detail: { reference_id: input.reference_id, suppressed: 1, lists: suppressed.lists },
+    });
+    throw new ApiError("validation_failed", `${suppressed.number} is on the suppression list ${lists}: it is never called, so it was not added.`, {
+      target: `On the suppression list ${lists}`,
+    });
+  }
   await audited(user, "batch.request.add", `batch:${batchId}`, { reference_id: input.reference_id }, () => syllable.addBatchRequest(batchId, input));
   const [found, batch] = await Promise.all([syllable.getBatchResults(batchId, { reference_id: input.reference_id }), refreshBatch(batchId, { results: true })]);
   return { request: found.find((r) => r.reference_id === input.reference_id) ?? null, batch };

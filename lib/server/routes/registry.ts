@@ -23,6 +23,7 @@ import {
 import { campaignCreateSchema, campaignDeleteBodySchema, campaignListQuerySchema, campaignPatchSchema } from "@/lib/schemas/campaigns";
 import { alertListQuerySchema, liveQuerySchema } from "@/lib/schemas/live";
 import type { Role } from "@/lib/schemas/roles";
+import * as S from "@/lib/schemas/suppression";
 import { tokenCreateSchema } from "@/lib/schemas/tokens";
 import { userCreateSchema, userRemoveSchema, userUpdateSchema } from "@/lib/schemas/users";
 import { upstreamNow } from "@/lib/server/syllable/upstream-clock";
@@ -275,6 +276,75 @@ export const ROUTES = {
     summary: "Revoke an API token",
     role: "admin",
     responses: { 200: z.object({ revoked: z.literal(true), id: z.string() }) },
+  },
+  "GET /api/suppression-lists": {
+    summary: "Suppression (do-not-call) lists, with their campaigns and number counts",
+    role: "supervisor",
+    responses: { 200: z.object({ items: z.array(S.suppressionListSchema) }) },
+  },
+  "POST /api/suppression-lists": {
+    summary: "Create a suppression list, for every campaign (applies_to: all) or for those assigned",
+    role: "manager",
+    body: S.suppressionListCreateSchema,
+    responses: { 201: S.suppressionListSchema },
+  },
+  "GET /api/suppression-lists/[listId]": { summary: "A suppression list", role: "supervisor", responses: { 200: S.suppressionListSchema } },
+  "PATCH /api/suppression-lists/[listId]": {
+    summary: "Rename, describe, or change whom a list applies to",
+    role: "manager",
+    body: S.suppressionListPatchSchema,
+    responses: { 200: S.suppressionListSchema },
+  },
+  "DELETE /api/suppression-lists/[listId]": {
+    summary: "Delete a list with its numbers (reason required)",
+    role: "admin",
+    body: S.suppressionRemovalSchema,
+    responses: { 200: z.object({ deleted: z.literal(true), id: z.number().int(), numbers: z.number().int() }) },
+  },
+  "GET /api/suppression-lists/[listId]/numbers": {
+    summary: "A list's numbers in E.164 order, searched by number or reason (1-based page)",
+    role: "supervisor",
+    query: S.suppressionNumbersQuerySchema,
+    responses: { 200: R.pagedSchema(S.suppressionEntrySchema) },
+  },
+  "POST /api/suppression-lists/[listId]/numbers": {
+    summary:
+      "Add numbers (any format; read as E.164 with DEFAULT_COUNTRY), or the targets of a results selection (from_results: an opt-out); answers what was added, updated and refused per input. Queued requests with these numbers are removed within a minute",
+    role: "manager",
+    body: S.suppressionAddSchema,
+    responses: { 200: S.suppressionReportSchema },
+  },
+  "POST /api/suppression-lists/[listId]/import": {
+    summary:
+      "Import numbers from a CSV (multipart field `file`, or a text/csv body); phone_column and expiry_column name the columns (query or form fields); answers the per-row report",
+    role: "manager",
+    query: S.suppressionImportQuerySchema,
+    body: "multipart-csv",
+    responses: { 200: S.suppressionReportSchema.extend({ rows: z.number().int() }) },
+  },
+  "GET /api/suppression-lists/[listId]/numbers.csv": { summary: "A list's numbers as CSV", role: "supervisor", responses: { 200: "csv" } },
+  "DELETE /api/suppression-lists/[listId]/numbers/[number]": {
+    summary: "Take a number off a list (reason required)",
+    role: "admin",
+    body: S.suppressionRemovalSchema,
+    responses: { 200: z.object({ removed: z.literal(true), number: z.string() }) },
+  },
+  "GET /api/campaigns/[campaignId]/suppression-lists": {
+    summary: "The suppression lists that apply to a campaign (assigned, or for every campaign)",
+    role: "supervisor",
+    responses: { 200: z.object({ items: z.array(S.suppressionListSchema) }) },
+  },
+  "PUT /api/campaigns/[campaignId]/suppression-lists": {
+    summary: "Assign exactly these lists to a campaign; its queued requests are checked against them within a minute",
+    role: "manager",
+    body: S.campaignListsSchema,
+    responses: { 200: z.object({ items: z.array(S.suppressionListSchema) }) },
+  },
+  "GET /api/suppression/check": {
+    summary: "Whether a number is suppressed (on any list, or on the lists of campaign_id), and by which lists",
+    role: "supervisor",
+    query: S.suppressionCheckQuerySchema,
+    responses: { 200: S.suppressionCheckSchema },
   },
   "GET /api/openapi.json": { summary: "This document", role: "anyone", responses: { 200: z.looseObject({ openapi: z.string() }) } },
   "GET /api/docs": { summary: "This document, rendered for people", role: "anyone", responses: { 200: "html" } },

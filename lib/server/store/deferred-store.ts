@@ -98,6 +98,7 @@ export function deferStore(open: () => Promise<Store>): Store {
     "leases",
     "liveStates",
     "results",
+    "suppression",
   ] as const) {
     (store as unknown as Record<string, unknown>)[name] = repo(name);
   }

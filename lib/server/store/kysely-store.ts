@@ -9,6 +9,7 @@ import { auditWhere } from "./db/audit-filter";
 import type { StoreDialect } from "./db/dialects";
 import type { Database } from "./db/schema";
 import { resultRepo } from "./result-repo";
+import { suppressionRepo } from "./suppression-repo";
 import {
   LastAdminError,
   type Alert,
@@ -441,6 +442,7 @@ export function openKyselyStore(dialect: StoreDialect): Store {
       },
     },
     results: resultRepo(dialect),
+    suppression: suppressionRepo(dialect),
     close: () => dialect.close(),
   };
 }

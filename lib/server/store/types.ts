@@ -22,7 +22,8 @@ export type ProgressSnapshot = {
 };
 
 /** Who an audit entry names: a signed-in role, or "anonymous" for sign-in attempts. */
-export type AuditActorRole = Role | "anonymous";
+/** "system": the console itself (the suppression sweep). */
+export type AuditActorRole = Role | "anonymous" | "system";
 
 export type AuditEntry = {
   id: number;
@@ -323,6 +324,59 @@ export interface ResultRepo {
   size(): Promise<{ sets: number; rows: number }>;
 }
 
+/** A suppression (do-not-call) list: applies to every campaign or to those assigned to it. */
+export type SuppressionList = {
+  id: number;
+  name: string;
+  description: string;
+  appliesTo: "all" | "assigned";
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  campaignIds: number[];
+  /** Entries kept, and of those the ones not expired at the time asked. */
+  numbers: number;
+  activeNumbers: number;
+};
+
+export type SuppressionSource = "manual" | "import" | "result opt-out" | "api";
+
+export type SuppressionEntry = {
+  number: string;
+  reason: string;
+  source: SuppressionSource;
+  addedBy: string;
+  addedAt: string;
+  expiresAt: string | null;
+};
+
+/** A number found on a list that applies (not expired). */
+export type SuppressionMatch = { number: string; listId: number; listName: string };
+
+export interface SuppressionRepo {
+  lists(now: string): Promise<SuppressionList[]>;
+  list(id: number, now: string): Promise<SuppressionList | null>;
+  /** null: a list of that name exists (names are unique, ignoring case). */
+  createList(l: Pick<SuppressionList, "name" | "description" | "appliesTo" | "createdBy" | "createdAt">): Promise<number | null>;
+  /** false: no such list; "name taken": another list has that name. */
+  updateList(id: number, patch: Partial<Pick<SuppressionList, "name" | "description" | "appliesTo">>, at: string): Promise<boolean | "name taken">;
+  /** Deletes the list with its entries and assignments: its entry count, or null when there was none. */
+  deleteList(id: number): Promise<number | null>;
+  /** Adds or updates entries (one transaction per call); a change is recorded for the sweep when any was added. */
+  upsertNumbers(listId: number, entries: SuppressionEntry[], at: string): Promise<{ added: number; updated: number }>;
+  numbers(listId: number, q: { text?: string; offset?: number; after?: string; limit: number }): Promise<{ items: SuppressionEntry[]; total: number | null }>;
+  removeNumber(listId: number, number: string): Promise<boolean>;
+  /** Assigns exactly these lists to the campaign; a change is recorded per list newly assigned. */
+  setCampaignLists(campaignId: number, listIds: number[], at: string): Promise<void>;
+  /** Lists applying to the campaign (assigned, or for every campaign); null: every list. */
+  matches(numbers: string[], campaignId: number | null, now: string): Promise<SuppressionMatch[]>;
+  latestChange(): Promise<number>;
+  batch(batchId: string): Promise<{ sweptChange: number; atUpload: number; removed: number }>;
+  /** Records a sweep of the batch up to `change`, with the requests it removed. */
+  noteSwept(batchId: string, change: number, removed: number): Promise<void>;
+  noteUploadSuppressed(batchId: string, count: number): Promise<void>;
+}
+
 export interface Store {
   users: UserRepo;
   sessions: SessionRepo;
@@ -336,5 +390,6 @@ export interface Store {
   leases: LeaseRepo;
   liveStates: LiveStateRepo;
   results: ResultRepo;
+  suppression: SuppressionRepo;
   close(): Promise<void>;
 }

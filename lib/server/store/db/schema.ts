@@ -43,4 +43,28 @@ export interface Database {
   };
   /** One result row: its key columns (see lib/server/results/stored-row.ts) and the row as JSON text. */
   batch_results: { batch_id: string; generation: number } & StoredResultRow;
+  suppression_lists: {
+    id: Generated<number>;
+    name: string;
+    description: string;
+    applies_to: string;
+    created_by: string;
+    created_at: string;
+    updated_at: string;
+  };
+  suppression_list_campaigns: { list_id: number; campaign_id: number };
+  /** `number`: E.164; `expires_at`: ISO, after which the entry no longer applies (null: never). */
+  suppression_numbers: {
+    list_id: number;
+    number: string;
+    reason: string;
+    source: string;
+    added_by: string;
+    added_at: string;
+    expires_at: string | null;
+  };
+  /** One row per change that may suppress queued requests (numbers added, a list assigned): the sweep's clock. */
+  suppression_changes: { id: Generated<number>; list_id: number; at: string };
+  /** Per batch: the last change its queued requests were checked against, and what was left out of it. */
+  suppression_batches: { batch_id: string; swept_change: ColumnType<number, number | undefined, number>; at_upload: ColumnType<number, number | undefined, number>; removed: ColumnType<number, number | undefined, number> };
 }

@@ -157,4 +157,48 @@ CREATE TABLE batch_results (
         await sql.raw(`CREATE INDEX batch_results_${name} ON batch_results (batch_id, generation, ${column}, seq)`).execute(db);
     },
   },
+  // Suppression (do-not-call) lists (see the SQLite migration 0007).
+  "0006-suppression": {
+    up: async (db: Db) => {
+      await sql`
+CREATE TABLE suppression_lists (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  name TEXT NOT NULL,
+  description TEXT NOT NULL,
+  applies_to TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX suppression_lists_name ON suppression_lists (lower(name));
+CREATE TABLE suppression_list_campaigns (
+  list_id BIGINT NOT NULL,
+  campaign_id BIGINT NOT NULL,
+  PRIMARY KEY (list_id, campaign_id)
+);
+CREATE INDEX suppression_list_campaigns_campaign ON suppression_list_campaigns (campaign_id);
+CREATE TABLE suppression_numbers (
+  list_id BIGINT NOT NULL,
+  number TEXT COLLATE "C" NOT NULL,
+  reason TEXT NOT NULL,
+  source TEXT NOT NULL,
+  added_by TEXT NOT NULL,
+  added_at TEXT NOT NULL,
+  expires_at TEXT,
+  PRIMARY KEY (list_id, number)
+);
+CREATE INDEX suppression_numbers_number ON suppression_numbers (number);
+CREATE TABLE suppression_changes (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  list_id BIGINT NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE TABLE suppression_batches (
+  batch_id TEXT PRIMARY KEY,
+  swept_change BIGINT NOT NULL DEFAULT 0,
+  at_upload INTEGER NOT NULL DEFAULT 0,
+  removed INTEGER NOT NULL DEFAULT 0
+)`.execute(db);
+    },
+  },
 };

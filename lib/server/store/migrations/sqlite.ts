@@ -179,4 +179,50 @@ CREATE TABLE IF NOT EXISTS leases (
   "0006-batch-results": {
     up: (db: Db) => run(db, RESULT_TABLES),
   },
+  // Suppression (do-not-call) lists: see lib/server/suppression.
+  "0007-suppression": {
+    up: (db: Db) =>
+      run(
+        db,
+        `
+CREATE TABLE suppression_lists (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  name TEXT NOT NULL,
+  description TEXT NOT NULL,
+  applies_to TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX suppression_lists_name ON suppression_lists (lower(name));
+CREATE TABLE suppression_list_campaigns (
+  list_id INTEGER NOT NULL,
+  campaign_id INTEGER NOT NULL,
+  PRIMARY KEY (list_id, campaign_id)
+);
+CREATE INDEX suppression_list_campaigns_campaign ON suppression_list_campaigns (campaign_id);
+CREATE TABLE suppression_numbers (
+  list_id INTEGER NOT NULL,
+  number TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  source TEXT NOT NULL,
+  added_by TEXT NOT NULL,
+  added_at TEXT NOT NULL,
+  expires_at TEXT,
+  PRIMARY KEY (list_id, number)
+);
+CREATE INDEX suppression_numbers_number ON suppression_numbers (number);
+CREATE TABLE suppression_changes (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  list_id INTEGER NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE TABLE suppression_batches (
+  batch_id TEXT PRIMARY KEY,
+  swept_change INTEGER NOT NULL DEFAULT 0,
+  at_upload INTEGER NOT NULL DEFAULT 0,
+  removed INTEGER NOT NULL DEFAULT 0
+)`,
+      ),
+  },
 };

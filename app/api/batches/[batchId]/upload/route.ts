@@ -1,23 +1,53 @@
+import fs from "node:fs";
 import type { UploadResponse } from "@/lib/schemas/batches";
-import { audited } from "@/lib/server/audit";
+import { audited, recordAudit } from "@/lib/server/audit";
 import { json, withRole } from "@/lib/server/auth/with-role";
 import { readUploadFile } from "@/lib/server/batches/upload-file";
-import { refreshBatch } from "@/lib/server/live/batch-detail";
+import { loadBatchDetail, refreshBatch } from "@/lib/server/live/batch-detail";
 import { getConfig } from "@/lib/server/env";
+import { getStore } from "@/lib/server/store";
+import { withoutSuppressedRows } from "@/lib/server/suppression/matching";
 import { getSyllable } from "@/lib/server/syllable";
 
-/** Multipart `file` (CSV): streamed to a temporary file and checked (lib/server/batches/upload-file.ts), sent on to Syllable from it, then the batch read back. */
+/**
+ * Multipart `file` (CSV): streamed to a temporary file and checked (lib/server/batches/upload-file.ts),
+ * its rows with a suppressed number left out (lib/server/suppression), sent on to Syllable from
+ * disk, then the batch read back.
+ */
 export const POST = withRole("POST /api/batches/[batchId]/upload", async ({ req, user, params }) => {
-  const { file, name, bytes, rows, last_reference_id, dispose } = await readUploadFile(req, getConfig().uploadMaxBytes, getConfig().dataDir);
+  const { path, name, bytes, rows, last_reference_id, dispose } = await readUploadFile(req, getConfig().uploadMaxBytes, getConfig().dataDir);
   try {
-    const upload = await audited(user, "batch.upload", `batch:${params.batchId}`, { filename: name, bytes, rows, last_reference_id }, () =>
-      getSyllable().uploadBatchCsv(params.batchId, file, name),
-    );
-    const body: UploadResponse = {
-      upload: upload && typeof upload === "object" ? (upload as Record<string, unknown>) : null,
-      batch: await refreshBatch(params.batchId, { results: true }),
-    };
-    return json(body);
+    const { campaign_id } = await loadBatchDetail(params.batchId);
+    const filtered = await withoutSuppressedRows(path, campaign_id);
+    try {
+      const { suppressed } = filtered;
+      const detail = { filename: name, bytes, rows, last_reference_id, ...(suppressed ? { suppressed } : {}) };
+      let upload: unknown = null;
+      if (suppressed < rows || rows === 0) {
+        const file = await fs.openAsBlob(filtered.path, { type: "text/csv" });
+        upload = await audited(user, "batch.upload", `batch:${params.batchId}`, detail, () => getSyllable().uploadBatchCsv(params.batchId, file, name));
+      } else {
+        // Every row suppressed: nothing goes to Syllable; the attempt is still on record.
+        await recordAudit({
+          actorEmail: user.email,
+          actorRole: user.role,
+          action: "batch.upload",
+          target: `batch:${params.batchId}`,
+          outcome: "ok",
+          detail: { ...detail, sent: false },
+        });
+      }
+      if (suppressed) await getStore().suppression.noteUploadSuppressed(params.batchId, suppressed);
+      const body: UploadResponse = {
+        upload: upload && typeof upload === "object" ? (upload as Record<string, unknown>) : null,
+        batch: await refreshBatch(params.batchId, { results: true }),
+        suppressed,
+        suppressed_rows: filtered.rows,
+      };
+      return json(body);
+    } finally {
+      await filtered.dispose();
+    }
   } finally {
     await dispose();
   }

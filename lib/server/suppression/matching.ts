@@ -1,0 +1,128 @@
+import "server-only";
+// Which numbers must not be called for a campaign: on a list that applies to it (assigned, or
+// for every campaign) and not expired. Used at upload and add-request (rows never sent to
+// Syllable), by the sweep of queued requests, and by GET /api/suppression/check.
+import fs from "node:fs";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import { once } from "node:events";
+import Papa from "papaparse";
+import { csvLine } from "@/lib/domain/csv";
+import { readPhoneNumber } from "@/lib/domain/phone-number";
+import type { SuppressedRow, SuppressionCheck } from "@/lib/schemas/suppression";
+import { getConfig } from "@/lib/server/env";
+import { ApiError } from "@/lib/server/errors";
+import { getStore } from "@/lib/server/store";
+
+/** Rows checked per store lookup while an upload is filtered. */
+const ROWS_PER_LOOKUP = 2_000;
+/** Suppressed rows named in an upload's answer; beyond these only counted. */
+export const MAX_SUPPRESSED_NAMED = 100;
+
+/** Number (E.164) → the names of the lists it is on, for the lists that apply to `campaignId` (null: any list). */
+export async function suppressedAmong(numbers: string[], campaignId: number | null, now = new Date()): Promise<Map<string, string[]>> {
+  const found = new Map<string, string[]>();
+  if (!numbers.length) return found;
+  for (const m of await getStore().suppression.matches(numbers, campaignId, now.toISOString())) found.set(m.number, [...(found.get(m.number) ?? []), m.listName]);
+  return found;
+}
+
+/** Whether any list with entries applies to the campaign: when none does, an upload is not read at all. */
+async function anyListApplies(campaignId: number): Promise<boolean> {
+  const lists = await getStore().suppression.lists(new Date().toISOString());
+  return lists.some((l) => l.activeNumbers > 0 && (l.appliesTo === "all" || l.campaignIds.includes(campaignId)));
+}
+
+/** GET /api/suppression/check. */
+export async function checkNumber(raw: string, campaignId: number | null): Promise<SuppressionCheck> {
+  const read = readPhoneNumber(raw, getConfig().defaultCountry);
+  if ("error" in read) throw new ApiError("validation_failed", `${read.error}: "${raw}".`, { number: read.error });
+  const matches = await getStore().suppression.matches([read.number], campaignId, new Date().toISOString());
+  return { number: read.number, suppressed: matches.length > 0, lists: matches.map((m) => ({ id: m.listId, name: m.listName })) };
+}
+
+/** One request's target when it is suppressed for the campaign (add-request): the number and its lists; null when it may be called. */
+export async function suppressedTarget(target: string, campaignId: number): Promise<{ number: string; lists: string[] } | null> {
+  const read = readPhoneNumber(target, getConfig().defaultCountry);
+  if ("error" in read) return null; // Syllable marks it INVALID: not for the lists to decide
+  const lists = (await suppressedAmong([read.number], campaignId)).get(read.number);
+  return lists ? { number: read.number, lists } : null;
+}
+
+export const quoteNames = (names: string[]) => names.map((n) => `"${n}"`).join(", ");
+
+export type FilteredUpload = {
+  /** The file to send: the original when nothing was suppressed, else a copy without those rows. */
+  path: string;
+  suppressed: number;
+  rows: SuppressedRow[];
+  dispose: () => Promise<void>;
+};
+
+/**
+ * An upload's CSV (a temporary file) without the rows whose target is suppressed for the
+ * campaign, read as a stream a few thousand rows at a time. Kept rows are written again by the
+ * one CSV writer (as upload cells); when no row is suppressed the original file is sent as it is.
+ */
+export async function withoutSuppressedRows(file: string, campaignId: number): Promise<FilteredUpload> {
+  const untouched: FilteredUpload = { path: file, suppressed: 0, rows: [], dispose: async () => undefined };
+  if (!(await anyListApplies(campaignId))) return untouched;
+  const out = path.join(path.dirname(file), `filtered-${randomUUID()}.csv`);
+  const dispose = () => fs.promises.rm(out, { force: true });
+  const writer = fs.createWriteStream(out, { mode: 0o600 });
+  const write = async (text: string) => {
+    if (!writer.write(text)) await once(writer, "drain");
+  };
+  const named: SuppressedRow[] = [];
+  let suppressed = 0;
+  let header: string[] | null = null;
+  let target = -1;
+  let reference = -1;
+  let rowNumber = 0;
+  let pending: Array<{ row: number; cells: string[] }> = [];
+  const country = getConfig().defaultCountry;
+  const settle = async () => {
+    const numbers = pending.map((p) => readPhoneNumber(p.cells[target] ?? "", country)).map((r) => ("number" in r ? r.number : ""));
+    const lists = await suppressedAmong(
+      numbers.filter((n) => n),
+      campaignId,
+    );
+    const kept: string[][] = [];
+    pending.forEach((p, i) => {
+      const on = numbers[i] ? lists.get(numbers[i]) : undefined;
+      if (!on) return void kept.push(p.cells);
+      suppressed++;
+      if (named.length < MAX_SUPPRESSED_NAMED) named.push({ row: p.row, reference_id: p.cells[reference] ?? "", target: p.cells[target] ?? "", lists: on });
+    });
+    if (kept.length) await write(kept.map((cells) => csvLine(cells, "upload")).join(""));
+    pending = [];
+  };
+  const parser = fs.createReadStream(file).pipe(Papa.parse(Papa.NODE_STREAM_INPUT, { skipEmptyLines: "greedy" }));
+  try {
+    for await (const cells of parser as AsyncIterable<string[]>) {
+      if (!header) {
+        header = cells.map((c, i) => (i === 0 ? c.replace(/^\uFEFF/, "") : c).trim());
+        target = header.indexOf("target");
+        reference = header.indexOf("reference_id");
+        await write(csvLine(header, "upload"));
+        continue;
+      }
+      pending.push({ row: ++rowNumber, cells });
+      if (pending.length >= ROWS_PER_LOOKUP) await settle();
+    }
+    await settle();
+    writer.end();
+    await once(writer, "close");
+  } catch (err) {
+    writer.destroy();
+    await dispose();
+    throw err;
+  } finally {
+    parser.destroy();
+  }
+  if (suppressed === 0) {
+    await dispose();
+    return untouched;
+  }
+  return { path: out, suppressed, rows: named, dispose };
+}
