@@ -428,4 +428,56 @@ describe.each(BACKENDS)("the $name store", ({ open }) => {
       expect(await store.results.set("r1")).not.toBeNull(); // running batches are kept
     });
   });
+
+  describe("suppression lists", () => {
+    const NOW = "2026-06-01T00:00:00.000Z";
+    const entry = (number: string, expiresAt: string | null = null) => ({
+      number,
+      reason: "asked",
+      source: "manual" as const,
+      addedBy: "m@x.io",
+      addedAt: NOW,
+      expiresAt,
+    });
+
+    it("lists with unique names (any case), counts of numbers kept and not expired, and their campaigns", async () => {
+      const id = (await store.suppression.createList({ name: "Opt-outs", description: "", appliesTo: "assigned", createdBy: "m@x.io", createdAt: NOW }))!;
+      expect(await store.suppression.createList({ name: "OPT-OUTS", description: "", appliesTo: "all", createdBy: "m@x.io", createdAt: NOW })).toBeNull();
+      expect(await store.suppression.upsertNumbers(id, [entry("+12125550100"), entry("+12125550101", "2026-01-01T00:00:00.000Z")], NOW)).toEqual({
+        added: 2,
+        updated: 0,
+      });
+      // The same number twice in one call: the later wins, counted as an update.
+      expect(await store.suppression.upsertNumbers(id, [entry("+12125550100"), { ...entry("+12125550100"), reason: "again" }], NOW)).toEqual({
+        added: 0,
+        updated: 2,
+      });
+      await store.suppression.setCampaignLists(7, [id], NOW);
+      expect(await store.suppression.list(id, NOW)).toMatchObject({ name: "Opt-outs", numbers: 2, activeNumbers: 1, campaignIds: [7] });
+      expect(await store.suppression.updateList(id, { name: "opt-outs" }, NOW)).toBe(true);
+      expect((await store.suppression.numbers(id, { text: "0100", limit: 10, offset: 0 })).items.map((e) => e.reason)).toEqual(["again"]);
+    });
+
+    it("a number matches only lists that apply to the campaign and have not expired; changes are counted for the sweep", async () => {
+      const all = (await store.suppression.createList({ name: "Everyone", description: "", appliesTo: "all", createdBy: "m@x.io", createdAt: NOW }))!;
+      const mine = (await store.suppression.createList({ name: "Campaign 9", description: "", appliesTo: "assigned", createdBy: "m@x.io", createdAt: NOW }))!;
+      const before = await store.suppression.latestChange();
+      await store.suppression.upsertNumbers(all, [entry("+13125550001"), entry("+13125550002", "2026-05-01T00:00:00.000Z")], NOW);
+      await store.suppression.upsertNumbers(mine, [entry("+13125550003")], NOW);
+      const numbers = ["+13125550001", "+13125550002", "+13125550003"];
+      expect((await store.suppression.matches(numbers, 8, NOW)).map((m) => m.number)).toEqual(["+13125550001"]);
+      await store.suppression.setCampaignLists(9, [mine], NOW);
+      expect((await store.suppression.matches(numbers, 9, NOW)).map((m) => `${m.number} ${m.listName}`).sort()).toEqual([
+        "+13125550001 Everyone",
+        "+13125550003 Campaign 9",
+      ]);
+      expect(await store.suppression.latestChange()).toBe(before + 3);
+      await store.suppression.noteSwept("b1", 5, 2);
+      await store.suppression.noteSwept("b1", 6, 1);
+      await store.suppression.noteUploadSuppressed("b1", 4);
+      expect(await store.suppression.batch("b1")).toEqual({ sweptChange: 6, atUpload: 4, removed: 3 });
+      expect(await store.suppression.deleteList(mine)).toBe(1);
+      expect(await store.suppression.matches(numbers, 9, NOW)).toHaveLength(1);
+    });
+  });
 });
