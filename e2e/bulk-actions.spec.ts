@@ -1,5 +1,6 @@
 // Bulk batch actions on the batch list and stop/resume campaign, in the browser, on a campaign of
 // their own (the e2e sandbox is shared: the seeded batches must keep dialing for other specs).
+import { anyTimeCampaign } from "../tests/support/campaign-body";
 import { expect, test } from "./support/test";
 import { signIn } from "./support/auth";
 import { SANDBOX_KEY, SANDBOX_URL } from "./support/env";
@@ -8,18 +9,7 @@ import { sandboxApi } from "./support/sandbox";
 type Json = Record<string, unknown>;
 
 async function campaignWithBatches(name: string, batches: Array<[string, boolean]>): Promise<number> {
-  const c = await sandboxApi<Json>("POST", "/campaigns", {
-    campaign_name: name,
-    mode: "voice",
-    caller_id: "+15125550100",
-    source: "+15125550100",
-    daily_start_time: "00:00:00",
-    daily_end_time: "23:59:00",
-    hourly_rate: 60,
-    retry_count: 0,
-    campaign_variables: {},
-    active_days: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
-  });
+  const c = await sandboxApi<Json>("POST", "/campaigns", anyTimeCampaign(name));
   for (const [id, paused] of batches) await sandboxApi("POST", "/batches", { batch_id: id, campaign_id: c.id, paused });
   return c.id as number;
 }

@@ -33,7 +33,9 @@ export const auditColumns: ColumnDef<AuditRow, unknown>[] = [
     cell: ({ row }) => (
       <>
         {row.original.actorEmail}{" "}
-        <span className="text-xs text-slate-500">({ACTOR_LABELS[row.original.actorRole as keyof typeof ACTOR_LABELS] ?? ROLE_LABELS[row.original.actorRole as keyof typeof ROLE_LABELS]})</span>
+        <span className="text-xs text-slate-500">
+          ({ACTOR_LABELS[row.original.actorRole as keyof typeof ACTOR_LABELS] ?? ROLE_LABELS[row.original.actorRole as keyof typeof ROLE_LABELS]})
+        </span>
       </>
     ),
   },

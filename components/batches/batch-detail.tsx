@@ -120,6 +120,21 @@ export function BatchDetail({
                 </Link>
               </Item>
             )}
+            {batch.suppression && (
+              <Item label="Suppressed">
+                <span data-testid="batch-suppressed">
+                  {[
+                    batch.suppression.at_upload ? `${batch.suppression.at_upload.toLocaleString("en-US")} suppressed at upload` : "",
+                    batch.suppression.removed ? `${batch.suppression.removed.toLocaleString("en-US")} removed from the queue` : "",
+                  ]
+                    .filter(Boolean)
+                    .join("; ")}
+                </span>
+                <Link href="/compliance" className="block text-xs text-indigo-700 hover:underline">
+                  Suppression lists
+                </Link>
+              </Item>
+            )}
             <Item label="Uploaded file">
               <UpstreamText value={batch.upload_filename} />
             </Item>

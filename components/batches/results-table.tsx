@@ -34,6 +34,7 @@ import { outcomeLabel } from "./status-colors";
 import { ExportCsvLink } from "./export-csv-link";
 
 const FollowUpForm = lazyView(() => import("./follow-up-form").then((m) => m.FollowUpForm));
+const AddToListForm = lazyView(() => import("@/components/compliance/add-to-list-form").then((m) => m.AddToListForm));
 
 /** The results of a batch, paged/sorted/filtered on the server; managers can select PENDING rows to remove. */
 export function ResultsTable({
@@ -58,6 +59,8 @@ export function ResultsTable({
   const [selection, setSelection] = useState<RowSelectionState>({});
   const [confirm, setConfirm] = useState(false);
   const [followUp, setFollowUp] = useState(false);
+  /** Opt-outs: the numbers of one result (its reference id) or of the filtered results. */
+  const [suppress, setSuppress] = useState<{ reference_id?: string } | null>(null);
   const channel = [...channelStatuses(state.get("channel") ?? undefined)];
   const selectedIds = Object.keys(selection).filter((k) => selection[k]);
 
@@ -128,7 +131,9 @@ export function ResultsTable({
         onRowSelectionChange={canWrite ? setSelection : undefined}
         enableRowSelection={canWrite ? (row) => removable(row.original) : undefined}
         empty={query.isError ? NOT_LOADED : filtersActive ? "No results match these filters." : "No requests in this batch yet."}
-        renderSubRow={(row) => <ResultDetails r={row.original} />}
+        renderSubRow={(row) => (
+          <ResultDetails r={row.original} onSuppress={canWrite ? () => setSuppress({ reference_id: row.original.reference_id }) : undefined} />
+        )}
         toolbar={
           <DataTableToolbar active={filtersActive} onReset={() => state.reset(["status", "channel", "insights", "q"])}>
             <DebouncedSearchInput label="Search target, reference, variables" value={state.get("q") ?? ""} onChange={(v) => state.set({ q: v || null })} />
@@ -149,6 +154,11 @@ export function ResultsTable({
             {canWrite && (
               <Button variant="secondary" size="sm" onClick={() => setFollowUp(true)} {...preloadOn(FollowUpForm)}>
                 Create follow-up batch
+              </Button>
+            )}
+            {canWrite && (
+              <Button variant="secondary" size="sm" onClick={() => setSuppress({})} {...preloadOn(AddToListForm)}>
+                Add to suppression list
               </Button>
             )}
             <ExportCsvLink
@@ -176,6 +186,19 @@ export function ResultsTable({
         description="A new batch, on hold, with the contacts of these results that are worth another try."
       >
         {followUp && <FollowUpForm sourceId={batchId} campaignId={campaignId} filter={followUpFilter} onDone={() => setFollowUp(false)} />}
+      </Dialog>
+      <Dialog open={suppress !== null} onClose={() => setSuppress(null)} title="Add to a suppression list">
+        {suppress && (
+          <AddToListForm
+            fromResults={{ batch_id: batchId, ...(suppress.reference_id ? { reference_id: suppress.reference_id } : followUpFilter) }}
+            what={
+              suppress.reference_id
+                ? `the result ${suppress.reference_id}`
+                : `the ${(query.data?.total_count ?? 0).toLocaleString("en-US")} result${query.data?.total_count === 1 ? "" : "s"} ${filtersActive ? "matching the filters" : "of this batch"}`
+            }
+            onDone={() => setSuppress(null)}
+          />
+        )}
       </Dialog>
       <ConfirmDialog
         open={confirm}
@@ -208,11 +231,18 @@ function ReadingProgress({ reading }: { reading: NonNullable<ResultsPage["readin
   );
 }
 
-function ResultDetails({ r }: { r: RequestResult }) {
+function ResultDetails({ r, onSuppress }: { r: RequestResult; onSuppress?: () => void }) {
   return (
-    <div className="grid gap-4 text-xs sm:grid-cols-2">
-      <KeyValues title="Insights" values={r.insights ?? {}} none="None yet." />
-      <KeyValues title="Request variables" values={r.request_variables ?? {}} none="None." />
+    <div className="space-y-3">
+      <div className="grid gap-4 text-xs sm:grid-cols-2">
+        <KeyValues title="Insights" values={r.insights ?? {}} none="None yet." />
+        <KeyValues title="Request variables" values={r.request_variables ?? {}} none="None." />
+      </div>
+      {onSuppress && r.target && (
+        <Button size="sm" variant="secondary" onClick={onSuppress}>
+          Add {r.target} to a suppression list
+        </Button>
+      )}
     </div>
   );
 }

@@ -9,7 +9,7 @@ const UploadForm = lazyView(() => import("./upload-csv-form").then((m) => m.Uplo
 
 /** Upload a CSV: parse and preview in the browser first, send only on confirm, with upload progress. */
 /** `maxBytes` is the server's UPLOAD_MAX_MB, so the instant check here agrees with the server's. */
-export function UploadCsvButton({ batchId, maxBytes }: { batchId: string; maxBytes: number }) {
+export function UploadCsvButton({ batchId, campaignId, maxBytes }: { batchId: string; campaignId: number; maxBytes: number }) {
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -23,7 +23,7 @@ export function UploadCsvButton({ batchId, maxBytes }: { batchId: string; maxByt
         description="Columns reference_id and target (E.164); every other column becomes a request variable."
         className="max-w-2xl"
       >
-        <UploadForm batchId={batchId} maxBytes={maxBytes} onDone={() => setOpen(false)} />
+        <UploadForm batchId={batchId} campaignId={campaignId} maxBytes={maxBytes} onDone={() => setOpen(false)} />
       </Dialog>
     </>
   );

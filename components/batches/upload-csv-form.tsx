@@ -16,6 +16,7 @@ import type { UploadResponse } from "@/lib/schemas/batches";
 import { prepareCsv } from "@/lib/domain/csv-prepare";
 import { toUploadCsv } from "@/lib/domain/upload-csv";
 import { analyzeCsv } from "./csv-preview";
+import { SuppressedRows } from "./suppressed-rows";
 
 /** Countries offered for national numbers; "" leaves numbers as they are. */
 const COUNTRIES: Array<[CountryCode | "", string]> = [
@@ -35,7 +36,7 @@ const n = (v: number) => v.toLocaleString("en-US");
 const rowsText = (rows: number[]) =>
   `${rows.length === 1 ? "row" : "rows"} ${rows.slice(0, 8).join(", ")}${rows.length > 8 ? ` and ${rows.length - 8} more` : ""}`;
 
-export function UploadForm({ batchId, maxBytes, onDone }: { batchId: string; maxBytes: number; onDone: () => void }) {
+export function UploadForm({ batchId, campaignId, maxBytes, onDone }: { batchId: string; campaignId: number; maxBytes: number; onDone: () => void }) {
   const inputId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [parsed, setParsed] = useState<{ columns: string[]; rows: Array<Record<string, string>> } | null>(null);
@@ -129,6 +130,7 @@ export function UploadForm({ batchId, maxBytes, onDone }: { batchId: string; max
             </label>
           </div>
           <ul className="space-y-1" aria-label="Preview warnings">
+            {prepared && <SuppressedRows campaignId={campaignId} rows={prepared.rows} />}
             {prepared && prepared.normalised.length > 0 && (
               <li className="text-slate-700" data-testid="normalised">
                 {n(prepared.normalised.length)} national number(s) written as E.164, e.g. {prepared.normalised[0]!.from} → {prepared.normalised[0]!.to}.
@@ -217,6 +219,12 @@ export function UploadForm({ batchId, maxBytes, onDone }: { batchId: string; max
             .map(([s, c]) => `, ${n(c)} ${s}`)
             .join("")}
           .
+          {outcome.suppressed > 0 && (
+            <span className="block" data-testid="upload-suppressed">
+              {n(outcome.suppressed)} row{outcome.suppressed === 1 ? " was" : "s were"} left out: the number is on a suppression list (
+              {[...new Set(outcome.suppressed_rows.flatMap((r) => r.lists))].join(", ")}).
+            </span>
+          )}
         </p>
       )}
       <div className="flex justify-end gap-2">

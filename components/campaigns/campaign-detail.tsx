@@ -27,6 +27,11 @@ const VariablesForm = lazyView(() => import("./variables-form").then((m) => m.Va
 const WebhooksForm = lazyView(() => import("./webhooks-form").then((m) => m.WebhooksForm), "Loading the editor…");
 const TargetingForm = lazyView(() => import("./targeting-form").then((m) => m.TargetingForm), "Loading the editor…");
 // At the foot of the page: the table library loads after the page.
+const CampaignSuppressionLists = lazyBelowFold(
+  () => import("@/components/compliance/campaign-lists").then((m) => m.CampaignSuppressionLists),
+  "Loading the suppression lists…",
+  120,
+);
 const CampaignBatches = lazyBelowFold(() => import("./campaign-batches").then((m) => m.CampaignBatches), "Loading the campaign's batches…", 200);
 import { outcomeLabel } from "@/components/batches/status-colors";
 
@@ -307,6 +312,10 @@ export function CampaignDetail({ campaignId, role, serverError }: { campaignId: 
           <Dl rows={unknownTop.map((k): [string, ReactNode] => [k, show((c as Record<string, unknown>)[k])])} />
         </Card>
       )}
+
+      <Card title="Suppression lists">
+        <CampaignSuppressionLists campaignId={c.id} canWrite={canSchedule} />
+      </Card>
 
       <Card title={counts ? `Batches (${counts.active} active of ${counts.total})` : "Batches"}>
         <CampaignBatches campaignId={c.id} />

@@ -8,28 +8,10 @@ import { describedBy, Field, Input, Select, Textarea } from "@/components/ui/fie
 import { FormActions } from "@/components/ui/form-actions";
 import { toast } from "@/components/ui/toast";
 import { FormErrorAlert } from "@/components/forms/form-error-alert";
+import { useApiErrors } from "@/components/forms/use-api-errors";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/domain/roles";
-import { ApiClientError } from "@/lib/queries/api-fetch";
 import { useUserWrites } from "@/lib/queries/users";
 import type { UserInfo } from "@/lib/schemas/users";
-
-/** Field errors and a form-level message from a failed write. */
-function useErrors() {
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [form, setForm] = useState<string[]>([]);
-  return {
-    fields,
-    form,
-    clear: () => {
-      setFields({});
-      setForm([]);
-    },
-    show: (err: Error) => {
-      if (err instanceof ApiClientError && Object.keys(err.fields).length) setFields(err.fields);
-      else setForm([err.message]);
-    },
-  };
-}
 
 /** The generated password, once. */
 function ShowPasswordOnce({ email, password, onDone }: { email: string; password: string; onDone: () => void }) {
@@ -65,7 +47,7 @@ function ShowPasswordOnce({ email, password, onDone }: { email: string; password
 
 export function AddUserForm({ onDone }: { onDone: () => void }) {
   const { add } = useUserWrites();
-  const errors = useErrors();
+  const errors = useApiErrors();
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>("supervisor");
   const [password, setPassword] = useState("");
@@ -125,7 +107,7 @@ export function AddUserForm({ onDone }: { onDone: () => void }) {
 
 export function RoleForm({ user, lastAdmin, onDone }: { user: UserInfo; lastAdmin: boolean; onDone: () => void }) {
   const { update } = useUserWrites();
-  const errors = useErrors();
+  const errors = useApiErrors();
   const [role, setRole] = useState<Role>(user.role);
   const [reason, setReason] = useState("");
   return (
@@ -183,7 +165,7 @@ export function RoleForm({ user, lastAdmin, onDone }: { user: UserInfo; lastAdmi
 
 export function ResetPasswordForm({ user, onDone }: { user: UserInfo; onDone: () => void }) {
   const { update } = useUserWrites();
-  const errors = useErrors();
+  const errors = useApiErrors();
   const [shown, setShown] = useState<string | null>(null);
   if (shown) return <ShowPasswordOnce email={user.email} password={shown} onDone={onDone} />;
   return (
@@ -204,7 +186,7 @@ export function ResetPasswordForm({ user, onDone }: { user: UserInfo; onDone: ()
 
 export function RemoveUserForm({ user, onDone }: { user: UserInfo; onDone: () => void }) {
   const { remove } = useUserWrites();
-  const errors = useErrors();
+  const errors = useApiErrors();
   const [reason, setReason] = useState("");
   return (
     <form

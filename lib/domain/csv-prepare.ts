@@ -4,7 +4,6 @@
 // asked, the rows Syllable would refuse left out, each named with why.
 import type { CountryCode } from "libphonenumber-js/min";
 import { readPhoneNumber } from "./phone-number";
-import { E164 } from "@/lib/schemas/phone";
 import { CSV_BASE_COLUMNS } from "./results";
 
 /** Columns only the console's results export has: what happened to a request, not what it is. */

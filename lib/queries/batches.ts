@@ -102,9 +102,14 @@ export function resultsCsvUrl(id: string, params: Record<string, string>): strin
 
 /** Uploads a CSV with upload progress (XMLHttpRequest: fetch has no upload progress), errors as ApiClientError. */
 export function uploadBatchCsv<T>(id: string, file: File, onProgress: (fraction: number) => void): Promise<T> {
+  return postCsvFile<T>(`/api/batches/${enc(id)}/upload`, file, onProgress);
+}
+
+/** POSTs `file` as the multipart field "file" (with `fields` beside it), reporting upload progress. */
+export function postCsvFile<T>(url: string, file: File, onProgress: (fraction: number) => void, fields: Record<string, string> = {}): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", `/api/batches/${enc(id)}/upload`);
+    xhr.open("POST", url);
     xhr.setRequestHeader("Accept", "application/json");
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
     xhr.onerror = () => reject(new ApiClientError(0, "network", "Couldn't reach the console server. Check your connection and try again."));
@@ -124,6 +129,7 @@ export function uploadBatchCsv<T>(id: string, file: File, onProgress: (fraction:
       );
     };
     const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
     form.append("file", file, file.name);
     xhr.send(form);
   });

@@ -82,6 +82,7 @@ export const RESULTS_TABLE: TableSpec<"status" | "channel" | "insights" | "q"> =
   defaultPageSize: 50,
   filters: ["status", "channel", "insights", "q"],
 };
+export const SUPPRESSION_NUMBERS_TABLE: TableSpec<"q"> = { pageSizes: PAGE_SIZES, defaultPageSize: 50, filters: ["q"] };
 /** The audit filters the URL may hold (the page reads and writes these). */
 export const AUDIT_FILTERS = ["actor", "action", "target", "from", "to"] as const;
 export const AUDIT_TABLE: TableSpec<(typeof AUDIT_FILTERS)[number]> = { pageSizes: [25, 50, 100, 200], defaultPageSize: 100, filters: AUDIT_FILTERS };

@@ -15,7 +15,9 @@ const description = z.string().trim().max(500, { error: "At most 500 characters"
 const appliesTo = z.enum(["all", "assigned"], { error: 'Choose "all" (every campaign) or "assigned" (the campaigns it is assigned to)' });
 const requiredReason = z
   .string({ error: "Give a reason (at least 3 characters)" })
-  .trim().min(3, { error: "Give a reason (at least 3 characters)" }).max(500, { error: "At most 500 characters" });
+  .trim()
+  .min(3, { error: "Give a reason (at least 3 characters)" })
+  .max(500, { error: "At most 500 characters" });
 const campaignId = z.number({ error: "A campaign id" }).int().positive({ error: "A campaign id" });
 
 export const suppressionListCreateSchema = z
@@ -78,6 +80,16 @@ export const suppressionCheckQuerySchema = z.object({
   campaign_id: z.coerce.number().int().positive().optional().describe("only the lists that apply to this campaign"),
 });
 
+/** POST /api/suppression/check: many numbers at once (the upload preview). */
+export const suppressionCheckManySchema = z
+  .object({
+    numbers: z.array(z.string().max(100), { error: "A list of phone numbers" }).max(MAX_NUMBERS_PER_REQUEST, {
+      error: `At most ${MAX_NUMBERS_PER_REQUEST.toLocaleString("en-US")} numbers at once`,
+    }),
+    campaign_id: z.number().int().positive().optional(),
+  })
+  .strict();
+
 // Answers.
 export const suppressionListSchema = z.object({
   id: z.number().int(),
@@ -118,6 +130,14 @@ export const suppressionCheckSchema = z.object({
   lists: z.array(z.object({ id: z.number().int(), name: z.string() })),
 });
 export type SuppressionCheck = z.infer<typeof suppressionCheckSchema>;
+
+export const suppressionCheckManyResultSchema = z.object({
+  checked: z.number().int(),
+  suppressed: z
+    .array(z.object({ input: z.string(), number: z.string(), lists: z.array(z.string()) }))
+    .describe("the inputs that are suppressed, in input order"),
+});
+export type SuppressionCheckMany = z.infer<typeof suppressionCheckManyResultSchema>;
 
 /** A row of an upload left out because its number is suppressed. */
 export const suppressedRowSchema = z.object({ row: z.number().int(), reference_id: z.string(), target: z.string(), lists: z.array(z.string()) });

@@ -1,6 +1,7 @@
 // Bulk batch actions and stop/resume campaign, against a real in-process sandbox and a real
 // SQLite store: per-batch results, partial failures named, one audit entry per batch, and
 // resume releasing exactly the holds the stop made.
+import { anyTimeCampaign } from "@/tests/support/campaign-body";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startHarness, type Harness } from "@/tests/support/route-harness";
 import { getStore } from "@/lib/server/store";
@@ -25,18 +26,7 @@ type ErrBody = { error: { code: string; message: string; fields?: Record<string,
 const run = `${Date.now()}`;
 
 async function newCampaign(name: string): Promise<number> {
-  const c = await h.sandbox<Json>("POST", "/api/v1/outbound/campaigns", {
-    campaign_name: name,
-    mode: "voice",
-    caller_id: "+15125550100",
-    source: "+15125550100",
-    daily_start_time: "00:00:00",
-    daily_end_time: "23:59:00",
-    hourly_rate: 60,
-    retry_count: 0,
-    campaign_variables: {},
-    active_days: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
-  });
+  const c = await h.sandbox<Json>("POST", "/api/v1/outbound/campaigns", anyTimeCampaign(name));
   return c.id as number;
 }
 async function newBatch(id: string, campaignId: number, paused: boolean) {

@@ -2,6 +2,7 @@
 // in-process sandbox: who may do what, numbers read as E.164 whatever their format, invalid
 // inputs reported per row, suppressed rows never reaching the sandbox at upload or add-request,
 // queued requests removed by the sweep, and expiry lifting an entry.
+import { anyTimeCampaign } from "@/tests/support/campaign-body";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startHarness, type Harness } from "@/tests/support/route-harness";
 import type { SuppressionCheck, SuppressionListInfo, SuppressionReport } from "@/lib/schemas/suppression";
@@ -40,18 +41,7 @@ type ErrBody = { error: { code: string; message: string; fields?: Record<string,
 type Json = Record<string, unknown>;
 
 async function newCampaign(name: string): Promise<number> {
-  const c = await h.sandbox<Json>("POST", "/api/v1/outbound/campaigns", {
-    campaign_name: name,
-    mode: "voice",
-    caller_id: "+15125550100",
-    source: "+15125550100",
-    daily_start_time: "00:00:00",
-    daily_end_time: "23:59:00",
-    hourly_rate: 60,
-    retry_count: 0,
-    campaign_variables: {},
-    active_days: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
-  });
+  const c = await h.sandbox<Json>("POST", "/api/v1/outbound/campaigns", anyTimeCampaign(name));
   return c.id as number;
 }
 
@@ -111,8 +101,15 @@ describe("suppression lists", () => {
     });
     expect(removed.status).toBe(200);
     expect((await check("+12125550111")).suppressed).toBe(false);
-    expect((await h.call(listRoute.DELETE, `/api/suppression-lists/${id}`, { role: "manager", method: "DELETE", params: { listId: id }, json: { reason: "x y z" } })).status).toBe(403);
-    const deleted = await h.call(listRoute.DELETE, `/api/suppression-lists/${id}`, { method: "DELETE", params: { listId: id }, json: { reason: "not needed" } });
+    expect(
+      (await h.call(listRoute.DELETE, `/api/suppression-lists/${id}`, { role: "manager", method: "DELETE", params: { listId: id }, json: { reason: "x y z" } }))
+        .status,
+    ).toBe(403);
+    const deleted = await h.call(listRoute.DELETE, `/api/suppression-lists/${id}`, {
+      method: "DELETE",
+      params: { listId: id },
+      json: { reason: "not needed" },
+    });
     expect(deleted.status).toBe(200);
     expect((await h.call(listRoute.GET, `/api/suppression-lists/${id}`, { role: "supervisor", params: { listId: id } })).status).toBe(404);
     const audit = await getStore().audit.list({ target: `suppression-list:${id}`, limit: 10 });
@@ -158,7 +155,9 @@ describe("suppression lists", () => {
     expect((await check("+13125550142")).suppressed).toBe(true);
     await new Promise((r) => setTimeout(r, 1_600));
     expect((await check("+13125550142")).suppressed).toBe(false);
-    const shown = (await (await h.call(listRoute.GET, `/api/suppression-lists/${list.id}`, { role: "supervisor", params: { listId: String(list.id) } })).json()) as SuppressionListInfo;
+    const shown = (await (
+      await h.call(listRoute.GET, `/api/suppression-lists/${list.id}`, { role: "supervisor", params: { listId: String(list.id) } })
+    ).json()) as SuppressionListInfo;
     expect(shown).toMatchObject({ numbers: 1, active_numbers: 0 });
   });
 
@@ -202,7 +201,10 @@ describe("suppression lists", () => {
     expect(((await wrongColumn.json()) as ErrBody).error.message).toMatch(/no column "Phone2".*Mobile Number/);
 
     const exported = await h.call(csvRoute.GET, `/api/suppression-lists/${id}/numbers.csv`, { role: "supervisor", params: { listId: id } });
-    const lines = (await exported.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = (await exported.text())
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines[0]).toBe("number,reason,source,added_by,added_at,expires_at");
     expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(["+14155550101", "+14155550102", "+14155550109"]);
     expect(lines[2]).toContain("2099-12-31T23:59:59.999Z");
@@ -220,7 +222,7 @@ describe("suppression lists", () => {
     expect(assigned.status).toBe(200);
     const batchId = `dnc-upload-${Date.now()}`;
     await h.sandbox("POST", "/api/v1/outbound/batches", { batch_id: batchId, campaign_id: campaign, paused: true });
-    const csv = "reference_id,target,name\nr1,+15125550101,Ana\nr2,+15125550102,Ben\nr3,+15125550103,\"Cy, Jr\"\nr4,+15125550104,Di\n";
+    const csv = 'reference_id,target,name\nr1,+15125550101,Ana\nr2,+15125550102,Ben\nr3,+15125550103,"Cy, Jr"\nr4,+15125550104,Di\n';
     const res = await h.call(uploadRoute.POST, `/api/batches/${batchId}/upload`, { role: "manager", params: { batchId }, body: csvForm(csv) });
     expect(res.status, await res.clone().text()).toBe(200);
     const body = (await res.json()) as UploadResponse;

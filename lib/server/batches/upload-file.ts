@@ -153,8 +153,10 @@ async function spool(req: Request, maxBytes: number, temp: string): Promise<Spoo
   }
   const failure = failed();
   if (failure) throw failure;
-  if (!found) throw chooseFile();
-  return { ...(await (found as Promise<Spooled>)), fields };
+  // Set in busboy's callback, so TypeScript's narrowing takes it for null here: read it as it is.
+  const spooled = found as Promise<Spooled> | null;
+  if (!spooled) throw chooseFile();
+  return { ...(await spooled), fields };
 }
 
 /** Writes `stream` to `temp`, counting its bytes and lines and keeping its first and last bytes; over `maxBytes` (a raw body) → 413. */

@@ -346,6 +346,12 @@ export const ROUTES = {
     query: S.suppressionCheckQuerySchema,
     responses: { 200: S.suppressionCheckSchema },
   },
+  "POST /api/suppression/check": {
+    summary: "Which of these numbers (up to 10,000) are suppressed, on any list or on the lists of campaign_id: the upload preview",
+    role: "supervisor",
+    body: S.suppressionCheckManySchema,
+    responses: { 200: S.suppressionCheckManyResultSchema },
+  },
   "GET /api/openapi.json": { summary: "This document", role: "anyone", responses: { 200: z.looseObject({ openapi: z.string() }) } },
   "GET /api/docs": { summary: "This document, rendered for people", role: "anyone", responses: { 200: "html" } },
   "GET /api/docs/assets/[file]": { summary: "The docs page's scripts and styles", role: "anyone", responses: { 200: "file" }, undocumented: true },

@@ -67,7 +67,11 @@ export function suppressionRepo(dialect: StoreDialect): SuppressionRepo {
 
     createList: (l) =>
       writeTransaction([LISTS_LOCK], async (trx) => {
-        const taken = await trx.selectFrom("suppression_lists").select("id").where(sql`lower(name)`, "=", l.name.toLowerCase()).executeTakeFirst();
+        const taken = await trx
+          .selectFrom("suppression_lists")
+          .select("id")
+          .where(sql`lower(name)`, "=", l.name.toLowerCase())
+          .executeTakeFirst();
         if (taken) return null;
         const r = await trx
           .insertInto("suppression_lists")
@@ -144,7 +148,11 @@ export function suppressionRepo(dialect: StoreDialect): SuppressionRepo {
                 .execute()
             ).map((r) => r.number),
           );
-          for (const e of chunk) (existing.has(e.number) ? updated++ : added++, existing.add(e.number));
+          for (const e of chunk) {
+            if (existing.has(e.number)) updated++;
+            else added++;
+            existing.add(e.number);
+          }
           // The last entry for a number wins within a chunk, as it would one statement at a time.
           const unique = [...new Map(chunk.map((e) => [e.number, e])).values()];
           await trx
@@ -230,11 +238,7 @@ export function suppressionRepo(dialect: StoreDialect): SuppressionRepo {
             eb.or([
               eb("l.applies_to", "=", "all"),
               eb.exists(
-                eb
-                  .selectFrom("suppression_list_campaigns as c")
-                  .select("c.list_id")
-                  .whereRef("c.list_id", "=", "l.id")
-                  .where("c.campaign_id", "=", campaignId),
+                eb.selectFrom("suppression_list_campaigns as c").select("c.list_id").whereRef("c.list_id", "=", "l.id").where("c.campaign_id", "=", campaignId),
               ),
             ]),
           );

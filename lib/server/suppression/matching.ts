@@ -9,7 +9,7 @@ import { once } from "node:events";
 import Papa from "papaparse";
 import { csvLine } from "@/lib/domain/csv";
 import { readPhoneNumber } from "@/lib/domain/phone-number";
-import type { SuppressedRow, SuppressionCheck } from "@/lib/schemas/suppression";
+import type { SuppressedRow, SuppressionCheck, SuppressionCheckMany } from "@/lib/schemas/suppression";
 import { getConfig } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/errors";
 import { getStore } from "@/lib/server/store";
@@ -23,7 +23,8 @@ export const MAX_SUPPRESSED_NAMED = 100;
 export async function suppressedAmong(numbers: string[], campaignId: number | null, now = new Date()): Promise<Map<string, string[]>> {
   const found = new Map<string, string[]>();
   if (!numbers.length) return found;
-  for (const m of await getStore().suppression.matches(numbers, campaignId, now.toISOString())) found.set(m.number, [...(found.get(m.number) ?? []), m.listName]);
+  for (const m of await getStore().suppression.matches(numbers, campaignId, now.toISOString()))
+    found.set(m.number, [...(found.get(m.number) ?? []), m.listName]);
   return found;
 }
 
@@ -39,6 +40,21 @@ export async function checkNumber(raw: string, campaignId: number | null): Promi
   if ("error" in read) throw new ApiError("validation_failed", `${read.error}: "${raw}".`, { number: read.error });
   const matches = await getStore().suppression.matches([read.number], campaignId, new Date().toISOString());
   return { number: read.number, suppressed: matches.length > 0, lists: matches.map((m) => ({ id: m.listId, name: m.listName })) };
+}
+
+/** POST /api/suppression/check: the inputs that are suppressed (inputs that are not numbers are not). */
+export async function checkNumbers(inputs: string[], campaignId: number | null): Promise<SuppressionCheckMany> {
+  const country = getConfig().defaultCountry;
+  const read = inputs.map((input) => ({ input, read: readPhoneNumber(input, country) }));
+  const numbers = read.flatMap((r) => ("number" in r.read ? [r.read.number] : []));
+  const lists = await suppressedAmong(numbers, campaignId);
+  return {
+    checked: inputs.length,
+    suppressed: read.flatMap((r) => {
+      const on = "number" in r.read ? lists.get(r.read.number) : undefined;
+      return on && "number" in r.read ? [{ input: r.input, number: r.read.number, lists: on }] : [];
+    }),
+  };
 }
 
 /** One request's target when it is suppressed for the campaign (add-request): the number and its lists; null when it may be called. */

@@ -28,11 +28,11 @@ function reporter() {
   const report: SuppressionReport = { added: 0, updated: 0, invalid: [], invalid_count: 0 };
   return {
     report,
-    invalid(item: Invalid) {
+    invalid: (item: Invalid) => {
       report.invalid_count++;
       if (report.invalid.length < MAX_INVALID_REPORTED) report.invalid.push(item);
     },
-    wrote(r: { added: number; updated: number }) {
+    wrote: (r: { added: number; updated: number }) => {
       report.added += r.added;
       report.updated += r.updated;
     },
@@ -100,7 +100,9 @@ export function phoneColumnOf(columns: string[], named?: string): number {
   if (named) {
     const i = columns.findIndex((c) => c === named || simplified(c) === simplified(named));
     if (i < 0)
-      throw new ApiError("validation_failed", `The CSV has no column "${named}". Its columns: ${columns.join(", ")}.`, { phone_column: `No column "${named}"` });
+      throw new ApiError("validation_failed", `The CSV has no column "${named}". Its columns: ${columns.join(", ")}.`, {
+        phone_column: `No column "${named}"`,
+      });
     return i;
   }
   const i = columns.findIndex((c) => PHONE_COLUMNS.includes(simplified(c)));
@@ -144,7 +146,8 @@ export async function importNumbers(
         phone = phoneColumnOf(columns, opts.phone_column);
         if (opts.expiry_column) {
           expiry = columns.indexOf(opts.expiry_column);
-          if (expiry < 0) throw new ApiError("validation_failed", `The CSV has no column "${opts.expiry_column}".`, { expiry_column: `No column "${opts.expiry_column}"` });
+          if (expiry < 0)
+            throw new ApiError("validation_failed", `The CSV has no column "${opts.expiry_column}".`, { expiry_column: `No column "${opts.expiry_column}"` });
         }
         continue;
       }

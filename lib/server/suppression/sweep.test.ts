@@ -6,6 +6,7 @@ import { resetConfigForTests } from "@/lib/server/env";
 import { getStore } from "@/lib/server/store";
 import { startPostgres, type PostgresCluster } from "@/tests/support/postgres";
 import { startHarness, type Harness } from "@/tests/support/route-harness";
+import { anyTimeCampaign } from "@/tests/support/campaign-body";
 import { sweepAs } from "./sweep";
 
 vi.mock("@/lib/server/auth/current-user", async () => (await import("@/tests/support/route-harness")).currentUserModule);
@@ -27,18 +28,7 @@ afterAll(async () => {
 
 describe("the suppression sweep across instances", () => {
   it("two instances sweeping at once remove each queued request once", async () => {
-    const campaign = await h.sandbox<{ id: number }>("POST", "/api/v1/outbound/campaigns", {
-      campaign_name: "Sweep",
-      mode: "voice",
-      caller_id: "+15125550100",
-      source: "+15125550100",
-      daily_start_time: "00:00:00",
-      daily_end_time: "23:59:00",
-      hourly_rate: 60,
-      retry_count: 0,
-      campaign_variables: {},
-      active_days: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
-    });
+    const campaign = await h.sandbox<{ id: number }>("POST", "/api/v1/outbound/campaigns", anyTimeCampaign("Sweep"));
     const batchId = `sweep-${Date.now()}`;
     await h.sandbox("POST", "/api/v1/outbound/batches", { batch_id: batchId, campaign_id: campaign.id, paused: true });
     for (let i = 0; i < 30; i++)

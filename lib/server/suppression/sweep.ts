@@ -32,7 +32,12 @@ type Queued = { reference_id: string; target: string };
 async function unfinishedBatches(): Promise<Array<{ batch_id: string; campaign_id: number }>> {
   const lists = await Promise.all(
     UNFINISHED.map((status) =>
-      getSyllable().listBatches({ search: [{ field: "status", value: status }], limit: BATCHES_PER_STATUS, order_by: "last_updated_at", order_by_direction: "desc" }),
+      getSyllable().listBatches({
+        search: [{ field: "status", value: status }],
+        limit: BATCHES_PER_STATUS,
+        order_by: "last_updated_at",
+        order_by_direction: "desc",
+      }),
     ),
   );
   const seen = new Map<string, number>();
@@ -44,10 +49,7 @@ async function unfinishedBatches(): Promise<Array<{ batch_id: string; campaign_i
 async function removeSuppressed(batchId: string, campaignId: number, queued: Queued[]): Promise<number> {
   const country = getConfig().defaultCountry;
   const numbers = queued.map((q) => readPhoneNumber(q.target, country)).map((r) => ("number" in r ? r.number : ""));
-  const lists = await suppressedAmong(
-    numbers.filter(Boolean),
-    campaignId,
-  );
+  const lists = await suppressedAmong(numbers.filter(Boolean), campaignId);
   const removals = queued.flatMap((q, i) => {
     const on = numbers[i] ? lists.get(numbers[i]) : undefined;
     return on ? [{ reference_id: q.reference_id, number: numbers[i]!, lists: on }] : [];

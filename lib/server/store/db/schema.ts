@@ -66,5 +66,10 @@ export interface Database {
   /** One row per change that may suppress queued requests (numbers added, a list assigned): the sweep's clock. */
   suppression_changes: { id: Generated<number>; list_id: number; at: string };
   /** Per batch: the last change its queued requests were checked against, and what was left out of it. */
-  suppression_batches: { batch_id: string; swept_change: ColumnType<number, number | undefined, number>; at_upload: ColumnType<number, number | undefined, number>; removed: ColumnType<number, number | undefined, number> };
+  suppression_batches: {
+    batch_id: string;
+    swept_change: ColumnType<number, number | undefined, number>;
+    at_upload: ColumnType<number, number | undefined, number>;
+    removed: ColumnType<number, number | undefined, number>;
+  };
 }
