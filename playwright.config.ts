@@ -59,6 +59,8 @@ export default defineConfig({
       RESULTS_REFRESH_S: "2",
       // A slow body is cut off after this (30 s by default): the request-line spec waits for it.
       BODY_TIMEOUT_S: "3",
+      // Queued requests are checked against changed suppression lists this often (10 s by default).
+      SUPPRESSION_SWEEP_S: "2",
       METRICS_TOKEN: "e2e-metrics-token-0123456789",
       // One JSON line per request would bury the test output; warnings and errors still show.
       LOG_LEVEL: "warn",

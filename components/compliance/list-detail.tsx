@@ -103,7 +103,7 @@ export function ListDetail({ listId, canWrite, isAdmin }: { listId: number; canW
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="space-y-1">
           <p className="text-sm">
-            <Link href="/compliance" className="text-indigo-700 hover:underline">
+            <Link href="/compliance" className="text-indigo-700 underline">
               Compliance
             </Link>{" "}
             / suppression list

@@ -95,7 +95,7 @@ function CheckNumber() {
   return (
     <form
       className="flex flex-wrap items-end gap-2"
-      aria-label="Check a number"
+      aria-label="Number check"
       onSubmit={(e) => {
         e.preventDefault();
         setBusy(true);

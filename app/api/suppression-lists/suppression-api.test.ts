@@ -284,4 +284,28 @@ describe("suppression lists", () => {
     };
     expect(batch.suppression?.removed).toBe(1);
   });
+
+  it("opt-outs from results: one result's number, or the numbers of every result a filter matches", async () => {
+    const list = await createList("From results");
+    const batchId = `dnc-results-${Date.now()}`;
+    await h.sandbox("POST", "/api/v1/outbound/batches", { batch_id: batchId, campaign_id: other, paused: true });
+    for (const [ref, target] of [
+      ["o1", "+17185550101"],
+      ["o2", "+17185550102"],
+      ["o3", "+17185550103"],
+    ])
+      await h.sandbox("POST", `/api/v1/outbound/batches/${batchId}/requests`, { reference_id: ref, target, request_variables: {} });
+    const one = await add(list.id, { from_results: { batch_id: batchId, reference_id: "o2" }, reason: "Asked not to be called" });
+    expect(((await one.json()) as SuppressionReport).added).toBe(1);
+    const all = await add(list.id, { from_results: { batch_id: batchId, status: "PENDING" } });
+    expect((await all.json()) as SuppressionReport).toMatchObject({ added: 2, updated: 1, invalid_count: 0 });
+    const page = (await (
+      await h.call(numbersRoute.GET, `/api/suppression-lists/${list.id}/numbers?q=718`, { role: "supervisor", params: { listId: String(list.id) } })
+    ).json()) as Paged<SuppressionEntryInfo>;
+    expect(page.items.map((e) => [e.number, e.source])).toEqual([
+      ["+17185550101", "result opt-out"],
+      ["+17185550102", "result opt-out"],
+      ["+17185550103", "result opt-out"],
+    ]);
+  });
 });

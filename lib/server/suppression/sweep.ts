@@ -113,9 +113,13 @@ export async function sweepAs(holder: string): Promise<Record<string, number>> {
   };
   const out: Record<string, number> = {};
   try {
+    const lists = await store.suppression.lists(new Date().toISOString());
+    // Only a campaign with numbers in force on its lists has queued requests to check: the others
+    // are up to date without reading anything from Syllable.
+    const checked = (campaignId: number) => lists.some((l) => l.activeNumbers > 0 && (l.appliesTo === "all" || l.campaignIds.includes(campaignId)));
     for (const { batch_id, campaign_id } of await unfinishedBatches()) {
       if ((await store.suppression.batch(batch_id)).sweptChange >= latest) continue;
-      const removed = await sweepBatch(batch_id, campaign_id, renew);
+      const removed = checked(campaign_id) ? await sweepBatch(batch_id, campaign_id, renew) : 0;
       await store.suppression.noteSwept(batch_id, latest, removed);
       if (removed) {
         out[batch_id] = removed;
