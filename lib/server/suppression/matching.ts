@@ -6,10 +6,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { once } from "node:events";
-import Papa from "papaparse";
 import { csvLine } from "@/lib/domain/csv";
 import { readPhoneNumber } from "@/lib/domain/phone-number";
 import type { SuppressedRow, SuppressionCheck, SuppressionCheckMany } from "@/lib/schemas/suppression";
+import { csvRowChunks } from "@/lib/server/csv-chunks";
 import { getConfig } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/errors";
 import { getStore } from "@/lib/server/store";
@@ -113,17 +113,18 @@ export async function withoutSuppressedRows(file: string, campaignId: number): P
     if (kept.length) await write(kept.map((cells) => csvLine(cells, "upload")).join(""));
     pending = [];
   };
-  const parser = fs.createReadStream(file).pipe(Papa.parse(Papa.NODE_STREAM_INPUT, { skipEmptyLines: "greedy" }));
   try {
-    for await (const cells of parser as AsyncIterable<string[]>) {
-      if (!header) {
-        header = cells.map((c, i) => (i === 0 ? c.replace(/^\uFEFF/, "") : c).trim());
-        target = header.indexOf("target");
-        reference = header.indexOf("reference_id");
-        await write(csvLine(header, "upload"));
-        continue;
+    for await (const rows of csvRowChunks(file)) {
+      for (const cells of rows) {
+        if (!header) {
+          header = cells.map((c, i) => (i === 0 ? c.replace(/^\uFEFF/, "") : c).trim());
+          target = header.indexOf("target");
+          reference = header.indexOf("reference_id");
+          await write(csvLine(header, "upload"));
+          continue;
+        }
+        pending.push({ row: ++rowNumber, cells });
       }
-      pending.push({ row: ++rowNumber, cells });
       if (pending.length >= ROWS_PER_LOOKUP) await settle();
     }
     await settle();
@@ -133,8 +134,6 @@ export async function withoutSuppressedRows(file: string, campaignId: number): P
     writer.destroy();
     await dispose();
     throw err;
-  } finally {
-    parser.destroy();
   }
   if (suppressed === 0) {
     await dispose();

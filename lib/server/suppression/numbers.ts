@@ -3,12 +3,11 @@ import "server-only";
 // (an opt-out), or imported from a CSV of any size (POST …/import: streamed from disk, written a
 // few thousand at a time). Every input is read as E.164 with DEFAULT_COUNTRY; what cannot be read
 // is reported per row, never silently dropped.
-import fs from "node:fs";
-import Papa from "papaparse";
 import { readPhoneNumber } from "@/lib/domain/phone-number";
 import { MAX_INVALID_REPORTED, type SuppressionAdd, type SuppressionReport } from "@/lib/schemas/suppression";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { recordAudit } from "@/lib/server/audit";
+import { csvRowChunks } from "@/lib/server/csv-chunks";
 import { getConfig } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/errors";
 import { selectedResults } from "@/lib/server/results/service";
@@ -138,9 +137,8 @@ export async function importNumbers(
     if (chunk.length) wrote(await store.upsertNumbers(listId, chunk, at));
     chunk = [];
   };
-  const parser = fs.createReadStream(file.path).pipe(Papa.parse(Papa.NODE_STREAM_INPUT, { skipEmptyLines: "greedy" }));
-  try {
-    for await (const cells of parser as AsyncIterable<string[]>) {
+  for await (const parsed of csvRowChunks(file.path)) {
+    for (const cells of parsed) {
       if (phone < 0) {
         const columns = cells.map((c, i) => (i === 0 ? c.replace(/^\uFEFF/, "") : c).trim());
         phone = phoneColumnOf(columns, opts.phone_column);
@@ -164,12 +162,11 @@ export async function importNumbers(
         continue;
       }
       chunk.push({ number: read.number, reason: opts.reason ?? "", source: "import", addedBy: user.email, addedAt: at, expiresAt: expires.at });
-      if (chunk.length >= WRITE_CHUNK) await flush();
     }
-    await flush();
-  } finally {
-    parser.destroy();
+    // Written before the next rows are read: memory holds one chunk whatever the file's size.
+    if (chunk.length >= WRITE_CHUNK) await flush();
   }
+  await flush();
   if (phone < 0) throw new ApiError("validation_failed", "The file is empty.", { file: "The file is empty" });
   await recordAudit({
     actorEmail: user.email,
