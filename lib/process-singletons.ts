@@ -26,6 +26,8 @@ export const PROCESS_SINGLETONS = {
   "fast-lane": "the routes the front server answers without Next's routing",
   shutdown: "what to do on SIGTERM, and whether this process is draining",
   "background-jobs": "the timers of the background jobs (lib/server/background-jobs.ts)",
+  "scheduler-ticks": "the scheduler ticks running in this process, so that one never overlaps itself (lib/server/schedule/scheduler.ts)",
+  "phone-zone-data": "number prefixes to time zones and US places, decoded once (lib/server/schedule/phone-zones.ts)",
 } as const;
 
 export type ProcessSingletonName = keyof typeof PROCESS_SINGLETONS;

@@ -28,6 +28,8 @@ export function envFor(dataDir: string, port: number, extra: ConsoleEnv = {}): N
     SYLLABLE_TIMEOUT_MS: "15000",
     // Live mode needs the console's own address (scripts/serve.ts refuses to start without it).
     PUBLIC_URL: `http://127.0.0.1:${port}`,
+    // The shared e2e sandbox's batches dial whatever the hour the suite runs (the scheduler spec turns it on for its batch).
+    CALLING_HOURS: "off",
     ...extra,
   };
 }

@@ -87,7 +87,13 @@ describe("a batch's verdict and its transitions", () => {
   });
 
   it("weekly windows in their own zone: Berlin weekdays 09:00-17:00, across Europe's spring change", () => {
-    const s = { windows: [{ time_zone: "Europe/Berlin", days: ["mon", "tue", "wed", "thu", "fri"] as const, start: "09:00", end: "17:00" }].map((w) => ({ ...w, days: [...w.days] })), local_hours: false };
+    const s = {
+      windows: [{ time_zone: "Europe/Berlin", days: ["mon", "tue", "wed", "thu", "fri"] as const, start: "09:00", end: "17:00" }].map((w) => ({
+        ...w,
+        days: [...w.days],
+      })),
+      local_hours: false,
+    };
     // Friday 27 March (CET, UTC+1) and Monday 30 March (CEST, UTC+2).
     expect(verdictAt(s, [], DEFAULT_POLICY, at("2026-03-27T08:00:00Z")).state).toBe("released");
     expect(verdictAt(s, [], DEFAULT_POLICY, at("2026-03-30T07:30:00Z")).state).toBe("released");
@@ -109,7 +115,9 @@ describe("a batch's verdict and its transitions", () => {
 
   it("calling hours turned off for the batch: only its own schedule decides; no recipients holds nothing", () => {
     expect(verdictAt({ local_hours: false }, [NY], DEFAULT_POLICY, at("2026-07-01T05:00:00Z")).state).toBe("released");
-    expect(verdictAt({}, [NY], DEFAULT_POLICY, at("2026-07-01T05:00:00Z")).reason).toMatch(/^calling hours: 10 recipients in NY, America\/New_York is at Wed 01:00/);
+    expect(verdictAt({}, [NY], DEFAULT_POLICY, at("2026-07-01T05:00:00Z")).reason).toMatch(
+      /^calling hours: 10 recipients in NY, America\/New_York is at Wed 01:00/,
+    );
     expect(verdictAt({}, [], DEFAULT_POLICY, at("2026-07-01T05:00:00Z")).state).toBe("released");
   });
 });

@@ -95,8 +95,7 @@ export function groupHeldReason(group: RecipientGroup, policy: CallingHoursPolic
     const hours = hoursFor(group, zone, policy);
     const where = group.state ? `${group.state}, ${zone}` : zone;
     if (!inside(hours, local)) return `${where} is at ${local.toFormat("ccc HH:mm")}, outside ${hours.start}-${hours.end}`;
-    if ((policy.no_holidays || hours.no_holidays) && group.country && isPublicHoliday(group.country, group.state, local))
-      return `${where}: a public holiday`;
+    if ((policy.no_holidays || hours.no_holidays) && group.country && isPublicHoliday(group.country, group.state, local)) return `${where}: a public holiday`;
   }
   return null;
 }

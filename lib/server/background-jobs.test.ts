@@ -16,7 +16,7 @@ const job = (name: string, everyMs: number | null, runsWith: BackgroundJob["runs
 
 describe("background jobs", () => {
   it("the list names every job of an instance, each with its period and who runs it", () => {
-    const jobs = backgroundJobs({ liveDiscoveryMs: 5_000, resultsRetentionDays: 90, suppressionSweepMs: 10_000 });
+    const jobs = backgroundJobs({ liveDiscoveryMs: 5_000, resultsRetentionDays: 90, suppressionSweepMs: 10_000, schedulerTickMs: 5_000 });
     expect(jobs.map((j) => [j.name, j.everyMs, j.runsWith])).toEqual([
       ["heartbeat", 5_000, "several"],
       ["settle interrupted writes", null, "one or several"],
@@ -25,6 +25,7 @@ describe("background jobs", () => {
       ["snapshot retention", 3_600_000, "one or several"],
       ["results retention", 3_600_000, "one or several"],
       ["suppression sweep", 10_000, "one or several"],
+      ["scheduler", 5_000, "one or several"],
     ]);
   });
 

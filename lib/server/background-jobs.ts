@@ -8,6 +8,7 @@ import type { ConsoleConfig } from "@/lib/server/load-config";
 import { HEARTBEAT_MS, renewHeartbeat } from "@/lib/server/instance";
 import { discoverActiveBatches, pruneSnapshots } from "@/lib/server/live/discovery";
 import { pruneResults } from "@/lib/server/results/service";
+import { schedulerTick } from "@/lib/server/schedule/scheduler";
 import { sweepQueuedRequests } from "@/lib/server/suppression/sweep";
 
 export type BackgroundJob = {
@@ -21,7 +22,9 @@ export type BackgroundJob = {
   run: () => Promise<void>;
 };
 
-export function backgroundJobs(config: Pick<ConsoleConfig, "liveDiscoveryMs" | "resultsRetentionDays" | "suppressionSweepMs">): BackgroundJob[] {
+export function backgroundJobs(
+  config: Pick<ConsoleConfig, "liveDiscoveryMs" | "resultsRetentionDays" | "suppressionSweepMs" | "schedulerTickMs">,
+): BackgroundJob[] {
   return [
     { name: "heartbeat", everyMs: HEARTBEAT_MS, runsWith: "several", who: "each instance, for itself (a lease the others read)", run: renewHeartbeat },
     {
@@ -59,6 +62,13 @@ export function backgroundJobs(config: Pick<ConsoleConfig, "liveDiscoveryMs" | "
       runsWith: "one or several",
       who: "one instance at a time (the sweep lease); each batch's progress is kept in the store",
       run: sweepQueuedRequests,
+    },
+    {
+      name: "scheduler",
+      everyMs: config.schedulerTickMs,
+      runsWith: "one or several",
+      who: "one instance at a time (the scheduler lease); what it did is kept in the store",
+      run: schedulerTick,
     },
   ];
 }

@@ -67,6 +67,8 @@ export const envSchema = z.object({
       .default("US"),
   ),
   SUPPRESSION_SWEEP_S: optional(z.coerce.number().min(1).max(60).default(10)),
+  CALLING_HOURS: optional(z.enum(["on", "off"]).default("on")),
+  SCHEDULER_TICK_S: optional(z.coerce.number().min(1).max(60).default(5)),
   ALERT_STALL_MINUTES: optional(
     z.coerce
       .number()
@@ -114,6 +116,10 @@ export type ConsoleConfig = {
   defaultCountry: string;
   /** How often queued requests are checked against suppression lists that changed (SUPPRESSION_SWEEP_S). */
   suppressionSweepMs: number;
+  /** Recipients' calling hours apply to every voice batch until an admin's policy says otherwise (CALLING_HOURS). */
+  callingHoursByDefault: boolean;
+  /** How often the scheduler looks at the batches it follows (SCHEDULER_TICK_S). */
+  schedulerTickMs: number;
   liveIdlePollMs: number;
   /** A request (headers and body) must arrive within this; 408 after (BODY_TIMEOUT_S). */
   bodyTimeoutMs: number;
@@ -165,6 +171,8 @@ export function loadConfig(source: Record<string, string | undefined>): ConsoleC
     resultsRetentionDays: env.RESULTS_RETENTION_DAYS,
     defaultCountry: env.DEFAULT_COUNTRY,
     suppressionSweepMs: env.SUPPRESSION_SWEEP_S * 1000,
+    callingHoursByDefault: env.CALLING_HOURS === "on",
+    schedulerTickMs: env.SCHEDULER_TICK_S * 1000,
     liveIdlePollMs: env.LIVE_IDLE_POLL_MS,
     bodyTimeoutMs: env.BODY_TIMEOUT_S * 1000,
     drainMs: env.DRAIN_S * 1000,

@@ -2,6 +2,7 @@ import "server-only";
 // What the console keeps of Syllable's batch data between requests, and how a write forgets it.
 import type { BatchDetails, Campaign } from "@/lib/schemas/syllable";
 import { forgetResults } from "@/lib/server/results/service";
+import { getStore } from "@/lib/server/store";
 import { createTtlCache } from "./ttl-cache";
 import { processSingleton } from "@/lib/process-singletons";
 
@@ -23,5 +24,9 @@ export function caches() {
  */
 export async function invalidateBatch(batchId: string, opts: { results: boolean }): Promise<void> {
   caches().details.invalidate(batchId);
-  if (opts.results) await forgetResults(batchId);
+  if (opts.results) {
+    await forgetResults(batchId);
+    // Its recipients (and so their calling hours) may have changed.
+    await getStore().schedules.forgetGroups(batchId);
+  }
 }

@@ -24,6 +24,7 @@ import { campaignCreateSchema, campaignDeleteBodySchema, campaignListQuerySchema
 import { alertListQuerySchema, liveQuerySchema } from "@/lib/schemas/live";
 import type { Role } from "@/lib/schemas/roles";
 import * as S from "@/lib/schemas/suppression";
+import * as SC from "@/lib/schemas/schedule";
 import { tokenCreateSchema } from "@/lib/schemas/tokens";
 import { userCreateSchema, userRemoveSchema, userUpdateSchema } from "@/lib/schemas/users";
 import { upstreamNow } from "@/lib/server/syllable/upstream-clock";
@@ -351,6 +352,30 @@ export const ROUTES = {
     role: "supervisor",
     body: S.suppressionCheckManySchema,
     responses: { 200: S.suppressionCheckManyResultSchema },
+  },
+  "GET /api/batches/[batchId]/schedule": {
+    summary:
+      "A batch's schedule (start, pause, weekly windows in a zone, calling hours on or off), whether it is held or released now and why, the next transitions, held/released bands for 7 days, and its pending recipients by place",
+    role: "supervisor",
+    responses: { 200: SC.scheduleViewSchema },
+  },
+  "PUT /api/batches/[batchId]/schedule": {
+    summary:
+      "Set a batch's schedule (absent fields cleared); a batch whose start is ahead is held until then. local_hours: false turns the recipients' calling hours off for it (reason required)",
+    role: "manager",
+    body: SC.schedulePutSchema,
+    responses: { 200: SC.scheduleViewSchema },
+  },
+  "GET /api/calling-hours": {
+    summary: "The recipients' calling-hours policy: default hours, rules by US state or time zone, holidays, the zone of unknown numbers",
+    role: "supervisor",
+    responses: { 200: SC.callingHoursViewSchema },
+  },
+  "PUT /api/calling-hours": {
+    summary: "Set the calling-hours policy",
+    role: "admin",
+    body: SC.callingHoursSchema,
+    responses: { 200: SC.callingHoursViewSchema },
   },
   "GET /api/openapi.json": { summary: "This document", role: "anyone", responses: { 200: z.looseObject({ openapi: z.string() }) } },
   "GET /api/docs": { summary: "This document, rendered for people", role: "anyone", responses: { 200: "html" } },

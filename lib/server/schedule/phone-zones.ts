@@ -21,8 +21,8 @@ const data = () =>
   processSingleton("phone-zone-data", () => {
     const dir = dataDir();
     return {
-      zones: deserialize(fs.readFileSync(path.join(dir, "timezones.bson"))) as PrefixMap,
-      usPlaces: deserialize(fs.readFileSync(path.join(dir, "geocodes", "en", "1.bson"))) as PrefixMap,
+      zones: deserialize(fs.readFileSync(path.join(dir, "timezones.bson"))),
+      usPlaces: deserialize(fs.readFileSync(path.join(dir, "geocodes", "en", "1.bson"))),
     };
   });
 

@@ -99,6 +99,8 @@ export function deferStore(open: () => Promise<Store>): Store {
     "liveStates",
     "results",
     "suppression",
+    "schedules",
+    "settings",
   ] as const) {
     (store as unknown as Record<string, unknown>)[name] = repo(name);
   }

@@ -10,6 +10,7 @@ import type { StoreDialect } from "./db/dialects";
 import type { Database } from "./db/schema";
 import { resultRepo } from "./result-repo";
 import { suppressionRepo } from "./suppression-repo";
+import { scheduleRepo, settingsRepo } from "./schedule-repo";
 import {
   LastAdminError,
   type Alert,
@@ -443,6 +444,8 @@ export function openKyselyStore(dialect: StoreDialect): Store {
     },
     results: resultRepo(dialect),
     suppression: suppressionRepo(dialect),
+    schedules: scheduleRepo(dialect),
+    settings: settingsRepo(dialect),
     close: () => dialect.close(),
   };
 }

@@ -377,6 +377,45 @@ export interface SuppressionRepo {
   noteUploadSuppressed(batchId: string, count: number): Promise<void>;
 }
 
+/** A batch the scheduler follows (see lib/server/schedule). */
+export type ScheduleRow = {
+  batchId: string;
+  /** The schedule as set (JSON of BatchSchedule plus local_hours_reason). */
+  body: Record<string, unknown>;
+  /** Set by a person (false: followed for calling hours only). */
+  explicit: boolean;
+  /** Pending recipients by place (JSON of RecipientGroup[]), and when they were counted (ms; 0: never). */
+  groups: unknown[];
+  groupsAt: number;
+  /** The scheduler put the batch on hold, so it may release it (a person's pause is never released). */
+  heldBySchedule: boolean;
+  state: "held" | "released" | "";
+  reason: string;
+  /** When the state last changed (ms). */
+  stateAt: number;
+  updatedBy: string;
+  updatedAt: string;
+};
+
+export interface ScheduleRepo {
+  get(batchId: string): Promise<ScheduleRow | null>;
+  list(): Promise<ScheduleRow[]>;
+  /** Sets the schedule (explicit) or starts following a batch for calling hours (not explicit; an existing row is kept). */
+  put(batchId: string, body: Record<string, unknown>, explicit: boolean, by: string, at: string): Promise<void>;
+  remove(batchId: string): Promise<void>;
+  setGroups(batchId: string, groups: unknown[], at: number): Promise<void>;
+  noteState(batchId: string, s: { state: "held" | "released"; reason: string; at: number; heldBySchedule: boolean }): Promise<void>;
+  /** A person paused or resumed the batch: the hold is theirs now, not the schedule's, and the state is looked at again. */
+  releaseHold(batchId: string): Promise<void>;
+  /** The batch's requests changed: its recipients are counted again. */
+  forgetGroups(batchId: string): Promise<void>;
+}
+
+export interface SettingsRepo {
+  get(key: string): Promise<{ body: unknown; updatedBy: string; updatedAt: string } | null>;
+  put(key: string, body: unknown, by: string, at: string): Promise<void>;
+}
+
 export interface Store {
   users: UserRepo;
   sessions: SessionRepo;
@@ -391,5 +430,7 @@ export interface Store {
   liveStates: LiveStateRepo;
   results: ResultRepo;
   suppression: SuppressionRepo;
+  schedules: ScheduleRepo;
+  settings: SettingsRepo;
   close(): Promise<void>;
 }

@@ -4,6 +4,7 @@ import { invalidateBatch } from "@/lib/server/batches/service";
 import { refreshBatch } from "@/lib/server/live/batch-detail";
 import { getLiveEngine } from "@/lib/server/live";
 import { batchDetailFor } from "@/lib/server/dal/batches";
+import { notePersonsHold } from "@/lib/server/schedule/scheduler";
 import { getSyllable } from "@/lib/server/syllable";
 
 /** Fresh details + derived progress (and records a progress snapshot). */
@@ -16,6 +17,8 @@ export const PATCH = withRole("PATCH /api/batches/[batchId]", async ({ body, use
   // The reason is the console's record, not Syllable's: it goes to the audit log only.
   const detail = reason ? { ...update, reason } : { ...update };
   await audited(user, action, `batch:${params.batchId}`, detail, () => getSyllable().updateBatch(params.batchId, update));
+  // A person's pause (or resume) is theirs: the scheduler never releases a hold it did not make.
+  if (update.paused !== undefined) await notePersonsHold(params.batchId);
   return json(await refreshBatch(params.batchId, { results: false }));
 });
 

@@ -72,4 +72,23 @@ export interface Database {
     at_upload: ColumnType<number, number | undefined, number>;
     removed: ColumnType<number, number | undefined, number>;
   };
+  /**
+   * A batch the scheduler follows: its schedule (JSON; `explicit` 0 when only calling hours apply),
+   * its pending recipients by place (JSON), and what the scheduler last did (`held_by_schedule` 1:
+   * the console holds it and may release it; a person's pause leaves it 0).
+   */
+  batch_schedules: {
+    batch_id: string;
+    body: string;
+    explicit: number;
+    groups: string;
+    groups_at: number;
+    held_by_schedule: number;
+    state: string;
+    reason: string;
+    state_at: number;
+    updated_by: string;
+    updated_at: string;
+  };
+  settings: { key: string; body: string; updated_by: string; updated_at: string };
 }

@@ -201,4 +201,29 @@ CREATE TABLE suppression_batches (
 )`.execute(db);
     },
   },
+  // Batch schedules and calling hours (see the SQLite migration 0008).
+  "0007-schedules": {
+    up: async (db: Db) => {
+      await sql`
+CREATE TABLE batch_schedules (
+  batch_id TEXT PRIMARY KEY,
+  body TEXT NOT NULL,
+  explicit INTEGER NOT NULL,
+  groups TEXT NOT NULL,
+  groups_at BIGINT NOT NULL,
+  held_by_schedule INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  state_at BIGINT NOT NULL,
+  updated_by TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  body TEXT NOT NULL,
+  updated_by TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+)`.execute(db);
+    },
+  },
 };

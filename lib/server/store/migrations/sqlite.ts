@@ -225,4 +225,32 @@ CREATE TABLE suppression_batches (
 )`,
       ),
   },
+  // Batch schedules and calling hours (lib/server/schedule): one row per batch the scheduler
+  // follows, and the console's settings (the calling-hours policy).
+  "0008-schedules": {
+    up: (db: Db) =>
+      run(
+        db,
+        `
+CREATE TABLE batch_schedules (
+  batch_id TEXT PRIMARY KEY,
+  body TEXT NOT NULL,
+  explicit INTEGER NOT NULL,
+  groups TEXT NOT NULL,
+  groups_at INTEGER NOT NULL,
+  held_by_schedule INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  state_at INTEGER NOT NULL,
+  updated_by TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  body TEXT NOT NULL,
+  updated_by TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+)`,
+      ),
+  },
 };
