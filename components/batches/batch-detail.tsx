@@ -22,6 +22,7 @@ import { BatchProgressCard } from "./batch-progress-card";
 import { absoluteUtc } from "@/lib/format";
 
 // Below the charts: its code (the table library, filters, columns) loads after the page.
+const SchedulePanel = lazyBelowFold(() => import("@/components/schedule/schedule-panel").then((m) => m.SchedulePanel), "Loading the schedule…", 160);
 const ResultsTable = lazyBelowFold(() => import("./results-table").then((m) => m.ResultsTable), "Loading results…");
 import { RelativeTime, UpdatedAgo, UpstreamClockProvider } from "@/components/ui/time";
 
@@ -150,6 +151,9 @@ export function BatchDetail({
             ) : (
               <StatusBarChart counts={batch.status_counts ?? {}} selected={selectedStatus} onSelect={(s) => table.set({ status: s })} />
             )}
+          </Card>
+          <Card title="Schedule & calling hours">
+            <SchedulePanel batchId={batch.batch_id} canWrite={canWrite} />
           </Card>
           <Card title="Progress over time">
             <ProgressHistoryChart points={batch.history} />

@@ -216,7 +216,9 @@ export async function viewSchedule(batchId: string, now = Date.now()): Promise<S
   if (localHoursOn(schedule, policy) && (!countedAt || now - countedAt > GROUPS_TTL_MS)) {
     groups = await pendingRecipientGroups(batchId);
     countedAt = now;
-    if (row) await getStore().schedules.setGroups(batchId, groups, now);
+    // Kept (a row that only follows calling hours, if there was none), so the page's next look reads no results.
+    if (!row) await getStore().schedules.put(batchId, {}, false, SCHEDULER_ACTOR.email, new Date(now).toISOString());
+    await getStore().schedules.setGroups(batchId, groups, now);
   }
   const verdict: Verdict = verdictAt(schedule, groups, policy, now);
   const next = transitions(schedule, groups, policy, now);
