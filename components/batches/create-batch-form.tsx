@@ -6,6 +6,7 @@ import { FormActions } from "@/components/ui/form-actions";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { toast } from "@/components/ui/toast";
 import { describedBy, Field, Input, Select } from "@/components/ui/field";
@@ -16,6 +17,7 @@ import { applyApiError } from "./api-form-errors";
 import { AutoPacingField } from "./auto-pacing-field";
 import { DateTimeUtcInput } from "./datetime-utc-input";
 import { CALL_RATE_HINT, MAX_CALL_RATE } from "@/lib/domain/limits";
+import { toInstant, ZoneSelect, ZONES } from "@/components/schedule/zone-select";
 
 export function CreateBatchForm({ campaigns, onDone }: { campaigns: CampaignOption[]; onDone: () => void }) {
   const router = useRouter();
@@ -29,12 +31,22 @@ export function CreateBatchForm({ campaigns, onDone }: { campaigns: CampaignOpti
   const campaignId = useWatch({ control, name: "campaign_id" });
   const inherited = campaigns.find((c) => c.id === campaignId)?.hourly_rate;
   const expiry = useWatch({ control, name: "expires_on" });
+  const [startLocal, setStartLocal] = useState("");
+  const [startZone, setStartZone] = useState(ZONES[0]!);
+  const startAt = toInstant(startLocal, startZone);
   const create = useMutation({
-    mutationFn: (input: BatchCreate) => apiFetch<BatchDetailResponse>("/api/batches", { method: "POST", json: input }),
+    mutationFn: async (input: BatchCreate) => {
+      // A start ahead: created on hold, and its schedule releases it at the start.
+      const batch = await apiFetch<BatchDetailResponse>("/api/batches", { method: "POST", json: startAt ? { ...input, paused: true } : input });
+      if (startAt) await apiFetch(`/api/batches/${encodeURIComponent(batch.batch_id)}/schedule`, { method: "PUT", json: { start_at: startAt } });
+      return batch;
+    },
     onSuccess: (batch) => {
       qc.setQueryData(batchKeys.detail(batch.batch_id), batch);
       void qc.invalidateQueries({ queryKey: batchKeys.lists() });
-      toast.success(`Batch ${batch.batch_id} created${batch.paused ? " (on hold)" : ""}.`);
+      toast.success(
+        `Batch ${batch.batch_id} created${startAt ? `, held until ${startLocal.replace("T", " ")} ${startZone}` : batch.paused ? " (on hold)" : ""}.`,
+      );
       onDone();
       router.push(`/batches/${encodeURIComponent(batch.batch_id)}`);
     },
@@ -63,9 +75,17 @@ export function CreateBatchForm({ campaigns, onDone }: { campaigns: CampaignOpti
         </Select>
       </Field>
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" {...register("paused")} className="h-4 w-4" />
+        <input type="checkbox" {...register("paused")} className="h-4 w-4" disabled={!!startAt} />
         Start on hold (no outreach until resumed)
       </label>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field id="nb-start" label="Start at (optional)" hint="Held until then, released by its schedule">
+          <Input {...describedBy("nb-start")} type="datetime-local" value={startLocal} onChange={(e) => setStartLocal(e.target.value)} />
+        </Field>
+        <Field id="nb-start-zone" label="Time zone of the start">
+          <ZoneSelect id="nb-start-zone" value={startZone} onChange={setStartZone} />
+        </Field>
+      </div>
       <Field id="nb-expires" label="Expires on (optional)" hint="Times in UTC. Nothing is dialed after this." error={errors.expires_on?.message}>
         <Controller
           control={control}

@@ -2,9 +2,9 @@
 
 // Editing a batch's schedule (loaded when opened: it brings luxon, to turn a local date and time
 // in the chosen zone into an instant, daylight saving included).
-import { DateTime } from "luxon";
 import { useState } from "react";
-import { describedBy, Field, Input, Select, Textarea } from "@/components/ui/field";
+import { describedBy, Field, Input, Textarea } from "@/components/ui/field";
+import { toInstant, toLocal, ZoneSelect, ZONES } from "./zone-select";
 import { FormActions } from "@/components/ui/form-actions";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
@@ -15,27 +15,6 @@ import { useScheduleWrite } from "@/lib/queries/schedule";
 import type { ScheduleView } from "@/lib/schemas/schedule";
 
 type Window = { time_zone: string; days: DayOfWeek[]; start: string; end: string };
-
-const ZONES = (() => {
-  const viewer = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const all = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
-  return [
-    ...new Set([viewer, "America/New_York", "America/Chicago", "America/Denver", "America/Phoenix", "America/Los_Angeles", "Pacific/Honolulu", "UTC", ...all]),
-  ];
-})();
-
-const toLocal = (iso: string | null, zone: string) => (iso ? DateTime.fromISO(iso, { zone }).toFormat("yyyy-LL-dd'T'HH:mm") : "");
-const toInstant = (local: string, zone: string) => (local ? DateTime.fromISO(local, { zone }).toISO() : null);
-
-function ZoneSelect({ id, value, onChange, error }: { id: string; value: string; onChange: (z: string) => void; error?: string }) {
-  return (
-    <Select {...describedBy(id, error)} value={value} onChange={(e) => onChange(e.target.value)}>
-      {ZONES.map((z) => (
-        <option key={z}>{z}</option>
-      ))}
-    </Select>
-  );
-}
 
 export function ScheduleForm({ batchId, view, onDone }: { batchId: string; view: ScheduleView; onDone: () => void }) {
   const write = useScheduleWrite(batchId);
