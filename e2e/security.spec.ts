@@ -52,6 +52,9 @@ const PAGES: Record<string, { path: string; role: Role; data: RegExp }> = {
   "batches/[batchId]": { path: `/batches/${SEED.batches.payments}`, role: "supervisor", data: /"status_counts"/ },
   campaigns: { path: "/campaigns", role: "supervisor", data: /"campaign_name"/ },
   "campaigns/[campaignId]": { path: `/campaigns/${SEED.campaigns.payments}`, role: "supervisor", data: /"campaign_name"/ },
+  compliance: { path: "/compliance", role: "supervisor", data: /Calling hours/ },
+  // The path is set once the test has made a list to open (below).
+  "compliance/[listId]": { path: "/compliance/0", role: "supervisor", data: /"listId":\d+/ },
   users: { path: "/users", role: "admin", data: /"last_sign_in_at"/ },
 };
 
@@ -86,6 +89,15 @@ test.describe("pages check the session themselves (a skipped layout leaks nothin
     await nav.getByRole("link", { name: "Campaigns" }).click();
     await page.getByRole("link", { name: "Late payment reminders" }).first().click();
     await expect(page).toHaveURL(new RegExp(`/campaigns/${SEED.campaigns.payments}$`));
+    // A suppression list to open (its lists are read by the page in the browser).
+    const made = await page.request.post("/api/suppression-lists", { data: { name: `Security matrix ${Date.now()}` } });
+    expect(made.status()).toBe(201);
+    const list = (await made.json()) as { id: number; name: string };
+    PAGES["compliance/[listId]"]!.path = `/compliance/${list.id}`;
+    await nav.getByRole("link", { name: "Compliance" }).click();
+    await expect(page).toHaveURL(/\/compliance$/);
+    await page.getByRole("link", { name: list.name }).click();
+    await expect(page).toHaveURL(new RegExp(`/compliance/${list.id}$`));
     await nav.getByRole("link", { name: "Audit" }).click();
     await expect(page).toHaveURL(/\/audit$/);
     await nav.getByRole("link", { name: "Users" }).click();

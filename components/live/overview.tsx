@@ -26,6 +26,8 @@ const REASONS: Record<AttentionReason, { label: string; tone: "red" | "amber" | 
   failing: { label: "Failing", tone: "red" },
   not_dialing: { label: "Not dialing", tone: "amber" },
   will_not_finish: { label: "Won't finish before expiry", tone: "red" },
+  held_by_calling_hours: { label: "Held by calling hours", tone: "gray" },
+  held_by_schedule: { label: "Held by schedule", tone: "gray" },
   paused: { label: "On hold", tone: "gray" },
 };
 

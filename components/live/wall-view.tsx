@@ -22,6 +22,8 @@ const REASON: Record<AttentionReason, { label: string; className: string }> = {
   failing: { label: "Failing", className: "border-red-500 text-red-200" },
   not_dialing: { label: "Not dialing", className: "border-amber-400 text-amber-200" },
   will_not_finish: { label: "Won't finish", className: "border-red-500 text-red-200" },
+  held_by_calling_hours: { label: "Calling hours", className: "border-slate-400 text-slate-200" },
+  held_by_schedule: { label: "Scheduled", className: "border-slate-400 text-slate-200" },
   paused: { label: "On hold", className: "border-slate-400 text-slate-200" },
 };
 const clock = (t: number) => new Date(t).toISOString().slice(11, 19);

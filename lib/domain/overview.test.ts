@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { BatchDetailResponse } from "@/lib/schemas/batches";
-import { channelOutcomes, overviewTotals, tally, type TallyCounts } from "./overview";
+import { channelOutcomes, overviewRow, overviewTotals, tally, type TallyCounts } from "./overview";
 
 const SINCE = "2026-11-23T00:00:00.000Z";
 type Counts = Record<string, number>;
@@ -58,5 +58,21 @@ describe("today's totals", () => {
         FAILED: { counts: { MACHINE: 3 } },
       } as unknown as BatchDetailResponse["detailed_status_counts"]),
     ).toEqual({ HUMAN: 2, MACHINE: 4 });
+  });
+});
+
+describe("why a batch on hold is on hold", () => {
+  it("held by the recipients' calling hours or by its schedule is told apart from a person's hold", () => {
+    const held = (schedule_hold: BatchDetailResponse["schedule_hold"]) =>
+      overviewRow({
+        ...batch("h", { PENDING: 10 }, {}),
+        campaign_id: 1,
+        paused: true,
+        schedule_hold,
+        progress: { total: 10, pending: 10, finished: 0, fraction: 0, in_flight: 0, not_dialing: null },
+      } as unknown as BatchDetailResponse).attention;
+    expect(held({ by: "calling_hours", reason: "calling hours: 10 recipients in NY" })).toEqual(["held_by_calling_hours"]);
+    expect(held({ by: "schedule", reason: "scheduled to start at 2027-01-04T14:00:00Z" })).toEqual(["held_by_schedule"]);
+    expect(held(null)).toEqual(["paused"]);
   });
 });

@@ -4,7 +4,7 @@
 import type { BatchDetailResponse, NotDialing } from "@/lib/schemas/batches";
 import { countProgress } from "./progress";
 
-export type AttentionReason = "stale" | "not_dialing" | "will_not_finish" | "failing" | "paused";
+export type AttentionReason = "stale" | "not_dialing" | "will_not_finish" | "failing" | "held_by_calling_hours" | "held_by_schedule" | "paused";
 
 export type OverviewRow = {
   batch_id: string;
@@ -47,7 +47,7 @@ const SPARK_POINTS = 30;
 const FAILING_SHARE = 0.5;
 const FAILING_MIN = 20;
 
-const ORDER: AttentionReason[] = ["stale", "failing", "not_dialing", "will_not_finish", "paused"];
+const ORDER: AttentionReason[] = ["stale", "failing", "not_dialing", "will_not_finish", "held_by_calling_hours", "held_by_schedule", "paused"];
 
 function attentionOf(b: BatchDetailResponse, failed: number): AttentionReason[] {
   const out: AttentionReason[] = [];
@@ -56,7 +56,8 @@ function attentionOf(b: BatchDetailResponse, failed: number): AttentionReason[] 
   if (p.finished >= FAILING_MIN && failed / p.finished > FAILING_SHARE) out.push("failing");
   if (!b.paused && p.pending > 0 && p.not_dialing) out.push("not_dialing");
   if ((p.unreached_before_expiry ?? 0) > 0) out.push("will_not_finish");
-  if (b.paused && p.pending > 0) out.push("paused");
+  // Held by the console's scheduler is told apart from a person's hold.
+  if (b.paused && p.pending > 0) out.push(b.schedule_hold ? (b.schedule_hold.by === "calling_hours" ? "held_by_calling_hours" : "held_by_schedule") : "paused");
   return out.sort((a, c) => ORDER.indexOf(a) - ORDER.indexOf(c));
 }
 

@@ -77,6 +77,11 @@ export const batchDetailResponseSchema = batchDetailsSchema.extend({
   history: z.array(snapshotPointSchema),
   console_change: consoleChangeSchema.nullable(),
   follow_up_of: z.string().nullable().optional().describe("the batch this one was made from as a follow-up through the console"),
+  schedule_hold: z
+    .object({ by: z.enum(["schedule", "calling_hours"]), reason: z.string() })
+    .nullable()
+    .optional()
+    .describe("on hold by the console's scheduler, not by a person: its own schedule, or the recipients' calling hours"),
   suppression: z
     .object({ at_upload: z.number().int(), removed: z.number().int() })
     .optional()
@@ -221,7 +226,9 @@ const overviewRowSchema = z.looseObject({
   eta_basis: z.enum(["observed", "configured"]).nullable(),
   stale_since: nullableIso,
   sparkline: z.array(z.number()).describe("finished counts over the recent snapshots, oldest first"),
-  attention: z.array(z.enum(["stale", "failing", "not_dialing", "will_not_finish", "paused"])).describe("why it needs attention, most urgent first"),
+  attention: z
+    .array(z.enum(["stale", "failing", "not_dialing", "will_not_finish", "held_by_calling_hours", "held_by_schedule", "paused"]))
+    .describe("why it needs attention, most urgent first"),
 });
 /** The overview's outcome counts, in total and for today. */
 const outcomeCounts = {

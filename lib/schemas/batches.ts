@@ -303,6 +303,8 @@ export type BatchDetailResponse = BatchDetails & {
   follow_up_of?: string | null;
   /** Requests kept from Syllable because their number is suppressed: left out at upload or add, removed from the queue. */
   suppression?: { at_upload: number; removed: number };
+  /** On hold by the console's scheduler (not by a person): its own schedule, or the recipients' calling hours. */
+  schedule_hold?: { by: "schedule" | "calling_hours"; reason: string } | null;
   /** Now on Syllable's clock when this was read: relate Syllable's times to it, not to the browser's clock. */
   upstream_now: string;
   /** How fresh this is, from the live engine (absent on a direct read). */

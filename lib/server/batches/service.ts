@@ -110,11 +110,13 @@ export async function readBatchDetail(batchId: string): Promise<BatchDetailRespo
     console.error("Could not record a progress snapshot:", err);
   }
   const history = await snapshotHistory(batchId);
-  const [console_change, follow_up_of, suppressed] = await Promise.all([
+  const [console_change, follow_up_of, suppressed, schedule] = await Promise.all([
     latestConsoleChange(`batch:${batchId}`),
     followUpSourceOf(batchId),
     getStore().suppression.batch(batchId),
+    getStore().schedules.get(batchId),
   ]);
+  const held = details.paused === true && schedule?.heldBySchedule && schedule.state === "held";
   return {
     ...details,
     campaign,
@@ -122,6 +124,7 @@ export async function readBatchDetail(batchId: string): Promise<BatchDetailRespo
     history,
     console_change,
     follow_up_of,
+    schedule_hold: held ? { by: schedule.reason.startsWith("calling hours") ? "calling_hours" : "schedule", reason: schedule.reason } : null,
     ...(suppressed.atUpload || suppressed.removed ? { suppression: { at_upload: suppressed.atUpload, removed: suppressed.removed } } : {}),
     upstream_now: now.toISOString(),
   };

@@ -1,0 +1,41 @@
+// A batch scheduled to start 20 s ahead, in the browser with the real scheduler (ticking every
+// 2 s here): held at once, shown as held by its schedule with the start ahead, then released by
+// itself within 15 s of its time, and the page says so.
+import { expect, test } from "./support/test";
+import { signIn } from "./support/auth";
+import { expectNoSeriousViolations } from "./support/axe";
+import { sandboxApi } from "./support/sandbox";
+import { anyTimeCampaign } from "../tests/support/campaign-body";
+
+test("a batch scheduled 20 s ahead is held, then released by the scheduler within 15 s of its start", async ({ page }) => {
+  test.setTimeout(90_000);
+  const run = Date.now();
+  const campaign = await sandboxApi<{ id: number }>("POST", "/campaigns", anyTimeCampaign(`Scheduled ${run}`));
+  const id = `sched-e2e-${run}`;
+  await sandboxApi("POST", "/batches", { batch_id: id, campaign_id: campaign.id, paused: false });
+  await sandboxApi("POST", `/batches/${id}/requests`, { reference_id: "r1", target: "+12125550181", request_variables: {} });
+
+  await signIn(page, "manager");
+  const startAt = new Date(Date.now() + 20_000).toISOString();
+  const res = await page.request.put(`/api/batches/${id}/schedule`, { data: { start_at: startAt } });
+  expect(res.status(), await res.text()).toBe(200);
+  expect((await sandboxApi<{ paused?: boolean }>("GET", `/batches/${id}`)).paused).toBe(true);
+
+  await page.goto(`/batches/${id}`);
+  const panel = page.getByTestId("schedule-panel");
+  await expect(panel.getByTestId("schedule-state")).toContainText("Held by schedule");
+  await expect(panel.getByTestId("schedule-state")).toContainText(`scheduled to start at ${startAt}`);
+  await expect(panel.getByTestId("schedule-next")).toContainText("released");
+  await expect(panel.getByRole("img", { name: /Next 7 days: released for 168 hours/ })).toBeVisible();
+  await expectNoSeriousViolations(page, "batch page with its schedule");
+
+  // Released by the scheduler itself, within 15 s of the start.
+  await expect
+    .poll(async () => (await sandboxApi<{ paused?: boolean }>("GET", `/batches/${id}`)).paused, {
+      timeout: Date.parse(startAt) + 15_000 - Date.now(),
+      intervals: [500],
+    })
+    .toBe(false);
+  await page.reload();
+  await expect(page.getByTestId("schedule-state")).toContainText("Released");
+});
