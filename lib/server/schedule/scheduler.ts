@@ -22,6 +22,7 @@ import { audited, recordAudit } from "@/lib/server/audit";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { campaignIndex } from "@/lib/server/batches/campaign-index";
 import { getConfig } from "@/lib/server/env";
+import { ApiError } from "@/lib/server/errors";
 import { INSTANCE_ID } from "@/lib/server/instance";
 import { processSingleton } from "@/lib/process-singletons";
 import { getStore } from "@/lib/server/store";
@@ -175,6 +176,8 @@ export async function schedulerTick(): Promise<void> {
 /** PUT /api/batches/{id}/schedule: the schedule as given (absent fields cleared), applied at once. */
 export async function putSchedule(user: SessionUser, batchId: string, input: SchedulePut): Promise<ScheduleView> {
   const batch = await getSyllable().getBatch(batchId);
+  if (FINISHED.has(String(batch.status ?? "").toUpperCase()))
+    throw new ApiError("conflict", `The batch ${batchId} has finished (${batch.status}): a schedule would do nothing.`);
   const body = {
     start_at: input.start_at ?? null,
     pause_at: input.pause_at ?? null,
