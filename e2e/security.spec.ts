@@ -90,7 +90,7 @@ test.describe("pages check the session themselves (a skipped layout leaks nothin
     await page.getByRole("link", { name: "Late payment reminders" }).first().click();
     await expect(page).toHaveURL(new RegExp(`/campaigns/${SEED.campaigns.payments}$`));
     // A suppression list to open (its lists are read by the page in the browser).
-    const made = await page.request.post("/api/suppression-lists", { data: { name: `Security matrix ${Date.now()}` } });
+    const made = await page.request.post("/api/suppression-lists", { data: { name: `Security matrix ${Date.now()}` }, headers: { Origin: CONSOLE_URL } });
     expect(made.status()).toBe(201);
     const list = (await made.json()) as { id: number; name: string };
     PAGES["compliance/[listId]"]!.path = `/compliance/${list.id}`;
