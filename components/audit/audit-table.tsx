@@ -48,7 +48,7 @@ export function AuditTable() {
         pageSizes={AUDIT_TABLE.pageSizes}
         getRowId={(e) => String(e.id)}
         loading={query.isPending}
-        refreshing={query.isFetching && !query.isPending}
+        refreshing={query.isPlaceholderData}
         empty={query.isError ? NOT_LOADED : active ? "No entries match these filters." : "No changes yet. Changes made in the console appear here."}
         toolbar={
           <DataTableToolbar active={active} onReset={() => state.reset([...AUDIT_FILTERS])}>

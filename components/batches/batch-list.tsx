@@ -69,7 +69,7 @@ export function BatchList({ canWrite = false }: { canWrite?: boolean }) {
           state={state}
           getRowId={(b) => b.batch_id}
           loading={query.isPending}
-          refreshing={query.isFetching && !query.isPending}
+          refreshing={query.isPlaceholderData}
           empty={query.isError ? NOT_LOADED : active ? "No batches match these filters." : "No batches yet."}
           rowSelection={canWrite ? selection : undefined}
           onRowSelectionChange={canWrite ? setSelection : undefined}

@@ -126,7 +126,7 @@ export function ResultsTable({
         pageSizes={RESULTS_TABLE.pageSizes}
         getRowId={(r) => r.reference_id}
         loading={query.isPending}
-        refreshing={query.isFetching && !query.isPending}
+        refreshing={query.isPlaceholderData}
         rowSelection={canWrite ? selection : undefined}
         onRowSelectionChange={canWrite ? setSelection : undefined}
         enableRowSelection={canWrite ? (row) => removable(row.original) : undefined}

@@ -28,7 +28,7 @@ export function CampaignBatches({ campaignId }: { campaignId: number }) {
           columns={campaignBatchColumns}
           data={items}
           getRowId={(b) => b.batch_id}
-          refreshing={q.isFetching && !q.isPending}
+          refreshing={q.isPlaceholderData}
         />
       </UpstreamClockProvider>
       <Link href={all} className="text-sm text-indigo-700 hover:underline">

@@ -38,7 +38,7 @@ export function CampaignList({ role }: { role: Role }) {
           state={state}
           getRowId={(c) => String(c.id)}
           loading={query.isPending}
-          refreshing={query.isFetching && !query.isPending}
+          refreshing={query.isPlaceholderData}
           empty={filtersActive ? "No campaign matches these filters." : "No campaigns yet."}
           toolbar={
             <DataTableToolbar active={filtersActive} onReset={() => state.reset(["q", "label", "mode"])}>

@@ -157,7 +157,7 @@ export function ListDetail({ listId, canWrite, isAdmin }: { listId: number; canW
         pageSizes={SUPPRESSION_NUMBERS_TABLE.pageSizes}
         getRowId={(e) => e.number}
         loading={numbers.isPending}
-        refreshing={numbers.isFetching && !numbers.isPending}
+        refreshing={numbers.isPlaceholderData}
         empty={state.get("q") ? "No number or reason matches." : "No numbers on this list yet."}
         toolbar={
           <DataTableToolbar active={!!state.get("q")} onReset={() => state.reset(["q"])}>

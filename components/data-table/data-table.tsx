@@ -30,7 +30,10 @@ export type DataTableProps<TData> = {
   label: string;
   getRowId?: (row: TData) => string;
   loading?: boolean;
-  /** Fetching newer data while showing the previous page. */
+  /**
+   * Showing the previous page's rows while the asked-for page loads (a query's placeholder data).
+   * Not a background refetch: a table polled every second would flicker, and be judged dimmed.
+   */
   refreshing?: boolean;
   empty?: ReactNode;
   toolbar?: ReactNode;
