@@ -23,13 +23,7 @@ export function CampaignBatches({ campaignId }: { campaignId: number }) {
     <div className="space-y-2">
       <QueryProblem query={q} what="The batches of this campaign" />
       <UpstreamClockProvider nowIso={q.data?.upstream_now} receivedAt={q.dataUpdatedAt}>
-        <DataTable
-          label="Batches of this campaign"
-          columns={campaignBatchColumns}
-          data={items}
-          getRowId={(b) => b.batch_id}
-          refreshing={q.isPlaceholderData}
-        />
+        <DataTable label="Batches of this campaign" columns={campaignBatchColumns} data={items} getRowId={(b) => b.batch_id} refreshing={q.isPlaceholderData} />
       </UpstreamClockProvider>
       <Link href={all} className="text-sm text-indigo-700 hover:underline">
         {(q.data?.total_count ?? 0) > items.length ? `All ${q.data?.total_count} batches in the batch list` : "Open in the batch list"}
