@@ -17,6 +17,17 @@ export async function recordAudit(entry: Omit<AuditEntry, "id" | "at">): Promise
   }
 }
 
+/** A change made by `user` to the console's own store (no upstream write to settle), recorded now. */
+export function auditBy(
+  user: Pick<SessionUser, "email"> & { role: AuditActorRole },
+  action: string,
+  target: string,
+  detail: Record<string, unknown>,
+  outcome: "ok" | "failed" = "ok",
+): Promise<void> {
+  return recordAudit({ actorEmail: user.email, actorRole: user.role, action, target, outcome, detail });
+}
+
 /**
  * Runs a write with its audit entry around it, naming the real person behind it (Syllable only
  * knows the API key's user). The intent is stored BEFORE the write ("pending"): if it cannot be

@@ -2,7 +2,7 @@ import "server-only";
 // Adding and removing single requests of a batch: each an audited write to Syllable, answered
 // with what Syllable holds afterwards (read back, never assumed from the request).
 import type { AddRequest, AddRequestResponse, RemoveRequestsResponse } from "@/lib/schemas/batches";
-import { audited, recordAudit } from "@/lib/server/audit";
+import { audited, auditBy } from "@/lib/server/audit";
 import type { SessionUser } from "@/lib/server/auth/current-user";
 import { invalidateBatch } from "@/lib/server/batches/service";
 import { presentReferenceIds } from "@/lib/server/results/service";
@@ -21,14 +21,7 @@ export async function addRequest(user: SessionUser, batchId: string, input: AddR
   if (suppressed) {
     const lists = quoteNames(suppressed.lists);
     await getStore().suppression.noteUploadSuppressed(batchId, 1);
-    await recordAudit({
-      actorEmail: user.email,
-      actorRole: user.role,
-      action: "batch.request.add",
-      target: `batch:${batchId}`,
-      outcome: "failed",
-      detail: { reference_id: input.reference_id, suppressed: 1, lists: suppressed.lists },
-    });
+    await auditBy(user, "batch.request.add", `batch:${batchId}`, { reference_id: input.reference_id, suppressed: 1, lists: suppressed.lists }, "failed");
     throw new ApiError("validation_failed", `${suppressed.number} is on the suppression list ${lists}: it is never called, so it was not added.`, {
       target: `On the suppression list ${lists}`,
     });

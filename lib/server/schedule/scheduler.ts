@@ -18,7 +18,7 @@ import {
   type Verdict,
 } from "@/lib/domain/calling-hours";
 import type { CallingHoursInput, SchedulePut, ScheduleView } from "@/lib/schemas/schedule";
-import { audited, recordAudit } from "@/lib/server/audit";
+import { audited, auditBy } from "@/lib/server/audit";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { campaignIndex } from "@/lib/server/batches/campaign-index";
 import { getConfig } from "@/lib/server/env";
@@ -27,6 +27,7 @@ import { INSTANCE_ID } from "@/lib/server/instance";
 import { processSingleton } from "@/lib/process-singletons";
 import { getStore } from "@/lib/server/store";
 import type { ScheduleRow } from "@/lib/server/store/types";
+import { loadBatchDetail } from "@/lib/server/live/batch-detail";
 import { getSyllable } from "@/lib/server/syllable";
 import { pendingRecipientGroups } from "./recipients";
 
@@ -53,13 +54,9 @@ export async function saveCallingHours(user: SessionUser, policy: CallingHoursIn
   const before = await callingHoursPolicy();
   const at = new Date().toISOString();
   await getStore().settings.put(POLICY_KEY, policy, user.email, at);
-  await recordAudit({
-    actorEmail: user.email,
-    actorRole: user.role,
-    action: "calling_hours.update",
-    target: "settings:calling_hours",
-    outcome: "ok",
-    detail: { before: { enabled: before.enabled, default_hours: before.default_hours, rules: before.rules }, after: policy },
+  await auditBy(user, "calling_hours.update", "settings:calling_hours", {
+    before: { enabled: before.enabled, default_hours: before.default_hours, rules: before.rules },
+    after: policy,
   });
   return { ...policy, updated_by: user.email, updated_at: at };
 }
@@ -188,14 +185,7 @@ export async function putSchedule(user: SessionUser, batchId: string, input: Sch
   const store = getStore().schedules;
   const before = await store.get(batchId);
   await store.put(batchId, body, true, user.email, new Date().toISOString());
-  await recordAudit({
-    actorEmail: user.email,
-    actorRole: user.role,
-    action: "batch.schedule.set",
-    target: `batch:${batchId}`,
-    outcome: "ok",
-    detail: { before: before?.explicit ? before.body : null, after: body },
-  });
+  await auditBy(user, "batch.schedule.set", `batch:${batchId}`, { before: before?.explicit ? before.body : null, after: body });
   // A batch on hold when its schedule is set: the schedule takes the hold over, and releases it
   // when it says so (a batch is created on hold, then scheduled).
   if (batch.paused === true && !before?.heldBySchedule)
@@ -212,7 +202,8 @@ export async function notePersonsHold(batchId: string): Promise<void> {
 
 /** GET /api/batches/{id}/schedule. */
 export async function viewSchedule(batchId: string, now = Date.now()): Promise<ScheduleView> {
-  const [batch, row, policy] = await Promise.all([getSyllable().getBatch(batchId), getStore().schedules.get(batchId), callingHoursPolicy()]);
+  // The live engine's copy (read at its cadence, shared by every viewer): a page asking every 15 s costs Syllable nothing more.
+  const [batch, row, policy] = await Promise.all([loadBatchDetail(batchId), getStore().schedules.get(batchId), callingHoursPolicy()]);
   const schedule = scheduleOf(row);
   let groups = (row?.groups ?? []) as RecipientGroup[];
   let countedAt = row?.groupsAt ?? 0;

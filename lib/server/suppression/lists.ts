@@ -4,7 +4,7 @@ import "server-only";
 // route registry for who may call what).
 import type { SuppressionEntryInfo, SuppressionListCreate, SuppressionListInfo } from "@/lib/schemas/suppression";
 import type { SessionUser } from "@/lib/server/auth/session-user";
-import { recordAudit } from "@/lib/server/audit";
+import { auditBy } from "@/lib/server/audit";
 import { ApiError, notFound } from "@/lib/server/errors";
 import { getStore } from "@/lib/server/store";
 import type { SuppressionEntry, SuppressionList } from "@/lib/server/store/types";
@@ -54,13 +54,10 @@ export async function createList(user: SessionUser, input: SuppressionListCreate
   const id = await store.createList({ name: input.name, description: input.description, appliesTo: input.applies_to, createdBy: user.email, createdAt: at });
   if (id === null) throw nameTaken(input.name);
   if (input.campaign_ids?.length) for (const c of new Set(input.campaign_ids)) await assignToCampaign(c, id, at);
-  await recordAudit({
-    actorEmail: user.email,
-    actorRole: user.role,
-    action: "suppression.list.create",
-    target: `suppression-list:${id}`,
-    outcome: "ok",
-    detail: { name: input.name, applies_to: input.applies_to, campaign_ids: input.campaign_ids ?? [] },
+  await auditBy(user, "suppression.list.create", `suppression-list:${id}`, {
+    name: input.name,
+    applies_to: input.applies_to,
+    campaign_ids: input.campaign_ids ?? [],
   });
   return toListInfo(await requireList(id));
 }
@@ -85,13 +82,9 @@ export async function updateList(
   );
   if (changed === "name taken") throw nameTaken(patch.name!);
   if (!changed) throw notFound(`Suppression list ${id}`);
-  await recordAudit({
-    actorEmail: user.email,
-    actorRole: user.role,
-    action: "suppression.list.update",
-    target: `suppression-list:${id}`,
-    outcome: "ok",
-    detail: { before: { name: before.name, description: before.description, applies_to: before.appliesTo }, after: patch },
+  await auditBy(user, "suppression.list.update", `suppression-list:${id}`, {
+    before: { name: before.name, description: before.description, applies_to: before.appliesTo },
+    after: patch,
   });
   return toListInfo(await requireList(id));
 }
@@ -100,28 +93,14 @@ export async function deleteList(user: SessionUser, id: number, reason: string):
   const list = await requireList(id);
   const numbers = await getStore().suppression.deleteList(id);
   if (numbers === null) throw notFound(`Suppression list ${id}`);
-  await recordAudit({
-    actorEmail: user.email,
-    actorRole: user.role,
-    action: "suppression.list.delete",
-    target: `suppression-list:${id}`,
-    outcome: "ok",
-    detail: { name: list.name, numbers, reason },
-  });
+  await auditBy(user, "suppression.list.delete", `suppression-list:${id}`, { name: list.name, numbers, reason });
   return { deleted: true, id, numbers };
 }
 
 export async function removeNumber(user: SessionUser, id: number, number: string, reason: string): Promise<{ removed: true; number: string }> {
   const list = await requireList(id);
   if (!(await getStore().suppression.removeNumber(id, number))) throw notFound(`The number ${number} on the list "${list.name}"`);
-  await recordAudit({
-    actorEmail: user.email,
-    actorRole: user.role,
-    action: "suppression.number.remove",
-    target: `suppression-list:${id}`,
-    outcome: "ok",
-    detail: { number, reason },
-  });
+  await auditBy(user, "suppression.number.remove", `suppression-list:${id}`, { number, reason });
   return { removed: true, number };
 }
 
@@ -134,14 +113,7 @@ export async function setCampaignLists(user: SessionUser, campaignId: number, li
   if (unknown.length)
     throw new ApiError("validation_failed", `No suppression list has the id ${unknown.join(", ")}.`, { list_ids: `Unknown list: ${unknown.join(", ")}` });
   await getStore().suppression.setCampaignLists(campaignId, ids, at);
-  await recordAudit({
-    actorEmail: user.email,
-    actorRole: user.role,
-    action: "suppression.campaign.assign",
-    target: `campaign:${campaignId}`,
-    outcome: "ok",
-    detail: { list_ids: ids },
-  });
+  await auditBy(user, "suppression.campaign.assign", `campaign:${campaignId}`, { list_ids: ids });
   return campaignLists(campaignId);
 }
 

@@ -13,6 +13,7 @@ import { csvRowChunks } from "@/lib/server/csv-chunks";
 import { getConfig } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/errors";
 import { getStore } from "@/lib/server/store";
+import type { SuppressionList } from "@/lib/server/store/types";
 
 /** Rows checked per store lookup while an upload is filtered. */
 const ROWS_PER_LOOKUP = 2_000;
@@ -28,10 +29,24 @@ export async function suppressedAmong(numbers: string[], campaignId: number | nu
   return found;
 }
 
-/** Whether any list with entries applies to the campaign: when none does, an upload is not read at all. */
-async function anyListApplies(campaignId: number): Promise<boolean> {
-  const lists = await getStore().suppression.lists(new Date().toISOString());
+/** Whether a list with numbers in force applies to the campaign: when none does, nothing needs reading. */
+export function listsApplyTo(lists: SuppressionList[], campaignId: number): boolean {
   return lists.some((l) => l.activeNumbers > 0 && (l.appliesTo === "all" || l.campaignIds.includes(campaignId)));
+}
+
+async function anyListApplies(campaignId: number): Promise<boolean> {
+  return listsApplyTo(await getStore().suppression.lists(new Date().toISOString()), campaignId);
+}
+
+/** For each target (any format), its E.164 number and the lists it is on for the campaign, or null when it may be called. */
+export async function suppressedTargets(targets: string[], campaignId: number): Promise<Array<{ number: string; lists: string[] } | null>> {
+  const country = getConfig().defaultCountry;
+  const numbers = targets.map((t) => readPhoneNumber(t, country)).map((r) => ("number" in r ? r.number : ""));
+  const lists = await suppressedAmong(numbers.filter(Boolean), campaignId);
+  return numbers.map((number) => {
+    const on = number ? lists.get(number) : undefined;
+    return on ? { number, lists: on } : null;
+  });
 }
 
 /** GET /api/suppression/check. */
@@ -59,10 +74,7 @@ export async function checkNumbers(inputs: string[], campaignId: number | null):
 
 /** One request's target when it is suppressed for the campaign (add-request): the number and its lists; null when it may be called. */
 export async function suppressedTarget(target: string, campaignId: number): Promise<{ number: string; lists: string[] } | null> {
-  const read = readPhoneNumber(target, getConfig().defaultCountry);
-  if ("error" in read) return null; // Syllable marks it INVALID: not for the lists to decide
-  const lists = (await suppressedAmong([read.number], campaignId)).get(read.number);
-  return lists ? { number: read.number, lists } : null;
+  return (await suppressedTargets([target], campaignId))[0] ?? null;
 }
 
 export const quoteNames = (names: string[]) => names.map((n) => `"${n}"`).join(", ");
@@ -96,19 +108,18 @@ export async function withoutSuppressedRows(file: string, campaignId: number): P
   let reference = -1;
   let rowNumber = 0;
   let pending: Array<{ row: number; cells: string[] }> = [];
-  const country = getConfig().defaultCountry;
   const settle = async () => {
-    const numbers = pending.map((p) => readPhoneNumber(p.cells[target] ?? "", country)).map((r) => ("number" in r ? r.number : ""));
-    const lists = await suppressedAmong(
-      numbers.filter((n) => n),
+    const found = await suppressedTargets(
+      pending.map((p) => p.cells[target] ?? ""),
       campaignId,
     );
     const kept: string[][] = [];
     pending.forEach((p, i) => {
-      const on = numbers[i] ? lists.get(numbers[i]) : undefined;
+      const on = found[i];
       if (!on) return void kept.push(p.cells);
       suppressed++;
-      if (named.length < MAX_SUPPRESSED_NAMED) named.push({ row: p.row, reference_id: p.cells[reference] ?? "", target: p.cells[target] ?? "", lists: on });
+      if (named.length < MAX_SUPPRESSED_NAMED)
+        named.push({ row: p.row, reference_id: p.cells[reference] ?? "", target: p.cells[target] ?? "", lists: on.lists });
     });
     if (kept.length) await write(kept.map((cells) => csvLine(cells, "upload")).join(""));
     pending = [];

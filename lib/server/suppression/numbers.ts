@@ -6,7 +6,7 @@ import "server-only";
 import { readPhoneNumber } from "@/lib/domain/phone-number";
 import { MAX_INVALID_REPORTED, type SuppressionAdd, type SuppressionReport } from "@/lib/schemas/suppression";
 import type { SessionUser } from "@/lib/server/auth/session-user";
-import { recordAudit } from "@/lib/server/audit";
+import { auditBy } from "@/lib/server/audit";
 import { csvRowChunks } from "@/lib/server/csv-chunks";
 import { getConfig } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/errors";
@@ -72,22 +72,15 @@ export async function addNumbers(user: SessionUser, listId: number, body: Suppre
     entries.push({ number: read.number, reason: body.reason ?? "", source, addedBy: user.email, addedAt: at, expiresAt: expiry.at });
   });
   if (entries.length) wrote(await getStore().suppression.upsertNumbers(listId, entries, at));
-  await recordAudit({
-    actorEmail: user.email,
-    actorRole: user.role,
-    action: "suppression.numbers.add",
-    target: `suppression-list:${listId}`,
-    outcome: "ok",
-    detail: {
-      list: list.name,
-      source,
-      added: report.added,
-      updated: report.updated,
-      invalid: report.invalid_count,
-      ...(body.reason ? { reason: body.reason } : {}),
-      ...(body.from_results ? { from_results: body.from_results } : {}),
-      numbers: entries.slice(0, 100).map((e) => e.number),
-    },
+  await auditBy(user, "suppression.numbers.add", `suppression-list:${listId}`, {
+    list: list.name,
+    source,
+    added: report.added,
+    updated: report.updated,
+    invalid: report.invalid_count,
+    ...(body.reason ? { reason: body.reason } : {}),
+    ...(body.from_results ? { from_results: body.from_results } : {}),
+    numbers: entries.slice(0, 100).map((e) => e.number),
   });
   return report;
 }
@@ -168,13 +161,14 @@ export async function importNumbers(
   }
   await flush();
   if (phone < 0) throw new ApiError("validation_failed", "The file is empty.", { file: "The file is empty" });
-  await recordAudit({
-    actorEmail: user.email,
-    actorRole: user.role,
-    action: "suppression.numbers.import",
-    target: `suppression-list:${listId}`,
-    outcome: "ok",
-    detail: { list: list.name, filename: file.name, bytes: file.bytes, rows, added: report.added, updated: report.updated, invalid: report.invalid_count },
+  await auditBy(user, "suppression.numbers.import", `suppression-list:${listId}`, {
+    list: list.name,
+    filename: file.name,
+    bytes: file.bytes,
+    rows,
+    added: report.added,
+    updated: report.updated,
+    invalid: report.invalid_count,
   });
   return { ...report, rows };
 }

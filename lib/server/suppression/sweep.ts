@@ -12,9 +12,7 @@ import { INSTANCE_ID } from "@/lib/server/instance";
 import { jsonArraySplitter } from "@/lib/server/results/json-array-splitter";
 import { getStore } from "@/lib/server/store";
 import { getSyllable } from "@/lib/server/syllable";
-import { suppressedAmong } from "./matching";
-import { readPhoneNumber } from "@/lib/domain/phone-number";
-import { getConfig } from "@/lib/server/env";
+import { listsApplyTo, suppressedTargets } from "./matching";
 
 const LEASE_KEY = "suppression:sweep";
 const LEASE_MS = 60_000;
@@ -47,12 +45,13 @@ async function unfinishedBatches(): Promise<Array<{ batch_id: string; campaign_i
 
 /** Removes one chunk's suppressed requests from the batch: how many. */
 async function removeSuppressed(batchId: string, campaignId: number, queued: Queued[]): Promise<number> {
-  const country = getConfig().defaultCountry;
-  const numbers = queued.map((q) => readPhoneNumber(q.target, country)).map((r) => ("number" in r ? r.number : ""));
-  const lists = await suppressedAmong(numbers.filter(Boolean), campaignId);
+  const found = await suppressedTargets(
+    queued.map((q) => q.target),
+    campaignId,
+  );
   const removals = queued.flatMap((q, i) => {
-    const on = numbers[i] ? lists.get(numbers[i]) : undefined;
-    return on ? [{ reference_id: q.reference_id, number: numbers[i]!, lists: on }] : [];
+    const on = found[i];
+    return on ? [{ reference_id: q.reference_id, number: on.number, lists: on.lists }] : [];
   });
   if (!removals.length) return 0;
   const names = [...new Set(removals.flatMap((r) => r.lists))];
@@ -116,10 +115,9 @@ export async function sweepAs(holder: string): Promise<Record<string, number>> {
     const lists = await store.suppression.lists(new Date().toISOString());
     // Only a campaign with numbers in force on its lists has queued requests to check: the others
     // are up to date without reading anything from Syllable.
-    const checked = (campaignId: number) => lists.some((l) => l.activeNumbers > 0 && (l.appliesTo === "all" || l.campaignIds.includes(campaignId)));
     for (const { batch_id, campaign_id } of await unfinishedBatches()) {
       if ((await store.suppression.batch(batch_id)).sweptChange >= latest) continue;
-      const removed = checked(campaign_id) ? await sweepBatch(batch_id, campaign_id, renew) : 0;
+      const removed = listsApplyTo(lists, campaign_id) ? await sweepBatch(batch_id, campaign_id, renew) : 0;
       await store.suppression.noteSwept(batch_id, latest, removed);
       if (removed) {
         out[batch_id] = removed;

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import type { UploadResponse } from "@/lib/schemas/batches";
-import { audited, recordAudit } from "@/lib/server/audit";
+import { audited, auditBy } from "@/lib/server/audit";
 import { json, withRole } from "@/lib/server/auth/with-role";
 import { readUploadFile } from "@/lib/server/batches/upload-file";
 import { loadBatchDetail, refreshBatch } from "@/lib/server/live/batch-detail";
@@ -28,14 +28,7 @@ export const POST = withRole("POST /api/batches/[batchId]/upload", async ({ req,
         upload = await audited(user, "batch.upload", `batch:${params.batchId}`, detail, () => getSyllable().uploadBatchCsv(params.batchId, file, name));
       } else {
         // Every row suppressed: nothing goes to Syllable; the attempt is still on record.
-        await recordAudit({
-          actorEmail: user.email,
-          actorRole: user.role,
-          action: "batch.upload",
-          target: `batch:${params.batchId}`,
-          outcome: "ok",
-          detail: { ...detail, sent: false },
-        });
+        await auditBy(user, "batch.upload", `batch:${params.batchId}`, { ...detail, sent: false });
       }
       if (suppressed) await getStore().suppression.noteUploadSuppressed(params.batchId, suppressed);
       const body: UploadResponse = {
