@@ -70,6 +70,14 @@ test("the standalone folder serves the console on its own: pages, API, compresse
     expect(chunk.status).toBe(200);
     expect(chunk.headers.get("content-encoding")).toBe("br");
     expect((await fetch(`${url}/icon.svg`)).status).toBe(200); // public/
+    // The phone-number zone data is read from the folder's own node_modules (traced in).
+    const zones = await fetch(`${url}/api/calling-hours/zones`, {
+      method: "POST",
+      headers: { ...auth, "Content-Type": "application/json" },
+      body: JSON.stringify({ numbers: ["+12125550100", "+18085550100"] }),
+    });
+    expect(zones.status, log).toBe(200);
+    expect(((await zones.json()) as { groups: Array<{ key: string }> }).groups.map((g) => g.key).sort()).toEqual(["America/New_York", "Pacific/Honolulu"]);
     server.kill("SIGTERM");
     expect(await exited, log).toBe(0);
     expect(log).not.toMatch(/"level":50/); // no error logged

