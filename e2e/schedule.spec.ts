@@ -1,6 +1,7 @@
 // A batch scheduled to start 20 s ahead, in the browser with the real scheduler (ticking every
 // 2 s here): held at once, shown as held by its schedule with the start ahead, then released by
-// itself within 15 s of its time, and the page says so.
+// itself within 15 s of its time, and the page says so. And the upload preview's time zones, with
+// "Split by time zone".
 import { expect, test } from "./support/test";
 import { signIn } from "./support/auth";
 import { expectNoSeriousViolations } from "./support/axe";
@@ -40,4 +41,31 @@ test("a batch scheduled 20 s ahead is held, then released by the scheduler withi
     .toBe(false);
   await page.reload();
   await expect(page.getByTestId("schedule-state")).toContainText("Released");
+});
+
+test("the upload preview counts recipients by time zone, and Split by time zone makes one batch per zone group", async ({ page }) => {
+  const run = Date.now();
+  const campaign = await sandboxApi<{ id: number }>("POST", "/campaigns", anyTimeCampaign(`Zones ${run}`));
+  const id = `zones-${run}`;
+  await sandboxApi("POST", "/batches", { batch_id: id, campaign_id: campaign.id, paused: true });
+  await signIn(page, "manager");
+  await page.goto(`/batches/${id}`);
+  await page.getByRole("button", { name: "Upload CSV" }).click();
+  const upload = page.getByRole("dialog", { name: /Upload contacts/ });
+  // Two in New York, one in Honolulu.
+  const csv = "reference_id,target\nny1,+12125550191\nhi1,+18085550191\nny2,+12125550192\n";
+  await upload.getByLabel("CSV file").setInputFiles({ name: "zones.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await expect(upload.getByTestId("preview-zones")).toContainText("Recipients by time zone: America/New_York 2 · Pacific/Honolulu 1");
+  await upload.getByLabel(/Split by time zone/).check();
+  await upload.getByRole("button", { name: "Upload 3 rows in 2+ batches" }).click();
+  const report = upload.getByTestId("split-report");
+  await expect(report).toContainText(`${id} (America/New_York, 2 rows): uploaded.`);
+  await expect(report).toContainText(`${id}-pacific-honolulu (Pacific/Honolulu, 1 row, new batch): uploaded.`);
+  const targets = async (batch: string) => (await sandboxApi<Array<{ target: string }>>("GET", `/batches/${batch}/results`)).map((r) => r.target).sort();
+  expect(await targets(id)).toEqual(["+12125550191", "+12125550192"]);
+  expect(await targets(`${id}-pacific-honolulu`)).toEqual(["+18085550191"]);
+  // The new batch has the same campaign and hold as the one uploaded to.
+  expect(await sandboxApi("GET", `/batches/${id}-pacific-honolulu`)).toMatchObject({ campaign_id: campaign.id, paused: true });
+  await report.getByRole("link", { name: `${id}-pacific-honolulu` }).click();
+  await expect(page).toHaveURL(new RegExp(`/batches/${id}-pacific-honolulu$`));
 });

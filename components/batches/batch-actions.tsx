@@ -14,7 +14,7 @@ export function BatchActions({ batch, uploadMaxBytes }: { batch: BatchDetailResp
     <div className="flex flex-wrap gap-2" role="group" aria-label="Batch operations">
       <HoldToggle batch={batch} disabled={stopped} />
       <SettingsButton batch={batch} />
-      <UploadCsvButton batchId={batch.batch_id} campaignId={batch.campaign_id} maxBytes={uploadMaxBytes} />
+      <UploadCsvButton batch={batch} maxBytes={uploadMaxBytes} />
       <AddRequestButton batchId={batch.batch_id} />
       <DeleteButton batchId={batch.batch_id} />
     </div>

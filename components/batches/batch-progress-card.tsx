@@ -86,6 +86,7 @@ export function BatchProgressCard({ batch, canWrite }: { batch: BatchDetailRespo
                     {p.eta_basis === "observed"
                       ? "At the pace observed over the last hour"
                       : "At the configured rate (the observed pace needs an hour of dialing history)"}
+                    {p.eta_scheduled && "; counting only the hours the schedule and calling hours release"}
                   </span>
                 </>
               ) : p.dialing_left_ms !== null ? (

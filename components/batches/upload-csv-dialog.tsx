@@ -4,12 +4,13 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { lazyView, preloadOn } from "@/components/ui/lazy-view";
+import type { UploadTarget } from "./upload-csv-form";
 
 const UploadForm = lazyView(() => import("./upload-csv-form").then((m) => m.UploadForm));
 
 /** Upload a CSV: parse and preview in the browser first, send only on confirm, with upload progress. */
 /** `maxBytes` is the server's UPLOAD_MAX_MB, so the instant check here agrees with the server's. */
-export function UploadCsvButton({ batchId, campaignId, maxBytes }: { batchId: string; campaignId: number; maxBytes: number }) {
+export function UploadCsvButton({ batch, maxBytes }: { batch: UploadTarget; maxBytes: number }) {
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -23,7 +24,7 @@ export function UploadCsvButton({ batchId, campaignId, maxBytes }: { batchId: st
         description="Columns reference_id and target (E.164); every other column becomes a request variable."
         className="max-w-2xl"
       >
-        <UploadForm batchId={batchId} campaignId={campaignId} maxBytes={maxBytes} onDone={() => setOpen(false)} />
+        <UploadForm batch={batch} maxBytes={maxBytes} onDone={() => setOpen(false)} />
       </Dialog>
     </>
   );

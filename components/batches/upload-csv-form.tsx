@@ -17,6 +17,12 @@ import { prepareCsv } from "@/lib/domain/csv-prepare";
 import { toUploadCsv } from "@/lib/domain/upload-csv";
 import { analyzeCsv } from "./csv-preview";
 import { SuppressedRows } from "./suppressed-rows";
+import { SplitReport } from "./split-report";
+import { groupRows, uploadGroups, zoneKeys, type SplitOutcome } from "./split-by-zone";
+import { useZoneBreakdown, ZoneLines } from "./zone-rows";
+import { useQueryClient } from "@tanstack/react-query";
+import { batchKeys } from "@/lib/queries/batches";
+import type { BatchDetailResponse } from "@/lib/schemas/batches";
 
 /** Countries offered for national numbers; "" leaves numbers as they are. */
 const COUNTRIES: Array<[CountryCode | "", string]> = [
@@ -36,7 +42,11 @@ const n = (v: number) => v.toLocaleString("en-US");
 const rowsText = (rows: number[]) =>
   `${rows.length === 1 ? "row" : "rows"} ${rows.slice(0, 8).join(", ")}${rows.length > 8 ? ` and ${rows.length - 8} more` : ""}`;
 
-export function UploadForm({ batchId, campaignId, maxBytes, onDone }: { batchId: string; campaignId: number; maxBytes: number; onDone: () => void }) {
+/** The batch uploaded to: its id and campaign, and the hold and expiry new batches of a split copy. */
+export type UploadTarget = Pick<BatchDetailResponse, "batch_id" | "campaign_id" | "paused" | "expires_on">;
+
+export function UploadForm({ batch, maxBytes, onDone }: { batch: UploadTarget; maxBytes: number; onDone: () => void }) {
+  const { batch_id: batchId, campaign_id: campaignId } = batch;
   const inputId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [parsed, setParsed] = useState<{ columns: string[]; rows: Array<Record<string, string>> } | null>(null);
@@ -51,7 +61,38 @@ export function UploadForm({ batchId, campaignId, maxBytes, onDone }: { batchId:
   const [progress, setProgress] = useState(0);
   const [outcome, setOutcome] = useState<UploadResponse | null>(null);
 
+  const zones = useZoneBreakdown(campaignId, prepared?.rows ?? []);
+  const [split, setSplit] = useState(false);
+  const [splitStep, setSplitStep] = useState<string | null>(null);
+  const [splitOutcome, setSplitOutcome] = useState<SplitOutcome[] | null>(null);
+  const qc = useQueryClient();
+  const canSplit = (zones.data?.groups.length ?? 0) > 1;
+
   const upload = useUploadBatchCsv(batchId, setProgress);
+  // One batch per zone group: every row's zone first (in chunks), then create and upload each.
+  const sendSplit = async () => {
+    if (!prepared) return;
+    try {
+      setSplitStep("Finding every recipient's time zone…");
+      const keys = await zoneKeys(prepared.rows, campaignId, (f) => setProgress(f * 0.1));
+      const groups = groupRows(prepared.rows, keys);
+      const outcomes = await uploadGroups(batch, prepared.columns, groups, (done, total, step) => {
+        setSplitStep(step);
+        setProgress(0.1 + (done / total) * 0.9);
+      });
+      setSplitOutcome(outcomes);
+      const failed = outcomes.filter((o) => !o.ok).length;
+      if (failed) toast.error(`${failed} of ${outcomes.length} zone groups were not uploaded: see the report.`);
+      else toast.success(`Uploaded in ${outcomes.length} batches, one per time zone group.`);
+    } catch (err) {
+      toast.error(err instanceof Error ? err.message : String(err));
+    } finally {
+      setSplitStep(null);
+      void qc.invalidateQueries({ queryKey: batchKeys.detail(batchId) });
+      void qc.invalidateQueries({ queryKey: batchKeys.results(batchId) });
+      void qc.invalidateQueries({ queryKey: batchKeys.lists() });
+    }
+  };
   const send = (f: File) =>
     upload.mutate(f, {
       onSuccess: (res) => {
@@ -66,6 +107,7 @@ export function UploadForm({ batchId, campaignId, maxBytes, onDone }: { batchId:
     setParsed(null);
     setParseError(null);
     setOutcome(null);
+    setSplitOutcome(null);
     setProgress(0);
     if (!f) return;
     if (f.size > maxBytes) return setParseError(`The file is larger than ${Math.round((maxBytes / 1024 / 1024) * 10) / 10} MB, the most the console accepts.`);
@@ -131,6 +173,7 @@ export function UploadForm({ batchId, campaignId, maxBytes, onDone }: { batchId:
           </div>
           <ul className="space-y-1" aria-label="Preview warnings">
             {prepared && <SuppressedRows campaignId={campaignId} rows={prepared.rows} />}
+            {prepared && <ZoneLines zones={zones} rowCount={prepared.rows.length} />}
             {prepared && prepared.normalised.length > 0 && (
               <li className="text-slate-700" data-testid="normalised">
                 {n(prepared.normalised.length)} national number(s) written as E.164, e.g. {prepared.normalised[0]!.from} → {prepared.normalised[0]!.to}.
@@ -181,6 +224,15 @@ export function UploadForm({ batchId, campaignId, maxBytes, onDone }: { batchId:
               preview.missingReferenceId.length + preview.invalidTargets.length + preview.duplicateTargets.length + preview.duplicateReferenceIds.length ===
                 0 && <li className="text-emerald-700">No problems found.</li>}
           </ul>
+          {canSplit && !outcome && !splitOutcome && (
+            <label className="flex items-start gap-2 text-sm">
+              <input type="checkbox" checked={split} onChange={(e) => setSplit(e.target.checked)} className="mt-1" />
+              <span>
+                Split by time zone: one batch per zone group ({zones.data!.groups.length}), so each dials in its own recipients&apos; hours. The largest group
+                stays in {batchId}; the others become new batches on the same campaign.
+              </span>
+            </label>
+          )}
           {preview.sample.length > 0 && (
             <div className="overflow-x-auto">
               <table className="w-full text-xs" aria-label="First rows">
@@ -209,7 +261,9 @@ export function UploadForm({ batchId, campaignId, maxBytes, onDone }: { batchId:
           )}
         </section>
       )}
-      {(upload.isPending || outcome) && <ProgressBar value={outcome ? 1 : progress} label="Upload progress" />}
+      {(upload.isPending || outcome || splitStep || splitOutcome) && <ProgressBar value={outcome || splitOutcome ? 1 : progress} label="Upload progress" />}
+      {splitStep && <p className="text-sm text-slate-600">{splitStep}</p>}
+      {splitOutcome && <SplitReport outcomes={splitOutcome} />}
       {upload.isPending && <p className="text-sm text-slate-600">{progress < 1 ? `Uploading… ${Math.round(progress * 100)}%` : "Processing on Syllable…"}</p>}
       {outcome && (
         <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
@@ -229,18 +283,23 @@ export function UploadForm({ batchId, campaignId, maxBytes, onDone }: { batchId:
       )}
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onClick={onDone}>
-          {outcome ? "Close" : "Cancel"}
+          {outcome || splitOutcome ? "Close" : "Cancel"}
         </Button>
-        {!outcome && (
+        {!outcome && !splitOutcome && (
           <Button
             onClick={() => {
+              if (split && canSplit) return void sendSplit();
               const f = toSend();
               if (f) send(f);
             }}
             disabled={blocked}
-            busy={upload.isPending}
+            busy={upload.isPending || splitStep !== null}
           >
-            {preview ? `Upload ${n(preview.rowCount)} rows` : "Upload"}
+            {!preview
+              ? "Upload"
+              : split && canSplit
+                ? `Upload ${n(preview.rowCount)} rows in ${zones.data!.groups.length}+ batches`
+                : `Upload ${n(preview.rowCount)} rows`}
           </Button>
         )}
       </div>

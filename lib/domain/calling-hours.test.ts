@@ -2,7 +2,16 @@
 // DST (Arizona, Hawaii), in half-hour zones, for a number in several zones, with state rules
 // and holidays; the batch's own start, pause and weekly windows; the transitions ahead.
 import { describe, expect, it } from "vitest";
-import { DEFAULT_POLICY, groupHeldReason, transitions, verdictAt, type CallingHoursPolicy, type RecipientGroup } from "./calling-hours";
+import {
+  DEFAULT_POLICY,
+  groupHeldReason,
+  releasedBands,
+  transitions,
+  verdictAt,
+  windowOutsideHours,
+  type CallingHoursPolicy,
+  type RecipientGroup,
+} from "./calling-hours";
 
 const at = (iso: string) => Date.parse(iso);
 const group = (zones: string[], state: string | null = null, count = 10, country: string | null = "US"): RecipientGroup => ({ zones, state, country, count });
@@ -119,5 +128,46 @@ describe("a batch's verdict and its transitions", () => {
       /^calling hours: 10 recipients in NY, America\/New_York is at Wed 01:00/,
     );
     expect(verdictAt({}, [], DEFAULT_POLICY, at("2026-07-01T05:00:00Z")).state).toBe("released");
+  });
+});
+
+describe("released bands (what the ETA counts)", () => {
+  it("New York over a day: released 08:00-21:00 local, edges exact", () => {
+    const from = at("2026-07-01T00:00:00Z");
+    expect(releasedBands({}, [NY], DEFAULT_POLICY, from, 86_400_000).map(([a, b]) => [new Date(a).toISOString(), new Date(b).toISOString()])).toEqual([
+      ["2026-07-01T00:00:00.000Z", "2026-07-01T01:00:00.000Z"], // 20:00-21:00 on 30 June
+      ["2026-07-01T12:00:00.000Z", "2026-07-02T00:00:00.000Z"], // from 08:00 EDT
+    ]);
+  });
+  it("a start in the future holds until then; nothing held without recipients or hours", () => {
+    const from = at("2026-07-01T12:00:00Z");
+    expect(releasedBands({ start_at: "2026-07-01T15:00:00Z", local_hours: false }, [], DEFAULT_POLICY, from, 6 * 3_600_000)).toEqual([
+      [at("2026-07-01T15:00:00Z"), at("2026-07-01T18:00:00Z")],
+    ]);
+    expect(releasedBands({}, [], DEFAULT_POLICY, from, 3_600_000)).toEqual([[from, from + 3_600_000]]);
+  });
+});
+
+describe("the campaign's UTC window against the recipients' hours (upload preview)", () => {
+  const window = { daily_start_time: "13:00:00", daily_end_time: "21:00:00", active_days: null };
+  const july = at("2026-07-01T00:00:00Z");
+  it("13:00-21:00 UTC is fine for New York (09:00-17:00 EDT) but starts at 03:00 in Honolulu", () => {
+    expect(windowOutsideHours(window, NY, DEFAULT_POLICY, july)).toBeNull();
+    expect(windowOutsideHours(window, group(["Pacific/Honolulu"], "HI"), DEFAULT_POLICY, july)).toBe(
+      "the campaign's window 13:00-21:00 UTC is 03:00-11:00 in Pacific/Honolulu, partly outside 08:00-21:00 there: those calls wait",
+    );
+  });
+  it("a window New York can take in summer reaches 07:00 there once the clocks go back (1 November 2026)", () => {
+    const early = { daily_start_time: "12:00", daily_end_time: "20:00", active_days: ["mon", "tue", "wed", "thu", "fri"] };
+    expect(windowOutsideHours(early, NY, DEFAULT_POLICY, at("2026-10-20T00:00:00Z"))).toBeNull(); // 08:00 EDT
+    expect(windowOutsideHours(early, NY, DEFAULT_POLICY, at("2026-11-02T00:00:00Z"))).toMatch(/is 07:00-15:00 in America\/New_York/);
+  });
+  it("a window across midnight UTC, in a half-hour zone (India, 08:00-21:00 IST is 02:30-15:30 UTC)", () => {
+    const india = group(["Asia/Kolkata"], null, 5, "IN");
+    expect(windowOutsideHours({ daily_start_time: "03:00", daily_end_time: "15:00" }, india, DEFAULT_POLICY, july)).toBeNull();
+    expect(windowOutsideHours({ daily_start_time: "22:00", daily_end_time: "03:00" }, india, DEFAULT_POLICY, july)).toMatch(/is 03:30-08:30 in Asia\/Kolkata/);
+  });
+  it("no window (all day) warns of nothing: the scheduler holds what it must", () => {
+    expect(windowOutsideHours({ daily_start_time: null, daily_end_time: null }, group(["Pacific/Honolulu"]), DEFAULT_POLICY, july)).toBeNull();
   });
 });

@@ -175,3 +175,56 @@ export function transitions(
   }
   return out;
 }
+
+/** Released bands [from, to) in [from, from + horizon): when the batch may dial, per the schedule and calling hours. */
+export function releasedBands(
+  schedule: BatchSchedule,
+  groups: RecipientGroup[],
+  policy: CallingHoursPolicy,
+  from: number,
+  horizonMs = 7 * 86_400_000,
+): Array<[number, number]> {
+  const to = from + horizonMs;
+  const bands: Array<[number, number]> = [];
+  let state = verdictAt(schedule, groups, policy, from).state;
+  let since = from;
+  for (const t of transitions(schedule, groups, policy, from, horizonMs)) {
+    const at = Date.parse(t.at);
+    if (state === "released") bands.push([since, at]);
+    state = t.state;
+    since = at;
+  }
+  if (state === "released" && since < to) bands.push([since, to]);
+  return bands;
+}
+
+/** A campaign's daily window, in UTC as Syllable keeps it ("HH:MM" or "HH:MM:SS"; null: all day). */
+export type UtcWindow = { daily_start_time?: string | null; daily_end_time?: string | null; active_days?: string[] | null };
+
+/**
+ * Where Syllable's one UTC window meets a group's local hours: the window as the recipients'
+ * clock reads it, and whether part of it falls outside their calling hours (those calls wait).
+ * Null when the window is all day or the group is always inside it. Checked over the next
+ * week, every 15 minutes of the window, so daylight saving is taken as it comes.
+ */
+export function windowOutsideHours(window: UtcWindow, group: RecipientGroup, policy: CallingHoursPolicy, now: number): string | null {
+  if (!window.daily_start_time || !window.daily_end_time) return null;
+  const zone = zonesOf(group, policy)[0]!;
+  const start = minutesOf(window.daily_start_time.slice(0, 5));
+  const endRaw = minutesOf(window.daily_end_time.slice(0, 5));
+  const end = endRaw > start ? endRaw : endRaw + 1440;
+  const days = window.active_days?.map((d) => d.toLowerCase());
+  const noHolidays = { ...policy, no_holidays: false, rules: policy.rules.map((r) => ({ ...r, no_holidays: false })) };
+  const day0 = DateTime.fromMillis(now, { zone: "utc" }).startOf("day");
+  for (let d = 0; d < 7; d++) {
+    const day = day0.plus({ days: d });
+    if (days?.length && !days.includes(WEEKDAY[day.weekday]!)) continue;
+    for (let m = start; m < end; m += 15) {
+      if (groupHeldReason(group, noHolidays, day.plus({ minutes: m }).toMillis()) === null) continue;
+      const local = (minute: number) => day.plus({ minutes: minute }).setZone(zone).toFormat("HH:mm");
+      const hours = hoursFor(group, zone, policy);
+      return `the campaign's window ${window.daily_start_time.slice(0, 5)}-${window.daily_end_time.slice(0, 5)} UTC is ${local(start)}-${local(end)} in ${zone}, partly outside ${hours.start}-${hours.end} there: those calls wait`;
+    }
+  }
+  return null;
+}

@@ -78,6 +78,20 @@ describe("simulateSchedule", () => {
   it("counts what the expiry cuts off", () => {
     expect(simulateSchedule({ ...base, pending: 1000, now: at(0, 9), expiresAt: at(0, 13) })).toEqual({ eta: null, unreached: 600 });
   });
+  it("counts only the hours the scheduler releases", () => {
+    // Released Monday 09:00-10:00 and from Tuesday 12:00: 150 at 100/h → 100 on Monday, 50 on Tuesday by 12:30.
+    const released = {
+      bands: [
+        [at(0, 9), at(0, 10)],
+        [at(1, 12), at(3, 0)],
+      ] as Array<[number, number]>,
+      until: at(3, 0),
+    };
+    expect(simulateSchedule({ ...base, pending: 150, now: at(0, 9), released })).toEqual({ eta: at(1, 12, 30), unreached: 0 });
+    // Past what the scheduler has worked out, the campaign's window alone decides.
+    const shortKnown = { bands: [] as Array<[number, number]>, until: at(2, 0) };
+    expect(simulateSchedule({ ...base, pending: 100, now: at(0, 9), released: shortKnown })).toEqual({ eta: at(2, 10), unreached: 0 });
+  });
   it("unknown when it never fits the horizon", () => {
     expect(simulateSchedule({ ...base, window: campaign({ active_days: [] }), pending: 10, now: at(0, 9) })).toEqual({ eta: null, unreached: null });
   });
@@ -138,6 +152,16 @@ describe("deriveProgress: not dialing because…", () => {
     expect(p.unreached_before_expiry).toBe(30);
     expect(p.in_window).toBe(true);
     expect(p.fraction).toBe(0.5);
+  });
+
+  it("held by the scheduler: an ETA over its released hours (it resumes by itself); held by a person: dialing time left", () => {
+    // 50 pending at 100/h; the scheduler releases it from 14:00 (recipients' hours).
+    const released = { bands: [[at(0, 14), at(1, 0)]] as Array<[number, number]>, until: at(1, 0) };
+    const input = { batch: { ...batch, paused: true }, campaign: campaign(), now: new Date(at(0, 10)), snapshots: [], released };
+    expect(deriveProgress({ ...input, heldBySchedule: true }).eta).toBe(new Date(at(0, 14, 30)).toISOString());
+    const byPerson = deriveProgress(input);
+    expect(byPerson.eta).toBeNull();
+    expect(byPerson.dialing_left_ms).toBe(30 * 60_000);
   });
 
   it("auto pacing overrides both rates: paced to empty the batch by the expiry, counting only window hours", () => {

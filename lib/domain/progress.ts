@@ -83,6 +83,18 @@ export function nextWindowStart(c: Window, t: number, horizonDays = 14): number 
   return null;
 }
 
+/** Released bands [from, to), in order, known up to `until` (after it, no restriction is known). */
+export type ReleasedTime = { bands: Array<[number, number]>; until: number };
+
+/** The parts of [a, b) the scheduler releases. */
+function releasedParts(a: number, b: number, released: ReleasedTime | undefined): Array<[number, number]> {
+  if (!released) return [[a, b]];
+  const parts: Array<[number, number]> = [];
+  for (const [x, y] of released.bands) if (Math.min(b, y) > Math.max(a, x)) parts.push([Math.max(a, x), Math.min(b, y)]);
+  if (b > released.until) parts.push([Math.max(a, released.until), b]);
+  return parts;
+}
+
 /**
  * Walks the calendar from `now` and dials `pending` requests at `rate` per hour inside the
  * window, at most `maxDaily` a UTC day, stopping at `expiresAt`. Returns when the last one is
@@ -98,6 +110,8 @@ export function simulateSchedule(opts: {
   now: number;
   expiresAt: number | null;
   horizonDays?: number;
+  /** When the console's scheduler lets the batch dial (its schedule and the recipients' calling hours); unrestricted after `until`. */
+  released?: ReleasedTime;
 }): { eta: number | null; unreached: number | null } {
   const { rate, maxDaily, window, now, expiresAt } = opts;
   let remaining = opts.pending;
@@ -109,7 +123,7 @@ export function simulateSchedule(opts: {
     const dayStart = first + d * DAY;
     if (expiresAt !== null && dayStart >= expiresAt) break;
     let capLeft = maxDaily ?? Infinity;
-    for (const [a, b] of dayWindows(window, dayStart)) {
+    for (const [a, b] of dayWindows(window, dayStart).flatMap(([a, b]) => releasedParts(a, b, opts.released))) {
       const from = Math.max(a, now);
       const to = expiresAt !== null ? Math.min(b, expiresAt) : b;
       if (to <= from || capLeft <= 0) continue;
@@ -257,6 +271,10 @@ export function deriveProgress(input: {
   snapshots: SnapshotPoint[];
   /** A stall without a known pace (ALERT_STALL_MINUTES); 15 minutes by default. */
   stallFallbackMs?: number;
+  /** When the console's scheduler releases the batch: the ETA counts only those hours. */
+  released?: ReleasedTime;
+  /** On hold by the scheduler (not a person): it resumes by itself, so an ETA is given. */
+  heldBySchedule?: boolean;
 }): BatchProgress {
   const { batch, campaign, snapshots } = input;
   const now = input.now.getTime();
@@ -289,11 +307,14 @@ export function deriveProgress(input: {
   } else if (stopped) {
     unreached = counts.pending;
   } else if (campaign && (pace || rate)) {
-    const sim = simulateSchedule({ pending: counts.pending, rate: (pace ?? rate)!, maxDaily: campaign.max_daily_calls, window, now, expiresAt });
+    // Held by a person, what is left is dialing time once resumed: the scheduler's hours wait like nights.
+    const released = batch.paused && !input.heldBySchedule ? undefined : input.released;
+    const sim = simulateSchedule({ pending: counts.pending, rate: (pace ?? rate)!, maxDaily: campaign.max_daily_calls, window, now, expiresAt, released });
     etaBasis = pace ? "observed" : "configured";
-    // On hold nothing is dialed, so there is no "last dial" time; say how much dialing is left
-    // once resumed: hours inside the calling window only (nights and closed days are waiting).
-    if (batch.paused) dialingLeftMs = sim.eta !== null ? windowMsBetween(window, now, sim.eta) : null;
+    // On hold by a person nothing is dialed until they resume, so there is no "last dial" time;
+    // say how much dialing is left once resumed: hours inside the calling window only (nights
+    // and closed days are waiting). Held by the scheduler, it resumes by itself: an ETA.
+    if (batch.paused && !input.heldBySchedule) dialingLeftMs = sim.eta !== null ? windowMsBetween(window, now, sim.eta) : null;
     else eta = sim.eta;
     unreached = sim.unreached;
     // Auto pacing raises the rate to finish by the expiry: it misses only when even its highest
@@ -306,6 +327,7 @@ export function deriveProgress(input: {
         window,
         now,
         expiresAt,
+        released,
       });
       unreached = atMax.unreached;
     }
@@ -352,6 +374,7 @@ export function deriveProgress(input: {
     observed_rate: observedRate(snapshots, now),
     eta: eta !== null ? new Date(eta).toISOString() : null,
     eta_basis: etaBasis,
+    ...(input.released && etaBasis ? { eta_scheduled: true } : {}),
     dialing_left_ms: dialingLeftMs,
     unreached_before_expiry: unreached,
     in_window: open,

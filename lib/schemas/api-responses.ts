@@ -62,6 +62,7 @@ const progressSchema = z.looseObject({
   observed_rate: z.number().nullable(),
   eta: nullableIso,
   eta_basis: z.enum(["observed", "configured"]).nullable(),
+  eta_scheduled: z.boolean().optional(),
   dialing_left_ms: z.number().nullable(),
   unreached_before_expiry: z.number().int().nullable(),
   in_window: z.boolean(),

@@ -269,6 +269,8 @@ export type BatchProgress = {
   eta: string | null;
   /** What the ETA and `unreached_before_expiry` are paced on: the pace observed over the last hour of history, or the configured rate (null: no estimate). */
   eta_basis: "observed" | "configured" | null;
+  /** The ETA counts only the hours the console's scheduler releases the batch in (its schedule, its recipients' calling hours). */
+  eta_scheduled?: boolean;
   /** On hold: how long dialing the pending requests would take once resumed (null otherwise). */
   dialing_left_ms: number | null;
   /** Requests that will not be dialed before expires_on at this pace (0 when all fit, null when unknown). */

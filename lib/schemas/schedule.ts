@@ -116,3 +116,36 @@ export const scheduleViewSchema = z.object({
 export type ScheduleView = z.infer<typeof scheduleViewSchema>;
 
 export const callingHoursViewSchema = callingHoursSchema.extend({ updated_by: z.string().nullable(), updated_at: z.string().nullable() });
+
+/** The most numbers one zone look-up takes (the upload preview sends the file in chunks of this). */
+export const MAX_ZONE_NUMBERS = 10_000;
+
+/** POST /api/calling-hours/zones: where these numbers are, for the upload preview and "Split by time zone". */
+export const zoneLookupSchema = z
+  .object({
+    numbers: z.array(z.string().max(100), { error: "A list of phone numbers" }).max(MAX_ZONE_NUMBERS, {
+      error: `At most ${MAX_ZONE_NUMBERS.toLocaleString("en-US")} numbers at once`,
+    }),
+    campaign_id: z.number().int().positive().optional().describe("warn where this campaign's UTC window falls outside a zone's hours"),
+  })
+  .strict();
+
+export const zoneBreakdownSchema = z.object({
+  groups: z
+    .array(
+      z.object({
+        key: z.string().describe("the zones that decide for the group, joined by &: the same key in every answer"),
+        time_zones: z.array(z.string()),
+        states: z.array(z.string()).describe("US states among the group's numbers"),
+        count: z.number().int(),
+        unknown: z.number().int().describe("numbers of no known place, counted in the default zone"),
+        hours: z.string().describe("the calling hours that apply, e.g. 08:00-21:00; FL 08:00-20:00"),
+        warning: z.string().nullable().describe("where the campaign's UTC window falls outside these hours"),
+      }),
+    )
+    .describe("largest first"),
+  group_of: z.array(z.number().int()).describe("for each number sent, in order, its group's index"),
+  campaign_window: z.string().nullable().describe("the campaign's window, e.g. 13:00-21:00 UTC"),
+  calling_hours_on: z.boolean(),
+});
+export type ZoneBreakdown = z.infer<typeof zoneBreakdownSchema>;

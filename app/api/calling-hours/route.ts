@@ -1,5 +1,5 @@
 import { json, withRole } from "@/lib/server/auth/with-role";
-import { callingHoursPolicy, saveCallingHours } from "@/lib/server/schedule/scheduler";
+import { callingHoursPolicy, saveCallingHours } from "@/lib/server/schedule/policy";
 
 export const GET = withRole("GET /api/calling-hours", async () => json(await callingHoursPolicy()));
 

@@ -7,7 +7,10 @@ import { getStore } from "@/lib/server/store";
 import type { BatchDetailResponse, BatchListItem, BatchListQuery, BatchListResponse, CampaignPacing } from "@/lib/schemas/batches";
 import type { Campaign } from "@/lib/schemas/syllable";
 import { getSyllable, upstreamNow } from "@/lib/server/syllable";
-import { deriveProgress, rowProgress } from "@/lib/domain/progress";
+import { deriveProgress, rowProgress, type ReleasedTime } from "@/lib/domain/progress";
+import { releasedBands, type RecipientGroup } from "@/lib/domain/calling-hours";
+import { callingHoursPolicy, scheduleOf } from "@/lib/server/schedule/policy";
+import type { ScheduleRow } from "@/lib/server/store/types";
 import { caches, invalidateBatch } from "./batch-caches";
 import { campaignIndex, pacingOf } from "./campaign-index";
 import { recordSnapshot, snapshotHistory } from "./progress-snapshots";
@@ -120,7 +123,15 @@ export async function readBatchDetail(batchId: string): Promise<BatchDetailRespo
   return {
     ...details,
     campaign,
-    progress: deriveProgress({ batch: details, campaign, now, snapshots: history, stallFallbackMs: getConfig().alertStallMinutes * 60_000 }),
+    progress: deriveProgress({
+      batch: details,
+      campaign,
+      now,
+      snapshots: history,
+      stallFallbackMs: getConfig().alertStallMinutes * 60_000,
+      released: schedule ? await releasedTime(schedule, now.getTime()) : undefined,
+      heldBySchedule: !!held,
+    }),
     history,
     console_change,
     follow_up_of,
@@ -128,6 +139,15 @@ export async function readBatchDetail(batchId: string): Promise<BatchDetailRespo
     ...(suppressed.atUpload || suppressed.removed ? { suppression: { at_upload: suppressed.atUpload, removed: suppressed.removed } } : {}),
     upstream_now: now.toISOString(),
   };
+}
+
+/** How far ahead the ETA follows the scheduler's bands (past it, no restriction is known). */
+const RELEASED_HORIZON_MS = 28 * 86_400_000;
+
+/** When the scheduler will let a followed batch dial, from its schedule and its recipients' places as last counted. */
+async function releasedTime(row: ScheduleRow, now: number): Promise<ReleasedTime> {
+  const bands = releasedBands(scheduleOf(row), row.groups as RecipientGroup[], await callingHoursPolicy(), now, RELEASED_HORIZON_MS);
+  return { bands, until: now + RELEASED_HORIZON_MS };
 }
 
 /** Syllable's 409 for a batch id in use, as the field error a form can show at the id. */

@@ -377,6 +377,13 @@ export const ROUTES = {
     body: SC.callingHoursSchema,
     responses: { 200: SC.callingHoursViewSchema },
   },
+  "POST /api/calling-hours/zones": {
+    summary:
+      "Where these numbers (up to 10,000) are: grouped by the time zones that decide their calling hours, the hours there, and where campaign_id's UTC window falls outside them (the upload preview and Split by time zone)",
+    role: "manager",
+    body: SC.zoneLookupSchema,
+    responses: { 200: SC.zoneBreakdownSchema },
+  },
   "GET /api/openapi.json": { summary: "This document", role: "anyone", responses: { 200: z.looseObject({ openapi: z.string() }) } },
   "GET /api/docs": { summary: "This document, rendered for people", role: "anyone", responses: { 200: "html" } },
   "GET /api/docs/assets/[file]": { summary: "The docs page's scripts and styles", role: "anyone", responses: { 200: "file" }, undocumented: true },

@@ -9,18 +9,24 @@ import { jsonArraySplitter } from "@/lib/server/results/json-array-splitter";
 import { getSyllable } from "@/lib/server/syllable";
 import { placeOfNumber } from "./phone-zones";
 
+/** Where one number (any format) is: its zones, US state and country (none known when it is not a number). */
+export function placeOf(raw: string, country = getConfig().defaultCountry): Omit<RecipientGroup, "count"> {
+  const read = readPhoneNumber(raw, country);
+  const e164 = "number" in read ? read.number : null;
+  const place = e164 ? placeOfNumber(e164) : { zones: [], state: null };
+  return { ...place, country: e164 ? (parsePhoneNumberFromString(e164)?.country ?? null) : null };
+}
+
 /** Groups numbers (any format) by place, counting each. */
 export function groupNumbers(numbers: Iterable<string>): RecipientGroup[] {
   const country = getConfig().defaultCountry;
   const groups = new Map<string, RecipientGroup>();
   for (const raw of numbers) {
-    const read = readPhoneNumber(raw, country);
-    const e164 = "number" in read ? read.number : null;
-    const place = e164 ? placeOfNumber(e164) : { zones: [], state: null };
+    const place = placeOf(raw, country);
     const key = `${place.zones.join("&")}|${place.state ?? ""}`;
     const group = groups.get(key);
     if (group) group.count++;
-    else groups.set(key, { ...place, country: e164 ? (parsePhoneNumberFromString(e164)?.country ?? null) : null, count: 1 });
+    else groups.set(key, { ...place, count: 1 });
   }
   return [...groups.values()].sort((a, b) => b.count - a.count);
 }

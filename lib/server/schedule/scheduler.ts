@@ -8,7 +8,6 @@ import "server-only";
 // make is not its to release. Everything it knows is in the store, so a restart or another
 // instance taking over changes nothing that is already right.
 import {
-  DEFAULT_POLICY,
   localHoursOn,
   transitions,
   verdictAt,
@@ -17,11 +16,10 @@ import {
   type RecipientGroup,
   type Verdict,
 } from "@/lib/domain/calling-hours";
-import type { CallingHoursInput, SchedulePut, ScheduleView } from "@/lib/schemas/schedule";
+import type { SchedulePut, ScheduleView } from "@/lib/schemas/schedule";
 import { audited, auditBy } from "@/lib/server/audit";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { campaignIndex } from "@/lib/server/batches/campaign-index";
-import { getConfig } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/errors";
 import { INSTANCE_ID } from "@/lib/server/instance";
 import { processSingleton } from "@/lib/process-singletons";
@@ -29,6 +27,7 @@ import { getStore } from "@/lib/server/store";
 import type { ScheduleRow } from "@/lib/server/store/types";
 import { loadBatchDetail } from "@/lib/server/live/batch-detail";
 import { getSyllable } from "@/lib/server/syllable";
+import { callingHoursPolicy, scheduleOf } from "./policy";
 import { pendingRecipientGroups } from "./recipients";
 
 const LEASE_KEY = "scheduler";
@@ -38,30 +37,9 @@ const GROUPS_TTL_MS = 5 * 60_000;
 /** Later than this, a transition is audited as late (the console was down or busy). */
 const LATE_MS = 60_000;
 const FINISHED = new Set(["COMPLETED", "CANCELED", "CANCELLED", "EXPIRED", "FAILED"]);
-const POLICY_KEY = "calling_hours";
 
 /** The console itself, as the audit log names it. */
 export const SCHEDULER_ACTOR = { email: "scheduler", role: "system" as const };
-
-/** The calling-hours policy: the admins' one, or the default (on unless CALLING_HOURS=off). */
-export async function callingHoursPolicy(): Promise<CallingHoursPolicy & { updated_by: string | null; updated_at: string | null }> {
-  const saved = await getStore().settings.get(POLICY_KEY);
-  if (saved) return { ...(saved.body as CallingHoursPolicy), updated_by: saved.updatedBy, updated_at: saved.updatedAt };
-  return { ...DEFAULT_POLICY, enabled: getConfig().callingHoursByDefault, updated_by: null, updated_at: null };
-}
-
-export async function saveCallingHours(user: SessionUser, policy: CallingHoursInput) {
-  const before = await callingHoursPolicy();
-  const at = new Date().toISOString();
-  await getStore().settings.put(POLICY_KEY, policy, user.email, at);
-  await auditBy(user, "calling_hours.update", "settings:calling_hours", {
-    before: { enabled: before.enabled, default_hours: before.default_hours, rules: before.rules },
-    after: policy,
-  });
-  return { ...policy, updated_by: user.email, updated_at: at };
-}
-
-const scheduleOf = (row: Pick<ScheduleRow, "body"> | null): BatchSchedule & { reason?: string } => row?.body ?? {};
 
 /** The recipients by place, counted again when stale. */
 async function groupsOf(row: ScheduleRow, policy: CallingHoursPolicy, now: number): Promise<RecipientGroup[]> {
