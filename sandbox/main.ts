@@ -12,6 +12,8 @@ const envSchema = z.object({
   SANDBOX_FAULT_HANG: z.enum(["0", "1", "true", "false"]).default("0"),
   // Off by default: seeding a million requests takes a while and `npm start` should be quick.
   SANDBOX_SEED_HUGE: z.enum(["0", "1"]).default("0"),
+  // On by default: 30 days of finished batches (3,600 requests) give the Reports page a history.
+  SANDBOX_SEED_HISTORY: z.enum(["0", "1"]).default("1"),
 });
 
 async function main(): Promise<void> {
@@ -29,6 +31,7 @@ async function main(): Promise<void> {
     apiKey: env.SANDBOX_API_KEY,
     speed: env.SANDBOX_SPEED,
     seedHuge: env.SANDBOX_SEED_HUGE === "1",
+    seedHistory: env.SANDBOX_SEED_HISTORY === "1",
     faults: {
       latency_ms: env.SANDBOX_FAULT_LATENCY_MS,
       error_rate: env.SANDBOX_FAULT_ERROR_RATE,

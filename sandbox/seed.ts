@@ -4,7 +4,7 @@ import { getMeta, setMeta, SANDBOX_USER, type Db } from "./db";
 import { createCampaign } from "./campaign-store";
 import { refreshStatus } from "./batch-store";
 import { outcomeFor, insightsFor } from "./engine";
-import { lookupFor } from "./requests";
+import { hashUnit, lookupFor } from "./requests";
 import { campaignInputSchema } from "./validation";
 
 export const SEED = {
@@ -23,6 +23,10 @@ export const SEED = {
   /** Seeded only with SANDBOX_SEED_HUGE=1 (a million rows take a while): the console at full scale. */
   hugeBatch: "seed-huge-1m",
   hugeBatchSize: 1_000_000,
+  /** Finished batches, one a day over the last 30 days (SANDBOX_SEED_HISTORY, on for `npm start`): the reports' history. */
+  historyBatch: (daysAgo: number) => `seed-history-${String(daysAgo).padStart(2, "0")}`,
+  historyDays: 30,
+  historyPerDay: 120,
   /** 32 zero bytes, base64: the seeded webhook's hmac_secret. */
   hmacSecret: "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
 } as const;
@@ -261,6 +265,76 @@ export function seedHugeIfMissing(db: Db, now: number, count: number = SEED.huge
     fillBatch(db, SEED.hugeBatch, now, { count, processed: Math.round(count * 0.6), sms: false, retryCount: 1, rate: 36_000, targetBase: 5130000000 });
     refreshStatus(db, SEED.hugeBatch, now);
     setMeta(db, "seeded-huge", new Date(now).toISOString());
+  })();
+  return true;
+}
+
+/**
+ * How likely a person answers at an hour of their day (New York time): less at lunch and late in
+ * the evening, most in the early evening. What makes the reports' heat map worth a look.
+ */
+export function answerChance(localHour: number): number {
+  if (localHour >= 12 && localHour < 14) return 0.3;
+  if (localHour >= 20) return 0.22;
+  if (localHour >= 17) return 0.58;
+  return localHour < 10 ? 0.42 : 0.5;
+}
+
+/**
+ * Seeds the history once per database (its own flag): a finished voice batch for each of the last
+ * 30 days, its calls spread from 08:00 to 22:00 New York time, outcomes by the hour as above.
+ */
+export function seedHistoryIfMissing(db: Db, now: number): boolean {
+  if (getMeta(db, "seeded-history") !== undefined) return false;
+  const insert = db.prepare(
+    `INSERT INTO requests (batch_id, reference_id, target, request_variables, channel_manager_sid, created_at, sent_at, attempt_count,
+       session_id, conversation_id, request_status, channel_manager_status, insights_status, insights, line_type, enrichment,
+       resolve_at, insights_at, eligible_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
+  );
+  db.transaction(() => {
+    for (let d = 1; d <= SEED.historyDays; d++) {
+      const batchId = SEED.historyBatch(d);
+      const campaign = d % 2 ? SEED.campaigns.alwaysOn : SEED.campaigns.payments;
+      insertBatch(db, now, 100 + d, { id: batchId, campaign, ageDays: d + 0.5, filename: `history_day_${d}.csv` });
+      // 08:00 New York that day, as UTC (13:00 in winter, 12:00 in summer: near enough for demo data).
+      const dayStart = Math.floor((now - d * DAY) / DAY) * DAY + 12 * 3_600_000;
+      for (let i = 0; i < SEED.historyPerDay; i++) {
+        const ref = `H${d}-${String(i + 1).padStart(4, "0")}`;
+        const target = `+1${5140000000 + d * 1000 + i}`;
+        const sentMs = dayStart + Math.floor((i / SEED.historyPerDay) * 14 * 3_600_000);
+        const localHour = 8 + Math.floor((i / SEED.historyPerDay) * 14);
+        const u = hashUnit(`history|${batchId}|${ref}`);
+        const v = hashUnit(`history-miss|${batchId}|${ref}`);
+        const reached = u < answerChance(localHour);
+        const channel = reached ? (v < 0.8 ? "COMPLETED" : "HUMAN") : v < 0.4 ? "MACHINE" : v < 0.8 ? "NO-ANSWER" : "BUSY";
+        const attempts = reached ? 1 + (v < 0.15 ? 1 : 0) : 2;
+        const lookup = lookupFor(target);
+        const ins = reached ? insightsFor(batchId, ref, attempts) : null;
+        insert.run(
+          batchId,
+          ref,
+          target,
+          JSON.stringify({ first_name: FIRST_NAMES[i % FIRST_NAMES.length] ?? "Alex" }),
+          `CA${(d * 10_000 + i).toString(16).padStart(32, "0")}`,
+          new Date(dayStart - 3_600_000).toISOString(),
+          new Date(sentMs).toISOString(),
+          attempts,
+          reached ? 200_000 + d * 1000 + i : null,
+          reached ? 200_000 + d * 1000 + i : null,
+          reached ? "COMPLETED" : "FAILED",
+          channel,
+          ins?.status ?? null,
+          ins?.insights ?? null,
+          lookup.line_type,
+          JSON.stringify(lookup.enrichment),
+          null,
+          null,
+        );
+      }
+      refreshStatus(db, batchId, now);
+    }
+    setMeta(db, "seeded-history", new Date(now).toISOString());
   })();
   return true;
 }

@@ -4,14 +4,14 @@ import { serve } from "@hono/node-server";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { SimClock } from "./clock";
-import { openDb, type Db } from "./db";
+import { getMeta, openDb, type Db } from "./db";
 import { Engine } from "./engine";
 import { FaultInjector, type Faults } from "./faults";
 import { allowedMethods } from "./routes/allowed-methods";
 import { batchRoutes } from "./routes/batches";
 import { campaignRoutes } from "./routes/campaigns";
 import { controlRoutes } from "./routes/control";
-import { seedHugeIfMissing, seedIfEmpty } from "./seed";
+import { seedHistoryIfMissing, seedHugeIfMissing, seedIfEmpty } from "./seed";
 import { HttpError, ValidationFailure } from "./validation";
 
 export type { Faults } from "./faults";
@@ -23,6 +23,8 @@ export interface SandboxOptions {
   seed?: boolean;
   /** Also seed the million-request batch (SANDBOX_SEED_HUGE=1). */
   seedHuge?: boolean;
+  /** Also seed 30 days of finished batches for the reports (SANDBOX_SEED_HISTORY, on by default from the CLI). */
+  seedHistory?: boolean;
   faults?: Partial<Faults>;
 }
 
@@ -43,6 +45,7 @@ export async function createSandbox(opts: SandboxOptions): Promise<Sandbox> {
   const clock = new SimClock(db, opts.speed ?? 60);
   if (opts.seed ?? true) seedIfEmpty(db, clock.now());
   if (opts.seedHuge) seedHugeIfMissing(db, clock.now());
+  if (opts.seedHistory && getMeta(db, "seeded") !== undefined) seedHistoryIfMissing(db, clock.now());
   const engine = new Engine(db, clock);
   const faults = new FaultInjector(opts.faults);
   const deps = { db, clock, engine, faults };

@@ -16,7 +16,7 @@ const job = (name: string, everyMs: number | null, runsWith: BackgroundJob["runs
 
 describe("background jobs", () => {
   it("the list names every job of an instance, each with its period and who runs it", () => {
-    const jobs = backgroundJobs({ liveDiscoveryMs: 5_000, resultsRetentionDays: 90, suppressionSweepMs: 10_000, schedulerTickMs: 5_000 });
+    const jobs = backgroundJobs({ liveDiscoveryMs: 5_000, resultsRetentionDays: 90, suppressionSweepMs: 10_000, schedulerTickMs: 5_000, reportSyncMs: 60_000 });
     expect(jobs.map((j) => [j.name, j.everyMs, j.runsWith])).toEqual([
       ["heartbeat", 5_000, "several"],
       ["settle interrupted writes", null, "one or several"],

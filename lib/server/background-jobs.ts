@@ -7,7 +7,7 @@ import { settleInterruptedWrites, SWEEP_MS, sweepDeadInstances } from "@/lib/ser
 import type { ConsoleConfig } from "@/lib/server/load-config";
 import { HEARTBEAT_MS, renewHeartbeat } from "@/lib/server/instance";
 import { discoverActiveBatches, pruneSnapshots } from "@/lib/server/live/discovery";
-import { pruneResults } from "@/lib/server/results/service";
+import { pruneResults, syncStoredResults } from "@/lib/server/results/service";
 import { schedulerTick } from "@/lib/server/schedule/scheduler";
 import { sweepQueuedRequests } from "@/lib/server/suppression/sweep";
 
@@ -23,7 +23,7 @@ export type BackgroundJob = {
 };
 
 export function backgroundJobs(
-  config: Pick<ConsoleConfig, "liveDiscoveryMs" | "resultsRetentionDays" | "suppressionSweepMs" | "schedulerTickMs">,
+  config: Pick<ConsoleConfig, "liveDiscoveryMs" | "resultsRetentionDays" | "suppressionSweepMs" | "schedulerTickMs" | "reportSyncMs">,
 ): BackgroundJob[] {
   return [
     { name: "heartbeat", everyMs: HEARTBEAT_MS, runsWith: "several", who: "each instance, for itself (a lease the others read)", run: renewHeartbeat },
@@ -69,6 +69,13 @@ export function backgroundJobs(
       runsWith: "one or several",
       who: "one instance at a time (the scheduler lease); what it did is kept in the store",
       run: schedulerTick,
+    },
+    {
+      name: "report sync",
+      everyMs: config.reportSyncMs,
+      runsWith: "one or several",
+      who: "one instance at a time (the report-sync lease); reads each batch whose results moved, one after another",
+      run: async () => void (await syncStoredResults()),
     },
   ];
 }

@@ -69,6 +69,7 @@ export const envSchema = z.object({
   SUPPRESSION_SWEEP_S: optional(z.coerce.number().min(1).max(60).default(10)),
   CALLING_HOURS: optional(z.enum(["on", "off"]).default("on")),
   SCHEDULER_TICK_S: optional(z.coerce.number().min(1).max(60).default(5)),
+  REPORT_SYNC_S: optional(z.coerce.number().min(5).max(3600).default(60)),
   ALERT_STALL_MINUTES: optional(
     z.coerce
       .number()
@@ -120,6 +121,8 @@ export type ConsoleConfig = {
   callingHoursByDefault: boolean;
   /** How often the scheduler looks at the batches it follows (SCHEDULER_TICK_S). */
   schedulerTickMs: number;
+  /** How often every batch's stored results (and so the reports) are brought up to date (REPORT_SYNC_S). */
+  reportSyncMs: number;
   liveIdlePollMs: number;
   /** A request (headers and body) must arrive within this; 408 after (BODY_TIMEOUT_S). */
   bodyTimeoutMs: number;
@@ -173,6 +176,7 @@ export function loadConfig(source: Record<string, string | undefined>): ConsoleC
     suppressionSweepMs: env.SUPPRESSION_SWEEP_S * 1000,
     callingHoursByDefault: env.CALLING_HOURS === "on",
     schedulerTickMs: env.SCHEDULER_TICK_S * 1000,
+    reportSyncMs: env.REPORT_SYNC_S * 1000,
     liveIdlePollMs: env.LIVE_IDLE_POLL_MS,
     bodyTimeoutMs: env.BODY_TIMEOUT_S * 1000,
     drainMs: env.DRAIN_S * 1000,

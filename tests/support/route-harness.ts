@@ -78,11 +78,11 @@ export type Harness = {
  * (SANDBOX_PORT, DATA_DIR, no SYLLABLE_API_KEY) and returns helpers. `seed` loads the demo data
  * (includes a 100k-request batch; a few seconds), default false.
  */
-export async function startHarness(opts: { seed?: boolean; timeoutMs?: number } = {}): Promise<Harness> {
+export async function startHarness(opts: { seed?: boolean; seedHistory?: boolean; timeoutMs?: number } = {}): Promise<Harness> {
   const root = mkdtempSync(path.join(os.tmpdir(), "oc-harness-"));
   const apiKey = "sandbox";
   const { createSandbox } = await import("@/sandbox/server");
-  const sandbox = await createSandbox({ dataDir: path.join(root, "sandbox"), speed: 0, seed: opts.seed ?? false, apiKey });
+  const sandbox = await createSandbox({ dataDir: path.join(root, "sandbox"), speed: 0, seed: opts.seed ?? false, seedHistory: opts.seedHistory, apiKey });
   const { url } = await sandbox.listen(0);
   const port = new URL(url).port;
 

@@ -15,6 +15,7 @@ import { processSingleton } from "@/lib/process-singletons";
 import { countsKey } from "./counts";
 import { jsonArraySplitter } from "./json-array-splitter";
 import { toStoredRow } from "./stored-row";
+import { BucketTally } from "@/lib/domain/report-metrics";
 
 /** Rows written per store call while a read streams in (the first call sooner: a page can show them). */
 const WRITE_ROWS = 5_000;
@@ -54,8 +55,11 @@ export function readResults(batchId: string, opts: ReadOptions): Promise<ResultS
   return read;
 }
 
-/** `expected`: the rows the batch's counts say there are (for the progress shown while reading). */
-type ReadOptions = { final: boolean; expected?: number | null };
+/**
+ * `expected`: the rows the batch's counts say there are (for the progress shown while reading);
+ * `campaignId`: its campaign, kept with its report tally (none: no tally is kept).
+ */
+type ReadOptions = { final: boolean; expected?: number | null; campaignId?: number };
 
 /**
  * The read as the instance `holder` does it: under the batch's lease, or waiting for the set of
@@ -94,6 +98,8 @@ async function streamIntoStore(store: Store, batchId: string, opts: ReadOptions,
   const variables = new Set<string>();
   let rows: StoredResultRow[] = [];
   let seq = 0;
+  // The report's tally, kept as the rows pass: a million rows are never read back for it.
+  const tally = new BucketTally();
   const take = (value: unknown, text: string) => {
     const parsed = requestResultSchema.safeParse(value);
     if (!parsed.success) throw new SyntaxError(`Result row ${seq + 1} is not a result: ${parsed.error.issues[0]?.message ?? "?"}`);
@@ -102,6 +108,7 @@ async function streamIntoStore(store: Store, batchId: string, opts: ReadOptions,
     counts[status] = (counts[status] ?? 0) + 1;
     if (variables.size < MAX_VARIABLES) for (const k of Object.keys(r.request_variables ?? {})) if (variables.size < MAX_VARIABLES) variables.add(k);
     rows.push(toStoredRow(r, seq++, text));
+    tally.add(r);
   };
   const flush = async () => {
     if (!rows.length) return;
@@ -132,6 +139,7 @@ async function streamIntoStore(store: Store, batchId: string, opts: ReadOptions,
     throw err;
   }
   const set = { batchId, generation, rowCount: seq, readAt, countsKey: countsKey(counts), variables: [...variables], final: opts.final };
-  await store.results.publish(set);
+  const shown = await store.results.publish(set);
+  if (shown && opts.campaignId !== undefined) await store.reports.replaceBatch(batchId, opts.campaignId, [...tally.rows.values()]);
   return (await store.results.set(batchId)) ?? { ...set, stale: false, failedAt: null, failure: null };
 }

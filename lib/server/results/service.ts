@@ -12,7 +12,8 @@ import type { ResultRowFilter, ResultSet, ResultSortColumn } from "@/lib/server/
 import { getSyllable } from "@/lib/server/syllable";
 import { createTtlCache } from "@/lib/server/batches/ttl-cache";
 import { processSingleton } from "@/lib/process-singletons";
-import { countsSeenFor } from "./counts";
+import { countsKey, countsSeenFor } from "./counts";
+import { INSTANCE_ID } from "@/lib/server/instance";
 import { readProgress, readResults, readUnderWay } from "./read-results";
 import { MISSING_TEXT, sortColumnOf, storedFilter } from "./stored-row";
 
@@ -44,7 +45,7 @@ async function read(batchId: string): Promise<ResultSet> {
   if (running) return running;
   const details = await getSyllable().getBatch(batchId);
   const { in_flight, total } = countProgress(details.status_counts);
-  return readResults(batchId, { final: FINAL_BATCH_STATUSES.has(details.status ?? "") && in_flight === 0, expected: total });
+  return readResults(batchId, { final: FINAL_BATCH_STATUSES.has(details.status ?? "") && in_flight === 0, expected: total, campaignId: details.campaign_id });
 }
 
 /** A set shown while its first read is still under way: the rows written so far. */
@@ -251,6 +252,44 @@ export async function exportResults(batchId: string, q: Selection): Promise<{ to
 }
 
 /** Forgets the results of batches that finished more than `days` ago (RESULTS_RETENTION_DAYS). */
+const SYNC_LEASE_MS = 10 * 60_000;
+/** Batches looked at per sync: the most recently changed (older ones have settled, and were read then). */
+const SYNC_BATCHES = 200;
+
+/**
+ * Keeps the stored results, and with them the reports' tallies, current for every batch, not only
+ * those someone opened: each batch never read, changed by a console write, or whose counts moved
+ * since its read (no sooner than a re-read is due) is read again, one after another, by one
+ * instance at a time. Answers how many were read.
+ */
+export async function syncStoredResults(holder = INSTANCE_ID, now = Date.now()): Promise<number> {
+  const store = getStore();
+  if (!(await store.leases.acquire("report-sync", holder, SYNC_LEASE_MS))) return 0;
+  let read_ = 0;
+  try {
+    const { items } = await getSyllable().listBatches({ limit: SYNC_BATCHES, order_by: "last_updated_at", order_by_direction: "desc" });
+    for (const b of items) {
+      const set = await store.results.set(b.batch_id);
+      if (readUnderWay(b.batch_id) || set?.final) continue;
+      if (set && !set.stale) {
+        // The list carries no counts: the live engine's, or the batch's own (one read of an unfinished batch a sync).
+        const counts = countsSeenFor(b.batch_id) ?? countsKey((await getSyllable().getBatch(b.batch_id)).status_counts);
+        if (!dueForReread(set, counts, now)) continue;
+      }
+      try {
+        await read(b.batch_id);
+        read_++;
+      } catch (err) {
+        console.error(`Results of ${b.batch_id} could not be read for the reports:`, err instanceof Error ? err.message : err);
+      }
+      await store.leases.acquire("report-sync", holder, SYNC_LEASE_MS);
+    }
+  } finally {
+    await store.leases.release("report-sync", holder).catch(() => undefined);
+  }
+  return read_;
+}
+
 export function pruneResults(days: number, now = Date.now()): Promise<number> {
   return getStore().results.prune(now - days * 86_400_000);
 }

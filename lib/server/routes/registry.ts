@@ -24,6 +24,7 @@ import { campaignCreateSchema, campaignDeleteBodySchema, campaignListQuerySchema
 import { alertListQuerySchema, liveQuerySchema } from "@/lib/schemas/live";
 import type { Role } from "@/lib/schemas/roles";
 import * as S from "@/lib/schemas/suppression";
+import * as RP from "@/lib/schemas/reports";
 import * as SC from "@/lib/schemas/schedule";
 import { tokenCreateSchema } from "@/lib/schemas/tokens";
 import { userCreateSchema, userRemoveSchema, userUpdateSchema } from "@/lib/schemas/users";
@@ -383,6 +384,19 @@ export const ROUTES = {
     role: "manager",
     body: SC.zoneLookupSchema,
     responses: { 200: SC.zoneBreakdownSchema },
+  },
+  "GET /api/reports/outcomes": {
+    summary:
+      "Outcome metrics from the stored results over a range (at most 90 days): requests, attempted, attempts, reached, voicemail, no answer, busy, failed, completed, contact rate and attempts per request, by day, hour or hour of the week in tz, or by campaign, batch or line type",
+    role: "supervisor",
+    query: RP.outcomeReportQuerySchema,
+    responses: { 200: RP.outcomeReportSchema },
+  },
+  "GET /api/reports/outcomes.csv": {
+    summary: "The same report as CSV: a line per group, then the totals",
+    role: "supervisor",
+    query: RP.outcomeReportQuerySchema,
+    responses: { 200: "csv" },
   },
   "GET /api/openapi.json": { summary: "This document", role: "anyone", responses: { 200: z.looseObject({ openapi: z.string() }) } },
   "GET /api/docs": { summary: "This document, rendered for people", role: "anyone", responses: { 200: "html" } },

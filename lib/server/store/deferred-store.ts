@@ -101,6 +101,7 @@ export function deferStore(open: () => Promise<Store>): Store {
     "suppression",
     "schedules",
     "settings",
+    "reports",
   ] as const) {
     (store as unknown as Record<string, unknown>)[name] = repo(name);
   }

@@ -11,6 +11,7 @@ import type { Database } from "./db/schema";
 import { resultRepo } from "./result-repo";
 import { suppressionRepo } from "./suppression-repo";
 import { scheduleRepo, settingsRepo } from "./schedule-repo";
+import { reportRepo } from "./report-repo";
 import {
   LastAdminError,
   type Alert,
@@ -446,6 +447,7 @@ export function openKyselyStore(dialect: StoreDialect): Store {
     suppression: suppressionRepo(dialect),
     schedules: scheduleRepo(dialect),
     settings: settingsRepo(dialect),
+    reports: reportRepo(dialect),
     close: () => dialect.close(),
   };
 }

@@ -1,3 +1,4 @@
+import type { MetricCounts } from "@/lib/domain/report-metrics";
 import type { Role } from "@/lib/schemas/roles";
 import type { Campaign } from "@/lib/schemas/syllable";
 
@@ -416,6 +417,24 @@ export interface SettingsRepo {
   put(key: string, body: unknown, by: string, at: string): Promise<void>;
 }
 
+/** One group of a report's sums: its key (a bucket's start in ms, a campaign id, a batch id, a line type) and the counts. */
+export type ReportBucketRow = { key: string | number; counts: MetricCounts };
+
+export interface ReportRepo {
+  /** Keeps `rows` as the batch's whole tally (what was there is replaced). */
+  replaceBatch(batchId: string, campaignId: number, rows: Array<{ bucket: number; line_type: string; counts: MetricCounts }>): Promise<void>;
+  /** Sums over buckets in [from, to) (ms), by bucket, campaign, batch or line type. */
+  sums(q: {
+    from: number;
+    to: number;
+    by: "bucket" | "campaign_id" | "batch_id" | "line_type";
+    campaignId?: number;
+    batchId?: string;
+  }): Promise<ReportBucketRow[]>;
+  /** The batches (and their campaigns) with results in [from, to). */
+  batchesIn(from: number, to: number): Promise<Array<{ batchId: string; campaignId: number }>>;
+}
+
 export interface Store {
   users: UserRepo;
   sessions: SessionRepo;
@@ -432,5 +451,6 @@ export interface Store {
   suppression: SuppressionRepo;
   schedules: ScheduleRepo;
   settings: SettingsRepo;
+  reports: ReportRepo;
   close(): Promise<void>;
 }

@@ -91,4 +91,19 @@ export interface Database {
     updated_at: string;
   };
   settings: { key: string; body: string; updated_by: string; updated_at: string };
+  report_buckets: {
+    batch_id: string;
+    campaign_id: number;
+    bucket: number;
+    line_type: string;
+    requests: number;
+    attempted: number;
+    attempts: number;
+    reached: number;
+    voicemail: number;
+    no_answer: number;
+    busy: number;
+    failed: number;
+    completed: number;
+  };
 }

@@ -226,4 +226,28 @@ CREATE TABLE settings (
 )`.execute(db);
     },
   },
+  // Outcome reports (see the SQLite migration 0009).
+  "0008-report-buckets": {
+    up: async (db: Db) => {
+      await sql`
+CREATE TABLE report_buckets (
+  batch_id TEXT NOT NULL,
+  campaign_id INTEGER NOT NULL,
+  bucket BIGINT NOT NULL,
+  line_type TEXT NOT NULL,
+  requests INTEGER NOT NULL,
+  attempted INTEGER NOT NULL,
+  attempts INTEGER NOT NULL,
+  reached INTEGER NOT NULL,
+  voicemail INTEGER NOT NULL,
+  no_answer INTEGER NOT NULL,
+  busy INTEGER NOT NULL,
+  failed INTEGER NOT NULL,
+  completed INTEGER NOT NULL,
+  PRIMARY KEY (batch_id, bucket, line_type)
+);
+CREATE INDEX report_buckets_by_time ON report_buckets (bucket);
+UPDATE result_sets SET final = 0, stale = 1`.execute(db);
+    },
+  },
 };
