@@ -65,6 +65,8 @@ export default defineConfig({
       // The scheduler spec turns them on for its own batch.
       CALLING_HOURS: "off",
       SCHEDULER_TICK_S: "2",
+      // Every batch's results are brought into the reports this often (60 s by default).
+      REPORT_SYNC_S: "5",
       METRICS_TOKEN: "e2e-metrics-token-0123456789",
       // One JSON line per request would bury the test output; warnings and errors still show.
       LOG_LEVEL: "warn",

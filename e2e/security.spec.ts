@@ -55,6 +55,7 @@ const PAGES: Record<string, { path: string; role: Role; data: RegExp }> = {
   compliance: { path: "/compliance", role: "supervisor", data: /Calling hours/ },
   // The path is set once the test has made a list to open (below).
   "compliance/[listId]": { path: "/compliance/0", role: "supervisor", data: /"listId":\d+/ },
+  reports: { path: "/reports", role: "supervisor", data: /Contact rate/ },
   users: { path: "/users", role: "admin", data: /"last_sign_in_at"/ },
 };
 
@@ -98,6 +99,8 @@ test.describe("pages check the session themselves (a skipped layout leaks nothin
     await expect(page).toHaveURL(/\/compliance$/);
     await page.getByRole("link", { name: list.name }).click();
     await expect(page).toHaveURL(new RegExp(`/compliance/${list.id}$`));
+    await nav.getByRole("link", { name: "Reports" }).click();
+    await expect(page).toHaveURL(/\/reports$/);
     await nav.getByRole("link", { name: "Audit" }).click();
     await expect(page).toHaveURL(/\/audit$/);
     await nav.getByRole("link", { name: "Users" }).click();

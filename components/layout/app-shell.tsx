@@ -24,6 +24,7 @@ export function AppShell({ user, mode, children }: { user: { email: string; role
             <NavLink href="/">Overview</NavLink>
             <NavLink href="/batches">Batches</NavLink>
             <NavLink href="/campaigns">Campaigns</NavLink>
+            <NavLink href="/reports">Reports</NavLink>
             <NavLink href="/compliance">Compliance</NavLink>
             {hasRole(user.role, "admin") && <NavLink href="/users">Users</NavLink>}
             {hasRole(user.role, "manager") && <NavLink href="/audit">Audit</NavLink>}
