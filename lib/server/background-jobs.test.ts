@@ -26,6 +26,7 @@ describe("background jobs", () => {
       ["results retention", 3_600_000, "one or several"],
       ["suppression sweep", 10_000, "one or several"],
       ["scheduler", 5_000, "one or several"],
+      ["report sync", 60_000, "one or several"],
     ]);
   });
 
