@@ -55,3 +55,30 @@ test("a batch's results export uploads back into another batch with its variable
     expect(uploaded.get(r.reference_id)?.request_variables ?? {}).toEqual(r.request_variables ?? {});
   }
 });
+
+test("a CRM's file (Mobile Number in national format, Customer Ref, First Name) is mapped, shown and uploaded as E.164", async ({ page }) => {
+  const id = `crm-${Date.now()}`;
+  await newBatch(id);
+  await signIn(page, "manager");
+  await page.goto(`/batches/${id}`);
+  await page.getByRole("button", { name: "Upload CSV" }).click();
+  const upload = page.getByRole("dialog", { name: /Upload contacts/ });
+  const csv = "Customer Ref,First Name,Mobile Number\nC-1,Ana,(415) 555-0103\nC-2,Ben,415.555.0104\n";
+  await upload.getByLabel("CSV file").setInputFiles({ name: "crm.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  // Guessed from names and content; the person can change it.
+  const mapping = upload.getByTestId("column-mapping");
+  await expect(mapping.getByLabel("Phone number column")).toHaveValue("Mobile Number");
+  await expect(mapping.getByLabel("Reference id column")).toHaveValue("Customer Ref");
+  await expect(mapping).toContainText("First Name → first_name");
+  // The number sent beside the number written.
+  const sample = upload.getByRole("table", { name: "First rows" });
+  await expect(sample).toContainText("+14155550103from (415) 555-0103");
+  await expect(upload.getByRole("list", { name: "Preview warnings" })).not.toContainText("invalid target");
+  await upload.getByRole("button", { name: "Upload 2 rows" }).click();
+  await expect(upload.getByRole("status")).toContainText("The batch now has 2 requests");
+  const rows = await sandboxApi<Row[]>("GET", `/batches/${id}/results`);
+  expect(rows.map((r) => [r.reference_id, r.target, r.request_variables?.first_name]).sort()).toEqual([
+    ["C-1", "+14155550103", "Ana"],
+    ["C-2", "+14155550104", "Ben"],
+  ]);
+});

@@ -16,6 +16,9 @@ import type { UploadResponse } from "@/lib/schemas/batches";
 import { prepareCsv } from "@/lib/domain/csv-prepare";
 import { toUploadCsv } from "@/lib/domain/upload-csv";
 import { analyzeCsv } from "./csv-preview";
+import { guessMapping, isIdentity, mappedColumns, renameRow, type ColumnMapping } from "@/lib/domain/column-mapping";
+import { missingCsvColumns } from "@/lib/domain/csv-columns";
+import { ColumnMappingFields, rememberedMapping, rememberMapping } from "./column-mapping-fields";
 import { SuppressedRows } from "./suppressed-rows";
 import { SplitReport } from "./split-report";
 import { groupRows, uploadGroups, zoneKeys, type SplitOutcome } from "./split-by-zone";
@@ -52,9 +55,15 @@ export function UploadForm({ batch, maxBytes, onDone }: { batch: UploadTarget; m
   const [parsed, setParsed] = useState<{ columns: string[]; rows: Array<Record<string, string>> } | null>(null);
   const [country, setCountry] = useState<CountryCode | "">("US");
   const [skipBad, setSkipBad] = useState(false);
+  // A file whose columns are named its own way ("Mobile Number"): mapped to the upload's first.
+  const [mapping, setMapping] = useState<ColumnMapping | null>(null);
+  const source = useMemo(
+    () => (parsed && mapping ? { columns: mappedColumns(mapping), rows: parsed.rows.map((r) => renameRow(mapping, r)) } : parsed),
+    [parsed, mapping],
+  );
   const prepared = useMemo(
-    () => (parsed ? prepareCsv(parsed.columns, parsed.rows, { defaultCountry: country || null, skipBadRows: skipBad }) : null),
-    [parsed, country, skipBad],
+    () => (source ? prepareCsv(source.columns, source.rows, { defaultCountry: country || null, skipBadRows: skipBad }) : null),
+    [source, country, skipBad],
   );
   const preview = useMemo(() => (prepared ? analyzeCsv(prepared.columns, prepared.rows) : null), [prepared]);
   const [parseError, setParseError] = useState<string | null>(null);
@@ -81,6 +90,7 @@ export function UploadForm({ batch, maxBytes, onDone }: { batch: UploadTarget; m
         setProgress(0.1 + (done / total) * 0.9);
       });
       setSplitOutcome(outcomes);
+      if (mapping) rememberMapping(campaignId, mapping);
       const failed = outcomes.filter((o) => !o.ok).length;
       if (failed) toast.error(`${failed} of ${outcomes.length} zone groups were not uploaded: see the report.`);
       else toast.success(`Uploaded in ${outcomes.length} batches, one per time zone group.`);
@@ -96,6 +106,7 @@ export function UploadForm({ batch, maxBytes, onDone }: { batch: UploadTarget; m
   const send = (f: File) =>
     upload.mutate(f, {
       onSuccess: (res) => {
+        if (mapping) rememberMapping(campaignId, mapping);
         setOutcome(res);
         toast.success(`Uploaded ${f.name} to ${batchId}.`);
       },
@@ -117,8 +128,11 @@ export function UploadForm({ batch, maxBytes, onDone }: { batch: UploadTarget; m
       skipEmptyLines: "greedy",
       transformHeader: (h) => h.trim(),
       complete: (res) => {
-        if (!res.meta.fields?.length) return setParseError("The file has no header row.");
-        setParsed({ columns: res.meta.fields, rows: res.data });
+        const columns = res.meta.fields;
+        if (!columns?.length) return setParseError("The file has no header row.");
+        const guess = missingCsvColumns(columns).length ? (rememberedMapping(campaignId, columns) ?? guessMapping(columns, res.data, country || null)) : null;
+        setMapping(guess && !isIdentity(guess) ? guess : null);
+        setParsed({ columns, rows: res.data });
       },
       error: (e) => setParseError(`Could not read the file: ${e.message}`),
     });
@@ -127,12 +141,15 @@ export function UploadForm({ batch, maxBytes, onDone }: { batch: UploadTarget; m
   // What is sent: the file as chosen, or the prepared copy when anything had to change.
   const toSend = (): File | null => {
     if (!file || !prepared) return file;
-    if (!prepared.changed) return file;
+    if (!prepared.changed && !mapping) return file;
     return new File([toUploadCsv(prepared.columns, prepared.rows)], file.name, { type: "text/csv" });
   };
   // Syllable rejects the whole file when a reference_id is missing or repeated: fix or skip those first.
   const unfixable = preview ? preview.missingReferenceId.length + preview.duplicateReferenceIds.length > 0 : false;
-  const blocked = !preview || preview.missingColumns.length > 0 || preview.rowCount === 0 || unfixable;
+  const blocked =
+    !preview || preview.missingColumns.length > 0 || preview.rowCount === 0 || unfixable || (!!mapping && (!mapping.target || !mapping.reference_id));
+  // The number as written in the file beside the E.164 sent (sample rows).
+  const writtenAs = new Map((prepared?.normalised ?? []).map((n) => [n.row, n.from]));
   return (
     <div className="space-y-4">
       <div className="space-y-1">
@@ -151,6 +168,7 @@ export function UploadForm({ batch, maxBytes, onDone }: { batch: UploadTarget; m
           <p>
             <strong>{n(preview.rowCount)}</strong> rows · columns: {preview.columns.join(", ")}
           </p>
+          {mapping && parsed && <ColumnMappingFields columns={parsed.columns} mapping={mapping} onChange={setMapping} />}
           <div className="flex flex-wrap items-end gap-4">
             <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
               Country of national numbers
@@ -251,6 +269,7 @@ export function UploadForm({ batch, maxBytes, onDone }: { batch: UploadTarget; m
                       {preview.columns.map((c) => (
                         <td key={c} className="px-2 py-1">
                           {r[c]}
+                          {c === "target" && writtenAs.has(i + 1) && <span className="block text-slate-500">from {writtenAs.get(i + 1)}</span>}
                         </td>
                       ))}
                     </tr>

@@ -332,3 +332,12 @@ export type UploadResponse = {
 
 /** A campaign a new batch can be attached to, as the create form lists it. */
 export type CampaignOption = { id: number; name: string; hourly_rate: number | null };
+
+/** The upload's `mapping` form field (JSON): which of the file's columns are the target, the reference id and the variables. */
+export const uploadMappingSchema = z
+  .object({
+    target: z.string({ error: "Name the column that holds the phone number" }).min(1, "Name the column that holds the phone number"),
+    reference_id: z.string({ error: "Name the column that holds the reference id" }).min(1, "Name the column that holds the reference id"),
+    variables: z.record(variableKey, z.string().min(1)).optional(),
+  })
+  .strict();

@@ -32,6 +32,8 @@ export type UploadFile = {
   /** Lines after the header (a quoted cell holding a line break counts twice). */
   rows: number;
   last_reference_id: string | null;
+  /** The header row's column names, trimmed. */
+  columns: string[];
   /** The multipart body's other (text) fields. */
   fields: Record<string, string>;
   /** Deletes the temporary file. */
@@ -39,14 +41,15 @@ export type UploadFile = {
 };
 
 export type CsvBodyOptions = {
-  /** Throws an ApiError when the header row is not what the route takes (default: a batch upload's reference_id and target). */
-  checkHeader?: (columns: string[]) => void;
+  /** Throws an ApiError when the header row is not what the route takes (default: a batch upload's reference_id and target, unless a `mapping` field names the columns). */
+  checkHeader?: (columns: string[], fields: Record<string, string>) => void;
   /** A plain text/csv body is taken too (the file's name is then "upload.csv"). */
   rawCsv?: boolean;
 };
 
-/** A batch upload's header: reference_id and target. */
-function requireUploadColumns(columns: string[]): void {
+/** A batch upload's header: reference_id and target (with a `mapping` field, the route checks the columns it names). */
+function requireUploadColumns(columns: string[], fields: Record<string, string>): void {
+  if (fields.mapping !== undefined) return;
   if (missingCsvColumns(columns).length > 0) {
     throw new ApiError("validation_failed", "The CSV needs a header row with reference_id and target columns.", {
       file: "Missing reference_id or target column",
@@ -75,7 +78,7 @@ export async function readUploadFile(req: Request, maxBytes: number, dataDir: st
     // The header row, read by the CSV parser the upload dialog uses (quoted names, a BOM, CRLF).
     const head = Papa.parse<string[]>(got.head.toString("utf8").replace(/^\uFEFF/, ""), { preview: 1, skipEmptyLines: true }).data[0] ?? [];
     const columns = head.map((c) => c.trim());
-    (opts.checkHeader ?? requireUploadColumns)(columns);
+    (opts.checkHeader ?? requireUploadColumns)(columns, got.fields);
     const endsWithNewline = got.tail.at(-1) === 0x0a;
     return {
       file: await fs.openAsBlob(temp, { type: "text/csv" }),
@@ -85,6 +88,7 @@ export async function readUploadFile(req: Request, maxBytes: number, dataDir: st
       rows: Math.max(0, got.newlines - 1 + (endsWithNewline ? 0 : 1)),
       // The file's last reference_id lets a read-back tell whether an interrupted upload was applied.
       last_reference_id: lastReferenceId(got.tail.toString("utf8"), columns.indexOf("reference_id")),
+      columns,
       fields: got.fields,
       dispose,
     };

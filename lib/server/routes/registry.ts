@@ -131,7 +131,8 @@ export const ROUTES = {
     responses: { 200: "event-stream" },
   },
   "POST /api/batches/[batchId]/upload": {
-    summary: "Upload a CSV of contacts (multipart field `file`)",
+    summary:
+      'Upload a CSV of contacts (multipart field `file`); an optional `mapping` field (JSON: {"target": "<column>", "reference_id": "<column>", "variables": {"<name>": "<column>"}}) names the file\'s own columns, and numbers are written as E.164 for DEFAULT_COUNTRY',
     role: "manager",
     body: "multipart-csv",
     responses: { 200: R.uploadResponseSchema },
@@ -267,16 +268,20 @@ export const ROUTES = {
     role: "admin",
     responses: { 200: z.object({ unlocked: z.literal(true), id: z.number().int() }) },
   },
-  "GET /api/tokens": { summary: "API tokens (never the token itself)", role: "admin", responses: { 200: R.tokenListSchema } },
+  "GET /api/tokens": {
+    summary: "API tokens (never the token itself): admins see everyone's, others their own",
+    role: "supervisor",
+    responses: { 200: R.tokenListSchema },
+  },
   "POST /api/tokens": {
-    summary: "Issue an API token for a user (shown once)",
-    role: "admin",
+    summary: "Issue an API token (shown once): for yourself, or (admins) for a user named by email; its role at most yours and its user's",
+    role: "supervisor",
     body: tokenCreateSchema,
     responses: { 201: R.tokenCreatedSchema },
   },
   "DELETE /api/tokens/[tokenId]": {
-    summary: "Revoke an API token",
-    role: "admin",
+    summary: "Revoke an API token (your own; admins any)",
+    role: "supervisor",
     responses: { 200: z.object({ revoked: z.literal(true), id: z.string() }) },
   },
   "GET /api/suppression-lists": {
