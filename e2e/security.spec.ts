@@ -56,6 +56,7 @@ const PAGES: Record<string, { path: string; role: Role; data: RegExp }> = {
   // The path is set once the test has made a list to open (below).
   "compliance/[listId]": { path: "/compliance/0", role: "supervisor", data: /"listId":\d+/ },
   reports: { path: "/reports", role: "supervisor", data: /Contact rate/ },
+  tokens: { path: "/tokens", role: "supervisor", data: /Authorization: Bearer/ },
   users: { path: "/users", role: "admin", data: /"last_sign_in_at"/ },
 };
 
@@ -105,6 +106,8 @@ test.describe("pages check the session themselves (a skipped layout leaks nothin
     await expect(page).toHaveURL(/\/audit$/);
     await nav.getByRole("link", { name: "Users" }).click();
     await expect(page).toHaveURL(/\/users$/);
+    await page.getByRole("banner").getByRole("link", { name: "API tokens" }).click();
+    await expect(page).toHaveURL(/\/tokens$/);
     await page.getByRole("banner").getByRole("link", { name: "Account" }).click();
     await expect(page).toHaveURL(/\/account$/);
     await nav.getByRole("link", { name: "Batches" }).click();

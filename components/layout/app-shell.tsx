@@ -38,6 +38,9 @@ export function AppShell({ user, mode, children }: { user: { email: string; role
                 {ROLE_LABELS[user.role]}
               </span>
             </span>
+            <Link href="/tokens" className="text-sm text-indigo-700 hover:underline">
+              API tokens
+            </Link>
             <Link href="/account" className="text-sm text-indigo-700 hover:underline">
               Account
             </Link>

@@ -8,6 +8,7 @@ import { describedBy, Field, Input, Select, Textarea } from "@/components/ui/fie
 import { FormActions } from "@/components/ui/form-actions";
 import { toast } from "@/components/ui/toast";
 import { FormErrorAlert } from "@/components/forms/form-error-alert";
+import { RoleField } from "@/components/forms/role-field";
 import { useApiErrors } from "@/components/forms/use-api-errors";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/domain/roles";
 import { useUserWrites } from "@/lib/queries/users";
@@ -76,15 +77,7 @@ export function AddUserForm({ onDone }: { onDone: () => void }) {
       <Field id="user-email" label="Email" error={errors.fields.email}>
         <Input type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="off" {...describedBy("user-email", errors.fields.email)} />
       </Field>
-      <Field id="user-role" label="Role" error={errors.fields.role}>
-        <Select value={role} onChange={(e) => setRole(e.target.value as Role)} {...describedBy("user-role", errors.fields.role)}>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {ROLE_LABELS[r]}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <RoleField id="user-role" value={role} onChange={setRole} error={errors.fields.role} />
       <Field
         id="user-password"
         label="Initial password (optional)"

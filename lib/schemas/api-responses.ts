@@ -151,7 +151,16 @@ export const healthSchema = z.looseObject({
 });
 export type Health = z.infer<typeof healthSchema>;
 
-const tokenInfoSchema = z.object({ id: z.string(), email: z.string(), name: z.string(), created_at: iso, expires_at: nullableIso, last_used_at: nullableIso });
+const tokenInfoSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(["supervisor", "manager", "admin"]).nullable().describe("the token's own limit (null: its user's role)"),
+  created_by: z.string().nullable(),
+  created_at: iso,
+  expires_at: nullableIso,
+  last_used_at: nullableIso,
+});
 export const tokenListSchema = z.object({ items: z.array(tokenInfoSchema) });
 export const tokenCreatedSchema = tokenInfoSchema.extend({ token: z.string().describe("shown once: store it now") });
 

@@ -75,3 +75,48 @@ describe("/api/tokens", () => {
     expect(await getStore().tokens.findByHash(hashToken(kept.token))).toBeUndefined();
   });
 });
+
+describe("/api/tokens for everyone (the tokens page)", () => {
+  const as = (role: "supervisor" | "manager" | "admin", json: unknown) => h.call(tokensRoute.POST, "/api/tokens", { role, json });
+  const future = () => new Date(Date.now() + 86_400_000).toISOString();
+  beforeAll(async () => {
+    for (const role of ["supervisor", "manager", "admin"] as const)
+      await getStore().users.create({ email: `${role}@sandbox.local`, role, passwordHash: await hashPassword("a-long-password") });
+  });
+
+  it("a manager makes their own token, at most their role; a lower role limits what it does", async () => {
+    const res = await as("manager", { name: "read-only dashboards", role: "supervisor", expires_at: future() });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const made = (await res.json()) as TokenCreated;
+    expect(made).toMatchObject({ email: "manager@sandbox.local", role: "supervisor", created_by: "manager@sandbox.local" });
+    expect(await userFromToken(made.token)).toMatchObject({ email: "manager@sandbox.local", role: "supervisor" });
+    // More than their own role: a field error in a sentence.
+    const tooMuch = await as("manager", { name: "x", role: "admin", expires_at: future() });
+    expect(tooMuch.status).toBe(422);
+    expect(((await tooMuch.json()) as { error: { fields: Record<string, string> } }).error.fields.role).toBe("At most Campaign manager");
+    // Someone else's: admins only.
+    expect((await as("manager", { name: "x", email: "supervisor@sandbox.local" })).status).toBe(403);
+  });
+
+  it("non-admins list and revoke only their own tokens; a demoted user's tokens are demoted with them", async () => {
+    const mine = (await (await as("supervisor", { name: "my script", expires_at: future() })).json()) as TokenCreated;
+    const theirs = (await (await as("admin", { name: "admin's script", expires_at: future() })).json()) as TokenCreated;
+    const list = (await (await h.call(tokensRoute.GET, "/api/tokens", { role: "supervisor" })).json()) as { items: TokenInfo[] };
+    expect(list.items.map((t) => t.id)).toContain(mine.id);
+    expect(list.items.every((t) => t.email === "supervisor@sandbox.local")).toBe(true);
+    const revokeAs = (role: "supervisor" | "admin", id: string) =>
+      h.call(tokenRoute.DELETE, `/api/tokens/${id}`, { role, method: "DELETE", params: { tokenId: id } });
+    expect((await revokeAs("supervisor", theirs.id)).status).toBe(404);
+    expect(await userFromToken(theirs.token)).not.toBeNull();
+    expect((await revokeAs("supervisor", mine.id)).status).toBe(200);
+    expect(await userFromToken(mine.token)).toBeNull();
+
+    const adminToken = (await (await as("admin", { name: "admin tool", role: "admin", expires_at: future() })).json()) as TokenCreated;
+    await getStore().users.setRole("admin@sandbox.local", "manager");
+    try {
+      expect(await userFromToken(adminToken.token)).toMatchObject({ role: "manager" });
+    } finally {
+      await getStore().users.setRole("admin@sandbox.local", "admin");
+    }
+  });
+});

@@ -1,10 +1,12 @@
 import "server-only";
 import crypto from "node:crypto";
 import { getStore, type ApiToken } from "@/lib/server/store";
+import { hasRole } from "@/lib/domain/roles";
 import type { SessionUser } from "./session-user";
 
-// API tokens for scripts: `Authorization: Bearer oc_…` acts as the token's user with that user's
-// role. Only a SHA-256 hash is stored; the token is shown once, when it is issued.
+// API tokens for scripts: `Authorization: Bearer oc_…` acts as the token's user, with the
+// token's role when it has one but never more than the user's role now (a demoted user's tokens
+// are demoted with them). Only a SHA-256 hash is stored; the token is shown once, when it is issued.
 const PREFIX = "oc_";
 const MAX_TOKEN_LENGTH = 200;
 // last_used_at is written at most once a minute per token.
@@ -20,12 +22,17 @@ export function bearerToken(headers: Headers): string | null {
 }
 
 /** A fresh token and its stored record (id and hash only). */
-export function issueToken(userId: number, name: string, expiresAt: string | null): { token: string; record: ApiToken } {
+export function issueToken(
+  userId: number,
+  name: string,
+  expiresAt: string | null,
+  extra: Pick<ApiToken, "role" | "createdBy"> = { role: null, createdBy: null },
+): { token: string; record: ApiToken } {
   const id = crypto.randomBytes(6).toString("hex");
   const token = `${PREFIX}${id}_${crypto.randomBytes(32).toString("base64url")}`;
   return {
     token,
-    record: { id, userId, name, tokenHash: hashToken(token), createdAt: new Date().toISOString(), expiresAt, lastUsedAt: null },
+    record: { id, userId, name, tokenHash: hashToken(token), createdAt: new Date().toISOString(), expiresAt, lastUsedAt: null, ...extra },
   };
 }
 
@@ -40,5 +47,6 @@ export async function userFromToken(token: string): Promise<SessionUser | null> 
   const user = await store.users.findById(record.userId);
   if (!user) return null;
   if (!record.lastUsedAt || now - Date.parse(record.lastUsedAt) > TOUCH_EVERY_MS) await store.tokens.touch(record.id, new Date(now).toISOString());
-  return { id: user.id, email: user.email, role: user.role, via: "token", credential: { kind: "token", hash: record.tokenHash } };
+  const role = record.role && !hasRole(record.role, user.role) ? record.role : user.role;
+  return { id: user.id, email: user.email, role, via: "token", credential: { kind: "token", hash: record.tokenHash } };
 }

@@ -49,6 +49,8 @@ const toToken = (r: Row<"api_tokens">): ApiToken => ({
   createdAt: r.created_at,
   expiresAt: r.expires_at,
   lastUsedAt: r.last_used_at,
+  role: r.role === "supervisor" || r.role === "manager" || r.role === "admin" ? r.role : null,
+  createdBy: r.created_by,
 });
 const toAlert = (r: Row<"alerts">): Alert => ({
   id: r.id,
@@ -169,6 +171,8 @@ export function openKyselyStore(dialect: StoreDialect): Store {
             created_at: t.createdAt,
             expires_at: t.expiresAt,
             last_used_at: t.lastUsedAt,
+            role: t.role,
+            created_by: t.createdBy,
           })
           .execute();
       },

@@ -98,6 +98,10 @@ export type ApiToken = {
   createdAt: string;
   expiresAt: string | null;
   lastUsedAt: string | null;
+  /** The most the token may do (never more than its user's role at the time); null: its user's role. */
+  role: Role | null;
+  /** Who made it (an admin for someone else, or the user for themselves); null for tokens from before. */
+  createdBy: string | null;
 };
 
 export interface TokenRepo {

@@ -9,7 +9,17 @@ type Json = ColumnType<unknown, string, string>;
 export interface Database {
   users: { id: Generated<number>; email: string; role: string; password_hash: string; created_at: string };
   sessions: { id_hash: string; user_id: number; created_at: string; last_seen_at: string; user_agent: string; address: string };
-  api_tokens: { id: string; user_id: number; name: string; token_hash: string; created_at: string; expires_at: string | null; last_used_at: string | null };
+  api_tokens: {
+    id: string;
+    user_id: number;
+    name: string;
+    token_hash: string;
+    created_at: string;
+    expires_at: string | null;
+    last_used_at: string | null;
+    role: ColumnType<string | null, string | null | undefined, string | null>;
+    created_by: ColumnType<string | null, string | null | undefined, string | null>;
+  };
   login_failures: { key: string; at: string };
   progress_snapshots: { batch_id: string; at: string; total: number; finished: number; status_counts: Json; outcomes: Json };
   audit_log: { id: Generated<number>; at: string; actor_email: string; actor_role: string; action: string; target: string; outcome: string; detail: Json };

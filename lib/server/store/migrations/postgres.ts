@@ -250,4 +250,12 @@ CREATE INDEX report_buckets_by_time ON report_buckets (bucket);
 UPDATE result_sets SET final = 0, stale = 1`.execute(db);
     },
   },
+  // API tokens' own roles and makers (see the SQLite migration 0010).
+  "0009-token-roles": {
+    up: async (db: Db) => {
+      await sql`
+ALTER TABLE api_tokens ADD COLUMN role TEXT;
+ALTER TABLE api_tokens ADD COLUMN created_by TEXT`.execute(db);
+    },
+  },
 };

@@ -282,4 +282,14 @@ CREATE INDEX report_buckets_by_time ON report_buckets (bucket);
 UPDATE result_sets SET final = 0, stale = 1`,
       ),
   },
+  // API tokens made on the tokens page: a role at most their user's (null: the user's own) and who made them.
+  "0010-token-roles": {
+    up: (db: Db) =>
+      run(
+        db,
+        `
+ALTER TABLE api_tokens ADD COLUMN role TEXT;
+ALTER TABLE api_tokens ADD COLUMN created_by TEXT`,
+      ),
+  },
 };
