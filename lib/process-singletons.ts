@@ -28,6 +28,8 @@ export const PROCESS_SINGLETONS = {
   "background-jobs": "the timers of the background jobs (lib/server/background-jobs.ts)",
   "scheduler-ticks": "the scheduler ticks running in this process, so that one never overlaps itself (lib/server/schedule/scheduler.ts)",
   "phone-zone-data": "number prefixes to time zones and US places, decoded once (lib/server/schedule/phone-zones.ts)",
+  "oidc-discovery": "each OpenID provider's discovered configuration (lib/server/auth/oidc.ts)",
+  "report-sync-running": "which holders' report syncs are under way in this process (lib/server/results/service.ts)",
 } as const;
 
 export type ProcessSingletonName = keyof typeof PROCESS_SINGLETONS;

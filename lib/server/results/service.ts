@@ -263,6 +263,18 @@ const SYNC_BATCHES = 200;
  * instance at a time. Answers how many were read.
  */
 export async function syncStoredResults(holder = INSTANCE_ID, now = Date.now()): Promise<number> {
+  // A sync still going when the next is due (a big batch being read): the next is skipped.
+  if (syncing.has(holder)) return 0;
+  syncing.add(holder);
+  try {
+    return await syncAs(holder, now);
+  } finally {
+    syncing.delete(holder);
+  }
+}
+const syncing = processSingleton("report-sync-running", () => new Set<string>());
+
+async function syncAs(holder: string, now: number): Promise<number> {
   const store = getStore();
   if (!(await store.leases.acquire("report-sync", holder, SYNC_LEASE_MS))) return 0;
   let read_ = 0;
@@ -272,9 +284,11 @@ export async function syncStoredResults(holder = INSTANCE_ID, now = Date.now()):
       const set = await store.results.set(b.batch_id);
       if (readUnderWay(b.batch_id) || set?.final) continue;
       if (set && !set.stale) {
-        // The list carries no counts: the live engine's, or the batch's own (one read of an unfinished batch a sync).
+        // Only when its counts moved (not on the pages' periodic refresh: a big batch that holds
+        // still is not read again). The list carries no counts: the live engine's, or the batch's own.
+        if (now - Math.max(set.readAt, set.failedAt ?? 0) < rereadAfterMs(set.rowCount)) continue;
         const counts = countsSeenFor(b.batch_id) ?? countsKey((await getSyllable().getBatch(b.batch_id)).status_counts);
-        if (!dueForReread(set, counts, now)) continue;
+        if (counts === set.countsKey) continue;
       }
       try {
         await read(b.batch_id);
