@@ -15,7 +15,9 @@ export function SignOutButton() {
       onClick={async () => {
         setBusy(true);
         try {
-          await apiFetch("/api/auth/logout", { method: "POST" });
+          const res = await apiFetch<{ ok: true; end_session_url?: string }>("/api/auth/logout", { method: "POST" });
+          // After a single sign-on, on to the provider to end its session too (it comes back to /login).
+          if (res.end_session_url) return window.location.assign(res.end_session_url);
           // A full page load, not router.push: it drops every cached query of the previous user.
           // eslint-disable-next-line @next/next/no-location-assign-relative-destination
           window.location.assign("/login");

@@ -2,6 +2,19 @@
 // server-only import: the front server (scripts/serve.ts) and the launcher run it outside React.
 import path from "node:path";
 import { z } from "zod";
+import { parseRoleMap, type RoleMap } from "../domain/role-map";
+
+export type OidcConfig = {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  scopes: string;
+  roleClaim: string;
+  roleMap: RoleMap;
+  allowSignup: boolean;
+  /** The provider's name on the sign-in button ("Sign in with Okta"). */
+  name: string;
+};
 
 // Empty strings in the environment mean "not set" (a blank line in a .env file should not be a value).
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema);
@@ -70,6 +83,28 @@ export const envSchema = z.object({
   CALLING_HOURS: optional(z.enum(["on", "off"]).default("on")),
   SCHEDULER_TICK_S: optional(z.coerce.number().min(1).max(60).default(5)),
   REPORT_SYNC_S: optional(z.coerce.number().min(5).max(3600).default(60)),
+  // Single sign-on (OpenID Connect): on when OIDC_ISSUER is set.
+  OIDC_ISSUER: optional(z.url({ protocol: /^https?$/ }).optional()),
+  OIDC_CLIENT_ID: optional(z.string().min(1).optional()),
+  OIDC_CLIENT_SECRET: optional(z.string().min(1).optional()),
+  OIDC_SCOPES: optional(z.string().default("openid email profile groups")),
+  OIDC_ROLE_CLAIM: optional(z.string().min(1).default("groups")),
+  OIDC_ROLE_MAP: optional(
+    z
+      .string()
+      .default("*=supervisor")
+      .transform((v, ctx) => {
+        try {
+          return parseRoleMap(v);
+        } catch (err) {
+          ctx.addIssue({ code: "custom", message: (err as Error).message });
+          return z.NEVER;
+        }
+      }),
+  ),
+  OIDC_ALLOW_SIGNUP: optional(z.enum(["on", "off"]).default("on")),
+  OIDC_NAME: optional(z.string().min(1).max(40).default("single sign-on")),
+  PASSWORD_LOGIN: optional(z.enum(["on", "off"]).default("on")),
   ALERT_STALL_MINUTES: optional(
     z.coerce
       .number()
@@ -123,6 +158,10 @@ export type ConsoleConfig = {
   schedulerTickMs: number;
   /** How often every batch's stored results (and so the reports) are brought up to date (REPORT_SYNC_S). */
   reportSyncMs: number;
+  /** Single sign-on with an OpenID Connect provider (null: off). */
+  oidc: OidcConfig | null;
+  /** PASSWORD_LOGIN=off: only admins (the break-glass accounts made on the command line) sign in with a password. */
+  passwordLogin: boolean;
   liveIdlePollMs: number;
   /** A request (headers and body) must arrive within this; 408 after (BODY_TIMEOUT_S). */
   bodyTimeoutMs: number;
@@ -151,6 +190,9 @@ export function loadConfig(source: Record<string, string | undefined>): ConsoleC
     throw new EnvError(`Invalid configuration:\n  ${lines.join("\n  ")}`);
   }
   const env = parsed.data;
+  if (env.OIDC_ISSUER && (!env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET)) {
+    throw new EnvError("Invalid configuration:\n  OIDC_ISSUER is set: OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are needed too.");
+  }
   const live = env.SYLLABLE_API_KEY !== undefined;
   return {
     mode: live ? "live" : "sandbox",
@@ -177,6 +219,19 @@ export function loadConfig(source: Record<string, string | undefined>): ConsoleC
     callingHoursByDefault: env.CALLING_HOURS === "on",
     schedulerTickMs: env.SCHEDULER_TICK_S * 1000,
     reportSyncMs: env.REPORT_SYNC_S * 1000,
+    oidc: env.OIDC_ISSUER
+      ? {
+          issuer: env.OIDC_ISSUER,
+          clientId: env.OIDC_CLIENT_ID!,
+          clientSecret: env.OIDC_CLIENT_SECRET!,
+          scopes: env.OIDC_SCOPES,
+          roleClaim: env.OIDC_ROLE_CLAIM,
+          roleMap: env.OIDC_ROLE_MAP,
+          allowSignup: env.OIDC_ALLOW_SIGNUP === "on",
+          name: env.OIDC_NAME,
+        }
+      : null,
+    passwordLogin: env.PASSWORD_LOGIN === "on",
     liveIdlePollMs: env.LIVE_IDLE_POLL_MS,
     bodyTimeoutMs: env.BODY_TIMEOUT_S * 1000,
     drainMs: env.DRAIN_S * 1000,

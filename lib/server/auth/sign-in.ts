@@ -3,6 +3,7 @@ import "server-only";
 // for known and unknown emails, every attempt audited.
 import type { LoginInput } from "@/lib/schemas/auth";
 import { recordAudit } from "@/lib/server/audit";
+import { getConfig } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/errors";
 import { getStore } from "@/lib/server/store";
 import { ensureDemoUsers } from "./demo-users";
@@ -29,6 +30,11 @@ export async function signIn({ email, password }: LoginInput, address: string): 
     throw new ApiError("unauthorized", "That email and password don't match an account.");
   }
   await releaseAttempt(claim);
+  const cfg = getConfig();
+  if (!cfg.passwordLogin && user.role !== "admin") {
+    await recordAudit({ ...auditAs, actorRole: user.role, action: "auth.login", outcome: "failed", detail: { address, reason: "password sign-in is off" } });
+    throw new ApiError("forbidden", `Sign in with ${cfg.oidc?.name ?? "single sign-on"}: password sign-in is kept for the console's break-glass admins.`);
+  }
   await startSession(user);
   await recordAudit({ ...auditAs, actorRole: user.role, action: "auth.login", outcome: "ok", detail: { address } });
   return { id: user.id, email: user.email, role: user.role };

@@ -4,23 +4,29 @@ import { ApiError } from "@/lib/server/errors";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/**
+ * The console's origin as the browser sees it: PUBLIC_URL, or the host it asked for (a browser
+ * cannot forge Host) with the scheme (secure cookies mean https; behind a trusted proxy, the
+ * scheme it reports). Not `req.url`: behind the front server that is the internal address.
+ */
+export function consoleOrigin(req: Request, cfg: ConsoleConfig = getConfig()): string {
+  if (cfg.publicOrigin) return cfg.publicOrigin;
+  const host = (req.headers.get("host") ?? new URL(req.url).host).toLowerCase();
+  const forwarded = cfg.trustProxy ? req.headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase() : undefined;
+  const scheme = cfg.cookieSecure ? "https:" : forwarded === "https" || forwarded === "http" ? `${forwarded}:` : "http:";
+  return `${scheme}//${host}`;
+}
+
 function originAllowed(origin: string, req: Request, cfg: ConsoleConfig): boolean {
   if (cfg.allowedOrigins.includes(origin)) return true;
-  if (cfg.publicOrigin) return origin === cfg.publicOrigin;
-  // No PUBLIC_URL: the console's origin is whatever host the browser asked for. A browser
-  // cannot forge Host, and the Origin a page on any other host or port sends will differ.
+  // The Origin a page on any other host, port or scheme sends will differ.
   let parsed: URL;
   try {
     parsed = new URL(origin);
   } catch {
     return false;
   }
-  const host = req.headers.get("host") ?? new URL(req.url).host;
-  // Scheme too: a page on http:// is another origin than the console on https:// (secure
-  // cookies mean https; behind a trusted proxy, the scheme it reports).
-  const forwarded = cfg.trustProxy ? req.headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase() : undefined;
-  const scheme = cfg.cookieSecure ? "https:" : forwarded === "https" || forwarded === "http" ? `${forwarded}:` : "http:";
-  return parsed.protocol === scheme && parsed.host === host.toLowerCase();
+  return parsed.origin === consoleOrigin(req, cfg);
 }
 
 /**

@@ -82,7 +82,9 @@ function responses(op: Operation): Json {
               ? { description: "Prometheus text exposition format", content: { "text/plain": { schema: { type: "string" } } } }
               : schema === "file"
                 ? { description: "A file" }
-                : { description: "OK", content: { "application/json": { schema: schemaOf(schema, "output") } } };
+                : schema === "redirect"
+                  ? { description: "A redirect (see the Location header)" }
+                  : { description: "OK", content: { "application/json": { schema: schemaOf(schema, "output") } } };
   }
   for (const [status, description] of Object.entries(ERRORS)) {
     out[status] ??= { description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };

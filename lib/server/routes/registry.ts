@@ -35,7 +35,7 @@ export type RouteMethod = (typeof ROUTE_METHODS)[number];
 
 /** Who may call a route: a role (or higher), or anyone, signed in or not. */
 export type Access = Role | "anyone";
-export type ResponseKind = z.ZodType | "csv" | "html" | "event-stream" | "prometheus" | "file";
+export type ResponseKind = z.ZodType | "csv" | "html" | "event-stream" | "prometheus" | "file" | "redirect";
 
 export type RouteSpec = {
   summary: string;
@@ -69,7 +69,22 @@ export const ROUTES = {
     maxBodyBytes: 16 * 1024,
     responses: { 200: R.meSchema },
   },
-  "POST /api/auth/logout": { summary: "Sign out (ends the session)", role: "anyone", responses: { 200: z.object({ ok: z.literal(true) }) } },
+  "POST /api/auth/logout": {
+    summary: "Sign out (ends the session); after a single sign-on, end_session_url ends the provider's session too",
+    role: "anyone",
+    responses: { 200: z.object({ ok: z.literal(true), end_session_url: z.string().optional() }) },
+  },
+  "GET /api/auth/oidc/login": {
+    summary: "Single sign-on: on to the identity provider (authorization code with PKCE, state and nonce)",
+    role: "anyone",
+    query: z.object({ next: z.string().max(2048).optional().describe("where to land after signing in (a path of this console)") }),
+    responses: { 303: "redirect" },
+  },
+  "GET /api/auth/oidc/callback": {
+    summary: "Single sign-on: the provider's answer; signed in with the role the person's groups map to (OIDC_ROLE_MAP), or back to /login with why not",
+    role: "anyone",
+    responses: { 303: "redirect" },
+  },
   "GET /api/auth/me": { summary: "Who is signed in", role: "supervisor", responses: { 200: R.meSchema } },
   "POST /api/auth/password": {
     summary: "Change your own password (the current one required; not a common password); your other sessions end",

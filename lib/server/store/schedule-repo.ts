@@ -93,5 +93,8 @@ export function settingsRepo({ db }: StoreDialect): SettingsRepo {
         .onConflict((oc) => oc.column("key").doUpdateSet({ body: JSON.stringify(body), updated_by: by, updated_at: at }))
         .execute();
     },
+    async remove(key) {
+      await db.deleteFrom("settings").where("key", "=", key).execute();
+    },
   };
 }

@@ -419,6 +419,7 @@ export interface ScheduleRepo {
 export interface SettingsRepo {
   get(key: string): Promise<{ body: unknown; updatedBy: string; updatedAt: string } | null>;
   put(key: string, body: unknown, by: string, at: string): Promise<void>;
+  remove(key: string): Promise<void>;
 }
 
 /** One group of a report's sums: its key (a bucket's start in ms, a campaign id, a batch id, a line type) and the counts. */

@@ -94,3 +94,23 @@ describe("POST /api/auth/login", () => {
     expect(await claimAttempt("both@sandbox.local", "10.7.0.1", t)).toMatchObject({ ok: true });
   });
 });
+
+describe("PASSWORD_LOGIN=off", () => {
+  it("a right password of a non-admin is refused with a sentence pointing to single sign-on (admins are the break-glass accounts)", async () => {
+    const { resetConfigForTests } = await import("@/lib/server/env");
+    process.env.PASSWORD_LOGIN = "off";
+    resetConfigForTests();
+    try {
+      const res = await login("supervisor@sandbox.local", "sandbox", "10.9.0.1");
+      expect(res.status).toBe(403);
+      expect(((await res.json()) as { error: { message: string } }).error.message).toBe(
+        "Sign in with single sign-on: password sign-in is kept for the console's break-glass admins.",
+      );
+      const [entry] = await getStore().audit.list({ action: "auth.login", limit: 1 });
+      expect(entry).toMatchObject({ actorEmail: "supervisor@sandbox.local", outcome: "failed", detail: { reason: "password sign-in is off" } });
+    } finally {
+      delete process.env.PASSWORD_LOGIN;
+      resetConfigForTests();
+    }
+  });
+});
