@@ -31,6 +31,8 @@ describe("report sync", () => {
     expect(await syncStoredResults("instance-a")).toBe(1);
     expect(await reported("synced-1")).toBe(2);
     expect(await syncStoredResults("instance-a", Date.now() + 1_000)).toBe(0); // nothing moved
+    // Nor minutes later: a batch that holds still is not read again (a 100k one was, every 5 minutes).
+    expect(await syncStoredResults("instance-a", Date.now() + 6 * 60_000)).toBe(0);
 
     await addRequest("synced-1", "c");
     // Another instance holds the lease: this one reads nothing.
