@@ -29,6 +29,7 @@ export const PROCESS_SINGLETONS = {
   "scheduler-ticks": "the scheduler ticks running in this process, so that one never overlaps itself (lib/server/schedule/scheduler.ts)",
   "phone-zone-data": "number prefixes to time zones and US places, decoded once (lib/server/schedule/phone-zones.ts)",
   "oidc-discovery": "each OpenID provider's discovered configuration (lib/server/auth/oidc.ts)",
+  "released-bands": "each followed batch's released bands for its ETA, kept a minute (lib/server/batches/service.ts)",
   "report-sync-running": "which holders' report syncs are under way in this process (lib/server/results/service.ts)",
 } as const;
 

@@ -18,7 +18,8 @@ import { channelOutcomes } from "@/lib/domain/overview";
 import { manyCampaignsMessage, matchCampaign } from "@/lib/domain/campaign-search";
 import { getConfig } from "@/lib/server/env";
 import { ApiError, isApiError } from "@/lib/server/errors";
-import { mapBounded, withDeadline } from "./ttl-cache";
+import { createTtlCache, mapBounded, withDeadline } from "./ttl-cache";
+import { processSingleton } from "@/lib/process-singletons";
 
 export { invalidateBatch };
 export { campaignIndex, pacingOf } from "./campaign-index";
@@ -146,9 +147,16 @@ const RELEASED_HORIZON_MS = 28 * 86_400_000;
 
 /** When the scheduler will let a followed batch dial, from its schedule and its recipients' places as last counted. */
 async function releasedTime(row: ScheduleRow, now: number): Promise<ReleasedTime> {
-  const bands = releasedBands(scheduleOf(row), row.groups as RecipientGroup[], await callingHoursPolicy(), now, RELEASED_HORIZON_MS);
-  return { bands, until: now + RELEASED_HORIZON_MS };
+  const policy = await callingHoursPolicy();
+  // A watched batch is read every second: its 4 weeks of bands are worked out again only when its
+  // schedule, its recipients' places or the policy changed, or a minute has passed.
+  const key = `${row.batchId}|${row.updatedAt}|${row.groupsAt}|${policy.updated_at ?? ""}`;
+  return releasedCache().get(key, async () => {
+    const bands = releasedBands(scheduleOf(row), row.groups as RecipientGroup[], policy, now, RELEASED_HORIZON_MS);
+    return { bands, until: now + RELEASED_HORIZON_MS };
+  });
 }
+const releasedCache = () => processSingleton("released-bands", () => createTtlCache<string, ReleasedTime>({ ttlMs: 60_000, max: 2_000 }));
 
 /** Syllable's 409 for a batch id in use, as the field error a form can show at the id. */
 export function idInUseAsField(err: unknown, batchId: string): unknown {
