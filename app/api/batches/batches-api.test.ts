@@ -566,10 +566,15 @@ describe("precise invalidation", () => {
       expect((await page()).status).toBe(200);
       const resultCalls = upstream.filter((c) => c.endsWith("/results"));
       expect(resultCalls).toEqual([]);
-      // PATCH + read-back of the details: 2 batch calls per pause or resume (the campaign index,
-      // cached 10 s, may or may not be due for its refresh: it is not what this test counts).
-      expect(upstream.filter((c) => c.startsWith("PUT "))).toHaveLength(2);
-      expect(upstream.filter((c) => !c.includes("/campaigns"))).toHaveLength(4);
+      // PATCH + read-back of the details per pause or resume. Besides those, only batch details
+      // may be read: the live engine polls a batch someone asked about on its own cadence, so a
+      // slow machine sees more of those polls (the campaign index, cached 10 s, may or may not be
+      // due for its refresh: it is not what this test counts either).
+      const bigBatch = `GET /api/v1/outbound/batches/${batchId}`;
+      expect(upstream.filter((c) => c.startsWith("PUT "))).toEqual([`PUT /api/v1/outbound/batches/${batchId}`, `PUT /api/v1/outbound/batches/${batchId}`]);
+      expect(upstream.filter((c) => c === bigBatch).length).toBeGreaterThanOrEqual(2);
+      const detailRead = /^GET \/api\/v1\/outbound\/batches\/[^/?]+$/;
+      expect(upstream.filter((c) => !c.startsWith("PUT ") && !c.includes("/campaigns") && !detailRead.test(c))).toEqual([]);
 
       upstream.length = 0;
       const add = await h.call(requestsRoute.POST, `/api/batches/${batchId}/requests`, {
