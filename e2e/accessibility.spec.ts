@@ -9,10 +9,6 @@ test("the sign-in page", async ({ page }) => {
 });
 
 test.describe("console pages", () => {
-  test.beforeEach(async ({ page }) => {
-    await signIn(page, "admin");
-  });
-
   const pages: Array<[string, string, RegExp]> = [
     ["overview", "/", /Overview/],
     ["batch list", "/batches", /Batches/],
@@ -24,39 +20,48 @@ test.describe("console pages", () => {
   ];
   for (const [what, path, heading] of pages) {
     test(`the ${what}`, async ({ page }) => {
-      await page.goto(path);
+      await signIn(page, "admin", path);
       await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
       await page.waitForLoadState("networkidle");
       await expectNoSeriousViolations(page, path);
     });
   }
 
-  // Dialogs and forms, each opened from its page and closed with Escape before the next.
-  const dialogs: Array<[string, string]> = [
-    ["/batches", "New batch"],
-    [`/batches/${SEED.batches.paused}`, "Expiry & rate"],
-    [`/batches/${SEED.batches.paused}`, "Upload CSV"],
-    [`/batches/${SEED.batches.paused}`, "Add request"],
-    [`/batches/${SEED.batches.paused}`, "Delete"],
-    ["/campaigns", "New campaign"],
-    ["/batches/seed-payments-0401", "Create follow-up batch"],
-    ["/users", "Add user"],
+  // Dialogs and forms, each opened from its page and closed with Escape (or Cancel) before the
+  // next: one sign-in and one page load per page, a step per dialog.
+  const dialogs: Array<[string, string[]]> = [
+    ["/batches", ["New batch"]],
+    [`/batches/${SEED.batches.paused}`, ["Expiry & rate", "Upload CSV", "Add request", "Delete"]],
+    ["/campaigns", ["New campaign"]],
+    ["/batches/seed-payments-0401", ["Create follow-up batch"]],
+    ["/users", ["Add user"]],
   ];
-  for (const [path, button] of dialogs) {
-    test(`the "${button}" dialog on ${path}`, async ({ page }) => {
-      await page.goto(path);
-      await page.getByRole("button", { name: button, exact: true }).click();
-      await expect(page.getByRole("dialog")).toBeVisible();
-      await expectNoSeriousViolations(page, `${button} dialog`);
+  for (const [path, buttons] of dialogs) {
+    test(`the dialogs on ${path}: ${buttons.join(", ")}`, async ({ page }) => {
+      await signIn(page, "admin", path);
+      for (const button of buttons) {
+        await test.step(`the "${button}" dialog`, async () => {
+          await page.getByRole("button", { name: button, exact: true }).click();
+          await expect(page.getByRole("dialog")).toBeVisible();
+          await expectNoSeriousViolations(page, `${button} dialog`);
+          await page.keyboard.press("Escape");
+          await expect(page.getByRole("dialog")).toHaveCount(0);
+        });
+      }
     });
   }
 
-  for (const button of ["Edit details", "Edit schedule", "Edit variables", "Edit voicemail detection", "Edit webhooks", "Edit targeting"]) {
-    test(`the "${button}" form`, async ({ page }) => {
-      await page.goto(`/campaigns/${SEED.campaigns.payments}`);
-      await page.getByRole("button", { name: button }).click();
-      await expect(page.getByRole("button", { name: "Cancel" })).toBeVisible();
-      await expectNoSeriousViolations(page, `${button} form`);
-    });
-  }
+  test("the campaign page's edit forms", async ({ page }) => {
+    await signIn(page, "admin", `/campaigns/${SEED.campaigns.payments}`);
+    for (const button of ["Edit details", "Edit schedule", "Edit variables", "Edit voicemail detection", "Edit webhooks", "Edit targeting"]) {
+      await test.step(`the "${button}" form`, async () => {
+        await page.getByRole("button", { name: button }).click();
+        const cancel = page.getByRole("button", { name: "Cancel" });
+        await expect(cancel).toBeVisible();
+        await expectNoSeriousViolations(page, `${button} form`);
+        await cancel.click();
+        await expect(cancel).toHaveCount(0);
+      });
+    }
+  });
 });

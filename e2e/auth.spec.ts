@@ -2,7 +2,7 @@ import { expect, test } from "./support/test";
 import { request as apiRequest } from "@playwright/test";
 import { CONSOLE_URL } from "./support/env";
 import { ROLES, ROLE_LABELS } from "../lib/schemas/roles";
-import { signIn } from "./support/auth";
+import { signInThroughForm } from "./support/auth";
 
 test("a signed-out visit lands on the sign-in page, which lists the sandbox demo accounts", async ({ page }) => {
   await page.goto("/batches");
@@ -15,7 +15,7 @@ test("a signed-out visit lands on the sign-in page, which lists the sandbox demo
 
 for (const role of ROLES) {
   test(`${role} signs in, sees the Sandbox badge and their role, and signs out`, async ({ page }) => {
-    await signIn(page, role);
+    await signInThroughForm(page, role);
     // Home is the operations overview.
     await expect(page).toHaveURL(/\/$/);
     await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();

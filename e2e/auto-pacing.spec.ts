@@ -39,8 +39,7 @@ test("the 'will not be reached before the expiry' warning turns auto pacing on i
   const id = `slow-${Date.now()}`;
   // 20 contacts at 1 call an hour with 2 hours left: 18 would be missed.
   await createBatchThatCannotFinish(id, ALWAYS_ON_CAMPAIGN, { contacts: 20, refPrefix: "c", firstNumber: 15125552000 });
-  await signIn(page, "manager");
-  await page.goto(`/batches/${id}`);
+  await signIn(page, "manager", `/batches/${id}`);
   const warning = page.getByTestId("expiry-warning");
   await expect(warning).toContainText("will not be reached before the batch expires");
   await warning.getByRole("button", { name: "Finish by the expiry automatically" }).click();
@@ -54,8 +53,7 @@ test("the 'will not be reached before the expiry' warning turns auto pacing on i
 test("a supervisor sees the warning but no button to change pacing", async ({ page }) => {
   const id = `slow-sup-${Date.now()}`;
   await createBatchThatCannotFinish(id, ALWAYS_ON_CAMPAIGN, { contacts: 5, refPrefix: "s", firstNumber: 15125553000 });
-  await signIn(page, "supervisor");
-  await page.goto(`/batches/${id}`);
+  await signIn(page, "supervisor", `/batches/${id}`);
   await expect(page.getByTestId("expiry-warning")).toBeVisible();
   await expect(page.getByRole("button", { name: "Finish by the expiry automatically" })).toHaveCount(0);
 });

@@ -115,8 +115,7 @@ test.describe("batches", () => {
   });
 
   test("a supervisor sees the same pages without write controls", async ({ page }) => {
-    await signIn(page, "supervisor");
-    await page.goto("/batches?limit=100"); // other specs add batches: the seeded one stays on the page
+    await signIn(page, "supervisor", "/batches?limit=100"); // other specs add batches: the seeded one stays on the page
     await expect(page.getByRole("link", { name: OBSERVED })).toBeVisible();
     await expect(page.getByRole("button", { name: "New batch" })).toHaveCount(0);
     await page.getByRole("link", { name: OBSERVED }).click();
@@ -182,8 +181,7 @@ test.describe("batches", () => {
   });
 
   test("the 100k batch's results page, sort and filter on the server", async ({ page }) => {
-    await signIn(page, "supervisor");
-    await page.goto(`/batches/${BIG}`);
+    await signIn(page, "supervisor", `/batches/${BIG}`);
     const pager = page.getByRole("navigation", { name: "Pagination" });
     await expect(pager).toContainText("Rows 1–50 of 100,000", { timeout: 30_000 });
     await pager.getByRole("button", { name: "Next page" }).click();

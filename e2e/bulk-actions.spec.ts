@@ -23,8 +23,7 @@ test("a manager pauses several batches at once; one Syllable no longer has is na
     [b, false],
     [gone, false],
   ]);
-  await signIn(page, "manager");
-  await page.goto(`/batches?field=campaign_id&value=${cid}`);
+  await signIn(page, "manager", `/batches?field=campaign_id&value=${cid}`);
   for (const id of [a, b, gone]) await page.getByRole("checkbox", { name: `Select ${id}` }).check();
   await expect(page.getByText(/^3 selected/)).toBeVisible();
   // Deleted behind the console's back after the list was read.
@@ -50,8 +49,7 @@ test("a manager pauses several batches at once; one Syllable no longer has is na
   // The audit page has one entry per batch, with the reason.
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
-  await signIn(page, "admin");
-  await page.goto("/audit");
+  await signIn(page, "admin", "/audit");
   await expect(
     page
       .getByRole("row")
@@ -68,8 +66,7 @@ test("stop campaign holds every running batch with a reason; resume releases exa
     [b, false],
     [held, true],
   ]);
-  await signIn(page, "manager");
-  await page.goto(`/campaigns/${cid}`);
+  await signIn(page, "manager", `/campaigns/${cid}`);
   await page.getByRole("button", { name: "Stop campaign" }).click();
   const stop = page.getByRole("dialog", { name: /Stop every running batch/ });
   await stop.getByRole("button", { name: "Stop campaign" }).click();
@@ -94,8 +91,7 @@ test("stop campaign holds every running batch with a reason; resume releases exa
 test("a supervisor has no bulk selection and no stop campaign", async ({ page }) => {
   const run = Date.now();
   const cid = await campaignWithBatches(`Read-only ${run}`, [[`ro-${run}`, false]]);
-  await signIn(page, "supervisor");
-  await page.goto(`/batches?field=campaign_id&value=${cid}`);
+  await signIn(page, "supervisor", `/batches?field=campaign_id&value=${cid}`);
   await expect(page.getByRole("link", { name: `ro-${run}` })).toBeVisible();
   await expect(page.getByRole("checkbox")).toHaveCount(0);
   await page.goto(`/campaigns/${cid}`);

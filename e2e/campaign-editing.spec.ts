@@ -32,8 +32,7 @@ const secrets = async (id: number) =>
 
 test("an admin edits a webhook and its secret is kept; then replaces the secret with a generated one, which is never shown again", async ({ page }) => {
   const id = await campaign(`Webhooks ${Date.now()}`);
-  await signIn(page, "admin");
-  await page.goto(`/campaigns/${id}`);
+  await signIn(page, "admin", `/campaigns/${id}`);
   const section = page.locator("section", { hasText: "Webhooks" }).filter({ has: page.getByRole("heading", { name: "Webhooks" }) });
 
   // Keep: change the URL and the triggers; the secret is untouched.
@@ -79,8 +78,7 @@ test("an admin edits a webhook and its secret is kept; then replaces the secret 
 
 test("an admin adds and removes webhooks and sets targeting; each form saves only its own section", async ({ page }) => {
   const id = await campaign(`Targeting ${Date.now()}`);
-  await signIn(page, "admin");
-  await page.goto(`/campaigns/${id}`);
+  await signIn(page, "admin", `/campaigns/${id}`);
 
   await page.getByRole("button", { name: "Edit webhooks" }).click();
   await page.getByRole("button", { name: "Add webhook" }).click();
@@ -116,8 +114,7 @@ test("an admin adds and removes webhooks and sets targeting; each form saves onl
 
 test("a manager edits details and variables but is offered no webhook or targeting editor, and the API refuses them", async ({ page }) => {
   const id = await campaign(`Manager ${Date.now()}`);
-  await signIn(page, "manager");
-  await page.goto(`/campaigns/${id}`);
+  await signIn(page, "manager", `/campaigns/${id}`);
   await expect(page.getByRole("button", { name: "Edit details" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Edit variables" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Edit webhooks" })).toHaveCount(0);
@@ -154,8 +151,7 @@ test("a manager pauses a batch with a reason and reads it in the audit log: filt
   const id = await campaign(`Reason ${Date.now()}`);
   const batchId = `reason-${Date.now()}`;
   await sandboxApi("POST", "/batches", { batch_id: batchId, campaign_id: id });
-  await signIn(page, "manager");
-  await page.goto(`/batches/${batchId}`);
+  await signIn(page, "manager", `/batches/${batchId}`);
   await page.getByRole("button", { name: "Pause", exact: true }).click();
   await page.getByRole("dialog").getByLabel("Reason (optional)").fill("complaint about the script");
   await page.getByRole("button", { name: "Pause batch" }).click();

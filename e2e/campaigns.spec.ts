@@ -15,8 +15,7 @@ async function openEdit(page: Page, id: number, button: string) {
 
 test("a manager edits the calling window and days, sees them on the detail page and in the list, and webhooks and secrets survive", async ({ page }) => {
   await advanceSandbox(1); // the e2e sandbox clock is frozen: give this write its own updated_at
-  await signIn(page, "manager");
-  await page.goto(`/campaigns/${C.payments}`);
+  await signIn(page, "manager", `/campaigns/${C.payments}`);
   await expect(page.getByRole("heading", { name: "Late payment reminders" })).toBeVisible();
   // Managers cannot edit voicemail detection or delete.
   await expect(page.getByRole("button", { name: "Edit voicemail detection" })).toHaveCount(0);
@@ -184,8 +183,7 @@ async function campaignExists(id: number): Promise<boolean> {
 test.describe("create and delete", () => {
   test("an admin creates a campaign in the dialog, finds it in the list and on its page, then deletes it", async ({ page }) => {
     const name = `E2E created ${Date.now()}`;
-    await signIn(page, "admin");
-    await page.goto("/campaigns");
+    await signIn(page, "admin", "/campaigns");
     await page.getByRole("button", { name: "New campaign" }).click();
     const dialog = page.getByRole("dialog", { name: "New campaign" });
 
@@ -265,8 +263,7 @@ test.describe("create and delete", () => {
   test("deleting a campaign with an active batch asks for the extra confirmation", async ({ page }) => {
     const name = `E2E with active batch ${Date.now()}`;
     const { id } = await campaignWithActiveBatch(name);
-    await signIn(page, "admin");
-    await page.goto(`/campaigns/${id}`);
+    await signIn(page, "admin", `/campaigns/${id}`);
     await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
     await page.getByRole("button", { name: "Delete campaign" }).click();
     const del = page.getByRole("dialog", { name: `Delete "${name}"?` });
@@ -299,8 +296,7 @@ test.describe("create and delete", () => {
       active_days: ["tue"],
     });
     const id = c.id as number;
-    await signIn(page, "admin");
-    await page.goto(`/campaigns/${id}`);
+    await signIn(page, "admin", `/campaigns/${id}`);
     await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
     await page.getByRole("button", { name: "Delete campaign" }).click();
     const del = page.getByRole("dialog", { name: `Delete "${name}"?` });
@@ -322,8 +318,7 @@ test.describe("create and delete", () => {
 });
 
 test("the list's label and mode filters narrow the rows and live in the URL", async ({ page }) => {
-  await signIn(page, "supervisor");
-  await page.goto("/campaigns");
+  await signIn(page, "supervisor", "/campaigns");
   const table = page.getByRole("table", { name: "Campaigns" });
   const names = () => table.getByRole("row").locator("td:nth-child(1)");
   const modes = () => table.getByRole("row").locator("td:nth-child(2)");
@@ -381,8 +376,7 @@ test("a non-numeric or unknown campaign id shows the not-found page", async ({ p
 
 test.describe("write controls follow the role", () => {
   test("a supervisor reads a campaign but gets no edit or delete controls, and the API refuses the write", async ({ page }) => {
-    await signIn(page, "supervisor");
-    await page.goto(`/campaigns/${C.payments}`);
+    await signIn(page, "supervisor", `/campaigns/${C.payments}`);
     await expect(page.getByRole("heading", { level: 1, name: "Late payment reminders" })).toBeVisible();
     await expect(page.locator("section", { hasText: "Voicemail detection" }).getByText("3.5 s")).toBeVisible(); // the page itself is readable
     for (const name of ["Edit schedule", "Edit voicemail detection", "Delete campaign"]) {
@@ -405,8 +399,7 @@ test.describe("write controls follow the role", () => {
   });
 
   test("a manager sees Edit schedule but cannot edit voicemail detection or delete", async ({ page }) => {
-    await signIn(page, "manager");
-    await page.goto(`/campaigns/${C.weekendSurvey}`);
+    await signIn(page, "manager", `/campaigns/${C.weekendSurvey}`);
     await expect(page.getByRole("heading", { level: 1, name: "Weekend satisfaction survey" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Edit schedule" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Edit voicemail detection" })).toHaveCount(0);

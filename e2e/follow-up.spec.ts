@@ -9,8 +9,7 @@ type Json = Record<string, unknown>;
 const SOURCE = SEED.batches.payments;
 
 test("a manager turns the failed no-answer/busy contacts of a batch into a follow-up batch on hold", async ({ page }) => {
-  await signIn(page, "manager");
-  await page.goto(`/batches/${SOURCE}?status=FAILED&channel=NO-ANSWER,BUSY`);
+  await signIn(page, "manager", `/batches/${SOURCE}?status=FAILED&channel=NO-ANSWER,BUSY`);
   await expect(page.getByRole("table", { name: "Results" })).toBeVisible();
   await page.getByRole("button", { name: "Create follow-up batch" }).click();
   const dialog = page.getByRole("dialog", { name: "Create a follow-up batch" });
@@ -44,8 +43,7 @@ test("a manager turns the failed no-answer/busy contacts of a batch into a follo
 });
 
 test("a supervisor is offered no follow-up batch", async ({ page }) => {
-  await signIn(page, "supervisor");
-  await page.goto(`/batches/${SOURCE}?status=FAILED`);
+  await signIn(page, "supervisor", `/batches/${SOURCE}?status=FAILED`);
   await expect(page.getByRole("table", { name: "Results" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Create follow-up batch" })).toHaveCount(0);
 });

@@ -26,8 +26,7 @@ test("liveness and readiness", async ({ request }) => {
 });
 
 test("metrics count what the front server answered and what the console asked Syllable, behind the token", async ({ page, request }) => {
-  await signIn(page, "supervisor");
-  await page.goto(`/batches/${SEED.batches.payments}`);
+  await signIn(page, "supervisor", `/batches/${SEED.batches.payments}`);
   await expect(page.getByRole("heading", { level: 1, name: SEED.batches.payments })).toBeVisible();
   await expect(page.getByText("Live", { exact: true })).toBeVisible(); // its event stream is open
   expect((await request.get("/api/metrics")).status()).toBe(401);

@@ -9,7 +9,6 @@ const ALWAYS_ON_CAMPAIGN = SEED.campaigns.alwaysOn;
 test("the overview is the home page, lists active and paused batches, filters in the URL, and moves without a reload", async ({ page }) => {
   const id = `e2e-overview-${Date.now()}`;
   await signIn(page, "supervisor");
-  await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
   const table = page.getByRole("table", { name: "Active and paused batches" });
   const pausedRow = table.getByRole("row").filter({ has: page.getByRole("link", { name: SEED.batches.paused }) });
@@ -46,7 +45,6 @@ test("an alert raised from the sandbox's data shows on the overview (a strip of 
   await createBatchThatCannotFinish(id, ALWAYS_ON_CAMPAIGN, { contacts: 20, refPrefix: "al", firstNumber: 15125557000 });
 
   await signIn(page, "supervisor");
-  await page.goto("/");
   // Alerts are a strip of counts that expands into the list.
   const strip = page.getByTestId("alert-strip");
   await expect(strip).toContainText(/\d+ Won't finish before expiry/, { timeout: 20_000 });
@@ -68,8 +66,7 @@ test("an alert raised from the sandbox's data shows on the overview (a strip of 
   await expect(page.getByTestId("alert-strip")).toContainText("acknowledged");
 
   const admin = await browser.newPage();
-  await signIn(admin, "admin");
-  await admin.goto("/audit");
+  await signIn(admin, "admin", "/audit");
   await expect(admin.getByRole("row").filter({ hasText: "alert.ack" }).first()).toContainText("supervisor@sandbox.local");
   await admin.close();
 });
@@ -80,8 +77,7 @@ test("a batch whose dialing stalls raises a 'Stalled' alert on its page and the 
   for (let i = 0; i < 40; i++)
     await sandboxApi("POST", `/batches/${id}/requests`, { reference_id: `st${i}`, target: `+1512556${String(2000 + i)}`, request_variables: {} });
 
-  await signIn(page, "supervisor");
-  await page.goto(`/batches/${id}`); // watched: the engine reads it every cadence
+  await signIn(page, "supervisor", `/batches/${id}`); // watched: the engine reads it every cadence
   await advanceSandbox(3);
   await expect(page.getByTestId("observed-rate")).not.toContainText("None dialed yet");
   // The dialer gets stuck on this batch: nothing new goes out for 30 minutes of calling window.
@@ -121,7 +117,6 @@ test.describe("browser notifications", () => {
     const shown = () => page.evaluate(() => (window as unknown as { __notifications: Array<{ title: string; body?: string }> }).__notifications);
 
     await signIn(page, "supervisor");
-    await page.goto("/");
     const toggle = page.getByRole("button", { name: "Notify me of new alerts" });
     await toggle.click();
     await expect(page.getByRole("button", { name: "Notifying of new alerts" })).toHaveAttribute("aria-pressed", "true");

@@ -48,8 +48,7 @@ test("the upload preview counts recipients by time zone, and Split by time zone 
   const campaign = await sandboxApi<{ id: number }>("POST", "/campaigns", anyTimeCampaign(`Zones ${run}`));
   const id = `zones-${run}`;
   await sandboxApi("POST", "/batches", { batch_id: id, campaign_id: campaign.id, paused: true });
-  await signIn(page, "manager");
-  await page.goto(`/batches/${id}`);
+  await signIn(page, "manager", `/batches/${id}`);
   await page.getByRole("button", { name: "Upload CSV" }).click();
   const upload = page.getByRole("dialog", { name: /Upload contacts/ });
   // Two in New York, one in Honolulu.

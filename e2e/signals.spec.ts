@@ -6,8 +6,7 @@ import { signIn } from "./support/auth";
 import { SEED } from "../sandbox/seed";
 
 test("clicking a channel outcome filters the results to it; the back button restores them", async ({ page }) => {
-  await signIn(page, "supervisor");
-  await page.goto(`/batches/${SEED.batches.payments}`);
+  await signIn(page, "supervisor", `/batches/${SEED.batches.payments}`);
   const outcomes = page.locator("section").filter({ has: page.getByRole("heading", { name: "Channel outcomes by status" }) });
   const first = outcomes.getByRole("button").first();
   await expect(first).toBeVisible();
@@ -28,8 +27,7 @@ test.describe("a phone-sized screen (390 px)", () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
   test("status badges, progress figures and 'UTC' never break inside themselves", async ({ page }) => {
-    await signIn(page, "manager");
-    await page.goto("/batches");
+    await signIn(page, "manager", "/batches");
     const badges = page.locator("table span.ring-1");
     await expect(badges.first()).toBeVisible();
     for (const h of await badges.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height))) expect(h).toBeLessThan(26);
@@ -44,8 +42,7 @@ test.describe("a phone-sized screen (390 px)", () => {
   });
 
   test("the status chart's bars stay inside their track", async ({ page }) => {
-    await signIn(page, "supervisor");
-    await page.goto(`/batches/${SEED.batches.payments}`);
+    await signIn(page, "supervisor", `/batches/${SEED.batches.payments}`);
     const tracks = page.getByTestId("status-track");
     await expect(tracks.first()).toBeVisible();
     const overflow = await tracks.evaluateAll((els) =>

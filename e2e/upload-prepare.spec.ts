@@ -14,8 +14,7 @@ async function newBatch(id: string) {
 test("national numbers become E.164 and bad rows can be skipped instead of blocking the file", async ({ page }) => {
   const id = `prep-${Date.now()}`;
   await newBatch(id);
-  await signIn(page, "manager");
-  await page.goto(`/batches/${id}`);
+  await signIn(page, "manager", `/batches/${id}`);
   await page.getByRole("button", { name: "Upload CSV" }).click();
   const upload = page.getByRole("dialog", { name: /Upload contacts/ });
   const csv = "reference_id,target,first_name\nr1,(415) 555-0103,Ana\n,+15125550102,NoRef\nr3,+15125550103,Cy\nr3,+15125550104,Again\n";
@@ -59,8 +58,7 @@ test("a batch's results export uploads back into another batch with its variable
 test("a CRM's file (Mobile Number in national format, Customer Ref, First Name) is mapped, shown and uploaded as E.164", async ({ page }) => {
   const id = `crm-${Date.now()}`;
   await newBatch(id);
-  await signIn(page, "manager");
-  await page.goto(`/batches/${id}`);
+  await signIn(page, "manager", `/batches/${id}`);
   await page.getByRole("button", { name: "Upload CSV" }).click();
   const upload = page.getByRole("dialog", { name: /Upload contacts/ });
   const csv = "Customer Ref,First Name,Mobile Number\nC-1,Ana,(415) 555-0103\nC-2,Ben,415.555.0104\n";

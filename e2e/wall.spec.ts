@@ -17,7 +17,6 @@ test("the wall fits 40 batches on 1920×1080 without scrolling, passes axe, and 
     await sandboxApi("POST", `/batches/${id}/requests`, { reference_id: "w1", target: `+1512558${String(1000 + i)}`, request_variables: {} });
   }
   await signIn(page, "supervisor");
-  await page.goto("/");
   await page.getByRole("link", { name: "Wall view" }).click();
   await expect(page).toHaveURL(/\/wall$/);
   const tiles = page.getByTestId("wall-tile");
