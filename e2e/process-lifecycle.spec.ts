@@ -130,11 +130,13 @@ test.describe("the console process", () => {
       expect(created.status, await created.clone().text()).toBe(201);
       const form = new FormData();
       form.append("file", new Blob(["reference_id,target\nsig-1,+15125550101\nsig-2,+15125550102\n"], { type: "text/csv" }), "sigterm.csv");
-      // Syllable takes 4 s to accept the file; SIGTERM comes 1 s in.
+      // Syllable takes 4 s to accept the file; SIGTERM comes once the file has reached it. (A fixed
+      // second before SIGTERM was not enough on a loaded machine: the upload had not arrived, and a
+      // draining server rightly refuses a new request.)
       await sandboxControl("POST", "/__sandbox/faults", { latency_ms: 4_000, only: "upload_batch" });
       try {
         const upload = fetch(`${url}/api/batches/${batchId}/upload`, { method: "POST", headers: manager, body: form });
-        await new Promise((r) => setTimeout(r, 1_000));
+        await expect.poll(async () => (await sandboxControl<{ held: number }>("GET", "/__sandbox/faults/held")).held, { intervals: [50] }).toBe(1);
         process.kill(-npm.pid!, "SIGTERM");
         const res = await upload;
         expect(res.status, await res.clone().text()).toBe(200);

@@ -18,6 +18,8 @@ export class FaultInjector {
   faults: Faults;
   /** Resolvers of hung requests, released on close so the process can exit. */
   private readonly hung = new Set<() => void>();
+  /** Requests a fault is holding right now (hung or delayed): a test can wait for its call to arrive instead of guessing how long it takes. */
+  held = 0;
 
   constructor(initial: Partial<Faults> = {}) {
     this.faults = { ...NO_FAULTS, ...initial };
@@ -61,6 +63,7 @@ export class FaultInjector {
       const f = this.faults;
       if (f.only && !`${c.req.method} ${new URL(c.req.url).pathname}`.includes(f.only)) return next();
       if (f.hang) {
+        this.held++;
         await new Promise<void>((resolve) => {
           const release = () => {
             this.hung.delete(release);
@@ -68,10 +71,13 @@ export class FaultInjector {
           };
           this.hung.add(release);
           c.req.raw.signal?.addEventListener("abort", release, { once: true });
-        });
+        }).finally(() => this.held--);
         return c.json({ detail: "Injected hang released" }, 503);
       }
-      if (f.latency_ms > 0) await new Promise((r) => setTimeout(r, f.latency_ms));
+      if (f.latency_ms > 0) {
+        this.held++;
+        await new Promise((r) => setTimeout(r, f.latency_ms)).finally(() => this.held--);
+      }
       if (f.error_rate > 0 && Math.random() < f.error_rate) {
         return c.json({ detail: "Injected fault" }, f.error_status as 503);
       }

@@ -32,6 +32,7 @@ export function controlRoutes({ db, clock, engine, faults }: SandboxDeps): Hono 
   });
 
   app.get("/faults", (c) => c.json(faults.faults));
+  app.get("/faults/held", (c) => c.json({ held: faults.held }));
   app.post("/faults", async (c) => {
     const patch = parseBody(faultsSchema, await readJson(c.req.raw));
     return c.json(faults.set(patch));

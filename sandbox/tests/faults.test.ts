@@ -32,6 +32,16 @@ describe("faults", () => {
     expect(performance.now() - t).toBeLessThan(250);
   });
 
+  it("says how many requests a fault holds right now, so a test can wait for its call to arrive", async () => {
+    const held = () => fetch(`${url}/__sandbox/faults/held`, { headers }).then((r) => r.json());
+    await setFaults({ latency_ms: 400 });
+    expect(await held()).toEqual({ held: 0 });
+    const call = fetch(`${url}${API}/campaigns`, { headers });
+    await expect.poll(held, { interval: 20 }).toEqual({ held: 1 });
+    expect((await call).status).toBe(200);
+    expect(await held()).toEqual({ held: 0 });
+  });
+
   it("injects errors at error_rate 1", async () => {
     await setFaults({ error_rate: 1 });
     const res = await fetch(`${url}${API}/batches`, { headers });
