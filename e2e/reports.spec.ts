@@ -1,7 +1,8 @@
 // The Reports page over the sandbox's 30 days of history (read into the reports by the sync job):
 // headline figures with the change against the period before, outcomes by day that open a day's
-// hours, the best hours to reach people, the tables by campaign and batch (a batch opens its
-// page), the view in the URL, the CSV of it, axe, and a phone-sized screen.
+// hours, an hour's bar that narrows the batch table to it, a batch that opens its results sent in
+// that hour, the best hours to reach people, the view in the URL, the CSV of it, axe, and a
+// phone-sized screen.
 import { expect, test } from "./support/test";
 import { signIn } from "./support/auth";
 import { expectNoSeriousViolations } from "./support/axe";
@@ -10,7 +11,7 @@ import { SEED } from "../sandbox/seed";
 const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 const tenDaysAgo = SEED.historyBatch(10);
 
-test("a supervisor reads a month of outcomes, drills into a day, and opens a batch", async ({ page }) => {
+test("a supervisor reads a month of outcomes, drills into a day and an hour, and opens a batch's results sent in that hour", async ({ page }) => {
   test.setTimeout(90_000);
   await signIn(page, "supervisor");
   // The sync job reads every batch's results within seconds of the console starting.
@@ -51,25 +52,50 @@ test("a supervisor reads a month of outcomes, drills into a day, and opens a bat
       .getByRole("button")
       .first(),
   ).toHaveAttribute("aria-label", new RegExp(`^${picked}T\\d{2}: `));
-  await page.goBack();
-  await expect(page.getByRole("group", { name: /Outcomes by day/ })).toBeVisible();
-
   // The CSV is the view shown.
   const csvHref = await page.getByRole("link", { name: "Export CSV" }).getAttribute("href");
   expect(csvHref).toContain("tz=America%2FNew_York");
+  expect(csvHref).toContain("group_by=hour");
   const csv = await page.request.get(csvHref!);
   expect(csv.status()).toBe(200);
-  expect((await csv.text()).split(/\r?\n/)[0]).toMatch(/^day,label,requests,attempted,/);
+  expect((await csv.text()).split(/\r?\n/)[0]).toMatch(/^hour,label,requests,attempted,/);
 
-  await page.getByRole("link", { name: tenDaysAgo }).click();
-  await expect(page).toHaveURL(new RegExp(`/batches/${tenDaysAgo}$`));
+  // An hour's bar narrows the batch table to that hour (in the URL too).
+  const hourBar = page
+    .getByRole("group", { name: /Outcomes by hour/ })
+    .getByRole("button")
+    .first();
+  const hourKey = (await hourBar.getAttribute("aria-label"))!.slice(0, 13);
+  await hourBar.click();
+  await expect(page).toHaveURL(new RegExp(`hour=${hourKey}`));
+  const inHour = page.getByRole("table", { name: `Figures by batch in the hour from ${hourKey}:00` });
+  const firstRow = inHour.getByRole("row").nth(1);
+  const batchLink = firstRow.getByRole("link");
+  const batchId = await batchLink.innerText();
+  const requestsInHour = Number((await firstRow.getByRole("cell").first().innerText()).replace(/,/g, ""));
+  expect(requestsInHour).toBeGreaterThan(0);
+
+  // The batch opens its results sent in that hour: as many as the report counted.
+  await batchLink.click();
+  await expect(page).toHaveURL(new RegExp(`/batches/${batchId}\\?sent_from=[^&]+&sent_to=`));
+  await expect(page.getByTestId("results-sent-range")).toContainText(/Sent from \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC up to/);
+  const url = new URL(page.url());
+  const results = (await (
+    await page.request.get(
+      `/api/batches/${batchId}/results?${new URLSearchParams({ sent_from: url.searchParams.get("sent_from")!, sent_to: url.searchParams.get("sent_to")! })}`,
+    )
+  ).json()) as { total_count: number };
+  expect(results.total_count).toBe(requestsInHour);
+  await expect(page.getByRole("table", { name: "Results", exact: true }).getByRole("row")).toHaveCount(Math.min(requestsInHour, 50) + 1);
+  await page.getByRole("button", { name: "Clear time range" }).click();
+  await expect(page.getByTestId("results-sent-range")).toHaveCount(0);
+  expect(new URL(page.url()).searchParams.has("sent_from")).toBe(false);
 });
 
 test.describe("a phone-sized screen (390 px)", () => {
   test.use({ viewport: { width: 390, height: 844 } });
   test("the report fits: the page does not scroll sideways, wide parts scroll within themselves", async ({ page }) => {
-    await signIn(page, "supervisor");
-    await page.goto(`/reports?from=${day(32)}&to=${day(0)}`);
+    await signIn(page, "supervisor", `/reports?from=${day(32)}&to=${day(0)}`);
     await expect(page.getByTestId("kpis")).toBeVisible();
     await expect(page.getByRole("table", { name: /Contact rate by weekday and hour/ })).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

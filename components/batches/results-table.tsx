@@ -17,6 +17,7 @@ import {
 import { Dialog } from "@/components/ui/dialog";
 import { lazyView, preloadOn } from "@/components/ui/lazy-view";
 import { channelStatuses } from "@/lib/domain/results";
+import { absoluteUtc } from "@/lib/format";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { NOT_LOADED, QueryProblem } from "@/components/ui/query-problem";
@@ -83,7 +84,9 @@ export function ResultsTable({
 
   const columns = useMemo(() => resultColumns({ canWrite }), [canWrite]);
 
-  const filtersActive = !!(state.get("status") || state.get("insights") || state.get("q") || channel.length);
+  const sentFrom = state.get("sent_from");
+  const sentTo = state.get("sent_to");
+  const filtersActive = !!(state.get("status") || state.get("insights") || state.get("q") || channel.length || sentFrom || sentTo);
   // Facet counts: how many rows of the whole batch each choice holds.
   const facets = query.data?.facets;
   const counted = (label: string, n: number | undefined) => (n === undefined ? label : `${label} (${n.toLocaleString("en-US")})`);
@@ -95,6 +98,8 @@ export function ResultsTable({
     ...(channel.length ? { channel_status: channel } : {}),
     ...(state.get("insights") ? { insights_status: state.get("insights")! } : {}),
     ...(state.get("q") ? { q: state.get("q")! } : {}),
+    ...(sentFrom ? { sent_from: sentFrom } : {}),
+    ...(sentTo ? { sent_to: sentTo } : {}),
   };
   const statusOptions = [...new Set([...REQUEST_STATUSES, ...knownStatuses])].map((s) => ({ value: s, label: counted(s, facets?.request_status[s]) }));
   return (
@@ -135,7 +140,7 @@ export function ResultsTable({
           <ResultDetails r={row.original} onSuppress={canWrite ? () => setSuppress({ reference_id: row.original.reference_id }) : undefined} />
         )}
         toolbar={
-          <DataTableToolbar active={filtersActive} onReset={() => state.reset(["status", "channel", "insights", "q"])}>
+          <DataTableToolbar active={filtersActive} onReset={() => state.reset(["status", "channel", "insights", "q", "sent_from", "sent_to"])}>
             <DebouncedSearchInput label="Search target, reference, variables" value={state.get("q") ?? ""} onChange={(v) => state.set({ q: v || null })} />
             <SelectFilter label="Request status" value={state.get("status") ?? ""} options={statusOptions} onChange={(v) => state.set({ status: v || null })} />
             <MultiSelectFilter
@@ -150,6 +155,7 @@ export function ResultsTable({
               options={INSIGHTS_STATUSES}
               onChange={(v) => state.set({ insights: v || null })}
             />
+            {(sentFrom || sentTo) && <SentRange from={sentFrom} to={sentTo} onClear={() => state.reset(["sent_from", "sent_to"])} />}
             <span className="ml-auto" />
             {canWrite && (
               <Button variant="secondary" size="sm" onClick={() => setFollowUp(true)} {...preloadOn(FollowUpForm)}>
@@ -270,5 +276,17 @@ function KeyValues({ title, values, none }: { title: string; values: Record<stri
         </dl>
       )}
     </div>
+  );
+}
+
+/** The time range a report opened these results for ("sent from … to …", in UTC like every absolute time here), with a way out of it. */
+function SentRange({ from, to, onClear }: { from?: string; to?: string; onClear: () => void }) {
+  return (
+    <p className="flex items-center gap-2 rounded-md border border-indigo-200 bg-indigo-50 px-2 py-1 text-sm text-indigo-950" data-testid="results-sent-range">
+      <span>{[from && `Sent from ${absoluteUtc(from)}`, to && `${from ? "up to" : "Sent before"} ${absoluteUtc(to)}`].filter(Boolean).join(" ")}</span>
+      <Button variant="ghost" size="sm" onClick={onClear}>
+        Clear time range
+      </Button>
+    </p>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 // A report's rows as a table (by campaign or by batch), each figure with its definition in the
-// header's tooltip; a batch opens its page, where its results table is.
+// header's tooltip; a batch opens its results table filtered to the report's period (or hour).
 import Link from "next/link";
 import { METRIC_DEFINITIONS } from "@/lib/domain/report-metrics";
 import type { OutcomeReport } from "@/lib/schemas/reports";
@@ -42,7 +42,10 @@ export function ReportTable({ report, caption }: { report: OutcomeReport; captio
             <tr key={r.key} className="border-b border-slate-100">
               <th scope="row" className="min-w-40 px-2 py-1 text-left font-normal">
                 {report.group_by === "batch" ? (
-                  <Link href={`/batches/${encodeURIComponent(r.key)}`} className="text-indigo-700 hover:underline">
+                  <Link
+                    href={`/batches/${encodeURIComponent(r.key)}?${new URLSearchParams({ sent_from: report.from, sent_to: report.to })}#results-heading`}
+                    className="text-indigo-700 hover:underline"
+                  >
                     {r.key}
                   </Link>
                 ) : (

@@ -15,10 +15,19 @@ import { outcomeReportQueryOptions, reportQueryString, type ReportView } from "@
 import { HourHeatmap } from "./hour-heatmap";
 import { KpiCards } from "./kpi-cards";
 import { OutcomeBars } from "./outcome-bars";
-import { defaultRange, previousRange } from "./report-range";
+import { defaultRange, hourRange, previousRange } from "./report-range";
 import { ReportTable } from "./report-table";
 
-const parsers = { from: parseAsString, to: parseAsString, tz: parseAsString, by: parseAsString, campaign_id: parseAsString, as: parseAsString };
+// `hour`: the hour bar chosen (its key, in tz); the batch table narrows to it.
+const parsers = {
+  from: parseAsString,
+  to: parseAsString,
+  tz: parseAsString,
+  by: parseAsString,
+  campaign_id: parseAsString,
+  as: parseAsString,
+  hour: parseAsString,
+};
 const viewerZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 /** The viewer's zone is known only in the browser: until then (the server's render) nothing zone-bound is drawn. */
 const useInBrowser = () =>
@@ -44,7 +53,8 @@ function Report() {
   const before = useQuery(outcomeReportQueryOptions({ ...view, ...previousRange(view.from, view.to) }, "campaign"));
   const week = useQuery(outcomeReportQueryOptions(view, "hour_of_week"));
   const campaigns = useQuery(outcomeReportQueryOptions(view, "campaign"));
-  const batches = useQuery(outcomeReportQueryOptions(view, "batch"));
+  const hour = by === "hour" && url.hour ? hourRange(url.hour, tz) : null;
+  const batches = useQuery(outcomeReportQueryOptions(hour ? { ...view, ...hour } : view, "batch"));
   const badRange = view.from > view.to;
 
   return (
@@ -116,8 +126,8 @@ function Report() {
             <OutcomeBars
               shares={url.as === "shares"}
               rows={main.data.rows}
-              label={`Outcomes by ${by}: choose a ${by === "day" ? "day to see its hours" : "bar to see its figures"}`}
-              onPick={(key) => by === "day" && void setUrl({ from: key, to: key, by: "hour" })}
+              label={`Outcomes by ${by}: choose a ${by === "day" ? "day to see its hours" : "bar to see its batches"}`}
+              onPick={(key) => void setUrl(by === "day" ? { from: key, to: key, by: "hour", hour: null } : { hour: key })}
             />
           </Card>
           <div className="grid gap-4 lg:grid-cols-2">
@@ -128,8 +138,22 @@ function Report() {
               {campaigns.data ? <ReportTable report={campaigns.data} caption="Figures by campaign" /> : <LoadingState />}
             </Card>
           </div>
-          <Card title="By batch" className="min-w-0">
-            {batches.data ? <ReportTable report={batches.data} caption="Figures by batch" /> : <LoadingState />}
+          <Card
+            title={hour ? `By batch, ${url.hour!.replace("T", " ")}:00 (${tz})` : "By batch"}
+            className="min-w-0"
+            actions={
+              hour && (
+                <button type="button" className="text-sm text-indigo-700 hover:underline" onClick={() => void setUrl({ hour: null })}>
+                  Show the whole period
+                </button>
+              )
+            }
+          >
+            {batches.data ? (
+              <ReportTable report={batches.data} caption={hour ? `Figures by batch in the hour from ${url.hour}:00` : "Figures by batch"} />
+            ) : (
+              <LoadingState />
+            )}
           </Card>
         </>
       )}

@@ -7,7 +7,7 @@ import { csvLine } from "./csv";
 
 export { csvCell } from "./csv";
 
-export type ResultFilter = Pick<ResultsQuery, "status" | "insights_status" | "reference_id" | "q"> & {
+export type ResultFilter = Pick<ResultsQuery, "status" | "insights_status" | "reference_id" | "q" | "sent_from" | "sent_to"> & {
   /** Channel outcomes (NO-ANSWER, BUSY, MACHINE…): any of them; a comma-separated list or an array. */
   channel_status?: string | readonly string[];
 };
@@ -28,20 +28,38 @@ export function searchText(r: RequestResult): string {
   return `${r.reference_id} ${r.target} ${vars}`.toLowerCase();
 }
 
-/** Rows matching every given filter (status/insights_status exact, case-insensitive; channel_status any of the list; reference_id exact; q substring of target/reference/variables). */
+/**
+ * A sent_at as one UTC instant ("2026-07-01T14:00:00.000Z"), so that instants sort and compare as
+ * text whatever offset Syllable wrote; a value that is no date stays as it is.
+ */
+export function sentInstantOf(v: string | null | undefined): string | null {
+  if (!v) return null;
+  const t = Date.parse(v);
+  return Number.isNaN(t) ? v : new Date(t).toISOString();
+}
+
+/** Rows matching every given filter (status/insights_status exact, case-insensitive; channel_status any of the list; reference_id exact; q substring of target/reference/variables; sent in [sent_from, sent_to)). */
 export function filterResults(rows: readonly RequestResult[], f: ResultFilter): RequestResult[] {
   const status = f.status?.toUpperCase();
   const insights = f.insights_status?.toUpperCase();
   const q = f.q?.toLowerCase();
   const channel = channelStatuses(f.channel_status);
-  if (!status && !insights && !f.reference_id && !q && channel.size === 0) return rows.slice();
+  const sentFrom = sentInstantOf(f.sent_from);
+  const sentTo = sentInstantOf(f.sent_to);
+  if (!status && !insights && !f.reference_id && !q && channel.size === 0 && !sentFrom && !sentTo) return rows.slice();
+  const sentIn = (r: RequestResult) => {
+    if (!sentFrom && !sentTo) return true;
+    const at = sentInstantOf(r.sent_at);
+    return !!at && (!sentFrom || at >= sentFrom) && (!sentTo || at < sentTo);
+  };
   return rows.filter(
     (r) =>
       (!status || (r.request_status ?? "").toUpperCase() === status) &&
       (channel.size === 0 || channel.has((r.channel_manager_status ?? "").toUpperCase())) &&
       (!insights || (r.insights_status ?? "").toUpperCase() === insights) &&
       (!f.reference_id || r.reference_id === f.reference_id) &&
-      (!q || searchText(r).includes(q)),
+      (!q || searchText(r).includes(q)) &&
+      sentIn(r),
   );
 }
 

@@ -21,7 +21,7 @@ export function batchListParams(sp: SearchLike): Record<string, string> {
   return out;
 }
 
-/** The /api/batches/{id}/results parameters from the detail page URL (page, limit, sort, dir, status, insights, q). */
+/** The /api/batches/{id}/results parameters from the detail page URL (page, limit, sort, dir, status, insights, q, sent range). */
 export function resultsParams(sp: SearchLike): Record<string, string> {
   const { page, pageSize, sort, dir, filters } = parseTableUrl(sp, RESULTS_TABLE);
   const out: Record<string, string> = { page: String(page), limit: String(pageSize) };
@@ -34,6 +34,8 @@ export function resultsParams(sp: SearchLike): Record<string, string> {
     ["channel", "channel_status"],
     ["insights", "insights_status"],
     ["q", "q"],
+    ["sent_from", "sent_from"],
+    ["sent_to", "sent_to"],
   ] as const) {
     const v = filters[urlKey];
     if (v !== undefined) out[apiKey] = v;

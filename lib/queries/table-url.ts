@@ -77,10 +77,11 @@ export const BATCH_LIST_TABLE: TableSpec<"field" | "value" | "start" | "end"> = 
   filters: ["field", "value", "start", "end"],
 };
 export const CAMPAIGN_LIST_TABLE: TableSpec<"q" | "label" | "mode"> = { pageSizes: PAGE_SIZES, defaultPageSize: 25, filters: ["q", "label", "mode"] };
-export const RESULTS_TABLE: TableSpec<"status" | "channel" | "insights" | "q"> = {
+/** `sent_from`/`sent_to`: the hour or day a report opened the results for. */
+export const RESULTS_TABLE: TableSpec<"status" | "channel" | "insights" | "q" | "sent_from" | "sent_to"> = {
   pageSizes: [25, 50, 100, 250],
   defaultPageSize: 50,
-  filters: ["status", "channel", "insights", "q"],
+  filters: ["status", "channel", "insights", "q", "sent_from", "sent_to"],
 };
 export const SUPPRESSION_NUMBERS_TABLE: TableSpec<"q"> = { pageSizes: PAGE_SIZES, defaultPageSize: 50, filters: ["q"] };
 /** The audit filters the URL may hold (the page reads and writes these). */

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { SuppressedRow } from "./suppression";
 import { pagingParams, sortDirSchema, type Paged } from "./paging";
 import { E164, E164_MESSAGE } from "./phone";
-import { MAX_CALL_RATE, reasonSchema, variableKeySchema as variableKey, variableValueSchema } from "./fields";
+import { MAX_CALL_RATE, reasonSchema, resultFilterFields, sentInstant, variableKeySchema as variableKey, variableValueSchema } from "./fields";
 
 export { MAX_CALL_RATE } from "./fields";
 import type { ConsoleChange } from "@/lib/schemas/audit";
@@ -89,6 +89,8 @@ export function makeFollowUpSchema(now: () => Date = () => new Date()) {
       channel_status: z.array(z.string().trim().min(1).max(50), { error: "A list of channel outcomes" }).max(50).optional(),
       insights_status: z.string().trim().max(50).optional(),
       q: z.string().trim().max(200).optional(),
+      sent_from: sentInstant.optional(),
+      sent_to: sentInstant.optional(),
     })
     .strict();
 }
@@ -203,12 +205,9 @@ export type ResultSortField = (typeof RESULT_SORT_FIELDS)[number];
 /** 1-based `page` like the batch list. Filters apply to the whole result set on the server. */
 export const resultsQuerySchema = z.object({
   ...pagingParams({ defaultLimit: 50, maxLimit: 500 }),
-  status: z.string().trim().max(50).optional(),
+  ...resultFilterFields,
   /** Channel outcomes, comma-separated: rows with any of them (e.g. NO-ANSWER,BUSY). */
   channel_status: z.string().trim().max(500).optional(),
-  insights_status: z.string().trim().max(50).optional(),
-  reference_id: z.string().trim().max(200).optional(),
-  q: z.string().trim().max(200).optional(),
   sort: z.enum(RESULT_SORT_FIELDS).optional(),
   dir: sortDirSchema.optional(),
 });

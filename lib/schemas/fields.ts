@@ -20,3 +20,17 @@ export const variableValueSchema = z.string().max(MAX_VARIABLE_VALUE, `At most $
 
 /** Why a write was made, recorded in the audit log: optional on most writes, required on some. */
 export const reasonSchema = z.string().trim().max(500, { error: "At most 500 characters" });
+
+/** A bound of a results time range (`sent_from`, `sent_to`): the reports open a day's or an hour's results. */
+export const sentInstant = z.iso.datetime({ offset: true, error: "Use a full ISO date-time, e.g. 2026-07-01T14:00:00Z" });
+
+/** The results filters a results page and an opt-out from results share (status and channel outcomes differ in form). */
+export const resultFilterFields = {
+  status: z.string().trim().max(50).optional(),
+  insights_status: z.string().trim().max(50).optional(),
+  reference_id: z.string().trim().max(200).optional(),
+  q: z.string().trim().max(200).optional(),
+  /** Rows sent in [sent_from, sent_to): full ISO instants (the reports open a day's or an hour's results). */
+  sent_from: sentInstant.optional(),
+  sent_to: sentInstant.optional(),
+};

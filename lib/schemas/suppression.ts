@@ -1,7 +1,7 @@
 import "./zod-config";
 import { z } from "zod";
 import { pagingParams } from "./paging";
-import { reasonSchema } from "./fields";
+import { reasonSchema, resultFilterFields } from "./fields";
 
 // Suppression (do-not-call) lists: numbers the console never sends to Syllable (lib/server/suppression).
 
@@ -37,11 +37,8 @@ export const suppressionRemovalSchema = z.object({ reason: requiredReason }).str
 export const fromResultsSchema = z
   .object({
     batch_id: z.string().trim().min(1).max(200),
-    status: z.string().trim().max(50).optional(),
+    ...resultFilterFields,
     channel_status: z.array(z.string().trim().min(1).max(50)).max(50).optional(),
-    insights_status: z.string().trim().max(50).optional(),
-    reference_id: z.string().trim().max(200).optional(),
-    q: z.string().trim().max(200).optional(),
   })
   .strict();
 

@@ -456,6 +456,29 @@ describe("results at 100k", () => {
     expect(sorted.total_count).toBeGreaterThan(0);
     expect(sorted.total_count).toBeLessThan(100_000);
   });
+
+  it("a time range (a report's hour) keeps the rows Syllable says were sent in it; a bad bound is a field error", async () => {
+    const batchId = SEED.batches.payments;
+    const upstream = await h.sandbox<RequestResult[]>("GET", `/api/v1/outbound/batches/${batchId}/results`);
+    const sent = upstream.filter((r) => r.sent_at).sort((a, b) => Date.parse(a.sent_at!) - Date.parse(b.sent_at!));
+    expect(sent.length).toBeGreaterThan(2);
+    // From the second row sent (included) to the last (excluded).
+    const from = new Date(Date.parse(sent[1]!.sent_at!)).toISOString();
+    const to = new Date(Date.parse(sent.at(-1)!.sent_at!)).toISOString();
+    const expected = upstream.filter((r) => r.sent_at && Date.parse(r.sent_at) >= Date.parse(from) && Date.parse(r.sent_at) < Date.parse(to));
+    const page = (await (
+      await h.call(resultsRoute.GET, `/api/batches/${batchId}/results?limit=500&sort=sent_at&sent_from=${from}&sent_to=${to}`, {
+        role: "supervisor",
+        params: { batchId },
+      })
+    ).json()) as ResultsPage;
+    expect(page.total_count).toBe(expected.length);
+    expect(page.items.map((r) => r.reference_id).sort()).toEqual(expected.map((r) => r.reference_id).sort());
+
+    const bad = await h.call(resultsRoute.GET, `/api/batches/${batchId}/results?sent_from=yesterday`, { role: "supervisor", params: { batchId } });
+    expect(bad.status).toBe(422);
+    expect(((await bad.json()) as ErrBody).error.fields?.sent_from).toMatch(/ISO date-time/);
+  });
 });
 
 describe("results follow the counts", () => {

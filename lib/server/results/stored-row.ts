@@ -2,7 +2,7 @@
 // table filters and sorts on, computed once when it is read so that each query is an index scan.
 import type { ResultSortField } from "@/lib/schemas/batches";
 import type { RequestResult } from "@/lib/schemas/syllable";
-import { channelStatuses, searchText, type ResultFilter } from "@/lib/domain/results";
+import { channelStatuses, searchText, sentInstantOf, type ResultFilter } from "@/lib/domain/results";
 import type { ResultRowFilter, ResultSortColumn, StoredResultRow } from "@/lib/server/store/types";
 
 /**
@@ -36,7 +36,7 @@ export function toStoredRow(r: RequestResult, seq: number, body: string = JSON.s
     outcome: upper(r.channel_manager_status),
     insights: upper(r.insights_status),
     attempts: r.attempt_count ?? MISSING_NUMBER,
-    sent_at: text(r.sent_at),
+    sent_at: text(sentInstantOf(r.sent_at)),
     created_at: text(r.created_at),
     ref_key: naturalKey(r.reference_id),
     target_key: naturalKey(r.target),
@@ -68,5 +68,7 @@ export function storedFilter(q: ResultFilter): ResultRowFilter {
     ...(q.insights_status ? { insights: q.insights_status.toUpperCase() } : {}),
     ...(q.reference_id ? { referenceId: q.reference_id, refKey: naturalKey(q.reference_id) } : {}),
     ...(q.q ? { text: q.q.toLowerCase() } : {}),
+    // A range leaves out rows not sent yet (their missing mark sorts above every instant).
+    ...(q.sent_from || q.sent_to ? { sentFrom: sentInstantOf(q.sent_from) ?? "", sentTo: sentInstantOf(q.sent_to) ?? MISSING_TEXT } : {}),
   };
 }

@@ -21,6 +21,8 @@ function whereFilter(eb: Eb, batchId: string, generation: number, f: ResultRowFi
   if (f.insights) and.push(eb("insights", "=", f.insights));
   if (f.referenceId) and.push(eb("reference_id", "=", f.referenceId));
   if (f.refKey) and.push(eb("ref_key", "=", f.refKey));
+  if (f.sentFrom) and.push(eb("sent_at", ">=", f.sentFrom));
+  if (f.sentTo) and.push(eb("sent_at", "<", f.sentTo));
   if (f.text) and.push(sql<boolean>`search LIKE ${"%" + f.text.replace(/[\\%_]/g, (c) => "\\" + c) + "%"} ESCAPE '\\'`);
   return eb.and(and);
 }

@@ -291,6 +291,9 @@ export type ResultRowFilter = {
   refKey?: string;
   /** Lower-cased text to find in the search column. */
   text?: string;
+  /** Sent in [sentFrom, sentTo): UTC instants as stored ("2026-07-01T14:00:00.000Z"). */
+  sentFrom?: string;
+  sentTo?: string;
 };
 
 export type ResultRowQuery = {
