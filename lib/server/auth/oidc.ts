@@ -46,7 +46,8 @@ export function oidcConfig(): OidcConfig {
 }
 
 const callbackUrl = (origin: string) => `${origin}/api/auth/oidc/callback`;
-const pendingKey = (state: string) => `oidc-pending:${crypto.createHash("sha256").update(state).digest("base64url")}`;
+const PENDING_PREFIX = "oidc-pending:";
+const pendingKey = (state: string) => `${PENDING_PREFIX}${crypto.createHash("sha256").update(state).digest("base64url")}`;
 
 /** Where to send the browser to sign in at the provider; `next` is where to land after. */
 export async function startOidcLogin(origin: string, next: unknown): Promise<string> {
@@ -57,7 +58,10 @@ export async function startOidcLogin(origin: string, next: unknown): Promise<str
   const verifier = oidc.randomPKCECodeVerifier();
   const state = oidc.randomState();
   const nonce = oidc.randomNonce();
-  await getStore().settings.put(pendingKey(state), { verifier, nonce, next: safeNextPath(next), at: Date.now() }, "oidc", new Date().toISOString());
+  const now = Date.now();
+  // Sign-ins started and never finished would otherwise stay in the store for ever.
+  await getStore().settings.removeOlder(PENDING_PREFIX, new Date(now - PENDING_MS).toISOString());
+  await getStore().settings.put(pendingKey(state), { verifier, nonce, next: safeNextPath(next), at: now }, "oidc", new Date(now).toISOString());
   (await cookies()).set(STATE_COOKIE, state, {
     httpOnly: true,
     sameSite: "lax",

@@ -96,5 +96,10 @@ export function settingsRepo({ db }: StoreDialect): SettingsRepo {
     async remove(key) {
       await db.deleteFrom("settings").where("key", "=", key).execute();
     },
+    async removeOlder(prefix, before) {
+      if (/[%_\\]/.test(prefix)) throw new Error(`A settings prefix cannot hold LIKE wildcards: ${prefix}`);
+      const r = await db.deleteFrom("settings").where("key", "like", `${prefix}%`).where("updated_at", "<", before).executeTakeFirst();
+      return Number(r.numDeletedRows);
+    },
   };
 }

@@ -495,4 +495,23 @@ describe.each(BACKENDS)("the $name store", ({ open }) => {
       expect(await store.suppression.matches(numbers, 9, NOW)).toHaveLength(1);
     });
   });
+
+  describe("settings", () => {
+    it("keeps one body per key, replaced on write, and removes one key or the old keys under a prefix", async () => {
+      await store.settings.put("policy", { a: 1 }, "admin@x.io", "2026-06-01T00:00:00.000Z");
+      await store.settings.put("policy", { a: 2 }, "other@x.io", "2026-06-02T00:00:00.000Z");
+      expect(await store.settings.get("policy")).toEqual({ body: { a: 2 }, updatedBy: "other@x.io", updatedAt: "2026-06-02T00:00:00.000Z" });
+      await store.settings.put("pending:old", { at: 1 }, "oidc", "2026-06-01T00:00:00.000Z");
+      await store.settings.put("pending:new", { at: 2 }, "oidc", "2026-06-01T00:10:00.000Z");
+      await store.settings.put("pendingX", {}, "oidc", "2026-01-01T00:00:00.000Z"); // not under the prefix
+      expect(await store.settings.removeOlder("pending:", "2026-06-01T00:05:00.000Z")).toBe(1);
+      expect(await store.settings.get("pending:old")).toBeNull();
+      expect(await store.settings.get("pending:new")).not.toBeNull();
+      expect(await store.settings.get("pendingX")).not.toBeNull();
+      expect(await store.settings.get("policy")).not.toBeNull();
+      await expect(store.settings.removeOlder("100%", "2026-06-01T00:05:00.000Z")).rejects.toThrow(/wildcards/);
+      await store.settings.remove("policy");
+      expect(await store.settings.get("policy")).toBeNull();
+    });
+  });
 });

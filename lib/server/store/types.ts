@@ -109,6 +109,8 @@ export interface TokenRepo {
   findByHash(tokenHash: string): Promise<ApiToken | undefined>;
   /** Every token, with the email of its user, newest first. */
   list(): Promise<Array<ApiToken & { email: string }>>;
+  /** One token, with the email of its user. */
+  get(id: string): Promise<(ApiToken & { email: string }) | undefined>;
   touch(id: string, lastUsedAt: string): Promise<void>;
   remove(id: string): Promise<boolean>;
 }
@@ -423,6 +425,8 @@ export interface SettingsRepo {
   get(key: string): Promise<{ body: unknown; updatedBy: string; updatedAt: string } | null>;
   put(key: string, body: unknown, by: string, at: string): Promise<void>;
   remove(key: string): Promise<void>;
+  /** Removes the keys starting with `prefix` (no LIKE wildcards in it) last written before `before` (ISO); answers how many. */
+  removeOlder(prefix: string, before: string): Promise<number>;
 }
 
 /** One group of a report's sums: its key (a bucket's start in ms, a campaign id, a batch id, a line type) and the counts. */
