@@ -52,7 +52,7 @@ export const tokenInfo = (t: ApiToken & { email: string }): TokenInfo => ({
 /** Revokes a token at once (yours, or anyone's for admins): the next request that carries it is refused (401). */
 export async function revokeToken(actor: SessionUser, tokenId: string): Promise<void> {
   await audited(actor, "token.revoke", `token:${tokenId}`, {}, async () => {
-    const token = (await getStore().tokens.list()).find((t) => t.id === tokenId);
+    const token = await getStore().tokens.get(tokenId);
     // Someone else's token is as unknown to a non-admin as one that does not exist.
     if (!token || (!hasRole(actor.role, "admin") && token.email.toLowerCase() !== actor.email.toLowerCase())) throw notFound("That token");
     if (!(await getStore().tokens.remove(tokenId))) throw notFound("That token");

@@ -67,6 +67,7 @@ const affected = (n: bigint | undefined) => Number(n ?? 0);
 
 export function openKyselyStore(dialect: StoreDialect): Store {
   const { db, readJson, writeTransaction } = dialect;
+  const tokensWithEmail = () => db.selectFrom("api_tokens").innerJoin("users", "users.id", "api_tokens.user_id").selectAll("api_tokens").select("users.email");
   const toSnapshot = (r: Row<"progress_snapshots">): ProgressSnapshot => ({
     batchId: r.batch_id,
     at: r.at,
@@ -180,16 +181,11 @@ export function openKyselyStore(dialect: StoreDialect): Store {
         const r = await db.selectFrom("api_tokens").selectAll().where("token_hash", "=", hash).executeTakeFirst();
         return r && toToken(r);
       },
-      list: async () =>
-        (
-          await db
-            .selectFrom("api_tokens")
-            .innerJoin("users", "users.id", "api_tokens.user_id")
-            .selectAll("api_tokens")
-            .select("users.email")
-            .orderBy("api_tokens.created_at", "desc")
-            .execute()
-        ).map((r) => ({ ...toToken(r), email: r.email })),
+      list: async () => (await tokensWithEmail().orderBy("api_tokens.created_at", "desc").execute()).map((r) => ({ ...toToken(r), email: r.email })),
+      get: async (id) => {
+        const r = await tokensWithEmail().where("api_tokens.id", "=", id).executeTakeFirst();
+        return r && { ...toToken(r), email: r.email };
+      },
       async touch(id, at) {
         await db.updateTable("api_tokens").set({ last_used_at: at }).where("id", "=", id).execute();
       },
