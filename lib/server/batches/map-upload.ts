@@ -2,15 +2,10 @@ import "server-only";
 // An upload with a `mapping` form field: the file's own columns ("Mobile Number", "Customer Ref")
 // rewritten to the upload's (reference_id, target, variables), numbers written as E.164 for
 // DEFAULT_COUNTRY, a chunk at a time into a new temporary file (lib/domain/column-mapping.ts).
-import { randomUUID } from "node:crypto";
-import fs from "node:fs";
-import { once } from "node:events";
-import path from "node:path";
 import type { CountryCode } from "libphonenumber-js/min";
 import { mappedColumns, mapRow, unknownColumns, type ColumnMapping } from "@/lib/domain/column-mapping";
-import { csvLine } from "@/lib/domain/csv";
 import { uploadMappingSchema } from "@/lib/schemas/batches";
-import { csvRowChunks } from "@/lib/server/csv-chunks";
+import { csvRowChunks, headerCells, writeCsvBeside } from "@/lib/server/csv-chunks";
 import { ApiError } from "@/lib/server/errors";
 
 const bad = (message: string) => new ApiError("validation_failed", message, { mapping: message });
@@ -37,38 +32,26 @@ export type MappedUpload = { path: string; rows: number; last_reference_id: stri
 
 /** Writes the file under `mapping` to a new temporary file beside it. */
 export async function mapUploadFile(file: string, mapping: ColumnMapping, country: CountryCode | null): Promise<MappedUpload> {
-  const out = path.join(path.dirname(file), `mapped-${randomUUID()}.csv`);
-  const dispose = () => fs.promises.rm(out, { force: true });
-  const writer = fs.createWriteStream(out, { mode: 0o600 });
   const columns = mappedColumns(mapping);
   let header: string[] | null = null;
   let rows = 0;
   let last: string | null = null;
-  try {
-    if (!writer.write(csvLine(columns, "upload"))) await once(writer, "drain");
+  const written = await writeCsvBeside(file, "mapped", async (write) => {
+    await write([columns]);
     for await (const chunk of csvRowChunks(file)) {
-      let text = "";
+      const mapped: unknown[][] = [];
       for (const cells of chunk) {
         if (!header) {
-          header = cells.map((c, i) => (i === 0 ? c.replace(/^\uFEFF/, "") : c).trim());
+          header = headerCells(cells);
           continue;
         }
         const row = mapRow(mapping, Object.fromEntries(header.map((h, i) => [h, cells[i] ?? ""])), country);
-        text += csvLine(
-          columns.map((c) => row[c]),
-          "upload",
-        );
+        mapped.push(columns.map((c) => row[c]));
         rows++;
         last = row.reference_id || null;
       }
-      if (text && !writer.write(text)) await once(writer, "drain");
+      await write(mapped);
     }
-    writer.end();
-    await once(writer, "close");
-  } catch (err) {
-    writer.destroy();
-    await dispose();
-    throw err;
-  }
-  return { path: out, rows, last_reference_id: last, dispose };
+  });
+  return { ...written, rows, last_reference_id: last };
 }

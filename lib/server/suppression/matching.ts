@@ -2,14 +2,9 @@ import "server-only";
 // Which numbers must not be called for a campaign: on a list that applies to it (assigned, or
 // for every campaign) and not expired. Used at upload and add-request (rows never sent to
 // Syllable), by the sweep of queued requests, and by GET /api/suppression/check.
-import fs from "node:fs";
-import path from "node:path";
-import { randomUUID } from "node:crypto";
-import { once } from "node:events";
-import { csvLine } from "@/lib/domain/csv";
 import { readPhoneNumber } from "@/lib/domain/phone-number";
 import type { SuppressedRow, SuppressionCheck, SuppressionCheckMany } from "@/lib/schemas/suppression";
-import { csvRowChunks } from "@/lib/server/csv-chunks";
+import { csvRowChunks, headerCells, writeCsvBeside } from "@/lib/server/csv-chunks";
 import { getConfig } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/errors";
 import { getStore } from "@/lib/server/store";
@@ -95,12 +90,6 @@ export type FilteredUpload = {
 export async function withoutSuppressedRows(file: string, campaignId: number): Promise<FilteredUpload> {
   const untouched: FilteredUpload = { path: file, suppressed: 0, rows: [], dispose: async () => undefined };
   if (!(await anyListApplies(campaignId))) return untouched;
-  const out = path.join(path.dirname(file), `filtered-${randomUUID()}.csv`);
-  const dispose = () => fs.promises.rm(out, { force: true });
-  const writer = fs.createWriteStream(out, { mode: 0o600 });
-  const write = async (text: string) => {
-    if (!writer.write(text)) await once(writer, "drain");
-  };
   const named: SuppressedRow[] = [];
   let suppressed = 0;
   let header: string[] | null = null;
@@ -108,30 +97,31 @@ export async function withoutSuppressedRows(file: string, campaignId: number): P
   let reference = -1;
   let rowNumber = 0;
   let pending: Array<{ row: number; cells: string[] }> = [];
-  const settle = async () => {
-    const found = await suppressedTargets(
-      pending.map((p) => p.cells[target] ?? ""),
-      campaignId,
-    );
-    const kept: string[][] = [];
-    pending.forEach((p, i) => {
-      const on = found[i];
-      if (!on) return void kept.push(p.cells);
-      suppressed++;
-      if (named.length < MAX_SUPPRESSED_NAMED)
-        named.push({ row: p.row, reference_id: p.cells[reference] ?? "", target: p.cells[target] ?? "", lists: on.lists });
-    });
-    if (kept.length) await write(kept.map((cells) => csvLine(cells, "upload")).join(""));
-    pending = [];
-  };
-  try {
+  const written = await writeCsvBeside(file, "filtered", async (write) => {
+    const settle = async () => {
+      const found = await suppressedTargets(
+        pending.map((p) => p.cells[target] ?? ""),
+        campaignId,
+      );
+      const kept: string[][] = [];
+      pending.forEach((p, i) => {
+        const on = found[i];
+        if (!on) return void kept.push(p.cells);
+        suppressed++;
+        if (named.length < MAX_SUPPRESSED_NAMED)
+          named.push({ row: p.row, reference_id: p.cells[reference] ?? "", target: p.cells[target] ?? "", lists: on.lists });
+      });
+      await write(kept);
+      pending = [];
+    };
     for await (const rows of csvRowChunks(file)) {
       for (const cells of rows) {
         if (!header) {
-          header = cells.map((c, i) => (i === 0 ? c.replace(/^\uFEFF/, "") : c).trim());
-          target = header.indexOf("target");
-          reference = header.indexOf("reference_id");
-          await write(csvLine(header, "upload"));
+          const columns = headerCells(cells);
+          header = columns;
+          target = columns.indexOf("target");
+          reference = columns.indexOf("reference_id");
+          await write([columns]);
           continue;
         }
         pending.push({ row: ++rowNumber, cells });
@@ -139,16 +129,10 @@ export async function withoutSuppressedRows(file: string, campaignId: number): P
       if (pending.length >= ROWS_PER_LOOKUP) await settle();
     }
     await settle();
-    writer.end();
-    await once(writer, "close");
-  } catch (err) {
-    writer.destroy();
-    await dispose();
-    throw err;
-  }
+  });
   if (suppressed === 0) {
-    await dispose();
+    await written.dispose();
     return untouched;
   }
-  return { path: out, suppressed, rows: named, dispose };
+  return { ...written, suppressed, rows: named };
 }

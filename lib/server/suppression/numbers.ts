@@ -7,7 +7,7 @@ import { readPhoneNumber } from "@/lib/domain/phone-number";
 import { MAX_INVALID_REPORTED, type SuppressionAdd, type SuppressionReport } from "@/lib/schemas/suppression";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { auditBy } from "@/lib/server/audit";
-import { csvRowChunks } from "@/lib/server/csv-chunks";
+import { csvRowChunks, headerCells } from "@/lib/server/csv-chunks";
 import { getConfig } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/errors";
 import { selectedResults } from "@/lib/server/results/service";
@@ -133,7 +133,7 @@ export async function importNumbers(
   for await (const parsed of csvRowChunks(file.path)) {
     for (const cells of parsed) {
       if (phone < 0) {
-        const columns = cells.map((c, i) => (i === 0 ? c.replace(/^\uFEFF/, "") : c).trim());
+        const columns = headerCells(cells);
         phone = phoneColumnOf(columns, opts.phone_column);
         if (opts.expiry_column) {
           expiry = columns.indexOf(opts.expiry_column);
