@@ -49,6 +49,20 @@ describe("schema migrations", () => {
     after.close();
   });
 
+  it("result sets stored before sent_at was kept as one UTC instant are read again, once", async () => {
+    const file = path.join(dir, "sent-at.sqlite");
+    await migrateSqlite(file);
+    const db = new Database(file);
+    db.exec(`INSERT INTO result_sets (batch_id, generation, row_count, read_at, counts_key, variables, final, stale) VALUES ('done', 1, 0, 1, '[]', '[]', 1, 0);
+      DELETE FROM kysely_migration WHERE name = '0011-sent-at-instants'`);
+    db.close();
+    expect(await migrateSqlite(file)).toEqual(["0011-sent-at-instants"]);
+    const after = new Database(file, { readonly: true });
+    expect(after.prepare("SELECT final, stale FROM result_sets WHERE batch_id = 'done'").get()).toEqual({ final: 0, stale: 1 });
+    after.close();
+    expect(await migrateSqlite(file)).toEqual([]);
+  });
+
   it("two instances starting at once on one Postgres apply each migration exactly once", async () => {
     cluster = await startPostgres();
     const url = cluster.createDatabase("race");

@@ -258,4 +258,10 @@ ALTER TABLE api_tokens ADD COLUMN role TEXT;
 ALTER TABLE api_tokens ADD COLUMN created_by TEXT`.execute(db);
     },
   },
+  // Result sets stored before sent_at was kept as one instant are read again (see the SQLite migration 0011).
+  "0010-sent-at-instants": {
+    up: async (db: Db) => {
+      await sql`UPDATE result_sets SET final = 0, stale = 1`.execute(db);
+    },
+  },
 };

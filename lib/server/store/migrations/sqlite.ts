@@ -292,4 +292,9 @@ ALTER TABLE api_tokens ADD COLUMN role TEXT;
 ALTER TABLE api_tokens ADD COLUMN created_by TEXT`,
       ),
   },
+  // Stored rows keep sent_at as one UTC instant since the reports' drill-down (ranges and sorts
+  // compare instants); sets stored before it kept Syllable's text and are read again, once.
+  "0011-sent-at-instants": {
+    up: (db: Db) => run(db, "UPDATE result_sets SET final = 0, stale = 1"),
+  },
 };
