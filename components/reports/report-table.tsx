@@ -19,11 +19,12 @@ const COLUMNS = [
 
 const cell = (v: number | null, key: string) => (v === null ? "–" : key === "contact_rate" ? `${(v * 100).toFixed(1)}%` : v.toLocaleString("en-US"));
 
-export function ReportTable({ report, caption }: { report: OutcomeReport; caption: string }) {
+/** `refreshing`: these are the figures of the view before while the new ones load (dimmed, and busy to assistive technology). */
+export function ReportTable({ report, caption, refreshing = false }: { report: OutcomeReport; caption: string; refreshing?: boolean }) {
   if (!report.rows.length) return <p className="text-sm text-slate-500">Nothing was dialed in this period.</p>;
   return (
     <div className="overflow-x-auto">
-      <table className="w-full text-sm">
+      <table className="w-full text-sm" aria-busy={refreshing || undefined}>
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr className="border-b border-slate-200 text-left text-xs text-slate-600">
@@ -37,7 +38,7 @@ export function ReportTable({ report, caption }: { report: OutcomeReport; captio
             ))}
           </tr>
         </thead>
-        <tbody>
+        <tbody className={refreshing ? "opacity-60" : undefined}>
           {report.rows.map((r) => (
             <tr key={r.key} className="border-b border-slate-100">
               <th scope="row" className="min-w-40 px-2 py-1 text-left font-normal">

@@ -5,7 +5,7 @@
 // people, and the figures by campaign and by batch, with the CSV of what is shown.
 import { useQuery } from "@tanstack/react-query";
 import { parseAsString, useQueryStates } from "nuqs";
-import { useId, useSyncExternalStore } from "react";
+import { useId, useSyncExternalStore, type ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 import { describedBy, Field, Input, Select } from "@/components/ui/field";
 import { QueryProblem } from "@/components/ui/query-problem";
@@ -112,7 +112,9 @@ function Report() {
         !main.isError && <LoadingState label="Loading the report…" />
       ) : (
         <>
-          <KpiCards now={main.data.totals} before={before.data?.totals} />
+          <Updating when={main.isPlaceholderData || before.isPlaceholderData}>
+            <KpiCards now={main.data.totals} before={before.data?.totals} />
+          </Updating>
           <Card
             title={`Outcomes by ${by} (${tz})`}
             className="min-w-0"
@@ -123,19 +125,35 @@ function Report() {
               </label>
             }
           >
-            <OutcomeBars
-              shares={url.as === "shares"}
-              rows={main.data.rows}
-              label={`Outcomes by ${by}: choose a ${by === "day" ? "day to see its hours" : "bar to see its batches"}`}
-              onPick={(key) => void setUrl(by === "day" ? { from: key, to: key, by: "hour", hour: null } : { hour: key })}
-            />
+            <Updating when={main.isPlaceholderData}>
+              <OutcomeBars
+                shares={url.as === "shares"}
+                rows={main.data.rows}
+                label={`Outcomes by ${by}: choose a ${by === "day" ? "day to see its hours" : "bar to see its batches"}`}
+                onPick={(key) => void setUrl(by === "day" ? { from: key, to: key, by: "hour", hour: null } : { hour: key })}
+              />
+            </Updating>
           </Card>
           <div className="grid gap-4 lg:grid-cols-2">
             <Card title="Best time to reach people" className="min-w-0">
-              {week.data ? <HourHeatmap report={week.data} /> : <LoadingState />}
+              {week.data ? (
+                <Updating when={week.isPlaceholderData}>
+                  <HourHeatmap report={week.data} />
+                </Updating>
+              ) : (
+                <LoadingState />
+              )}
             </Card>
             <Card title="By campaign" className="min-w-0">
-              {campaigns.data ? <ReportTable report={campaigns.data} caption="Figures by campaign" /> : <LoadingState />}
+              {campaigns.data ? (
+                <ReportTable
+                  report={campaigns.data}
+                  refreshing={campaigns.isPlaceholderData}
+                  caption={campaigns.isPlaceholderData ? "Figures by campaign (updating)" : "Figures by campaign"}
+                />
+              ) : (
+                <LoadingState />
+              )}
             </Card>
           </div>
           <Card
@@ -150,13 +168,29 @@ function Report() {
             }
           >
             {batches.data ? (
-              <ReportTable report={batches.data} caption={hour ? `Figures by batch in the hour from ${url.hour}:00` : "Figures by batch"} />
+              <ReportTable
+                report={batches.data}
+                refreshing={batches.isPlaceholderData}
+                // The caption names what the rows are: while another period's figures stand in, not the new one's.
+                caption={
+                  batches.isPlaceholderData ? "Figures by batch (updating)" : hour ? `Figures by batch in the hour from ${url.hour}:00` : "Figures by batch"
+                }
+              />
             ) : (
               <LoadingState />
             )}
           </Card>
         </>
       )}
+    </div>
+  );
+}
+
+/** The figures of the view before, shown (dimmed, busy) while the new view's load: the page never jumps to a spinner. */
+function Updating({ when, children }: { when: boolean; children: ReactNode }) {
+  return (
+    <div aria-busy={when || undefined} className={when ? "opacity-60 transition-opacity" : undefined}>
+      {children}
     </div>
   );
 }
