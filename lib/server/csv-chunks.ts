@@ -26,9 +26,11 @@ export async function writeCsvBeside(
   prefix: string,
   fill: (write: (rows: ReadonlyArray<readonly unknown[]>) => Promise<void>) => Promise<void>,
 ): Promise<TempCsv> {
-  const out = path.join(path.dirname(file), `${prefix}-${randomUUID()}.csv`);
-  const dispose = () => fs.promises.rm(out, { force: true });
-  const writer = fs.createWriteStream(out, { mode: 0o600 });
+  // turbopackIgnore: a file made at run time. Traced, the name's pattern (*.csv) pulled the
+  // app/…/numbers.csv route's source into the standalone folder the image runs.
+  const out = path.join(/* turbopackIgnore: true */ path.dirname(file), `${prefix}-${randomUUID()}.csv`);
+  const dispose = () => fs.promises.rm(/* turbopackIgnore: true */ out, { force: true });
+  const writer = fs.createWriteStream(/* turbopackIgnore: true */ out, { mode: 0o600 });
   try {
     await fill(async (rows) => {
       if (rows.length && !writer.write(rows.map((cells) => csvLine(cells, "upload")).join(""))) await once(writer, "drain");
