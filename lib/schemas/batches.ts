@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { SuppressedRow } from "./suppression";
 import { pagingParams, sortDirSchema, type Paged } from "./paging";
 import { E164, E164_MESSAGE } from "./phone";
-import { MAX_CALL_RATE, reasonSchema, resultFilterFields, sentInstant, variableKeySchema as variableKey, variableValueSchema } from "./fields";
+import { MAX_CALL_RATE, reasonSchema, resultFilterFields, resultSelectionFields, variableKeySchema as variableKey, variableValueSchema } from "./fields";
 
 export { MAX_CALL_RATE } from "./fields";
 import type { ConsoleChange } from "@/lib/schemas/audit";
@@ -85,12 +85,8 @@ export function makeFollowUpSchema(now: () => Date = () => new Date()) {
       batch_id: batchIdField,
       campaign_id: z.number({ error: "Choose a campaign" }).int().positive({ error: "Choose a campaign" }).optional(),
       expires_on: expiresOn(now),
-      status: z.string().trim().max(50).optional(),
+      ...resultSelectionFields,
       channel_status: z.array(z.string().trim().min(1).max(50), { error: "A list of channel outcomes" }).max(50).optional(),
-      insights_status: z.string().trim().max(50).optional(),
-      q: z.string().trim().max(200).optional(),
-      sent_from: sentInstant.optional(),
-      sent_to: sentInstant.optional(),
     })
     .strict();
 }

@@ -24,13 +24,18 @@ export const reasonSchema = z.string().trim().max(500, { error: "At most 500 cha
 /** A bound of a results time range (`sent_from`, `sent_to`): the reports open a day's or an hour's results. */
 export const sentInstant = z.iso.datetime({ offset: true, error: "Use a full ISO date-time, e.g. 2026-07-01T14:00:00Z" });
 
-/** The results filters a results page and an opt-out from results share (status and channel outcomes differ in form). */
-export const resultFilterFields = {
+/** The results filters a follow-up selects its contacts by (channel outcomes differ in form by caller). */
+export const resultSelectionFields = {
   status: z.string().trim().max(50).optional(),
   insights_status: z.string().trim().max(50).optional(),
-  reference_id: z.string().trim().max(200).optional(),
   q: z.string().trim().max(200).optional(),
   /** Rows sent in [sent_from, sent_to): full ISO instants (the reports open a day's or an hour's results). */
   sent_from: sentInstant.optional(),
   sent_to: sentInstant.optional(),
+};
+
+/** The results filters a results page and an opt-out from results share: a follow-up's, and one reference. */
+export const resultFilterFields = {
+  ...resultSelectionFields,
+  reference_id: z.string().trim().max(200).optional(),
 };
